@@ -1,0 +1,53 @@
+package dev.berth.runtime.api.images;
+
+import dev.berth.runtime.api.http.ApiRequest;
+import dev.berth.runtime.api.http.ApiResponse;
+import dev.berth.runtime.api.http.Handler;
+import dev.berth.runtime.errors.InvalidArgumentException;
+import dev.berth.runtime.image.ImageServices;
+import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.image.oci.Platform;
+import dev.berth.runtime.image.reference.ImageReference;
+
+/** {@code POST /images/create?fromImage=&tag=&platform=}: docker pull, streaming docker's progress lines. */
+final class ImagesCreate implements Handler {
+    private final ImageServices images;
+    private final RegistryAuth auth;
+
+    ImagesCreate(ImageServices images, RegistryAuth auth) {
+        this.images = images;
+        this.auth = auth;
+    }
+
+    @Override
+    public void handle(ApiRequest req, ApiResponse res) {
+        String from = req.query("fromImage");
+        if (req.query("fromSrc") != null) {
+            throw new InvalidArgumentException("importing a root filesystem (docker import) is not supported by this engine yet");
+        }
+        if (from == null || from.isBlank()) {
+            throw new InvalidArgumentException("fromImage is required");
+        }
+        ImageReference ref = withTag(ImageReference.parse(from), req.query("tag"));
+        String platformText = req.query("platform");
+        Platform platform = platformText == null || platformText.isBlank() ? Platform.host() : Platform.parse(platformText);
+        ProgressStream progress = new ProgressStream(res);
+        try {
+            images.puller().pull(ref, platform, auth.credentialsFor(req, ref), progress);
+            progress.finish();
+        } catch (RuntimeException e) {
+            progress.fail(e);
+        }
+    }
+
+    /** The {@code tag} parameter is a tag or a digest; empty means "all tags" to dockerd. */
+    private static ImageReference withTag(ImageReference ref, String tag) {
+        if (tag == null || tag.isEmpty()) {
+            if (ref.tag() == null && ref.digest() == null) {
+                throw new InvalidArgumentException("pulling all tags of a repository (docker pull --all-tags) is not supported by this engine yet");
+            }
+            return ref;
+        }
+        return Digest.isDigest(tag) ? ref.withoutTagOrDigest().withDigest(Digest.parse(tag)) : ref.withTag(tag);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.berth.runtime.api.images;
+
+import dev.berth.runtime.api.http.ApiRequest;
+import dev.berth.runtime.api.http.ApiResponse;
+import dev.berth.runtime.api.http.Handler;
+import dev.berth.runtime.image.ImageServices;
+import dev.berth.runtime.image.store.ImageRecord;
+import java.util.Comparator;
+import java.util.List;
+
+/** {@code GET /images/json}: docker images, newest first, with docker's filters. */
+final class ImagesList implements Handler {
+    private final ImageServices images;
+    private final ImageViews views;
+
+    ImagesList(ImageServices images, ImageViews views) {
+        this.images = images;
+        this.views = views;
+    }
+
+    @Override
+    public void handle(ApiRequest req, ApiResponse res) {
+        var filter = ImageFilters.forList(req.filters(), images.resolver(), images.configs());
+        List<ImageDtos.Summary> out = images.store().list().stream()
+                .filter(filter)
+                .sorted(Comparator.comparing((ImageRecord i) -> ImageViews.epochSeconds(i.created())).reversed())
+                .map(i -> views.summary(i, req.version()))
+                .toList();
+        res.json(200, out);
+    }
+}
