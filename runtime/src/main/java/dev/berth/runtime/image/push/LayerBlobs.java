@@ -53,8 +53,7 @@ public final class LayerBlobs {
             changed = true;
         }
         if (changed) {
-            images.put(new ImageRecord(image.id(), image.repoTags(), image.repoDigests(), refs, image.created(), image.size(),
-                    image.lastTagTime(), image.parent(), image.metadata()));
+            images.put(image.withLayers(refs));
         }
         return out;
     }
