@@ -36,6 +36,7 @@ public final class RegistryServer implements RegistryEndpoint, AutoCloseable {
     private final String password;
     private final TokenService tokens;
     private final Process process;
+    private final Thread cleanupOnExit;
 
     private RegistryServer(Path dir, int port, String user, String password, TokenService tokens, Process process) {
         this.dir = dir;
@@ -44,6 +45,12 @@ public final class RegistryServer implements RegistryEndpoint, AutoCloseable {
         this.password = password;
         this.tokens = tokens;
         this.process = process;
+        // A test JVM that is killed or never calls close() must not leave a registry running on the machine.
+        this.cleanupOnExit = new Thread(() -> {
+            stop(process);
+            deleteTree(dir);
+        }, "berth-registry-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanupOnExit);
     }
 
     /** A registry anyone may push to and pull from. */
@@ -268,6 +275,11 @@ public final class RegistryServer implements RegistryEndpoint, AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+        } catch (IllegalStateException alreadyExiting) {
+            // The hook is running or about to; stopping twice is harmless.
+        }
         stop(process);
         if (tokens != null) {
             tokens.close();

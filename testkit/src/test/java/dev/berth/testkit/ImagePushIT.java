@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Test images pushed to each registry variant read back byte for byte, and a real client can pull them. */
-class TestImagePushIT {
+class ImagePushIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"open", "basic", "token"})
