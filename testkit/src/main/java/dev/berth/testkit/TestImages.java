@@ -85,9 +85,15 @@ public final class TestImages {
 
     /**
      * {@code layers} layers of incompressible random bytes, {@code totalBytes} in all, each one file
-     * {@code /data/part-N}. The same arguments give the same digests (the random source is seeded).
+     * {@code /data/part-N}, gzip. The same arguments give the same digests (the random source is seeded).
+     * Building 100 MB takes several seconds (random bytes, tar, gzip, two sha256 passes): build once per class.
      */
     public static TestImage large(long totalBytes, int layers) {
+        return large(totalBytes, layers, Compression.GZIP);
+    }
+
+    /** {@link #large(long, int)} with the given layer compression ({@code NONE} builds fastest). */
+    public static TestImage large(long totalBytes, int layers, Compression compression) {
         if (layers < 1 || totalBytes < layers) {
             throw new IllegalArgumentException("need at least one layer and one byte per layer");
         }
@@ -101,7 +107,7 @@ public final class TestImages {
             long size = i == layers - 1 ? totalBytes - perLayer * (layers - 1) : perLayer;
             byte[] data = new byte[(int) size];
             random.nextBytes(data);
-            image.layer(LayerBuilder.layer().dir("data", 0755).file("data/part-" + i, data, 0644).build(),
+            image.layer(LayerBuilder.layer().dir("data", 0755).file("data/part-" + i, data, 0644).build(compression),
                     "ADD part-" + i + " /data/");
         }
         return image.label("dev.berth.test", "large").build();
