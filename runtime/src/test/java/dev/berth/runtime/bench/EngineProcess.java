@@ -1,0 +1,102 @@
+package dev.berth.runtime.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An engine (berthd or the reference dockerd) started for a benchmark, with its process tree's memory. */
+final class EngineProcess implements AutoCloseable {
+    final String name;
+    final Path socket;
+    private final Process process;
+
+    private EngineProcess(String name, Path socket, Process process) {
+        this.name = name;
+        this.socket = socket;
+        this.process = process;
+    }
+
+    static EngineProcess berthd(Path dir) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path socket = dir.resolve("berthd.sock");
+        List<String> cmd = List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxRAMPercentage=25",
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "dev.berth.runtime.daemon.Berthd",
+                "--host", "unix://" + socket, "--data-root", dir.resolve("data").toString(), "--exec-root", dir.resolve("exec").toString(),
+                "--pidfile", dir.resolve("berthd.pid").toString());
+        return start("berthd", socket, cmd, dir);
+    }
+
+    static EngineProcess dockerd(Path dir) throws Exception {
+        Path socket = dir.resolve("dockerd.sock");
+        List<String> cmd = List.of("dockerd", "--host", "unix://" + socket, "--data-root", dir.resolve("data").toString(),
+                "--exec-root", dir.resolve("exec").toString(), "--pidfile", dir.resolve("dockerd.pid").toString(),
+                "--iptables=false", "--ip-masq=false", "--bridge=none");
+        return start("dockerd", socket, cmd, dir);
+    }
+
+    private static EngineProcess start(String name, Path socket, List<String> cmd, Path dir) throws Exception {
+        Files.createDirectories(dir);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
+        EngineProcess engine = new EngineProcess(name, socket, p);
+        Instant end = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(end)) {
+            if (engine.docker("version").exitCode == 0) {
+                return engine;
+            }
+            if (!p.isAlive()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException(name + " did not start: " + Files.readString(dir.resolve(name + ".log")));
+    }
+
+    /** The result of one docker CLI run. */
+    record Result(int exitCode, String output, long nanos) {}
+
+    Result docker(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("docker", "-H", "unix://" + socket));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        long start = System.nanoTime();
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        int code = p.waitFor();
+        return new Result(code, out, System.nanoTime() - start);
+    }
+
+    /** Resident memory of the engine and all its descendants (dockerd counts its containerd), in KiB. */
+    long treeRssKiB() throws IOException {
+        long total = rss(process.toHandle());
+        for (ProcessHandle child : process.toHandle().descendants().toList()) {
+            total += rss(child);
+        }
+        return total;
+    }
+
+    private static long rss(ProcessHandle handle) throws IOException {
+        Path status = Path.of("/proc", Long.toString(handle.pid()), "status");
+        if (!Files.exists(status)) {
+            return 0;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return 0;
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}

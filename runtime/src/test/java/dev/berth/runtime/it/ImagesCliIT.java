@@ -1,0 +1,148 @@
+package dev.berth.runtime.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.testkit.RegistryExtension;
+import dev.berth.testkit.TestImage;
+import dev.berth.testkit.TestImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real docker CLI manages images on berthd, pulling from and pushing to a real registry. */
+class ImagesCliIT {
+    @RegisterExtension
+    static RegistryExtension registry = RegistryExtension.open();
+
+    @RegisterExtension
+    static BerthdExtension berthd = new BerthdExtension();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String ref(String repoAndTag) {
+        return registry.host() + "/" + repoAndTag;
+    }
+
+    private static CommandResult ok(String... args) {
+        CommandResult r = berthd.docker(args);
+        assertEquals(0, r.exitCode(), () -> "docker " + String.join(" ", args) + " failed:\n" + r.stdout() + r.stderr());
+        return r;
+    }
+
+    @Test
+    void versionAndInfoDescribeBerthd() {
+        assertTrue(ok("version").stdout().contains("Berth"));
+        assertTrue(ok("info").stdout().contains(berthd.dataRoot().toString()));
+    }
+
+    @Test
+    void pullListInspectHistoryTagAndRemove() throws Exception {
+        TestImage image = TestImages.busybox();
+        image.push(registry, "it/pull", "1");
+
+        CommandResult pull = ok("pull", ref("it/pull:1"));
+        assertTrue(pull.stdout().contains("Pull complete"), pull.stdout());
+        assertTrue(pull.stdout().contains("Digest: sha256:"), pull.stdout());
+
+        String images = ok("images", "--format", "{{.Repository}}:{{.Tag}} {{.ID}}").stdout();
+        assertTrue(images.contains(ref("it/pull:1") + " " + image.configDigest().substring(7, 19)), images);
+
+        JsonNode inspect = JSON.readTree(ok("image", "inspect", ref("it/pull:1")).stdout()).get(0);
+        assertEquals(image.configDigest(), inspect.get("Id").asText());
+        assertEquals("/opt/app", inspect.at("/Config/WorkingDir").asText());
+        assertTrue(inspect.at("/Config/Env").toString().contains("GREETING=hello"));
+        assertEquals(3, inspect.at("/RootFS/Layers").size());
+
+        String history = ok("history", "--no-trunc", ref("it/pull:1")).stdout();
+        assertTrue(history.contains("COPY app /opt/app"), history);
+        assertTrue(history.contains("ENV GREETING=hello"), history);
+
+        ok("tag", ref("it/pull:1"), "local/copy:7");
+        assertTrue(ok("images", "local/copy").stdout().contains("7"));
+        String untag = ok("rmi", "local/copy:7").stdout();
+        assertTrue(untag.contains("Untagged: local/copy:7"), untag);
+        assertFalse(untag.contains("Deleted"), "removing one of two tags must only untag");
+
+        String rmi = ok("rmi", ref("it/pull:1")).stdout();
+        assertTrue(rmi.contains("Deleted: " + image.configDigest()), rmi);
+        assertFalse(ok("images", "-q").stdout().contains(image.configDigest().substring(7, 19)));
+    }
+
+    @Test
+    void secondVersionReusesSharedLayers() {
+        TestImages.busybox().push(registry, "it/versions", "1");
+        TestImages.busyboxV2().push(registry, "it/versions", "2");
+        ok("pull", ref("it/versions:1"));
+        String second = ok("pull", ref("it/versions:2")).stdout();
+        assertEquals(3, count(second, "Already exists"), second);
+        assertEquals(1, count(second, "Pull complete"), second);
+    }
+
+    @Test
+    void pushToAnotherRepositoryAndPullBack() {
+        TestImages.busybox().push(registry, "it/src", "1");
+        ok("pull", ref("it/src:1"));
+        ok("tag", ref("it/src:1"), ref("it/dst:copy"));
+        String push = ok("push", ref("it/dst:copy")).stdout();
+        assertTrue(push.contains("copy: digest: sha256:"), push);
+        ok("rmi", ref("it/dst:copy"), ref("it/src:1"));
+        ok("pull", ref("it/dst:copy"));
+        assertTrue(ok("images").stdout().contains(ref("it/dst")));
+    }
+
+    @Test
+    void saveAndLoadRoundTrip(@TempDir Path dir) {
+        TestImage image = TestImages.busybox();
+        image.push(registry, "it/save", "1");
+        ok("pull", ref("it/save:1"));
+        Path tar = dir.resolve("image.tar");
+        ok("save", "-o", tar.toString(), ref("it/save:1"));
+        ok("rmi", ref("it/save:1"));
+        String load = ok("load", "-i", tar.toString()).stdout();
+        assertTrue(load.contains("Loaded image: " + ref("it/save:1")), load);
+        String inspect = ok("image", "inspect", "--format", "{{.Id}}", ref("it/save:1")).stdout().trim();
+        assertEquals(image.configDigest(), inspect);
+    }
+
+    @Test
+    void systemDfCountsImages() {
+        TestImages.busybox().push(registry, "it/df", "1");
+        ok("pull", ref("it/df:1"));
+        String df = ok("system", "df").stdout();
+        assertTrue(df.lines().anyMatch(l -> l.startsWith("Images") && !l.contains(" 0 ")), df);
+    }
+
+    @Test
+    void unknownImagesAndBadReferencesAreClearErrors() {
+        CommandResult missing = berthd.docker("pull", ref("it/none:nope"));
+        assertNotEquals(0, missing.exitCode());
+        assertTrue(missing.stderr().contains("not found"), missing.stderr());
+        CommandResult invalid = berthd.docker("pull", "UPPER/case");
+        assertNotEquals(0, invalid.exitCode());
+        assertTrue(invalid.stderr().toLowerCase().contains("invalid reference format"), invalid.stderr());
+        CommandResult noImage = berthd.docker("image", "inspect", "nothing-here:1");
+        assertNotEquals(0, noImage.exitCode());
+        assertTrue(noImage.stderr().contains("No such image"), noImage.stderr());
+    }
+
+    static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    static long filesUnder(Path dir) throws Exception {
+        try (var s = Files.walk(dir)) {
+            return s.count();
+        }
+    }
+}
