@@ -133,7 +133,7 @@ final class LayerExtractor {
         if (existing == null || (existing.isDirectory() && entry.isDirectory())) {
             return false;
         }
-        boolean whiteout = existing.isOther() && sys.lstat(target).isWhiteout();
+        boolean whiteout = sys.lstat(target).isWhiteout();
         FileTrees.deleteRecursively(target);
         return whiteout;
     }

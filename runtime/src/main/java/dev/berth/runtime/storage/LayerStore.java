@@ -13,8 +13,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -168,7 +166,12 @@ public final class LayerStore {
         try {
             // Without REPLACE_EXISTING, rename(2) fails on an existing non-empty layer dir: a concurrent unpack won.
             Files.move(tmp, dir(chainId), StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException alreadyThere) {
+        } catch (IOException e) {
+            if (!exists(chainId)) {
+                throw e;
+            }
+            // ENOTEMPTY (reported as a plain FileSystemException): the same layer is already there, e.g. a
+            // concurrent pull of it won the race. Keep that one.
             FileTrees.deleteRecursively(tmp);
             return get(chainId).orElseThrow(() -> new EngineException("layer " + chainId + " vanished while unpacking"));
         }
