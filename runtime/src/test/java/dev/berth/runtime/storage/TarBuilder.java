@@ -76,6 +76,7 @@ final class TarBuilder {
         });
         TarArchiveEntry e = new TarArchiveEntry("PaxHeaders/x", TarConstants.LF_PAX_EXTENDED_HEADER_LC);
         e.setSize(pax.size());
+        e.setModTime(MTIME); // the default is now, which would make the tar (and its DiffID) change per run
         return put(e, pax.toByteArray());
     }
 
