@@ -15,8 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link FileSyscalls} through JNA calls into glibc (64-bit Linux only: size_t and time_t are Java longs). */
-public final class LibcFileSyscalls implements FileSyscalls {
+/**
+ * {@link FileSyscalls} and {@link MountSyscalls} through JNA calls into glibc (64-bit Linux only: size_t,
+ * time_t and unsigned long are Java longs).
+ */
+public final class LibcFileSyscalls implements FileSyscalls, MountSyscalls {
     private static final int AT_FDCWD = -100;
     private static final int AT_SYMLINK_NOFOLLOW = 0x100;
     private static final int O_RDONLY = 0;
@@ -36,6 +39,8 @@ public final class LibcFileSyscalls implements FileSyscalls {
         int open(String path, int flags) throws LastErrorException;
         int syncfs(int fd) throws LastErrorException;
         int close(int fd) throws LastErrorException;
+        int mount(String source, String target, String fsType, long flags, String data) throws LastErrorException;
+        int umount2(String target, int flags) throws LastErrorException;
         String strerror(int errnum);
     }
 
@@ -48,14 +53,15 @@ public final class LibcFileSyscalls implements FileSyscalls {
     }
 
     /** Turns an errno into an IOException naming the call and the path, e.g. "mknod /x: Operation not permitted". */
-    static IOException failure(String call, Object path, LastErrorException e) {
+    static FileSyscallsException failure(String call, Object path, LastErrorException e) {
         String reason;
         try {
             reason = c().strerror(e.getErrorCode());
         } catch (RuntimeException | LinkageError ignored) {
             reason = "errno " + e.getErrorCode();
         }
-        return new IOException(call + " " + path + ": " + reason + " (errno " + e.getErrorCode() + ")", e);
+        return new FileSyscallsException(call + " " + path + ": " + reason + " (errno " + e.getErrorCode() + ")",
+                e.getErrorCode(), e);
     }
 
     @Override
@@ -180,6 +186,24 @@ public final class LibcFileSyscalls implements FileSyscalls {
             } catch (LastErrorException ignored) {
                 // close after syncfs cannot lose data; nothing to do.
             }
+        }
+    }
+
+    @Override
+    public void mount(String source, Path target, String fsType, long flags, String data) throws IOException {
+        try {
+            c().mount(source, target.toString(), fsType, flags, data);
+        } catch (LastErrorException e) {
+            throw failure("mount " + fsType + " on", target, e);
+        }
+    }
+
+    @Override
+    public void umount2(Path target, int flags) throws IOException {
+        try {
+            c().umount2(target.toString(), flags);
+        } catch (LastErrorException e) {
+            throw failure("umount2", target, e);
         }
     }
 }

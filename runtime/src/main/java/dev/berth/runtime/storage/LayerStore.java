@@ -50,7 +50,7 @@ public final class LayerStore {
 
     /** Opens (creating if needed) the store under {@code dataRoot} and discards interrupted unpacks and removals. */
     public LayerStore(Path dataRoot, FileSyscalls sys) {
-        this.layersDir = dataRoot.resolve("layers");
+        this.layersDir = dataRoot.toAbsolutePath().resolve("layers");
         this.sys = sys;
         try {
             Files.createDirectories(layersDir);
@@ -197,6 +197,10 @@ public final class LayerStore {
             Path doomed = layersDir.resolve(REMOVING_PREFIX + chainId.hex() + "-" + System.nanoTime());
             // Renamed first so that no half-deleted layer is ever visible under its name.
             Files.move(dir(chainId), doomed, StandardCopyOption.ATOMIC_MOVE);
+            Path shortLink = layersDir.resolve("l").resolve(OverlayMounts.shortId(chainId));
+            if (Files.isSymbolicLink(shortLink) && Files.readSymbolicLink(shortLink).startsWith("../" + chainId.hex())) {
+                Files.delete(shortLink);
+            }
             FileTrees.deleteRecursively(doomed);
         } catch (IOException e) {
             throw new EngineException("cannot remove layer " + chainId + ": " + e.getMessage(), e);
