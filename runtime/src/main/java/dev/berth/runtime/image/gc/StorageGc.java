@@ -6,6 +6,7 @@ import dev.berth.runtime.image.store.ImageStore;
 import dev.berth.runtime.storage.Layer;
 import dev.berth.runtime.storage.LayerStore;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -63,13 +64,7 @@ public final class StorageGc {
             long freed = 0;
             Set<Digest> keepLayers = new HashSet<>(images.layersInUse());
             keepLayers.addAll(layersUsedElsewhere.get());
-            for (Layer layer : layers.list()) {
-                if (!keepLayers.contains(layer.chainId())) {
-                    freed += layer.size();
-                    layers.remove(layer.chainId());
-                    LOG.log(System.Logger.Level.DEBUG, "removed unused layer {0}", layer.chainId());
-                }
-            }
+            freed += removeUnusedLayers(keepLayers);
             Set<Digest> keepBlobs = images.blobsInUse();
             for (Digest blob : content.list()) {
                 if (!keepBlobs.contains(blob)) {
@@ -79,6 +74,31 @@ public final class StorageGc {
             }
             return freed;
         }
+    }
+
+    /** Removes unused layers top-down: a layer can only go once nothing is stacked on it. */
+    private long removeUnusedLayers(Set<Digest> keep) {
+        long freed = 0;
+        boolean removedAny = true;
+        while (removedAny) {
+            removedAny = false;
+            List<Layer> all = layers.list();
+            Set<Digest> parents = new HashSet<>();
+            all.forEach(l -> {
+                if (l.parent() != null) {
+                    parents.add(l.parent());
+                }
+            });
+            for (Layer layer : all) {
+                if (!keep.contains(layer.chainId()) && !parents.contains(layer.chainId())) {
+                    freed += layer.size();
+                    layers.remove(layer.chainId());
+                    removedAny = true;
+                    LOG.log(System.Logger.Level.DEBUG, "removed unused layer {0}", layer.chainId());
+                }
+            }
+        }
+        return freed;
     }
 
     /** Bytes held by unpacked layers and stored blobs. */

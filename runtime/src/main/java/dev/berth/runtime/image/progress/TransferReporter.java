@@ -34,6 +34,11 @@ public final class TransferReporter implements LongConsumer {
         }
     }
 
+    /** Sets the running total (for sources that report totals rather than increments). */
+    public synchronized void reportTotal(long total) {
+        accept(total - current);
+    }
+
     /** Bytes seen so far. */
     public synchronized long current() {
         return current;

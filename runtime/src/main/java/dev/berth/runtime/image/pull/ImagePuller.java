@@ -150,47 +150,54 @@ public final class ImagePuller {
         return refs;
     }
 
+    /**
+     * Downloads run in parallel (bounded by the download slots); extraction runs in layer order, because a
+     * layer is stacked on its parent, and overlaps with the downloads still going on — as dockerd does.
+     */
     private void runAll(List<LayerDownload> downloads) throws IOException {
         if (downloads.isEmpty()) {
             return;
         }
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> futures = new ArrayList<>();
+            List<Future<?>> fetched = new ArrayList<>();
             for (LayerDownload d : downloads) {
-                futures.add(pool.submit(() -> {
+                fetched.add(pool.submit(() -> {
                     d.waitForSlot(downloadSlots);
                     try {
-                        d.run();
+                        d.fetch();
                     } finally {
                         downloadSlots.release();
                     }
                     return null;
                 }));
             }
-            Throwable first = null;
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    if (first == null) {
-                        first = e.getCause();
-                        futures.forEach(other -> other.cancel(true));
-                    }
-                } catch (java.util.concurrent.CancellationException ignored) {
-                    // cancelled after the first failure
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    futures.forEach(other -> other.cancel(true));
-                    throw new EngineException("pull interrupted");
+            try {
+                for (int i = 0; i < downloads.size(); i++) {
+                    await(fetched.get(i));
+                    downloads.get(i).extract();
                 }
+            } catch (IOException | RuntimeException e) {
+                fetched.forEach(f -> f.cancel(true));
+                throw e;
             }
-            if (first instanceof RuntimeException re) {
+        }
+    }
+
+    private static void await(Future<?> future) throws IOException {
+        try {
+            future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
                 throw re;
-            } else if (first instanceof IOException io) {
-                throw io;
-            } else if (first != null) {
-                throw new EngineException(first.getMessage(), first);
             }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new EngineException(cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("pull interrupted");
         }
     }
 }

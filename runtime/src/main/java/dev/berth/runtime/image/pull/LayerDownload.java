@@ -45,16 +45,20 @@ final class LayerDownload {
         }
     }
 
-    /** Fetches (unless a former, interrupted pull already stored the blob) and unpacks. */
-    void run() throws IOException {
+    /** Fetches the blob, unless a former, interrupted pull already stored it. */
+    void fetch() throws IOException {
         if (!content.contains(blob.digest())) {
             download();
         } else {
             sink.emit(ProgressMessage.status(shortId, "Download complete"));
         }
+    }
+
+    /** Unpacks the fetched blob on top of its parent layer. */
+    void extract() throws IOException {
         TransferReporter extracting = new TransferReporter(sink, shortId, "Extracting", blob.size());
         try (InputStream in = content.open(blob.digest())) {
-            layers.unpack(parentChainId, diffId, in, extracting);
+            layers.unpack(parentChainId, diffId, in, extracting::reportTotal);
         }
         sink.emit(ProgressMessage.status(shortId, "Pull complete"));
     }
