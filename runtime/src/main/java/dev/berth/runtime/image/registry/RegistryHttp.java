@@ -216,17 +216,22 @@ final class RegistryHttp {
                 + request.uri() + "\": " + describe(e), e);
     }
 
-    /** The most specific message in a cause chain; the JDK often leaves the outer one empty. */
+    /** The most specific message in a cause chain; the JDK often leaves the outer one (or all) empty. */
     static String describe(Throwable e) {
         String message = null;
+        boolean refused = false;
         for (Throwable t = e; t != null; t = t.getCause()) {
+            refused |= t instanceof java.net.ConnectException;
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 message = t.getMessage();
             }
         }
-        String kind = e instanceof java.net.ConnectException ? "connect: "
-                : e instanceof java.net.http.HttpTimeoutException ? "timeout: " : "";
-        return kind + (message == null ? e.getClass().getSimpleName() : message.toLowerCase(java.util.Locale.ROOT));
+        if (refused) {
+            // The JDK client reports a refused connection as a ConnectException without a message.
+            return "connect: " + (message == null ? "connection refused" : message.toLowerCase(java.util.Locale.ROOT));
+        }
+        String kind = e instanceof java.net.http.HttpTimeoutException ? "timeout: " : "";
+        return kind + (message == null ? e.getClass().getSimpleName() : message);
     }
 
     /** Reads a body up to {@code limit} bytes; larger bodies are an error, never silently cut. */
