@@ -52,7 +52,7 @@ public final class RegistryClient {
 
     /** A session for pulling (and, if {@code push}, pushing) the repository of {@code repo}. */
     public RegistrySession session(ImageReference repo, Credentials credentials, boolean push) {
-        RegistryEndpoint endpoint = endpoint(repo.registryHost());
+        RegistryEndpoint endpoint = repo.isDockerHub() && !push ? dockerHubForPull() : endpoint(repo.registryHost());
         String scope = "repository:" + repo.path() + (push ? ":pull,push" : ":pull");
         RegistryErrors.Context context = new RegistryErrors.Context(repo.familiarRepository(), null, push);
         return new RegistrySession(repo.withoutTagOrDigest(),
@@ -115,6 +115,22 @@ public final class RegistryClient {
             }
         }
         return c;
+    }
+
+    /**
+     * Docker Hub pulls go to the first configured mirror that answers {@code GET /v2/}, else to Docker Hub itself.
+     * Pushes never go to mirrors (dockerd's {@code registry-mirrors} are pull-through caches).
+     */
+    private RegistryEndpoint dockerHubForPull() {
+        for (String mirror : options.mirrors()) {
+            String host = RegistryHosts.hostOf(mirror);
+            // A mirror written as http:// is plain HTTP, as in daemon.json; otherwise the usual rules apply.
+            RegistryEndpoint candidate = mirror.strip().startsWith("http://") ? RegistryEndpoint.http(host) : endpoint(host);
+            if (answers(candidate)) {
+                return candidate;
+            }
+        }
+        return endpoint(ImageReference.DOCKER_HUB_REGISTRY_HOST);
     }
 
     /** How to reach {@code host[:port]}; see the class comment for the order in which schemes are tried. */
