@@ -23,10 +23,13 @@ public final class TransferReporter implements LongConsumer {
         this.total = total;
     }
 
-    /** Adds {@code bytes} transferred; emits at most every 100 ms, and always at the end. */
+    /**
+     * Takes the bytes transferred so far (the registry client and the layer store both report running
+     * totals; a retried transfer starts again from 0); emits at most every 100 ms, and always at the end.
+     */
     @Override
-    public synchronized void accept(long bytes) {
-        current += bytes;
+    public synchronized void accept(long soFar) {
+        current = soFar;
         long now = System.nanoTime();
         if (now - lastEmit >= MIN_INTERVAL_NANOS || (total > 0 && current >= total)) {
             lastEmit = now;
@@ -34,18 +37,8 @@ public final class TransferReporter implements LongConsumer {
         }
     }
 
-    /** Sets the running total (for sources that report totals rather than increments). */
-    public synchronized void reportTotal(long total) {
-        accept(total - current);
-    }
-
     /** Bytes seen so far. */
     public synchronized long current() {
         return current;
-    }
-
-    /** Starts counting again (a retried download). */
-    public synchronized void restart() {
-        current = 0;
     }
 }

@@ -58,7 +58,7 @@ final class LayerDownload {
     void extract() throws IOException {
         TransferReporter extracting = new TransferReporter(sink, shortId, "Extracting", blob.size());
         try (InputStream in = content.open(blob.digest())) {
-            layers.unpack(parentChainId, diffId, in, extracting::reportTotal);
+            layers.unpack(parentChainId, diffId, in, extracting);
         }
         sink.emit(ProgressMessage.status(shortId, "Pull complete"));
     }
