@@ -106,6 +106,32 @@ class RegistryTokenAuthIT {
     }
 
     @Test
+    void aRegistryTokenIsUsedAsIsWithoutAskingTheTokenServer() throws Exception {
+        // Get a token the way a client holding one would have: from the realm the registry names.
+        var http = java.net.http.HttpClient.newHttpClient();
+        var ping = http.send(java.net.http.HttpRequest.newBuilder(registry.baseUri().resolve("/v2/")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        AuthChallenge challenge = AuthChallenge.parseAll(ping.headers().allValues("WWW-Authenticate")).getFirst();
+        String basic = Credentials.basic("bob", "hunter2").basicHeader();
+        var tokenResponse = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(challenge.param("realm")
+                        + "?service=" + challenge.param("service") + "&scope=repository:token/busybox:pull"))
+                        .header("Authorization", basic).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        String token = dev.berth.runtime.common.Json.MAPPER.readTree(tokenResponse.body()).get("token").asText();
+
+        int before = registry.tokensIssued();
+        Credentials registryToken = new Credentials(null, null, null, token);
+        ResolvedManifest resolved = session(newClient(), "token/busybox", registryToken, false).resolve("v1", null);
+        assertEquals(image.manifestDigest(), resolved.manifestDigest().toString());
+        assertEquals(before, registry.tokensIssued());
+        // The token grants pull only: pushing with it is refused, and we do not swap it for another.
+        RegistrySession push = session(newClient(), "token/busybox", registryToken, true);
+        assertThrows(UnauthorizedException.class, () -> push.pushManifest("v2", MediaTypes.OCI_MANIFEST,
+                image.manifestBytes()));
+        assertEquals(before, registry.tokensIssued());
+    }
+
+    @Test
     void loginGetsATokenWithTheCredentials() {
         RegistryClient client = newClient();
         assertEquals("", client.login(registry.host(), Credentials.basic("bob", "hunter2")));
