@@ -29,25 +29,12 @@ final class AuthLogin implements Handler {
         if (body == null) {
             throw new InvalidArgumentException("login needs a JSON body with username, password and serveraddress");
         }
-        String server = normalize(body.serverAddress());
+        String server = body.serverAddress() == null || body.serverAddress().isBlank() ? "docker.io" : body.serverAddress();
         String token = images.registry().login(server,
                 new Credentials(body.username(), body.password(), body.identityToken(), body.registryToken()));
         Map<String, String> out = new LinkedHashMap<>();
         out.put("Status", "Login Succeeded");
         out.put("IdentityToken", token == null ? "" : token);
         res.json(200, out);
-    }
-
-    /** "https://index.docker.io/v1/" → docker.io, "http://localhost:5000/" → localhost:5000. */
-    static String normalize(String address) {
-        if (address == null || address.isBlank()) {
-            return "docker.io";
-        }
-        String s = address.replaceFirst("^[a-zA-Z]+://", "");
-        int slash = s.indexOf('/');
-        if (slash >= 0) {
-            s = s.substring(0, slash);
-        }
-        return s.equals("index.docker.io") || s.equals("registry-1.docker.io") ? "docker.io" : s;
     }
 }

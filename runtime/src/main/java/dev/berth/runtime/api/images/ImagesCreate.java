@@ -30,7 +30,7 @@ final class ImagesCreate implements Handler {
         }
         ImageReference ref = withTag(ImageReference.parse(from), req.query("tag"));
         String platformText = req.query("platform");
-        Platform platform = platformText == null || platformText.isBlank() ? Platform.host() : Platform.parse(platformText);
+        Platform platform = platformText == null || platformText.isBlank() ? null : Platform.parse(platformText);
         ProgressStream progress = new ProgressStream(res);
         try {
             images.puller().pull(ref, platform, auth.credentialsFor(req, ref), progress);

@@ -60,13 +60,16 @@ public final class ImagePuller {
         this.downloadSlots = new Semaphore(Math.max(1, maxConcurrentDownloads), true);
     }
 
-    /** Pulls {@code reference} (":latest" when it has neither tag nor digest) and returns the image. */
+    /**
+     * Pulls {@code reference} (":latest" when it has neither tag nor digest) and returns the image.
+     * {@code platform} null means this host's, without insisting on it for single-platform images.
+     */
     public ImageRecord pull(ImageReference reference, Platform platform, Credentials credentials, ProgressSink sink) {
         ImageReference ref = reference.withDefaultTag();
         String tagOrDigest = ref.digest() != null ? ref.digest().toString() : ref.tag();
         try (StorageGc.Lease lease = gc.lease()) {
             RegistrySession session = registry.session(ref, credentials, false);
-            ResolvedManifest resolved = session.resolve(tagOrDigest, platform);
+            ResolvedManifest resolved = session.resolve(tagOrDigest, platform == null ? Platform.host() : platform);
             sink.emit(ProgressMessage.status(tagOrDigest, "Pulling from " + ref.path()));
 
             storeManifests(resolved);
