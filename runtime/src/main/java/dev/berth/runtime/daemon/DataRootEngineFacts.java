@@ -20,14 +20,16 @@ import java.util.stream.Stream;
  */
 final class DataRootEngineFacts implements EngineFacts {
     private final Path dataRoot;
+    private final java.util.function.IntSupplier imageCount;
 
-    DataRootEngineFacts(Path dataRoot) {
+    DataRootEngineFacts(Path dataRoot, java.util.function.IntSupplier imageCount) {
         this.dataRoot = dataRoot;
+        this.imageCount = imageCount;
     }
 
     @Override
     public int images() {
-        return count(dataRoot.resolve("images"), p -> p.getFileName().toString().endsWith(".json"));
+        return imageCount.getAsInt();
     }
 
     @Override

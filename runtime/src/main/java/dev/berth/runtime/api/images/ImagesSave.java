@@ -13,17 +13,19 @@ import java.util.List;
 /** {@code GET /images/{name}/get} and {@code GET /images/get?names=…}: docker save as a tar stream. */
 final class ImagesSave implements Handler {
     private final ImageServices images;
+    private final boolean namedInPath;
 
-    ImagesSave(ImageServices images) {
+    /** {@code namedInPath}: the route is {@code /images/{name}/get} rather than {@code /images/get?names=}. */
+    ImagesSave(ImageServices images, boolean namedInPath) {
         this.images = images;
+        this.namedInPath = namedInPath;
     }
 
     @Override
     public void handle(ApiRequest req, ApiResponse res) throws Exception {
         List<String> names = new ArrayList<>();
-        String one = req.pathParam("name");
-        if (one != null) {
-            names.add(one);
+        if (namedInPath) {
+            names.add(req.pathParam("name"));
         }
         names.addAll(req.queryAll("names"));
         if (names.isEmpty()) {
