@@ -47,7 +47,7 @@ class RegistryAuthCliIT {
         CommandResult pull = berthd.docker("--config", "/nonexistent-berth-config", "pull", token.host() + "/auth/private:1");
         assertNotEquals(0, pull.exitCode());
         String err = pull.stderr().toLowerCase();
-        assertTrue(err.contains("unauthorized") || err.contains("authentication required"), pull.stderr());
+        assertTrue(err.contains("pull access denied") && err.contains("docker login"), pull.stderr());
     }
 
     private void loginPullPush(RegistryExtension registry) {

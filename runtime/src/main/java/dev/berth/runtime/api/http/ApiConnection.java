@@ -185,7 +185,9 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         channel.config().setAutoRead(true);
-        while (current == null && !pending.isEmpty()) {
+        // A queued request is followed by its own body parts: keep feeding those to the exchange it starts,
+        // and stop only at the next request while that exchange is still busy.
+        while (!pending.isEmpty() && (current == null || !(pending.peek() instanceof HttpRequest))) {
             process(pending.poll());
         }
     }

@@ -3,6 +3,8 @@ package dev.berth.runtime.image.pull;
 import dev.berth.runtime.common.Json;
 import dev.berth.runtime.errors.EngineException;
 import dev.berth.runtime.errors.InvalidArgumentException;
+import dev.berth.runtime.errors.NotFoundException;
+import dev.berth.runtime.errors.UnauthorizedException;
 import dev.berth.runtime.events.EventBus;
 import dev.berth.runtime.image.ImageRegistrar;
 import dev.berth.runtime.image.content.ContentStore;
@@ -97,6 +99,10 @@ public final class ImagePuller {
                     + ref.familiarString()));
             events.publish("image", "pull", ref.familiarString(), Map.of("name", ref.familiarRepository()));
             return registrar.current(imageId);
+        } catch (UnauthorizedException e) {
+            // dockerd's wording and status (404), so the CLI says what to do instead of prompting for a password.
+            throw new NotFoundException("pull access denied for " + ref.familiarRepository()
+                    + ", repository does not exist or may require 'docker login': " + e.getMessage(), e);
         } catch (IOException e) {
             throw new EngineException("pull of " + ref.familiarString() + " failed: " + e.getMessage(), e);
         }
