@@ -1,0 +1,110 @@
+package dev.berth.runtime.api.containers;
+
+import dev.berth.runtime.api.http.ApiRequest;
+import dev.berth.runtime.api.http.ApiResponse;
+import dev.berth.runtime.api.http.Handler;
+import dev.berth.runtime.api.http.Hijacked;
+import dev.berth.runtime.container.ContainerServices;
+import dev.berth.runtime.container.lifecycle.AttachBroker;
+import dev.berth.runtime.container.model.Container;
+import dev.berth.runtime.container.monitor.AttachConnection;
+import dev.berth.runtime.container.monitor.AttachFrame;
+import dev.berth.runtime.container.monitor.MonitoredContainer;
+import dev.berth.runtime.errors.ConflictException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * {@code POST /containers/{id}/attach}: hijacks the connection and joins the container's stdio through
+ * conmon's attach socket — at once if it runs, or at its next start (docker run attaches first, then starts).
+ */
+final class ContainersAttach implements Handler {
+    private final ContainerServices containers;
+
+    ContainersAttach(ContainerServices containers) {
+        this.containers = containers;
+    }
+
+    @Override
+    public void handle(ApiRequest req, ApiResponse res) throws Exception {
+        Container c = containers.store().resolve(req.pathParam("id"));
+        if (c.state().isPaused()) {
+            throw new ConflictException("You cannot attach to a paused container, unpause it first");
+        }
+        boolean wantStdin = req.queryBool("stdin", false) && c.configView().openStdin();
+        boolean wantStdout = req.queryBool("stdout", false);
+        boolean wantStderr = req.queryBool("stderr", false);
+        boolean tty = c.configView().tty();
+        byte[] detachKeys = DetachKeys.parse(req.query("detachKeys"));
+        AttachBroker.Pending pending = c.state().isRunning() ? null : containers.attach().await(c.id());
+        boolean multiplexed = !tty && req.version().atLeast("1.42");
+        try (Hijacked stream = res.hijack(multiplexed ? "application/vnd.docker.multiplexed-stream" : "application/vnd.docker.raw-stream")) {
+            AttachConnection conn;
+            try {
+                conn = pending != null ? pending.connection().get()
+                        : MonitoredContainer.reattach(containers.runner().layout(c.id())).attach();
+            } catch (ExecutionException e) {
+                return; // the start failed; the client learns why from start's answer
+            }
+            StreamFraming out = new StreamFraming(stream.out(), !tty);
+            try (conn) {
+                if (wantStdin) {
+                    Thread.ofVirtual().name("attach-stdin-" + c.shortId()).start(() -> pumpStdin(stream, conn, detachKeys, c));
+                }
+                pumpOutput(conn, out, wantStdout, wantStderr);
+            }
+        } finally {
+            if (pending != null) {
+                containers.attach().cancel(c.id(), pending);
+            }
+        }
+    }
+
+    private static void pumpOutput(AttachConnection conn, StreamFraming out, boolean stdout, boolean stderr) {
+        try {
+            Optional<AttachFrame> frame;
+            while ((frame = conn.read()).isPresent()) {
+                AttachFrame f = frame.get();
+                if ((f.stream() == 1 && stdout) || (f.stream() == 2 && stderr)) {
+                    out.write(f.stream(), f.data());
+                    out.flush();
+                }
+            }
+        } catch (IOException e) {
+            // client or container gone: the attach ends either way
+        }
+    }
+
+    /** Client keystrokes to the container; the detach sequence ends the attach but leaves the container running. */
+    private static void pumpStdin(Hijacked stream, AttachConnection conn, byte[] detachKeys, Container c) {
+        byte[] buf = new byte[8192];
+        int matched = 0;
+        try {
+            InputStream in = stream.in();
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                int start = 0;
+                for (int i = 0; i < n && detachKeys.length > 0; i++) {
+                    if (buf[i] == detachKeys[matched]) {
+                        matched++;
+                        if (matched == detachKeys.length) {
+                            conn.close();
+                            stream.close();
+                            return;
+                        }
+                    } else {
+                        matched = buf[i] == detachKeys[0] ? 1 : 0;
+                    }
+                }
+                conn.write(java.util.Arrays.copyOfRange(buf, start, n));
+            }
+            if (c.configView().stdinOnce()) {
+                conn.closeStdin();
+            }
+        } catch (IOException e) {
+            // client went away
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.berth.runtime.api.containers;
+
+import dev.berth.runtime.api.http.ApiRequest;
+import dev.berth.runtime.api.http.ApiResponse;
+import dev.berth.runtime.api.http.Handler;
+import dev.berth.runtime.container.ContainerServices;
+import dev.berth.runtime.container.model.Container;
+import dev.berth.runtime.container.monitor.LogLine;
+import dev.berth.runtime.container.monitor.LogQuery;
+import dev.berth.runtime.container.monitor.LogReader;
+import dev.berth.runtime.errors.InvalidArgumentException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * {@code GET /containers/{id}/logs}: the container's log as conmon wrote it (it keeps logging while the
+ * engine is down), framed like docker's, with follow, since, until, tail and timestamps.
+ */
+final class ContainersLogs implements Handler {
+    private static final DateTimeFormatter RFC3339_NANO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
+
+    private final ContainerServices containers;
+
+    ContainersLogs(ContainerServices containers) {
+        this.containers = containers;
+    }
+
+    @Override
+    public void handle(ApiRequest req, ApiResponse res) throws Exception {
+        Container c = containers.store().resolve(req.pathParam("id"));
+        boolean stdout = req.queryBool("stdout", false);
+        boolean stderr = req.queryBool("stderr", false);
+        if (!stdout && !stderr) {
+            throw new InvalidArgumentException("Bad parameters: you must choose at least one stream");
+        }
+        boolean timestamps = req.queryBool("timestamps", false);
+        boolean follow = req.queryBool("follow", false);
+        LogQuery query = new LogQuery(stdout, stderr, time(req.query("since")), time(req.query("until")), tail(req.query("tail")), follow);
+        LogReader reader = new LogReader(containers.runner().layout(c.id()).logFile());
+        boolean tty = c.configView().tty();
+        try (OutputStream raw = res.stream(200, tty ? "application/vnd.docker.raw-stream" : "application/vnd.docker.multiplexed-stream")) {
+            StreamFraming out = new StreamFraming(raw, !tty);
+            raw.flush();
+            if (follow && containers.store().resolve(c.id()).state().isRunning()) {
+                reader.follow(query, line -> write(out, line, timestamps),
+                        () -> containers.store().find(c.id()).map(x -> !x.state().isRunning()).orElse(true));
+            } else {
+                for (LogLine line : reader.read(query)) {
+                    if (!write(out, line, timestamps)) {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Writes one log line; false when the client went away. */
+    private static boolean write(StreamFraming out, LogLine line, boolean timestamps) {
+        try {
+            byte[] prefix = timestamps ? (RFC3339_NANO.format(line.time()) + " ").getBytes(StandardCharsets.UTF_8) : new byte[0];
+            byte[] data = line.partial() ? line.data() : append(line.data(), (byte) '\n');
+            out.write(line.stream(), concat(prefix, data));
+            out.flush();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static byte[] append(byte[] a, byte b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + 1);
+        out[a.length] = b;
+        return out;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /** since/until: unix seconds with optional fraction (what the CLI sends); 0 or absent means none. */
+    static Instant time(String value) {
+        if (value == null || value.isEmpty() || value.equals("0")) {
+            return null;
+        }
+        try {
+            String[] parts = value.split("\\.", 2);
+            long seconds = Long.parseLong(parts[0]);
+            long nanos = parts.length > 1 ? Long.parseLong((parts[1] + "000000000").substring(0, 9)) : 0;
+            return Instant.ofEpochSecond(seconds, nanos);
+        } catch (NumberFormatException e) {
+            throw new InvalidArgumentException("invalid time value: " + value);
+        }
+    }
+
+    static int tail(String value) {
+        if (value == null || value.isEmpty() || value.equals("all")) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidArgumentException("invalid tail value: " + value);
+        }
+    }
+
+    static UncheckedIOException unchecked(IOException e) {
+        return new UncheckedIOException(e);
+    }
+}
