@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
@@ -99,8 +98,7 @@ final class CopyUp {
             }
         }
         try {
-            Files.getFileAttributeView(dest, BasicFileAttributeView.class, NOFOLLOW)
-                    .setTimes(attrs.lastModifiedTime(), attrs.lastAccessTime(), null);
+            Xattrs.setTimes(dest, attrs.lastAccessTime(), attrs.lastModifiedTime());
         } catch (IOException e) {
             if (!attrs.isSymbolicLink()) {
                 throw e;

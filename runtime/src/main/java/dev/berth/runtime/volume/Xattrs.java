@@ -23,7 +23,13 @@ final class Xattrs {
         int lsetxattr(String path, String name, byte[] value, long size, int flags) throws LastErrorException;
 
         int mknod(String path, int mode, long dev) throws LastErrorException;
+
+        /** {@code times} is two struct timespec: {atime sec, atime nsec, mtime sec, mtime nsec}. */
+        int utimensat(int dirfd, String path, long[] times, int flags) throws LastErrorException;
     }
+
+    private static final int AT_FDCWD = -100;
+    private static final int AT_SYMLINK_NOFOLLOW = 0x100;
 
     private static final LibC LIBC = Native.load("c", LibC.class);
 
@@ -73,6 +79,22 @@ final class Xattrs {
             return true;
         } catch (LastErrorException e) {
             return false;
+        }
+    }
+
+    /**
+     * Sets access and modification times of {@code path} itself by name. Java's setTimes opens the file first,
+     * which blocks forever on a fifo and fails on a symlink.
+     */
+    static void setTimes(Path path, java.nio.file.attribute.FileTime atime, java.nio.file.attribute.FileTime mtime)
+            throws java.io.IOException {
+        java.time.Instant a = atime.toInstant();
+        java.time.Instant m = mtime.toInstant();
+        long[] times = {a.getEpochSecond(), a.getNano(), m.getEpochSecond(), m.getNano()};
+        try {
+            LIBC.utimensat(AT_FDCWD, path.toString(), times, AT_SYMLINK_NOFOLLOW);
+        } catch (LastErrorException e) {
+            throw new java.io.IOException("utimensat " + path + ": errno " + e.getErrorCode());
         }
     }
 
