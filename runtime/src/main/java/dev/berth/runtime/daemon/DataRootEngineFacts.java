@@ -21,10 +21,13 @@ import java.util.stream.Stream;
 final class DataRootEngineFacts implements EngineFacts {
     private final Path dataRoot;
     private final java.util.function.IntSupplier imageCount;
+    private final java.util.function.Supplier<ContainerCounts> containerCounts;
 
-    DataRootEngineFacts(Path dataRoot, java.util.function.IntSupplier imageCount) {
+    DataRootEngineFacts(Path dataRoot, java.util.function.IntSupplier imageCount,
+                        java.util.function.Supplier<ContainerCounts> containerCounts) {
         this.dataRoot = dataRoot;
         this.imageCount = imageCount;
+        this.containerCounts = containerCounts;
     }
 
     @Override
@@ -34,7 +37,7 @@ final class DataRootEngineFacts implements EngineFacts {
 
     @Override
     public ContainerCounts containers() {
-        return new ContainerCounts(0, 0, count(dataRoot.resolve("containers"), Files::isDirectory));
+        return containerCounts.get();
     }
 
     @Override

@@ -1,27 +1,39 @@
 package dev.berth.runtime.daemon;
 
 import dev.berth.runtime.api.Routes;
+import dev.berth.runtime.api.containers.ContainerRoutes;
+import dev.berth.runtime.api.http.ApiVersion;
 import dev.berth.runtime.api.images.ImageDiskUsage;
 import dev.berth.runtime.api.images.ImageRoutes;
+import dev.berth.runtime.api.system.ContainerCounts;
+import dev.berth.runtime.api.system.DaemonSettings;
 import dev.berth.runtime.api.system.DiskUsageHandler;
 import dev.berth.runtime.api.system.DiskUsageSource;
-import dev.berth.runtime.api.http.ApiVersion;
+import dev.berth.runtime.api.system.EngineFacts;
+import dev.berth.runtime.api.system.SystemRoutes;
+import dev.berth.runtime.api.volumes.VolumeRoutes;
+import dev.berth.runtime.container.ContainerServices;
+import dev.berth.runtime.container.create.VolumeStoreProvider;
+import dev.berth.runtime.container.lifecycle.LoopbackNetwork;
+import dev.berth.runtime.container.model.Container;
+import dev.berth.runtime.container.model.RunState;
+import dev.berth.runtime.container.oci.OciRuntime;
+import dev.berth.runtime.container.oci.RuntimeSelector;
+import dev.berth.runtime.events.EventBus;
 import dev.berth.runtime.image.ImageServices;
 import dev.berth.runtime.image.manage.ImageUsage;
 import dev.berth.runtime.image.registry.RegistryOptions;
 import dev.berth.runtime.linux.LibcFileSyscalls;
 import dev.berth.runtime.storage.LayerStore;
+import dev.berth.runtime.volume.VolumeStore;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import dev.berth.runtime.api.system.DaemonSettings;
-import dev.berth.runtime.api.system.EngineFacts;
-import dev.berth.runtime.api.system.SystemRoutes;
-import dev.berth.runtime.events.EventBus;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one place where berthd's services are built and their API routes composed. Each resource adds its
@@ -34,16 +46,48 @@ public final class EngineAssembly implements AutoCloseable {
     private final EngineFacts facts;
     private final DaemonSettings settings;
     private final ImageServices images;
+    private final VolumeStore volumes;
+    private final ContainerServices containers;
 
     public EngineAssembly(DaemonConfig config, String engineId) {
         this.config = config;
         LayerStore layers = new LayerStore(config.dataRoot(), new LibcFileSyscalls());
         RegistryOptions registry = new RegistryOptions(new LinkedHashSet<>(config.insecureRegistries()), config.registryMirrors(),
                 config.maxConcurrentDownloads(), RegistryOptions.defaults().maxRetries(), Duration.ofSeconds(30));
-        this.images = ImageServices.create(config.dataRoot(), layers, registry, events, ImageUsage.NONE, Set::of);
-        this.facts = new DataRootEngineFacts(config.dataRoot(), () -> images.store().list().size());
+        // Images and containers refer to each other (images in use, layers held); the reference closes the loop.
+        AtomicReference<ContainerServices> containerRef = new AtomicReference<>();
+        ImageUsage usage = id -> containerRef.get() == null ? List.of() : containerRef.get().imageUsage().usersOf(id);
+        AtomicReference<ImageServices> imageRef = new AtomicReference<>();
+        this.images = ImageServices.create(config.dataRoot(), layers, registry, events, usage,
+                () -> containerRef.get() == null ? java.util.Set.of() : containerRef.get().layersInUse(imageRef.get()));
+        imageRef.set(images);
+        this.volumes = new VolumeStore(config.dataRoot(), events, name -> containerRef.get() == null ? List.of()
+                : containerRef.get().store().list().stream()
+                        .filter(c -> c.mounts().stream().anyMatch(m -> name.equals(m.name()))).map(Container::id).toList());
+        OciRuntime runtime = RuntimeSelector.defaults(config.execRoot()).select(Optional.empty());
+        this.containers = ContainerServices.create(config.dataRoot(), config.execRoot(), images, runtime, new LoopbackNetwork(),
+                new VolumeStoreProvider(volumes), events);
+        containerRef.set(containers);
+        this.facts = new DataRootEngineFacts(config.dataRoot(), () -> images.store().list().size(), this::containerCounts);
         this.settings = new DaemonSettings(engineId, config.dataRoot(), config.debug(), config.insecureRegistries(),
                 config.registryMirrors(), List.of());
+        containers.runner().reconcile();
+    }
+
+    private ContainerCounts containerCounts() {
+        int running = 0;
+        int paused = 0;
+        int stopped = 0;
+        for (Container c : containers.store().list()) {
+            if (c.state().status() == RunState.Status.PAUSED) {
+                paused++;
+            } else if (c.state().isRunning()) {
+                running++;
+            } else {
+                stopped++;
+            }
+        }
+        return new ContainerCounts(running, paused, stopped);
     }
 
     public DaemonConfig config() {
@@ -59,12 +103,14 @@ public final class EngineAssembly implements AutoCloseable {
         List<Routes> routes = new ArrayList<>();
         routes.add(new SystemRoutes(facts, settings, events, clock));
         routes.add(new ImageRoutes(images, dockerConfigJson()));
-        ImageDiskUsage imageUsage = new ImageDiskUsage(images, ImageUsage.NONE);
+        routes.add(new ContainerRoutes(containers));
+        routes.add(new VolumeRoutes(volumes));
+        ImageDiskUsage imageUsage = new ImageDiskUsage(images, containers.imageUsage());
         routes.add(r -> r.add("GET", "/system/df", new DiskUsageHandler(new DiskUsageSource() {
             @Override public long layersSize() { return imageUsage.layersSize(); }
             @Override public List<Object> images(ApiVersion v) { return imageUsage.images(v); }
             @Override public List<Object> containers(ApiVersion v) { return List.of(); }
-            @Override public List<Object> volumes() { return List.of(); }
+            @Override public List<Object> volumes() { return List.copyOf(EngineAssembly.this.volumes.diskUsage()); }
             @Override public List<Object> buildCache() { return List.of(); }
         })));
         return routes;
@@ -76,9 +122,9 @@ public final class EngineAssembly implements AutoCloseable {
         return dir != null ? Path.of(dir, "config.json") : Path.of(System.getProperty("user.home"), ".docker", "config.json");
     }
 
-    /** Stops the services (called after the API stopped serving). */
+    /** Stops the services (called after the API stopped serving). Containers keep running under conmon. */
     @Override
     public void close() {
-        // No service holds resources yet; services added here close in reverse order of creation.
+        // Nothing to release: every container has its own monitor and outlives the engine by design.
     }
 }
