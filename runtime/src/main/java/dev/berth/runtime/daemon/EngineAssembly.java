@@ -39,6 +39,7 @@ public final class EngineAssembly implements AutoCloseable {
     public List<Routes> routes() {
         List<Routes> routes = new ArrayList<>();
         routes.add(new SystemRoutes(facts, settings, events, clock));
+        routes.add(new dev.berth.runtime.api.volumes.VolumeRoutes(new dev.berth.runtime.volume.VolumeStore(config.dataRoot(), events)));
         return routes;
     }
 
