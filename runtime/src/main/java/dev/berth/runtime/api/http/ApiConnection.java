@@ -185,8 +185,12 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         channel.config().setAutoRead(true);
-        while (current == null && !pending.isEmpty()) {
+        // Replay what arrived meanwhile: the next request and its body, up to a request after that.
+        while (!pending.isEmpty() && !(current != null && pending.peek() instanceof HttpRequest)) {
             process(pending.poll());
+        }
+        if (!pending.isEmpty()) {
+            channel.config().setAutoRead(false);
         }
     }
 
