@@ -59,6 +59,7 @@ public final class EngineAssembly implements AutoCloseable {
         List<Routes> routes = new ArrayList<>();
         routes.add(new SystemRoutes(facts, settings, events, clock));
         routes.add(new ImageRoutes(images, dockerConfigJson()));
+        routes.add(new dev.berth.runtime.api.volumes.VolumeRoutes(new dev.berth.runtime.volume.VolumeStore(config.dataRoot(), events)));
         ImageDiskUsage imageUsage = new ImageDiskUsage(images, ImageUsage.NONE);
         routes.add(r -> r.add("GET", "/system/df", new DiskUsageHandler(new DiskUsageSource() {
             @Override public long layersSize() { return imageUsage.layersSize(); }
