@@ -1,0 +1,4 @@
+package dev.berth.runtime.api.http;
+
+/** Docker's error body, {@code {"message": "..."}}. */
+public record ErrorMessage(String message) {}
