@@ -32,7 +32,7 @@ final class EndpointWiring {
      */
     Endpoint connect(Network n, String containerId, String containerName, String netnsPath, String ifName,
                      EndpointRequest req, boolean defaultRoute, List<String> dnsServers) {
-        if (!n.isBridge()) {
+        if (!n.hasBridge()) {
             throw new ForbiddenException("container cannot be connected to network " + n.name() + " with other networks");
         }
         Ipv4 requested = null;

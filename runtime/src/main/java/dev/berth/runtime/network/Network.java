@@ -29,13 +29,13 @@ public record Network(String id, String name, String driver, String created, Str
     }
 
     /** True for networks with a Linux bridge (the default bridge and user-defined ones). */
-    public boolean isBridge() {
+    public boolean hasBridge() {
         return driver.equals("bridge");
     }
 
     /** True for user-defined bridges, which have name resolution. */
     public boolean resolvesNames() {
-        return isBridge() && !name.equals(DEFAULT_BRIDGE);
+        return hasBridge() && !name.equals(DEFAULT_BRIDGE);
     }
 
     /** A boolean driver option, Docker style ("true"/"false"), with a default. */

@@ -44,7 +44,7 @@ final class NetworkDns implements AutoCloseable {
      * is logged and leaves the network without DNS rather than without connectivity.
      */
     void start(Network n) {
-        if (!n.isBridge() || n.gateway() == null || byNetwork.containsKey(n.id())) {
+        if (!n.hasBridge() || n.gateway() == null || byNetwork.containsKey(n.id())) {
             return;
         }
         NameTable names = new NameTable();

@@ -204,7 +204,7 @@ public final class NetworkService implements AutoCloseable {
     }
 
     private void setUpBridge(Network n) {
-        if (!n.isBridge()) {
+        if (!n.hasBridge()) {
             return;
         }
         links.ensureBridge(n.bridge(), n.gateway() + "/" + Cidr.parse(n.subnet()).prefix(), n.mtu());
@@ -212,7 +212,7 @@ public final class NetworkService implements AutoCloseable {
     }
 
     private void tearDownBridge(Network n) {
-        if (!n.isBridge()) {
+        if (!n.hasBridge()) {
             return;
         }
         firewall.removeNetwork(firewallOf(n));
@@ -242,7 +242,7 @@ public final class NetworkService implements AutoCloseable {
             List<EndpointRequest> reqs = requests == null || requests.isEmpty()
                     ? List.of(EndpointRequest.of(Network.DEFAULT_BRIDGE)) : requests;
             List<Network> nets = reqs.stream().map(r -> registry.find(r.network())).toList();
-            boolean special = nets.stream().anyMatch(n -> !n.isBridge());
+            boolean special = nets.stream().anyMatch(n -> !n.hasBridge());
             if (special && nets.size() > 1) {
                 throw new InvalidArgumentException("container cannot be connected to host or none network together with other networks");
             }
@@ -319,10 +319,10 @@ public final class NetworkService implements AutoCloseable {
         try {
             Network n = registry.find(networkRef);
             Attachment a = findAttachment(containerRef);
-            if (a.hostNetwork() || (a.endpoints().isEmpty() && !n.isBridge())) {
+            if (a.hostNetwork() || (a.endpoints().isEmpty() && !n.hasBridge())) {
                 throw new ForbiddenException("container cannot be disconnected from host network or connected to host network");
             }
-            if (!n.isBridge()) {
+            if (!n.hasBridge()) {
                 throw new ForbiddenException("container cannot be connected to network " + n.name() + " with other networks");
             }
             if (a.endpoints().stream().anyMatch(e -> e.networkId().equals(n.id()))) {
@@ -621,7 +621,7 @@ public final class NetworkService implements AutoCloseable {
                     }
                 }
             }
-            if (n.isBridge()) {
+            if (n.hasBridge()) {
                 for (String port : links.portsOf(n.bridge())) {
                     if (port.startsWith("vb") && !veths.contains(port)) {
                         links.delete(port);

@@ -39,7 +39,6 @@ public final class DnsServer implements Closeable {
         DatagramSocket udp = new DatagramSocket(null);
         ServerSocket tcp = new ServerSocket();
         try {
-            udp.setReuseAddress(true);
             udp.bind(at);
             tcp.setReuseAddress(true);
             tcp.bind(new InetSocketAddress(at.getAddress(), udp.getLocalPort()), 64);
@@ -49,8 +48,10 @@ public final class DnsServer implements Closeable {
             throw new IOException("cannot serve DNS on " + address + ":" + port + ": " + e.getMessage(), e);
         }
         DnsServer server = new DnsServer(resolver, udp, tcp);
-        Thread.ofVirtual().name("dns-udp-" + address).start(server::serveUdp);
-        Thread.ofVirtual().name("dns-tcp-" + address).start(server::serveTcp);
+        // The two receive loops run on platform threads: a virtual thread parked on a socket that gets closed can keep a
+        // stale poller registration, and a new socket on the same fd number (a restart in the same JVM) then never wakes.
+        Thread.ofPlatform().daemon().name("dns-udp-" + address).start(server::serveUdp);
+        Thread.ofPlatform().daemon().name("dns-tcp-" + address).start(server::serveTcp);
         return server;
     }
 

@@ -18,10 +18,11 @@ public final class Links {
     /** Creates bridge {@code name} with {@code cidrAddress} (e.g. 172.30.0.1/16) and brings it up; idempotent. */
     public void ensureBridge(String name, String cidrAddress, Integer mtu) {
         if (!exists(name)) {
-            List<String> add = new ArrayList<>(List.of("ip", "link", "add", "name", name, "type", "bridge"));
+            List<String> add = new ArrayList<>(List.of("ip", "link", "add", "name", name));
             if (mtu != null) {
                 add.addAll(List.of("mtu", mtu.toString()));
             }
+            add.addAll(List.of("type", "bridge"));
             commands.check(add);
         }
         if (cidrAddress != null) {
