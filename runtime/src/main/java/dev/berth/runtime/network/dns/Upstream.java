@@ -13,9 +13,17 @@ import java.util.List;
 /** Relays a raw query to upstream resolvers in turn, over the transport the client used, and returns the first reply. */
 public final class Upstream {
     private final int timeoutMillis;
+    private final int port;
 
+    /** Upstreams on the standard port 53. */
     public Upstream(int timeoutMillis) {
+        this(timeoutMillis, 53);
+    }
+
+    /** Upstreams on {@code port} (tests run the upstream on an unprivileged port). */
+    public Upstream(int timeoutMillis, int port) {
         this.timeoutMillis = timeoutMillis;
+        this.port = port;
     }
 
     /** The reply of the first server that answers, or null if none did. */
@@ -36,7 +44,7 @@ public final class Upstream {
     private byte[] overUdp(byte[] query, String server) throws IOException {
         try (DatagramSocket s = new DatagramSocket()) {
             s.setSoTimeout(timeoutMillis);
-            s.send(new DatagramPacket(query, query.length, new InetSocketAddress(server, 53)));
+            s.send(new DatagramPacket(query, query.length, new InetSocketAddress(server, port)));
             byte[] buf = new byte[65535];
             DatagramPacket p = new DatagramPacket(buf, buf.length);
             while (true) {
@@ -51,7 +59,7 @@ public final class Upstream {
 
     private byte[] overTcp(byte[] query, String server) throws IOException {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(server, 53), timeoutMillis);
+            s.connect(new InetSocketAddress(server, port), timeoutMillis);
             s.setSoTimeout(timeoutMillis);
             DataOutputStream out = new DataOutputStream(s.getOutputStream());
             out.writeShort(query.length);
