@@ -61,7 +61,11 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
         @Override
         public void responseDone() {
             if (doneReported.compareAndSet(false, true)) {
-                channel.eventLoop().execute(() -> onResponseDone(this));
+                try {
+                    channel.eventLoop().execute(() -> onResponseDone(this));
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // The server is shutting down and the event loop is gone; so is the connection.
+                }
             }
         }
 
@@ -226,10 +230,10 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
             inputShutdown = true;
             if (raw != null) {
                 raw.end(); // the client's stdin ended; it still reads our output
-            } else if (current == null) {
+            } else {
+                // Outside a hijack, EOF from the client means it has gone, as Go's net/http server treats it:
+                // closing lets a long-running handler (events, wait) notice and stop.
                 channel.close();
-            } else if (!current.requestDone) {
-                current.body.fail(new IOException("client closed the connection in the middle of the request body"));
             }
         }
         ctx.fireUserEventTriggered(evt);

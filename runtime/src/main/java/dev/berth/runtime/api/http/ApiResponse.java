@@ -194,7 +194,7 @@ public final class ApiResponse {
             headers.set(HttpHeaderNames.CONTENT_TYPE, contentType);
         }
         for (Map.Entry<String, String> h : extraHeaders) {
-            headers.add(h.getKey(), h.getValue());
+            headers.set(h.getKey(), h.getValue());
         }
         if (!keepAlive) {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);

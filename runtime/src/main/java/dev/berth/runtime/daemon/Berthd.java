@@ -1,0 +1,56 @@
+package dev.berth.runtime.daemon;
+
+import dev.berth.runtime.api.system.BerthVersion;
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+import sun.misc.Signal;
+
+/** berthd's entry point: parses flags, starts the engine, and shuts it down cleanly on SIGTERM or SIGINT. */
+public final class Berthd {
+    private Berthd() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs berthd until a termination signal; returns the exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        DaemonConfig config;
+        try {
+            switch (DaemonArgs.parse(args)) {
+                case DaemonArgs.Help h -> {
+                    out.print(DaemonArgs.USAGE);
+                    return 0;
+                }
+                case DaemonArgs.Version v -> {
+                    out.println("Berth version " + BerthVersion.version() + ", build " + BerthVersion.gitCommit()
+                            + " (Docker Engine API " + BerthVersion.ENGINE_COMPAT_VERSION + ")");
+                    return 0;
+                }
+                case DaemonArgs.Run r -> config = ConfigLoader.load(r, DaemonConfig.DEFAULT_CONFIG_FILE);
+            }
+        } catch (StartupException e) {
+            err.println("berthd: " + e.getMessage());
+            return e.exitCode();
+        }
+        LogSetup.configure(config.effectiveLogLevel());
+        CountDownLatch stop = new CountDownLatch(1);
+        // Signal handlers rather than a shutdown hook: the JVM would exit 143 after a hook, and a clean stop is 0.
+        Signal.handle(new Signal("TERM"), s -> stop.countDown());
+        Signal.handle(new Signal("INT"), s -> stop.countDown());
+        RunningDaemon daemon;
+        try {
+            daemon = RunningDaemon.start(config);
+        } catch (StartupException e) {
+            err.println("berthd: " + e.getMessage());
+            return e.exitCode();
+        }
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        daemon.shutdown();
+        return 0;
+    }
+}

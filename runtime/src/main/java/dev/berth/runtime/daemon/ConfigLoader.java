@@ -1,0 +1,178 @@
+package dev.berth.runtime.daemon;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.runtime.common.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Merges command-line flags with {@code daemon.json} into a {@link DaemonConfig}, with dockerd's rules:
+ * unknown keys and a setting given both as a flag and in the file are errors; defaults fill the rest.
+ */
+public final class ConfigLoader {
+    private static final Set<String> KEYS = Set.of("hosts", "data-root", "exec-root", "log-level", "pidfile",
+            "insecure-registries", "registry-mirrors", "max-concurrent-downloads", "debug");
+
+    private ConfigLoader() {}
+
+    /** The configuration for {@code run}; {@code defaultConfigFile} is read only if it exists. */
+    public static DaemonConfig load(DaemonArgs.Run run, Path defaultConfigFile) throws StartupException {
+        Path file = run.configFile() != null ? Path.of(run.configFile()) : defaultConfigFile;
+        Map<String, Object> fromFile = Map.of();
+        Path used = null;
+        if (file != null) {
+            try {
+                fromFile = readFile(file);
+                used = file;
+            } catch (NoSuchFileException e) {
+                if (run.configFile() != null) {
+                    throw new StartupException("unable to configure berthd with file " + file + ": it does not exist");
+                }
+            } catch (IOException e) {
+                throw new StartupException("unable to configure berthd with file " + file + ": " + e.getMessage(), e);
+            }
+        }
+        checkConflicts(run.flags(), fromFile, used);
+        Map<String, Object> merged = new LinkedHashMap<>(fromFile);
+        merged.putAll(run.flags());
+        return build(merged, used);
+    }
+
+    static Map<String, Object> readFile(Path file) throws IOException, StartupException {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(Files.readAllBytes(file));
+        } catch (JsonProcessingException e) {
+            throw new StartupException("unable to configure berthd with file " + file + ": invalid JSON: "
+                    + e.getOriginalMessage());
+        }
+        if (root == null || root.isMissingNode()) {
+            return Map.of();
+        }
+        if (!root.isObject()) {
+            throw new StartupException("unable to configure berthd with file " + file + ": expected a JSON object");
+        }
+        Set<String> unknown = new TreeSet<>();
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
+            if (!KEYS.contains(e.getKey())) {
+                unknown.add(e.getKey());
+                continue;
+            }
+            out.put(e.getKey(), value(file, e.getKey(), e.getValue()));
+        }
+        if (!unknown.isEmpty()) {
+            throw new StartupException("unable to configure berthd with file " + file
+                    + ": the following directives don't match any configuration option: " + String.join(", ", unknown));
+        }
+        return out;
+    }
+
+    private static Object value(Path file, String key, JsonNode v) throws StartupException {
+        String where = "unable to configure berthd with file " + file + ": ";
+        switch (key) {
+            case "hosts", "insecure-registries", "registry-mirrors" -> {
+                if (!v.isArray()) {
+                    throw new StartupException(where + "\"" + key + "\" must be a list of strings");
+                }
+                List<String> list = new ArrayList<>();
+                for (JsonNode item : v) {
+                    if (!item.isTextual()) {
+                        throw new StartupException(where + "\"" + key + "\" must be a list of strings");
+                    }
+                    list.add(item.asText());
+                }
+                return list;
+            }
+            case "max-concurrent-downloads" -> {
+                if (!v.canConvertToInt() || !v.isIntegralNumber()) {
+                    throw new StartupException(where + "\"" + key + "\" must be an integer");
+                }
+                return v.asInt();
+            }
+            case "debug" -> {
+                if (!v.isBoolean()) {
+                    throw new StartupException(where + "\"debug\" must be true or false");
+                }
+                return v.asBoolean();
+            }
+            default -> {
+                if (!v.isTextual()) {
+                    throw new StartupException(where + "\"" + key + "\" must be a string");
+                }
+                return v.asText();
+            }
+        }
+    }
+
+    private static void checkConflicts(Map<String, Object> flags, Map<String, Object> file, Path used)
+            throws StartupException {
+        List<String> both = new ArrayList<>();
+        for (Map.Entry<String, Object> f : flags.entrySet()) {
+            if (file.containsKey(f.getKey())) {
+                both.add(f.getKey() + ": (from flag: " + f.getValue() + ", from file: " + file.get(f.getKey()) + ")");
+            }
+        }
+        if (!both.isEmpty()) {
+            throw new StartupException("unable to configure berthd with file " + used
+                    + ": the following directives are specified both as a flag and in the configuration file: "
+                    + String.join(", ", both));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static DaemonConfig build(Map<String, Object> m, Path configFile) throws StartupException {
+        List<Path> sockets = new ArrayList<>();
+        for (String host : (List<String>) m.getOrDefault("hosts", List.of())) {
+            sockets.add(socketOf(host));
+        }
+        if (sockets.isEmpty()) {
+            sockets.add(DaemonConfig.DEFAULT_SOCKET);
+        }
+        Path dataRoot = absolute("data-root", (String) m.get("data-root"), DaemonConfig.DEFAULT_DATA_ROOT);
+        Path execRoot = absolute("exec-root", (String) m.get("exec-root"), DaemonConfig.DEFAULT_EXEC_ROOT);
+        Path pidFile = absolute("pidfile", (String) m.get("pidfile"), execRoot.resolve("berthd.pid"));
+        LogLevel level = LogLevel.parse((String) m.getOrDefault("log-level", "info"));
+        int downloads = (Integer) m.getOrDefault("max-concurrent-downloads", DaemonConfig.DEFAULT_MAX_CONCURRENT_DOWNLOADS);
+        if (downloads < 1) {
+            throw new StartupException("max-concurrent-downloads must be at least 1, got " + downloads, 2, null);
+        }
+        return new DaemonConfig(sockets, dataRoot, execRoot, level, pidFile,
+                (List<String>) m.getOrDefault("insecure-registries", List.of()),
+                (List<String>) m.getOrDefault("registry-mirrors", List.of()),
+                downloads, (Boolean) m.getOrDefault("debug", false), configFile);
+    }
+
+    /** {@code unix:///run/x.sock} → {@code /run/x.sock}; berthd serves unix sockets only. */
+    static Path socketOf(String host) throws StartupException {
+        if (!host.startsWith("unix://")) {
+            throw new StartupException("unsupported host '" + host + "': berthd listens on unix sockets only (unix:///path)",
+                    2, null);
+        }
+        String path = host.substring("unix://".length());
+        if (path.isEmpty()) {
+            return DaemonConfig.DEFAULT_SOCKET;
+        }
+        return absolute("host", path, null);
+    }
+
+    private static Path absolute(String what, String value, Path dflt) throws StartupException {
+        if (value == null) {
+            return dflt;
+        }
+        Path p = Path.of(value);
+        if (!p.isAbsolute()) {
+            throw new StartupException(what + " must be an absolute path, got '" + value + "'", 2, null);
+        }
+        return p.normalize();
+    }
+}

@@ -1,0 +1,147 @@
+package dev.berth.runtime.daemon;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * berthd's command line, with dockerd's flag names. Values are keyed by their {@code daemon.json} names
+ * (hosts, data-root, ...) so that {@link ConfigLoader} can tell a flag given both ways.
+ */
+public final class DaemonArgs {
+    /** What the command line asks for. */
+    public sealed interface Parsed {}
+
+    /** {@code -h/--help}. */
+    public record Help() implements Parsed {}
+
+    /** {@code -v/--version}. */
+    public record Version() implements Parsed {}
+
+    /** Start the daemon with these explicitly given settings (daemon.json names) and config file flag. */
+    public record Run(Map<String, Object> flags, String configFile) implements Parsed {}
+
+    private enum Kind { STRING, LIST, INT, BOOL }
+
+    private record Option(String key, Kind kind) {}
+
+    private static final Map<String, Option> OPTIONS = new LinkedHashMap<>();
+
+    static {
+        Option host = new Option("hosts", Kind.LIST);
+        OPTIONS.put("-H", host);
+        OPTIONS.put("--host", host);
+        OPTIONS.put("--data-root", new Option("data-root", Kind.STRING));
+        OPTIONS.put("--exec-root", new Option("exec-root", Kind.STRING));
+        OPTIONS.put("--config-file", new Option("config-file", Kind.STRING));
+        Option level = new Option("log-level", Kind.STRING);
+        OPTIONS.put("-l", level);
+        OPTIONS.put("--log-level", level);
+        Option pid = new Option("pidfile", Kind.STRING);
+        OPTIONS.put("-p", pid);
+        OPTIONS.put("--pidfile", pid);
+        OPTIONS.put("--insecure-registry", new Option("insecure-registries", Kind.LIST));
+        OPTIONS.put("--registry-mirror", new Option("registry-mirrors", Kind.LIST));
+        OPTIONS.put("--max-concurrent-downloads", new Option("max-concurrent-downloads", Kind.INT));
+        Option debug = new Option("debug", Kind.BOOL);
+        OPTIONS.put("-D", debug);
+        OPTIONS.put("--debug", debug);
+    }
+
+    public static final String USAGE = """
+            Usage:  berthd [OPTIONS]
+
+            Berth's container engine: serves the Docker Engine API on a unix socket.
+
+            Options:
+                  --config-file string              Daemon configuration file (default "/etc/berth/daemon.json")
+                  --data-root string                Root directory of persistent state (default "/var/lib/berth")
+              -D, --debug                           Enable debug mode
+                  --exec-root string                Root directory for execution state files (default "/run/berth")
+              -h, --help                            Print usage
+              -H, --host list                       Daemon socket to connect to, unix://PATH (default unix:///run/berth/berth.sock)
+                  --insecure-registry list          Enable insecure registry communication
+              -l, --log-level string                Set the logging level ("debug"|"info"|"warn"|"error"|"fatal") (default "info")
+                  --max-concurrent-downloads int    Set the max concurrent downloads (default 3)
+              -p, --pidfile string                  Path to use for daemon PID file (default "<exec-root>/berthd.pid")
+                  --registry-mirror list            Preferred registry mirror
+              -v, --version                         Print version information and quit
+            """;
+
+    private DaemonArgs() {}
+
+    /** Parses {@code args}; bad usage is a StartupException with exit code 2. */
+    public static Parsed parse(String[] args) throws StartupException {
+        Map<String, Object> flags = new LinkedHashMap<>();
+        String configFile = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("-h") || arg.equals("--help")) {
+                return new Help();
+            }
+            if (arg.equals("-v") || arg.equals("--version")) {
+                return new Version();
+            }
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            } else if (!arg.startsWith("--") && arg.startsWith("-") && arg.length() > 2) {
+                // -Hunix:///x and -H=unix:///x, as Go's pflag accepts
+                name = arg.substring(0, 2);
+                value = arg.charAt(2) == '=' ? arg.substring(3) : arg.substring(2);
+            }
+            Option opt = OPTIONS.get(name);
+            if (opt == null) {
+                throw usage(arg.startsWith("-") ? "unknown flag: " + name : "berthd takes no arguments, got '" + arg + "'");
+            }
+            if (opt.kind() == Kind.BOOL) {
+                flags.put(opt.key(), value == null || parseBool(name, value));
+                continue;
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw usage("flag needs an argument: " + name);
+                }
+                value = args[++i];
+            }
+            switch (opt.kind()) {
+                case LIST -> {
+                    @SuppressWarnings("unchecked")
+                    List<String> list = (List<String>) flags.computeIfAbsent(opt.key(), k -> new ArrayList<String>());
+                    list.add(value);
+                }
+                case INT -> {
+                    try {
+                        flags.put(opt.key(), Integer.parseInt(value));
+                    } catch (NumberFormatException e) {
+                        throw usage("invalid argument \"" + value + "\" for \"" + name + "\": not an integer");
+                    }
+                }
+                default -> {
+                    if (opt.key().equals("config-file")) {
+                        configFile = value;
+                    } else {
+                        flags.put(opt.key(), value);
+                    }
+                }
+            }
+        }
+        return new Run(flags, configFile);
+    }
+
+    private static boolean parseBool(String name, String value) throws StartupException {
+        return switch (value) {
+            case "true", "1", "t", "T", "TRUE", "True" -> true;
+            case "false", "0", "f", "F", "FALSE", "False" -> false;
+            default -> throw usage("invalid argument \"" + value + "\" for \"" + name + "\": not a boolean");
+        };
+    }
+
+    private static StartupException usage(String message) {
+        return new StartupException(message + "\nSee 'berthd --help'.", 2, null);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.berth.runtime.daemon;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * berthd's configuration after merging flags, {@code daemon.json} and defaults.
+ *
+ * @param sockets       unix sockets to serve the API on (from {@code -H unix://PATH})
+ * @param configFile    the daemon.json read, or null when there was none
+ */
+public record DaemonConfig(List<Path> sockets, Path dataRoot, Path execRoot, LogLevel logLevel, Path pidFile,
+                           List<String> insecureRegistries, List<String> registryMirrors, int maxConcurrentDownloads,
+                           boolean debug, Path configFile) {
+    public static final Path DEFAULT_SOCKET = Path.of("/run/berth/berth.sock");
+    public static final Path DEFAULT_DATA_ROOT = Path.of("/var/lib/berth");
+    public static final Path DEFAULT_EXEC_ROOT = Path.of("/run/berth");
+    public static final Path DEFAULT_CONFIG_FILE = Path.of("/etc/berth/daemon.json");
+    public static final int DEFAULT_MAX_CONCURRENT_DOWNLOADS = 3;
+
+    public DaemonConfig {
+        sockets = List.copyOf(sockets);
+        insecureRegistries = List.copyOf(insecureRegistries);
+        registryMirrors = List.copyOf(registryMirrors);
+        if (sockets.isEmpty()) {
+            throw new IllegalArgumentException("at least one socket is needed");
+        }
+    }
+
+    /** The log level in effect: {@code --debug} wins over {@code --log-level}, as in dockerd. */
+    public LogLevel effectiveLogLevel() {
+        return debug ? LogLevel.DEBUG : logLevel;
+    }
+
+    /** {@code <data-root>/berthd.lock}: held while a berthd uses the data root. */
+    public Path lockFile() {
+        return dataRoot.resolve("berthd.lock");
+    }
+}

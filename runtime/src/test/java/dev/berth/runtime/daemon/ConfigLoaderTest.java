@@ -1,0 +1,99 @@
+package dev.berth.runtime.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    private static DaemonConfig load(Path defaultFile, String... args) throws StartupException {
+        return ConfigLoader.load(assertInstanceOf(DaemonArgs.Run.class, DaemonArgs.parse(args)), defaultFile);
+    }
+
+    @Test
+    void defaults(@TempDir Path dir) throws StartupException {
+        DaemonConfig c = load(dir.resolve("absent.json"));
+        assertEquals(List.of(Path.of("/run/berth/berth.sock")), c.sockets());
+        assertEquals(Path.of("/var/lib/berth"), c.dataRoot());
+        assertEquals(Path.of("/run/berth/berthd.pid"), c.pidFile());
+        assertEquals(LogLevel.INFO, c.effectiveLogLevel());
+        assertEquals(null, c.configFile());
+    }
+
+    @Test
+    void flagsInDockerdSpellings(@TempDir Path dir) throws StartupException {
+        DaemonConfig c = load(null, "-H", "unix:///tmp/a.sock", "--host=unix:///tmp/b.sock", "--data-root", "/srv/berth",
+                "--exec-root=/run/x", "--insecure-registry", "localhost:5000", "--insecure-registry", "10.0.0.0/8",
+                "-D", "--log-level", "warn", "--max-concurrent-downloads", "5");
+        assertEquals(List.of(Path.of("/tmp/a.sock"), Path.of("/tmp/b.sock")), c.sockets());
+        assertEquals(Path.of("/srv/berth"), c.dataRoot());
+        assertEquals(Path.of("/run/x/berthd.pid"), c.pidFile());
+        assertEquals(List.of("localhost:5000", "10.0.0.0/8"), c.insecureRegistries());
+        assertEquals(LogLevel.DEBUG, c.effectiveLogLevel(), "--debug wins");
+        assertEquals(5, c.maxConcurrentDownloads());
+    }
+
+    @Test
+    void helpAndVersion() throws StartupException {
+        assertInstanceOf(DaemonArgs.Help.class, DaemonArgs.parse(new String[] {"--data-root", "/x", "-h"}));
+        assertInstanceOf(DaemonArgs.Version.class, DaemonArgs.parse(new String[] {"-v"}));
+    }
+
+    @Test
+    void badFlagsAreUsageErrors() {
+        assertEquals(2, assertThrows(StartupException.class, () -> DaemonArgs.parse(new String[] {"--bogus"})).exitCode());
+        assertThrows(StartupException.class, () -> DaemonArgs.parse(new String[] {"--data-root"}));
+        assertThrows(StartupException.class, () -> load(null, "-H", "tcp://0.0.0.0:2375"));
+        assertThrows(StartupException.class, () -> load(null, "--data-root", "relative/path"));
+        assertThrows(StartupException.class, () -> load(null, "--log-level", "loud"));
+    }
+
+    @Test
+    void configFileIsReadAndMerged(@TempDir Path dir) throws IOException, StartupException {
+        Path file = dir.resolve("daemon.json");
+        Files.writeString(file, """
+                {"hosts": ["unix:///tmp/c.sock"], "data-root": "/srv/d", "registry-mirrors": ["https://m.example"],
+                 "debug": true, "log-level": "error", "pidfile": "/tmp/p.pid"}
+                """);
+        DaemonConfig c = load(null, "--config-file", file.toString(), "--exec-root", "/run/e");
+        assertEquals(List.of(Path.of("/tmp/c.sock")), c.sockets());
+        assertEquals(Path.of("/srv/d"), c.dataRoot());
+        assertEquals(Path.of("/run/e"), c.execRoot());
+        assertEquals(Path.of("/tmp/p.pid"), c.pidFile());
+        assertEquals(List.of("https://m.example"), c.registryMirrors());
+        assertTrue(c.debug());
+        assertEquals(file, c.configFile());
+        // The default location is used when it exists.
+        assertEquals(Path.of("/srv/d"), load(file).dataRoot());
+    }
+
+    @Test
+    void aSettingGivenBothWaysIsAnError(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("daemon.json");
+        Files.writeString(file, "{\"data-root\": \"/srv/d\"}");
+        StartupException e = assertThrows(StartupException.class,
+                () -> load(null, "--config-file", file.toString(), "--data-root", "/srv/other"));
+        assertTrue(e.getMessage().contains("specified both as a flag and in the configuration file: data-root: "
+                + "(from flag: /srv/other, from file: /srv/d)"), e.getMessage());
+    }
+
+    @Test
+    void badConfigFiles(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("daemon.json");
+        Files.writeString(file, "{\"storage-driver\": \"vfs\"}");
+        assertTrue(assertThrows(StartupException.class, () -> load(null, "--config-file", file.toString()))
+                .getMessage().contains("don't match any configuration option: storage-driver"));
+        Files.writeString(file, "{\"debug\": \"yes\"}");
+        assertThrows(StartupException.class, () -> load(null, "--config-file", file.toString()));
+        Files.writeString(file, "{not json");
+        assertThrows(StartupException.class, () -> load(null, "--config-file", file.toString()));
+        assertThrows(StartupException.class, () -> load(null, "--config-file", dir.resolve("missing.json").toString()));
+    }
+}
