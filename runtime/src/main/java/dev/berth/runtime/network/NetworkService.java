@@ -593,12 +593,15 @@ public final class NetworkService implements AutoCloseable {
             Network n = registry.find(e.networkId());
             boolean defaultRoute = !routed && !n.internal();
             routed |= defaultRoute;
-            if (!links.exists(e.hostVeth())) {
-                try {
+            try {
+                if (links.exists(e.hostVeth())) {
+                    // The bridge may have been re-created just now, which leaves its former ports detached.
+                    links.enslave(e.hostVeth(), n.bridge());
+                } else {
                     wiring.rewire(n, e, a.netnsPath(), defaultRoute);
-                } catch (RuntimeException ex) {
-                    LOG.log(Level.WARNING, "cannot re-create " + e.hostVeth() + " of " + a.containerId() + ": " + ex.getMessage());
                 }
+            } catch (RuntimeException ex) {
+                LOG.log(Level.WARNING, "cannot repair " + e.hostVeth() + " of " + a.containerId() + ": " + ex.getMessage());
             }
             dns.register(e, a.dnsServers());
         }

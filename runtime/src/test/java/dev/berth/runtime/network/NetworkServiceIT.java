@@ -113,6 +113,14 @@ class NetworkServiceIT {
                 .split("\\s+inet\\s+")[1].split("/")[0];
         assertTrue(httpGet(hostIp, fixed.getFirst().hostPort()).contains("hi from berth"));
 
+        // A container of another network reaches the published port through a host address, but not the container itself.
+        svc.create(NetworkCreateRequest.bridge("itnet-client"));
+        Attachment client = svc.attach(id("1112"), "client", null, List.of(EndpointRequest.of("itnet-client")));
+        var viaHost = netcatGet(client.netnsPath(), hostIp, fixed.getFirst().hostPort());
+        assertTrue(viaHost.out().contains("hi from berth"), viaHost.out());
+        var direct = netcatGet(client.netnsPath(), web.endpoints().getFirst().ipAddress(), 80);
+        assertFalse(direct.out().contains("hi from berth"), direct.out());
+
         svc.unpublish(id("1111"));
         assertEquals(0, HostNetworkFixture.countRules("--dport " + fixed.getFirst().hostPort() + " "));
     }
@@ -141,17 +149,42 @@ class NetworkServiceIT {
     }
 
     @Test
+    void failedAttachLeavesNothingBehind() throws Exception {
+        svc.create(new NetworkCreateRequest("itnet-s", "bridge", "10.198.200.0/24", null, null, false, false, false, Map.of(), Map.of()));
+        svc.attach(id("5555"), "holder", null, List.of(new EndpointRequest("itnet-s", List.of(), "10.198.200.9")));
+        long links = HostNetworkFixture.countLinks("vb");
+        long netns = HostNetworkFixture.countNetns("berthns-");
+        Path bridgeLeases = dataRoot.resolve("networks/leases/" + svc.inspect("bridge").network().id() + ".json");
+        String leases = leasesIn(bridgeLeases);
+        // The first endpoint (default bridge) is made, the second fails on the taken static address: all is undone.
+        assertThrows(dev.berth.runtime.errors.ConflictException.class, () -> svc.attach(id("6666"), "loser", null,
+                List.of(EndpointRequest.of("bridge"), new EndpointRequest("itnet-s", List.of(), "10.198.200.9"))));
+        assertEquals(links, HostNetworkFixture.countLinks("vb"));
+        assertEquals(netns, HostNetworkFixture.countNetns("berthns-"));
+        assertEquals(leases, leasesIn(bridgeLeases));
+        assertThrows(dev.berth.runtime.errors.NotFoundException.class, () -> svc.attachment(id("6666")));
+        // A static address outside the subnet, or on a network without a user subnet, is a bad request.
+        assertThrows(dev.berth.runtime.errors.InvalidArgumentException.class, () -> svc.attach(id("7777"), "x", null,
+                List.of(new EndpointRequest("bridge", List.of(), "10.199.0.50"))));
+        assertEquals(netns, HostNetworkFixture.countNetns("berthns-"));
+    }
+
+    @Test
     void leasesAndAttachmentsSurviveARestart() throws Exception {
         svc.create(NetworkCreateRequest.bridge("itnet-r"));
         Attachment a = svc.attach(id("3333"), "keep", null, List.of(EndpointRequest.of("itnet-r")));
+        Attachment c = svc.attach(id("3334"), "keep2", null, List.of(EndpointRequest.of("itnet-r")));
         svc.close();
-        // Someone deleted the veth while berthd was down: reconcile re-creates it.
+        // While berthd was down someone deleted a veth and the bridge: reconcile re-creates both and re-attaches c's veth.
         HostNetworkFixture.run(List.of("ip", "link", "delete", "dev", a.endpoints().getFirst().hostVeth()));
+        HostNetworkFixture.run(List.of("ip", "link", "delete", "dev", svc.inspect("itnet-r").network().bridge()));
         svc = fx.start();
         Attachment b = svc.attach(id("4444"), "new", null, List.of(EndpointRequest.of("itnet-r")));
         assertNotEquals(a.endpoints().getFirst().ipAddress(), b.endpoints().getFirst().ipAddress());
         assertEquals(0, HostNetworkFixture.inNetns(b.netnsPath(), "/bin/busybox", "ping", "-c1", "-W2",
                 a.endpoints().getFirst().ipAddress()).exit());
+        assertEquals(0, HostNetworkFixture.inNetns(b.netnsPath(), "/bin/busybox", "ping", "-c1", "-W2",
+                c.endpoints().getFirst().ipAddress()).exit());
         var r = HostNetworkFixture.inNetns(b.netnsPath(), "/bin/busybox", "nslookup", "keep", b.endpoints().getFirst().gateway());
         assertTrue(r.out().contains(a.endpoints().getFirst().ipAddress()), r.out());
     }
@@ -179,6 +212,17 @@ class NetworkServiceIT {
                 assertFalse(Files.readString(p).contains("\"c0"), p + ": " + Files.readString(p));
             }
         }
+    }
+
+    /** An HTTP GET with busybox nc from inside a namespace (busybox-static's wget crashes resolving in a bare netns). */
+    private static HostNetworkFixture.Result netcatGet(String netns, String ip, int port) throws Exception {
+        return HostNetworkFixture.inNetns(netns, "/bin/busybox", "sh", "-c",
+                "printf 'GET / HTTP/1.0\\r\\n\\r\\n' | /bin/busybox nc -w 3 " + ip + " " + port);
+    }
+
+    /** The leases object of a pool file ("{}" when there is no file yet). */
+    private static String leasesIn(Path p) throws Exception {
+        return Files.exists(p) ? dev.berth.runtime.common.Json.MAPPER.readTree(p.toFile()).get("leases").toString() : "{}";
     }
 
     private static int freePort() throws Exception {

@@ -36,4 +36,11 @@ public final class Chains {
 
     /** Isolation is checked before any accept. */
     static final Rule ISOLATION_JUMP = Rule.of(FILTER, FORWARD, "-j", ISOLATION_1);
+
+    /**
+     * Published ports are open to everyone, containers of other networks included: a connection a published port's
+     * DNAT created skips isolation (the DNAT state holds for the replies too). A container's real address stays unreachable from other networks.
+     */
+    static final Rule ISOLATION_PUBLISHED = Rule.of(FILTER, ISOLATION_1, "-m", "conntrack", "--ctstate", "DNAT", "-j", "RETURN");
+
 }

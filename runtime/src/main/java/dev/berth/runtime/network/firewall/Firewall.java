@@ -22,8 +22,13 @@ public final class Firewall {
         for (Rule hook : Chains.HOOKS) {
             iptables.insertFirst(hook);
         }
-        iptables.insertFirst(Chains.ISOLATION_JUMP);
+        insertBaseRules();
         sysctl.set("net/ipv4/ip_forward", "1");
+    }
+
+    private void insertBaseRules() {
+        iptables.insertFirst(Chains.ISOLATION_JUMP);
+        iptables.insertFirst(Chains.ISOLATION_PUBLISHED);
     }
 
     /** Empties our chains (hooks stay), before a full rebuild from the records. */
@@ -31,7 +36,7 @@ public final class Firewall {
         for (String[] c : Chains.OWN) {
             iptables.flush(c[0], c[1]);
         }
-        iptables.insertFirst(Chains.ISOLATION_JUMP);
+        insertBaseRules();
     }
 
     /** Applies the rules of a bridge network; lets the bridge route 127/8 so localhost-published ports work. */

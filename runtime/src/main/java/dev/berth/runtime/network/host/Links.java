@@ -90,6 +90,11 @@ public final class Links {
         }
     }
 
+    /** Puts an existing link on {@code bridge} and brings it up (after the bridge itself was re-created). */
+    public void enslave(String link, String bridge) {
+        commands.check(List.of("ip", "link", "set", "dev", link, "master", bridge, "up"));
+    }
+
     /** Brings loopback up inside a namespace. */
     public void loopbackUp(String netnsPath) {
         inNetns(netnsPath, "ip", "link", "set", "dev", "lo", "up");
