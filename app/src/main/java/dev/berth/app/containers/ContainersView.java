@@ -30,7 +30,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -211,7 +211,8 @@ public final class ContainersView implements Page {
                     setGraphic(null);
                     return;
                 }
-                FlowPane links = new FlowPane(4, 0);
+                HBox links = new HBox(4);
+                links.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
                 for (PortMapping p : ct.summary().ports()) {
                     if (p.published()) {
                         Hyperlink link = new Hyperlink(p.display());

@@ -29,6 +29,14 @@ public record Connection(String name, Kind kind, String uri) {
         return u;
     }
 
+    /** A short name for an address: the socket's file name, or host:port. */
+    public static String shortName(String uri) {
+        String u = validUri(uri);
+        String rest = u.substring(u.indexOf("://") + 3).replaceFirst("/+$", "");
+        int slash = rest.lastIndexOf('/');
+        return slash >= 0 ? rest.substring(slash + 1) : rest;
+    }
+
     /** The host name to open published ports on: the remote host for TCP engines, else localhost. */
     public String portHost() {
         if (uri.startsWith("tcp://")) {

@@ -54,10 +54,25 @@ public final class DockerJavaEngine implements Engine {
     public EngineVersion version() {
         return call(() -> {
             Version v = client.versionCmd().exec();
-            String name = v.getPlatform() != null && v.getPlatform().getName() != null ? v.getPlatform().getName() : "";
+            String name = productName(v);
             return new EngineVersion(name, nz(v.getVersion()), nz(v.getApiVersion()), nz(v.getOperatingSystem()),
                     nz(v.getArch()));
         });
+    }
+
+    /**
+     * The engine's product name: {@code Platform.Name} when sent ("Docker Engine - Community"), else the first
+     * component's ("Podman Engine"); moby builds without a platform name call their component just "Engine".
+     */
+    private static String productName(Version v) {
+        if (v.getPlatform() != null && v.getPlatform().getName() != null && !v.getPlatform().getName().isBlank()) {
+            return v.getPlatform().getName();
+        }
+        if (v.getComponents() != null && !v.getComponents().isEmpty() && v.getComponents().getFirst().getName() != null) {
+            String component = v.getComponents().getFirst().getName();
+            return component.equals("Engine") ? "Docker Engine" : component;
+        }
+        return "";
     }
 
     @Override

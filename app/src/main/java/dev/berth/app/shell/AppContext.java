@@ -67,7 +67,8 @@ public final class AppContext {
     public void start(String preferredUri) {
         if (preferredUri != null && !preferredUri.isBlank()) {
             // Given on the command line for this run only; not saved with the user's connections.
-            sessionConnections.add(new Connection(preferredUri, Connection.Kind.USER, preferredUri));
+            sessionConnections.add(new Connection(Connection.shortName(preferredUri), Connection.Kind.USER,
+                    preferredUri));
         }
         rediscover();
         String want = preferredUri != null && !preferredUri.isBlank() ? preferredUri : settings.selectedConnection();
