@@ -175,7 +175,9 @@ public final class LocalEngineController {
             if (!Files.exists(logFile)) {
                 return List.of();
             }
-            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            // Build tools color their output; escape codes are noise in a text box.
+            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8).stream()
+                    .map(l -> l.replaceAll("\u001B\\[[0-9;]*[A-Za-z]", "")).filter(l -> !l.isBlank()).toList();
             return new ArrayList<>(lines.subList(Math.max(0, lines.size() - LOG_TAIL), lines.size()));
         } catch (IOException | UncheckedIOException e) {
             return List.of("(could not read " + logFile + ": " + e.getMessage() + ")");

@@ -31,6 +31,8 @@ final class PullDialog {
 
         Label intro = new Label(I18n.t("pull.help"));
         intro.setWrapText(true);
+        // A wrapping label in a VBox otherwise keeps its one-line minimum height and cuts the text off.
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         intro.getStyleClass().add(Styles.TEXT_MUTED);
         TextField reference = new TextField();
         reference.setPromptText("busybox:latest");

@@ -75,6 +75,7 @@ public final class AppContext {
         Connection pick = shell.connections().stream().filter(c -> c.uri().equals(want)).findFirst()
                 .orElse(shell.connections().getFirst());
         shell.connect(pick);
+        shell.refreshLocalEngine();
     }
 
     private void rediscover() {
@@ -84,6 +85,10 @@ public final class AppContext {
     }
 
     private void engineChanged(Set<String> types) {
+        if (shell.stateProperty().get() == EngineState.UNREACHABLE) {
+            List.of(containers, images, volumes, networks).forEach(dev.berth.app.support.ResourceListViewModel::clear);
+            return;
+        }
         if (ShellViewModel.concerns(types, "container")) {
             containers.refresh();
         }

@@ -67,6 +67,15 @@ public class BerthApp extends Application {
         ctx.start(connectArgument());
     }
 
+    /** The ViewModels, once started (for tools that drive the window, like the screenshot tour). */
+    AppContext context() {
+        return ctx;
+    }
+
+    MainWindow window() {
+        return window;
+    }
+
     /** Preferences of this user; tests override to use a throw-away node. */
     protected AppSettings settings() {
         return AppSettings.forUser();

@@ -47,8 +47,8 @@ final class EngineBanner extends VBox {
             boolean failed = localOffer && local != null && local.state() == LocalEngineController.State.ERROR;
             setVisible(unreachable);
             setManaged(unreachable);
-            title.setText(starting ? I18n.t("engine.starting") : localOffer ? I18n.t("engine.berthNotRunning")
-                    : I18n.t("engine.cannotReach"));
+            title.setText(starting ? I18n.t("engine.starting") : failed ? I18n.t("engine.failed")
+                    : localOffer ? I18n.t("engine.berthNotRunning") : I18n.t("engine.cannotReach"));
             detail.setText(failed ? local.message() : shell.engineErrorProperty().get());
             spinner.setVisible(starting);
             spinner.setManaged(starting);
@@ -57,6 +57,9 @@ final class EngineBanner extends VBox {
             log.setText(failed ? String.join("\n", local.lastLogLines()) : "");
             log.setVisible(failed && !local.lastLogLines().isEmpty());
             log.setManaged(log.isVisible());
+            // The cause is usually in the last lines.
+            log.positionCaret(log.getLength());
+            log.setScrollTop(Double.MAX_VALUE);
         };
         shell.stateProperty().addListener((o, a, b) -> update.run());
         shell.engineErrorProperty().addListener((o, a, b) -> update.run());

@@ -169,6 +169,11 @@ public final class ShellViewModel {
         async.background().execute(localEngine::start);
     }
 
+    /** Asks the local engine's socket whether it answers, so Settings shows its real state. */
+    public void refreshLocalEngine() {
+        async.background().execute(localEngine::refresh);
+    }
+
     public void stopLocalEngine() {
         async.background().execute(localEngine::stop);
     }

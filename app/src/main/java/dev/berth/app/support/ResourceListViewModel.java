@@ -73,9 +73,17 @@ public abstract class ResourceListViewModel<T> {
             finishLoad();
         }, message -> {
             items.clear();
+            afterLoad();
             error.set(message);
             finishLoad();
         });
+    }
+
+    /** Empties the page without asking the engine (it is unreachable; the window's banner says why). */
+    public void clear() {
+        items.clear();
+        afterLoad();
+        dismissMessages();
     }
 
     /** Hook for subclasses that derive state (filters, groups) from the rows. */

@@ -3,7 +3,7 @@ package dev.berth.app.widgets;
 import javafx.scene.Node;
 import javafx.scene.shape.SVGPath;
 
-/** Line icons as SVG paths (24×24 grid), drawn in the current text color so they follow the theme. */
+/** Line icons as SVG paths (24×24 grid); berth.css strokes them in the theme's text color. */
 public final class Icons {
     public static final String CONTAINER = "M3 7l9-4 9 4v10l-9 4-9-4zM3 7l9 4 9-4M12 11v10";
     public static final String IMAGE = "M12 2l10 5-10 5L2 7zM2 12l10 5 10-5M2 17l10 5 10-5";
@@ -20,8 +20,6 @@ public final class Icons {
         SVGPath svg = new SVGPath();
         svg.setContent(path);
         svg.getStyleClass().add("berth-icon");
-        svg.setStyle("-fx-fill: transparent; -fx-stroke: -color-fg-default; -fx-stroke-width: 1.7;"
-                + " -fx-stroke-line-cap: round; -fx-stroke-line-join: round;");
         double scale = size / 24.0;
         svg.setScaleX(scale);
         svg.setScaleY(scale);

@@ -100,6 +100,7 @@ class ContainersViewModelTest {
         engine.failOn("listContainers", "Cannot reach the engine at unix:///x.sock: No such file or directory");
         vm.refresh();
         assertTrue(vm.items().isEmpty());
+        assertTrue(vm.groupsProperty().get().isEmpty(), "the tree must not keep showing stale containers");
         assertEquals("Cannot reach the engine at unix:///x.sock: No such file or directory", vm.errorProperty().get());
     }
 

@@ -24,7 +24,8 @@ class LocalEngineControllerTest {
 
     @Test
     void anEngineThatExitsEarlyIsAnErrorWithItsLastLogLines() throws Exception {
-        var c = new LocalEngineController(List.of("sh", "-c", "echo 'berthd: cannot mount overlay: permission denied'; exit 3"),
+        var c = new LocalEngineController(List.of("sh", "-c",
+                "printf '\\033[0mberthd: cannot mount overlay: permission denied\\n'; exit 3"),
                 tmp.resolve("state/berthd.log"), () -> false, Duration.ofSeconds(10));
         List<LocalEngineController.State> seen = new CopyOnWriteArrayList<>();
         c.addListener(s -> seen.add(s.state()));
