@@ -30,6 +30,7 @@ public final class LocalEngineController {
     }
 
     private static final int LOG_TAIL = 15;
+    private static final String START_MARKER = "--- berth: starting ";
 
     private final List<String> launchCommand;
     private final Path logFile;
@@ -106,7 +107,7 @@ public final class LocalEngineController {
         }
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
-            Files.writeString(logFile, "--- berth: starting " + String.join(" ", launchCommand) + " at "
+            Files.writeString(logFile, START_MARKER + String.join(" ", launchCommand) + " at "
                     + Instant.now() + System.lineSeparator(), StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             process = new ProcessBuilder(launchCommand)
@@ -178,6 +179,15 @@ public final class LocalEngineController {
             // Build tools color their output; escape codes are noise in a text box.
             List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8).stream()
                     .map(l -> l.replaceAll("\u001B\\[[0-9;]*[A-Za-z]", "")).filter(l -> !l.isBlank()).toList();
+            // Only the latest start matters; earlier runs appended to the same file.
+            int from = 0;
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (lines.get(i).startsWith(START_MARKER)) {
+                    from = i + 1;
+                    break;
+                }
+            }
+            lines = lines.subList(from, lines.size());
             return new ArrayList<>(lines.subList(Math.max(0, lines.size() - LOG_TAIL), lines.size()));
         } catch (IOException | UncheckedIOException e) {
             return List.of("(could not read " + logFile + ": " + e.getMessage() + ")");

@@ -24,6 +24,8 @@ class LocalEngineControllerTest {
 
     @Test
     void anEngineThatExitsEarlyIsAnErrorWithItsLastLogLines() throws Exception {
+        java.nio.file.Files.createDirectories(tmp.resolve("state"));
+        java.nio.file.Files.writeString(tmp.resolve("state/berthd.log"), "old run: address in use\n");
         var c = new LocalEngineController(List.of("sh", "-c",
                 "printf '\\033[0mberthd: cannot mount overlay: permission denied\\n'; exit 3"),
                 tmp.resolve("state/berthd.log"), () -> false, Duration.ofSeconds(10));
@@ -32,7 +34,8 @@ class LocalEngineControllerTest {
         c.start();
         await(c, LocalEngineController.State.ERROR);
         assertEquals("The engine exited with status 3 before it answered.", c.status().message());
-        assertTrue(c.status().lastLogLines().contains("berthd: cannot mount overlay: permission denied"));
+        assertEquals(List.of("berthd: cannot mount overlay: permission denied"), c.status().lastLogLines(),
+                "only this start's lines, without escape codes");
         assertEquals(List.of(LocalEngineController.State.STARTING, LocalEngineController.State.ERROR), seen);
     }
 
