@@ -87,6 +87,15 @@ public final class ContainersView implements Page {
         table.setPlaceholder(new Label(I18n.t("containers.empty")));
         table.getColumns().setAll(List.of(nameColumn(), imageColumn(), stateColumn(), portsColumn(), createdColumn()));
         table.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        table.setRowFactory(t -> {
+            javafx.scene.control.TreeTableRow<ContainerTreeRow> row = new javafx.scene.control.TreeTableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && row.getItem() instanceof ContainerTreeRow.Container c) {
+                    vm.inspect(c.summary().id(), d -> new ContainerDetailsDialog(d, root).show());
+                }
+            });
+            return row;
+        });
         VBox.setVgrow(table, Priority.ALWAYS);
 
         root.getChildren().addAll(header, new MessageBar(vm.errorProperty(), vm.noticeProperty(), vm::dismissMessages),

@@ -112,6 +112,11 @@ public final class ContainersViewModel extends ResourceListViewModel<ContainerSu
                 .orElse(id.length() > 12 ? id.substring(0, 12) : id);
     }
 
+    /** Fetches one container's details for the details window; failures land in the error bar. */
+    public void inspect(String id, java.util.function.Consumer<dev.berth.app.engine.ContainerDetails> show) {
+        async.run(() -> engine.get().inspectContainer(id), show, this::setError);
+    }
+
     /** The address to open for a published port, e.g. {@code http://localhost:8080}. */
     public String urlFor(PortMapping port) {
         String host = portHost.get();

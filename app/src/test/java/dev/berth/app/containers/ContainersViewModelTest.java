@@ -105,6 +105,17 @@ class ContainersViewModelTest {
     }
 
     @Test
+    void inspectHandsTheDetailsOverOrShowsTheEngineError() {
+        var got = new java.util.ArrayList<dev.berth.app.engine.ContainerDetails>();
+        vm.inspect("h1", got::add);
+        assertEquals("hello", got.getFirst().name());
+        assertTrue(got.getFirst().running());
+        vm.inspect("gone", got::add);
+        assertEquals(1, got.size());
+        assertEquals("No such container: gone", vm.errorProperty().get());
+    }
+
+    @Test
     void portLinksOpenOnLocalhostOrTheBoundAddress() {
         assertEquals("http://localhost:8081", vm.urlFor(new PortMapping("0.0.0.0", 8081, 80, "tcp")));
         assertEquals("http://127.0.0.1:9000", vm.urlFor(new PortMapping("127.0.0.1", 9000, 80, "tcp")));

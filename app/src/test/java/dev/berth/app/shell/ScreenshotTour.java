@@ -46,20 +46,8 @@ public final class ScreenshotTour extends BerthApp {
         try {
             Files.createDirectories(dir);
             Thread.sleep(4000);
-            for (LanguageChoice lang : new LanguageChoice[] {LanguageChoice.ENGLISH, LanguageChoice.KOREAN}) {
-                for (ThemeChoice theme : new ThemeChoice[] {ThemeChoice.LIGHT, ThemeChoice.DARK}) {
-                    fx(() -> {
-                        context().settingsViewModel().languageProperty().set(lang);
-                        context().settingsViewModel().themeProperty().set(theme);
-                    });
-                    for (PageId page : PageId.values()) {
-                        fx(() -> window().show(page));
-                        Thread.sleep(1500);
-                        String name = page.name().toLowerCase() + "-" + theme.name().toLowerCase() + "-"
-                                + (lang == LanguageChoice.KOREAN ? "ko" : "en") + ".png";
-                        snapshot(stage.getScene(), dir.resolve(name));
-                    }
-                }
+            if (!Boolean.getBoolean("berth.tour.extrasOnly")) {
+                pages(stage, dir);
             }
             extras(stage, dir);
         } catch (Exception e) {
@@ -69,13 +57,55 @@ public final class ScreenshotTour extends BerthApp {
         }
     }
 
-    /** The pull dialog mid-way, an engine error in plain words, and the banner for a Berth engine that is down. */
+    /** Every page in light and dark, English and Korean. */
+    private void pages(Stage stage, Path dir) throws Exception {
+        for (LanguageChoice lang : new LanguageChoice[] {LanguageChoice.ENGLISH, LanguageChoice.KOREAN}) {
+            for (ThemeChoice theme : new ThemeChoice[] {ThemeChoice.LIGHT, ThemeChoice.DARK}) {
+                fx(() -> {
+                    context().settingsViewModel().languageProperty().set(lang);
+                    context().settingsViewModel().themeProperty().set(theme);
+                });
+                for (PageId page : PageId.values()) {
+                    fx(() -> window().show(page));
+                    Thread.sleep(1500);
+                    String name = page.name().toLowerCase() + "-" + theme.name().toLowerCase() + "-"
+                            + (lang == LanguageChoice.KOREAN ? "ko" : "en") + ".png";
+                    snapshot(stage.getScene(), dir.resolve(name));
+                }
+            }
+        }
+    }
+
+    /** A container's details, the pull dialog, an engine error in plain words, the banner for a Berth engine that is down. */
     private void extras(Stage stage, Path dir) throws Exception {
+        Scene[] details = new Scene[1];
         fx(() -> {
             context().settingsViewModel().languageProperty().set(LanguageChoice.ENGLISH);
             context().settingsViewModel().themeProperty().set(ThemeChoice.LIGHT);
             window().show(PageId.IMAGES);
         });
+        fx(() -> window().show(PageId.CONTAINERS));
+        Thread.sleep(1000);
+        fx(() -> stage.getScene().getRoot().lookupAll(".tree-table-row-cell").stream()
+                .map(n -> (javafx.scene.control.TreeTableRow<?>) n)
+                .filter(r -> r.getItem() != null && r.getItem().toString().startsWith("Container[")
+                        && r.getItem().toString().contains("name=shop-db-1"))
+                .findFirst().ifPresent(r -> r.fireEvent(new javafx.scene.input.MouseEvent(
+                        javafx.scene.input.MouseEvent.MOUSE_CLICKED, 5, 5, 5, 5, javafx.scene.input.MouseButton.PRIMARY,
+                        2, false, false, false, false, true, false, false, true, false, false, null))));
+        Thread.sleep(1500);
+        fx(() -> {
+            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                if (w != stage) {
+                    details[0] = w.getScene();
+                }
+            }
+        });
+        if (details[0] != null) {
+            snapshot(details[0], dir.resolve("container-details-light-en.png"));
+            fx(() -> ((Stage) details[0].getWindow()).close());
+        }
+        fx(() -> window().show(PageId.IMAGES));
         Thread.sleep(1000);
         fx(() -> ((javafx.scene.control.Button) stage.getScene().getRoot().lookupAll(".button").stream()
                 .filter(n -> n instanceof javafx.scene.control.Button b && b.getText().equals("Pull…"))
