@@ -35,7 +35,8 @@ public final class Capabilities {
     public static List<String> all() {
         int last = ALL_BY_NUMBER.size() - 1;
         try {
-            last = Math.min(last, Integer.parseInt(Files.readString(Path.of("/proc/sys/kernel/cap_last_cap")).trim()));
+            // readAllLines, not readString: on JDK 25 readString returns only "4" of /proc/sys's "40\n" (size 0 files).
+            last = Math.min(last, Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/kernel/cap_last_cap")).getFirst().trim()));
         } catch (IOException | NumberFormatException e) {
             // keep the table's full length; runc ignores unknown capabilities with a warning
         }

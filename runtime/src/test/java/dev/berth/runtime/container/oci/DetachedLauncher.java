@@ -24,7 +24,7 @@ public final class DetachedLauncher {
         OciRuntime runtime = name.equals(CrunRuntime.NAME) ? new CrunRuntime(binary, execRoot) : new RuncRuntime(binary, execRoot);
         ContainerSpecOptions options = ContainerSpecOptions.builder().rootfs(rootfs)
                 .args("sh", "-c", "i=0; while true; do echo tick $i; i=$((i+1)); sleep 0.1; done")
-                .cgroupsPath("/berth-it/" + UUID.randomUUID()).build();
+                .cgroupsPath("/berth-it-" + UUID.randomUUID()).build();
         MonitoredContainer c = new ConmonMonitor(ConmonMonitor.findConmon(), runtime)
                 .create(ContainerLayout.of(execRoot, dataRoot, id), new OciSpecBuilder(HostFacts.detect()).build(options),
                         MonitorOptions.detached(id));

@@ -95,7 +95,7 @@ public abstract class OciRuntimeConformance {
     }
 
     protected ContainerSpecOptions.Builder options(String... args) {
-        return ContainerSpecOptions.builder().rootfs(rootfs).args(args).cgroupsPath("/berth-it/" + UUID.randomUUID());
+        return ContainerSpecOptions.builder().rootfs(rootfs).args(args).cgroupsPath("/berth-it-" + UUID.randomUUID());
     }
 
     protected MonitoredContainer run(ContainerSpecOptions options, MonitorOptions monitorOptions) {
