@@ -176,6 +176,9 @@ public abstract class OciRuntimeConformance {
         long limit = 64L * 1024 * 1024;
         MonitoredContainer c = run(options("sleep", "30").memory(limit).build());
         assertEquals(Optional.of(limit), CgroupFiles.memoryLimit(c.pid()));
+        long raised = 96L * 1024 * 1024;
+        runtime.update(c.id(), new RuntimeSpec.Resources(null, new RuntimeSpec.Memory(raised, null, null), null, null));
+        assertEquals(Optional.of(raised), CgroupFiles.memoryLimit(c.pid()));
         runtime.kill(c.id(), SignalNumbers.SIGKILL, false);
         assertEquals(137, exitOf(c));
     }
@@ -204,6 +207,16 @@ public abstract class OciRuntimeConformance {
         MonitoredContainer dropped = run(options("sh", "-c", script).capDrop(List.of("chown")).build());
         assertNotEquals(0, exitOf(dropped));
         assertTrue(stderr(dropped).contains("Operation not permitted"), stderr(dropped));
+    }
+
+    @Test
+    void privilegedHasEveryCapabilityAndHostDevices() throws Exception {
+        MonitoredContainer c = run(options("sh", "-c", "grep CapEff /proc/self/status; test -c /dev/kmsg && echo kmsg").privileged(true).build());
+        assertEquals(0, exitOf(c));
+        // "All" is the engine's own bounding set, which may lack some (this sandbox has no CAP_SYS_RESOURCE).
+        String engineBounding = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith("CapBnd:")).findFirst().orElseThrow().substring(7).trim();
+        assertEquals("CapEff:\t" + engineBounding + "\nkmsg\n", stdout(c));
     }
 
     @Test

@@ -82,6 +82,12 @@ class OciSpecBuilderTest {
     }
 
     @Test
+    void capabilityMasksDecode() {
+        assertEquals(List.of("CAP_CHOWN", "CAP_KILL", "CAP_SYS_ADMIN"), Capabilities.fromMask((1L << 0) | (1L << 5) | (1L << 21)));
+        assertEquals(40, Capabilities.fromMask(0x000001fffeffffffL).size(), "everything but CAP_SYS_RESOURCE");
+    }
+
+    @Test
     void resources() {
         RuntimeSpec spec = builder.build(options().memory(64L << 20).cpus(1.5).cpuShares(512).pidsLimit(100).build());
         assertEquals(64L << 20, spec.linux().resources().memory().limit());
