@@ -1,18 +1,133 @@
 package dev.berth.app.shell;
 
+import dev.berth.app.engine.Connection;
+import dev.berth.app.engine.DockerJavaEngine;
+import dev.berth.app.engine.EngineProbe;
+import dev.berth.app.engine.LocalEngineController;
+import dev.berth.app.settings.AppSettings;
+import dev.berth.app.settings.WindowBounds;
+import dev.berth.app.support.Async;
+import dev.berth.app.support.I18n;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
+import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/** The Berth desktop app's entry point: opens the main window. */
-public final class BerthApp extends Application {
+/**
+ * The Berth desktop app's entry point: builds the {@link AppContext}, opens the main window where it was last left,
+ * and applies theme and language changes live. Options: {@code --connect URI} picks an engine for this run.
+ */
+public class BerthApp extends Application {
+    private AppContext ctx;
+    private LocalEngineController localEngine;
+    private ThemeManager theme;
+    private MainWindow window;
+    private Scene scene;
+    private final Locale systemLocale = Locale.getDefault();
+
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Berth");
-        stage.setScene(new Scene(new StackPane(new Label("Berth")), 960, 640));
+        AppSettings settings = settings();
+        I18n.setLocale(settings.language().locale(systemLocale));
+        theme = new ThemeManager();
+        theme.apply(settings.theme());
+        localEngine = localEngine();
+        ctx = new AppContext(settings, Async.fx(), c -> new DockerJavaEngine(c.uri()), localEngine, System.getenv(),
+                Path.of(System.getProperty("user.home")), Duration.ofMillis(250));
+        ctx.settingsViewModel().themeProperty().addListener((o, a, b) -> theme.apply(b));
+        ctx.settingsViewModel().languageProperty().addListener((o, a, b) -> {
+            I18n.setLocale(b.locale(systemLocale));
+            rebuild(stage);
+        });
+
+        window = new MainWindow(ctx, localEngine, url -> getHostServices().showDocument(url));
+        scene = new Scene(window);
+        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/dev/berth/app/berth.css"))
+                .toExternalForm());
+        window.installShortcuts(scene);
+        window.show(PageId.CONTAINERS);
+        stage.setScene(scene);
+        stage.setTitle(I18n.t("app.name"));
+        var icon = getClass().getResourceAsStream("/dev/berth/app/berth-icon.png");
+        if (icon != null) {
+            stage.getIcons().add(new Image(icon));
+        }
+        place(stage, settings.windowBounds());
+        stage.setOnHidden(e -> {
+            remember(stage, settings);
+            ctx.shell().shutdown();
+        });
         stage.show();
+        ctx.start(connectArgument());
+    }
+
+    /** The ViewModels, once started (for tools that drive the window, like the screenshot tour). */
+    AppContext context() {
+        return ctx;
+    }
+
+    MainWindow window() {
+        return window;
+    }
+
+    /** Preferences of this user; tests override to use a throw-away node. */
+    protected AppSettings settings() {
+        return AppSettings.forUser();
+    }
+
+    private void rebuild(Stage stage) {
+        PageId page = window.current();
+        window = new MainWindow(ctx, localEngine, url -> getHostServices().showDocument(url));
+        scene.setRoot(window);
+        scene.getAccelerators().clear();
+        window.installShortcuts(scene);
+        window.show(page);
+        stage.setTitle(I18n.t("app.name"));
+    }
+
+    private String connectArgument() {
+        List<String> args = getParameters().getRaw();
+        int i = args.indexOf("--connect");
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : System.getProperty("berth.connect", "");
+    }
+
+    /** The local berthd: {@code bin/berthd} of the checkout {@code bin/berth} ran from, logging under the state dir. */
+    private static LocalEngineController localEngine() {
+        Path home = Path.of(System.getProperty("berth.home", "."));
+        Path log = Path.of(System.getProperty("user.home"), ".local", "state", "berth", "berthd.log");
+        Path socket = Path.of(Connection.BERTH_DEFAULT_URI.substring("unix://".length()));
+        return new LocalEngineController(
+                LocalEngineController.commandFor(home.resolve("bin/berthd"), LocalEngineController.runningAsRoot()),
+                log, EngineProbe.unixSocket(socket), Duration.ofSeconds(120));
+    }
+
+    private static void place(Stage stage, WindowBounds b) {
+        stage.setWidth(b.width());
+        stage.setHeight(b.height());
+        // Only restore a position that is still on some screen (a monitor may have been unplugged).
+        if (b.hasPosition() && !Screen.getScreensForRectangle(b.x(), b.y(), 100, 100).isEmpty()) {
+            stage.setX(b.x());
+            stage.setY(b.y());
+        } else {
+            stage.centerOnScreen();
+        }
+        stage.setMaximized(b.maximized());
+    }
+
+    private static void remember(Stage stage, AppSettings settings) {
+        if (stage.isMaximized()) {
+            WindowBounds old = settings.windowBounds();
+            settings.setWindowBounds(new WindowBounds(old.x(), old.y(), old.width(), old.height(), true));
+        } else {
+            settings.setWindowBounds(new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                    false));
+        }
     }
 
     public static void main(String[] args) {

@@ -25,11 +25,11 @@ public final class CgroupFiles {
         List<String> lines = Files.readAllLines(Path.of("/proc", Long.toString(pid), "cgroup"));
         Optional<Path> v1 = controllerDir(lines, "memory");
         if (v1.isPresent()) {
-            return parseLimit(Files.readString(v1.get().resolve("memory.limit_in_bytes")).trim());
+            return parseLimit(firstLine(v1.get().resolve("memory.limit_in_bytes")));
         }
         Optional<String> v2 = unifiedPath(lines);
         if (v2.isPresent() && unifiedOnly()) {
-            return parseLimit(Files.readString(CGROUP_ROOT.resolve(v2.get().substring(1)).resolve("memory.max")).trim());
+            return parseLimit(firstLine(CGROUP_ROOT.resolve(v2.get().substring(1)).resolve("memory.max")));
         }
         return Optional.empty();
     }
@@ -50,6 +50,12 @@ public final class CgroupFiles {
 
     private static Optional<String> unifiedPath(List<String> lines) {
         return lines.stream().filter(l -> l.startsWith("0::")).map(l -> l.substring(3)).findFirst();
+    }
+
+    /** Pseudo-files report size 0; Files.readString trusts the size and may return a truncated value. */
+    private static String firstLine(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        return lines.isEmpty() ? "" : lines.getFirst().trim();
     }
 
     private static Optional<Long> parseLimit(String value) {

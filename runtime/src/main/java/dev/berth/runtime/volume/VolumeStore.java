@@ -1,22 +1,17 @@
 package dev.berth.runtime.volume;
 
-import dev.berth.runtime.common.AtomicFiles;
-import dev.berth.runtime.common.Json;
 import dev.berth.runtime.errors.ConflictException;
 import dev.berth.runtime.errors.EngineException;
 import dev.berth.runtime.errors.NotFoundException;
 import dev.berth.runtime.events.EventBus;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,19 +21,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Named volumes of the local driver under {@code <data-root>/volumes}. Every change is made in a way a crash
- * cannot half-do: a volume is built in a hidden {@code .tmp-*} directory and renamed into place, and removed
- * by renaming it to a hidden {@code .trash-*} directory first; leftovers of both are cleared at start-up.
- * Operations on one name are serialised; the disk is the only state, so several stores never disagree.
+ * Named volumes of the local driver under {@code <data-root>/volumes}: Docker's rules for names, options,
+ * idempotent creation, removal of volumes in use and pruning, with events for each change. Operations on one
+ * name are serialised; the disk ({@link VolumeDirectory}, crash-safe) is the only state.
  */
 public final class VolumeStore {
     private static final System.Logger LOG = System.getLogger("berth.volume");
-    private static final String RECORD = "volume.json";
-    private static final String DATA = "_data";
-    private static final String TMP_PREFIX = ".tmp-";
-    private static final String TRASH_PREFIX = ".trash-";
 
-    private final Path root;
+    private final VolumeDirectory disk;
     private final EventBus events;
     private final VolumeUsage usage;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
@@ -51,20 +41,14 @@ public final class VolumeStore {
 
     /** A store under {@code dataRoot/volumes} that asks {@code usage} which containers use a volume. */
     public VolumeStore(Path dataRoot, EventBus events, VolumeUsage usage) {
-        this.root = dataRoot.toAbsolutePath().resolve("volumes");
+        this.disk = new VolumeDirectory(dataRoot.toAbsolutePath().resolve("volumes"));
         this.events = events;
         this.usage = usage;
-        try {
-            Files.createDirectories(root);
-            clearLeftovers();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + root, e);
-        }
     }
 
     /** The directory holding every volume. */
     public Path root() {
-        return root;
+        return disk.root();
     }
 
     /**
@@ -95,8 +79,8 @@ public final class VolumeStore {
                 }
                 return v;
             }
-            Volume created = new Volume(name, driver, labels, request.options(), Instant.now(), dataOf(name));
-            write(created);
+            Volume created = new Volume(name, driver, labels, request.options(), Instant.now(), disk.dataOf(name));
+            disk.write(created);
             events.publish("volume", "create", name, Map.of("driver", driver));
             return created;
         }
@@ -112,13 +96,13 @@ public final class VolumeStore {
         if (!VolumeNames.isValid(name)) {
             return Optional.empty();
         }
-        return read(root.resolve(name));
+        return disk.read(name);
     }
 
     /** Volumes passing {@code query}, sorted by name. */
     public List<Volume> list(VolumeQuery query) {
         List<Volume> out = new ArrayList<>();
-        for (Volume v : all()) {
+        for (Volume v : disk.all()) {
             if (query.matches(v, usage.containersUsing(v.name()))) {
                 out.add(v);
             }
@@ -163,7 +147,7 @@ public final class VolumeStore {
         try {
             List<String> deleted = new ArrayList<>();
             long reclaimed = 0;
-            for (Volume v : all()) {
+            for (Volume v : disk.all()) {
                 if (v.needsMount() || !v.driver().equals(Volume.LOCAL_DRIVER) || !request.selects(v)) {
                     continue;
                 }
@@ -229,7 +213,7 @@ public final class VolumeStore {
     /** Every option-less local volume with the bytes under its {@code _data} and its user count, for {@code /system/df}. */
     public List<VolumeUsageData> diskUsage() {
         List<VolumeUsageData> out = new ArrayList<>();
-        for (Volume v : all()) {
+        for (Volume v : disk.all()) {
             if (!v.needsMount()) {
                 out.add(new VolumeUsageData(v, sizeOf(v), usage.containersUsing(v.name()).size()));
             }
@@ -237,88 +221,13 @@ public final class VolumeStore {
         return out;
     }
 
-    private List<Volume> all() {
-        List<Volume> out = new ArrayList<>();
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root)) {
-            for (Path dir : dirs) {
-                if (VolumeNames.isValid(dir.getFileName().toString())) {
-                    read(dir).ifPresent(out::add);
-                }
-            }
-        } catch (IOException e) {
-            throw new EngineException("listing volumes in " + root + ": " + e.getMessage(), e);
-        }
-        out.sort(Comparator.comparing(Volume::name));
-        return out;
-    }
-
-    private Optional<Volume> read(Path dir) {
-        String name = dir.getFileName().toString();
-        Path data = dir.resolve(DATA);
-        if (!Files.isDirectory(data, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
-        }
-        Path recordFile = dir.resolve(RECORD);
-        try {
-            VolumeRecord r = Json.MAPPER.readValue(recordFile.toFile(), VolumeRecord.class);
-            return Optional.of(new Volume(name, r.driver() == null ? Volume.LOCAL_DRIVER : r.driver(),
-                    r.labels() == null ? Map.of() : r.labels(), r.options() == null ? Map.of() : r.options(),
-                    Instant.parse(r.createdAt()), data));
-        } catch (IOException | RuntimeException e) {
-            if (!Files.exists(dir)) {
-                return Optional.empty(); // removed while we looked
-            }
-            // A directory with _data but no readable record (put there by hand, or by another tool): a plain
-            // volume, as dockerd's local driver treats every directory under its root.
-            if (Files.exists(recordFile)) {
-                LOG.log(Level.WARNING, "volume " + name + ": unreadable " + RECORD + " (" + e.getMessage() + "), treating it as a plain volume");
-            }
-            return Optional.of(new Volume(name, Volume.LOCAL_DRIVER, Map.of(), Map.of(), creationTime(dir), data));
-        }
-    }
-
-    private void write(Volume v) {
-        Path tmp = root.resolve(TMP_PREFIX + VolumeNames.random());
-        try {
-            Files.createDirectories(tmp.resolve(DATA));
-            AtomicFiles.writeJson(tmp.resolve(RECORD), new VolumeRecord(v.name(), v.driver(), v.labels(), v.options(),
-                    v.createdAt().toString()));
-            AtomicFiles.move(tmp, root.resolve(v.name()));
-        } catch (IOException e) {
-            deleteTree(tmp);
-            throw new EngineException("creating volume " + v.name() + ": " + e.getMessage(), e);
-        }
-    }
-
     private void delete(Volume v) {
         if (v.needsMount() && MountTable.isMountPoint(v.mountpoint())) {
             // Deleting through a live bind mount would destroy the host directory behind it.
             throw new ConflictException("remove " + v.name() + ": volume is still mounted at " + v.mountpoint());
         }
-        Path trash = root.resolve(TRASH_PREFIX + VolumeNames.random());
-        try {
-            AtomicFiles.move(root.resolve(v.name()), trash);
-        } catch (IOException e) {
-            throw new EngineException("removing volume " + v.name() + ": " + e.getMessage(), e);
-        }
-        deleteTree(trash);
+        disk.delete(v);
         events.publish("volume", "destroy", v.name(), Map.of("driver", v.driver()));
-    }
-
-    private void clearLeftovers() throws IOException {
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root)) {
-            for (Path dir : dirs) {
-                String n = dir.getFileName().toString();
-                if (n.startsWith(TMP_PREFIX) || n.startsWith(TRASH_PREFIX)) {
-                    LOG.log(Level.INFO, "removing leftover " + dir + " of an interrupted volume operation");
-                    deleteTree(dir);
-                }
-            }
-        }
-    }
-
-    private Path dataOf(String name) {
-        return root.resolve(name).resolve(DATA);
     }
 
     private Object lockFor(String name) {
@@ -351,27 +260,10 @@ public final class VolumeStore {
     private static void clearContent(Path dir) {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
-                deleteTree(p);
+                VolumeDirectory.deleteTree(p);
             }
         } catch (IOException e) {
             LOG.log(Level.WARNING, "cannot empty " + dir + " after a failed copy: " + e.getMessage());
-        }
-    }
-
-    private static Instant creationTime(Path dir) {
-        try {
-            return Files.readAttributes(dir, BasicFileAttributes.class).creationTime().toInstant();
-        } catch (IOException e) {
-            return Instant.EPOCH;
-        }
-    }
-
-    /** Deletes a tree without following symlinks; what cannot be deleted is logged and left for the next start. */
-    private static void deleteTree(Path top) {
-        try {
-            TreeDeleter.delete(top);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "cannot delete " + top + ": " + e.getMessage());
         }
     }
 }

@@ -66,17 +66,34 @@ public final class HttpConnection implements AutoCloseable {
         return readResponse(method.equals("HEAD"));
     }
 
-    /** Sends a request whose body goes out in chunks of the given sizes, then reads the response. */
+    /**
+     * Sends a request whose body goes out in chunks of the given sizes while the response is read, as a
+     * streaming client does (a server echoing a large body would otherwise block on a client not reading).
+     */
     public HttpResult exchangeChunked(String method, String path, Map<String, String> headers, List<byte[]> chunks)
             throws IOException {
         sendHead(method, path, headers, null, true);
-        for (byte[] c : chunks) {
-            out.write((Integer.toHexString(c.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(c);
-            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        java.util.concurrent.CompletableFuture<Void> sent = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                for (byte[] c : chunks) {
+                    out.write((Integer.toHexString(c.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(c);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                sent.complete(null);
+            } catch (IOException e) {
+                sent.completeExceptionally(e);
+            }
+        });
+        HttpResult result = readResponse(false);
+        try {
+            sent.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IOException("sending the chunked body failed", e);
         }
-        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        return readResponse(false);
+        return result;
     }
 
     /** Writes a request head only; the caller then uses {@link #readResponseHead()} and raw IO (hijack). */

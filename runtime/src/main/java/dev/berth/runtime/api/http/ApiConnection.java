@@ -185,10 +185,12 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         channel.config().setAutoRead(true);
-        // A queued request is followed by its own body parts: keep feeding those to the exchange it starts,
-        // and stop only at the next request while that exchange is still busy.
-        while (!pending.isEmpty() && (current == null || !(pending.peek() instanceof HttpRequest))) {
+        // Replay what arrived meanwhile: the next request and its body, up to a request after that.
+        while (!pending.isEmpty() && !(current != null && pending.peek() instanceof HttpRequest)) {
             process(pending.poll());
+        }
+        if (!pending.isEmpty()) {
+            channel.config().setAutoRead(false);
         }
     }
 

@@ -46,10 +46,13 @@ final class EventsHandler implements Handler {
                     + req.query("until") + ")");
         }
         long from = since == null ? 0 : since;
-        long nowNano = nanos(now);
+        boolean live = until == null || until > nanos(now);
         listeners.incrementAndGet();
-        try (JsonStream out = res.jsonStream(200)) {
-            if (until != null && until <= nowNano) {
+        // Subscribe before the headers go out: a client that acts once it sees them must not miss an event.
+        // subscribe(n) replays history from n; 1 rather than 0 so that "since=0" replays everything.
+        try (EventBus.Subscription sub = live ? bus.subscribe(since == null ? 0 : Math.max(1, since)) : null;
+             JsonStream out = res.jsonStream(200)) {
+            if (!live) {
                 for (Event e : bus.history(from, until)) {
                     if (filter.matches(e)) {
                         out.write(EventMessage.of(e));
@@ -57,7 +60,7 @@ final class EventsHandler implements Handler {
                 }
                 return;
             }
-            streamLive(res, out, filter, since, until);
+            streamLive(sub, res, out, filter, since, until);
         } catch (IOException e) {
             if (!res.clientGone()) {
                 throw e;
@@ -68,24 +71,21 @@ final class EventsHandler implements Handler {
         }
     }
 
-    private void streamLive(ApiResponse res, JsonStream out, EventFilter filter, Long since, Long until)
-            throws IOException, InterruptedException {
-        // subscribe(n) replays history from n; 1 rather than 0 so that "since=0" replays everything.
-        try (EventBus.Subscription sub = bus.subscribe(since == null ? 0 : Math.max(1, since))) {
-            while (!res.clientGone()) {
-                if (until != null && nanos(clock.instant()) > until) {
-                    return;
-                }
-                Event e = sub.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (e == null || (since != null && e.timeNano() < since)) {
-                    continue;
-                }
-                if (until != null && e.timeNano() > until) {
-                    return;
-                }
-                if (filter.matches(e)) {
-                    out.write(EventMessage.of(e));
-                }
+    private void streamLive(EventBus.Subscription sub, ApiResponse res, JsonStream out, EventFilter filter, Long since,
+                            Long until) throws IOException, InterruptedException {
+        while (!res.clientGone()) {
+            if (until != null && nanos(clock.instant()) > until) {
+                return;
+            }
+            Event e = sub.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            if (e == null || (since != null && e.timeNano() < since)) {
+                continue;
+            }
+            if (until != null && e.timeNano() > until) {
+                return;
+            }
+            if (filter.matches(e)) {
+                out.write(EventMessage.of(e));
             }
         }
     }

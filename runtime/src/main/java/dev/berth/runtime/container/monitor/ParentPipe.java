@@ -24,12 +24,15 @@ import java.util.function.BooleanSupplier;
 final class ParentPipe implements Closeable {
     private final Path fifo;
     private final FileChannel channel;
+    private final FileChannel writer;
     private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private volatile boolean reading;
+    private volatile boolean closing;
 
-    private ParentPipe(Path fifo, FileChannel channel) {
+    private ParentPipe(Path fifo, FileChannel channel, FileChannel writer) {
         this.fifo = fifo;
         this.channel = channel;
+        this.writer = writer;
     }
 
     /** Creates the FIFO (replacing a stale one) and opens it. */
@@ -44,7 +47,10 @@ final class ParentPipe implements Closeable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted creating " + fifo, e);
         }
-        return new ParentPipe(fifo, FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE));
+        // Two opens: a FileChannel serialises reads and writes on one lock, and we must write (the start byte,
+        // the wake-up byte) while our reader is blocked.
+        FileChannel reader = FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        return new ParentPipe(fifo, reader, FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE));
     }
 
     Path path() {
@@ -53,7 +59,7 @@ final class ParentPipe implements Closeable {
 
     /** Writes a byte, which is what conmon waits for on the start pipe. */
     void signal() throws IOException {
-        channel.write(ByteBuffer.wrap(new byte[] {'0'}));
+        writer.write(ByteBuffer.wrap(new byte[] {'0'}));
     }
 
     /**
@@ -90,11 +96,12 @@ final class ParentPipe implements Closeable {
             return;
         }
         reading = true;
-        Thread.ofVirtual().name("conmon-pipe-" + fifo.getFileName()).start(() -> {
+        // A platform daemon thread: it blocks in read(2) on the FIFO until close() wakes it.
+        Thread.ofPlatform().daemon().name("conmon-pipe-" + fifo.getFileName()).start(() -> {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             ByteBuffer buf = ByteBuffer.allocate(4096);
             try {
-                while (channel.read(buf.clear()) > 0) {
+                while (!closing && channel.read(buf.clear()) > 0) {
                     for (int i = 0; i < buf.position(); i++) {
                         byte b = buf.get(i);
                         if (b == '\n') {
@@ -113,8 +120,15 @@ final class ParentPipe implements Closeable {
 
     @Override
     public void close() {
+        closing = true;
         try {
+            if (reading) {
+                // Closing a FileChannel waits for a thread blocked in read(2) on it, and a FIFO read is not
+                // reliably interrupted; since we hold the write side too, wake our reader with a byte of our own.
+                writer.write(ByteBuffer.wrap(new byte[] {'\n'}));
+            }
             channel.close();
+            writer.close();
             Files.deleteIfExists(fifo);
         } catch (IOException ignored) {
             // a leftover FIFO in the bundle is removed with the bundle

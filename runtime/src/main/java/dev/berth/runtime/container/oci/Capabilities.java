@@ -31,15 +31,40 @@ public final class Capabilities {
 
     private Capabilities() {}
 
-    /** The capabilities this kernel knows, so that "ALL" never names one the runtime would reject. */
+    /**
+     * Every capability the engine itself may grant: its own bounding set (CapBnd of /proc/self/status), as moby's
+     * GetAllCapabilities does. Asking the runtime for more fails the create ("unable to apply caps"), e.g. in a
+     * sandbox without CAP_SYS_RESOURCE.
+     */
     public static List<String> all() {
+        try {
+            // readAllLines, not readString: JDK 25's readString trusts the size 0 that /proc reports and truncates.
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("CapBnd:")) {
+                    return fromMask(Long.parseUnsignedLong(line.substring(7).trim(), 16));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux-like: fall through to the kernel's list
+        }
         int last = ALL_BY_NUMBER.size() - 1;
         try {
-            last = Math.min(last, Integer.parseInt(Files.readString(Path.of("/proc/sys/kernel/cap_last_cap")).trim()));
-        } catch (IOException | NumberFormatException e) {
-            // keep the table's full length; runc ignores unknown capabilities with a warning
+            last = Math.min(last, Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/kernel/cap_last_cap")).getFirst().trim()));
+        } catch (IOException | RuntimeException e) {
+            // keep the table's full length
         }
         return ALL_BY_NUMBER.subList(0, last + 1);
+    }
+
+    /** The names of the capabilities whose bits are set in {@code mask}. */
+    static List<String> fromMask(long mask) {
+        List<String> out = new ArrayList<>();
+        for (int bit = 0; bit < ALL_BY_NUMBER.size(); bit++) {
+            if ((mask & (1L << bit)) != 0) {
+                out.add(ALL_BY_NUMBER.get(bit));
+            }
+        }
+        return out;
     }
 
     /**

@@ -39,7 +39,7 @@ final class RuntimeProbe {
                     .args("/probe")
                     .readonlyRootfs(true)
                     .mounts(List.of(SpecMount.bind(binary.toString(), "/probe", true)))
-                    .cgroupsPath("/berth-probe/" + id)
+                    .cgroupsPath("/" + id) // flat, so delete leaves no empty parent cgroup behind
                     .build();
             AtomicFiles.write(dir.resolve("config.json"),
                     Json.MAPPER.writeValueAsBytes(new OciSpecBuilder(HostFacts.detect()).build(options)));

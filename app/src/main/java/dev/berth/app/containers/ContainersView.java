@@ -1,0 +1,308 @@
+package dev.berth.app.containers;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.berth.app.engine.ContainerSummary;
+import dev.berth.app.engine.PortMapping;
+import dev.berth.app.support.Format;
+import dev.berth.app.support.I18n;
+import dev.berth.app.widgets.Buttons;
+import dev.berth.app.widgets.Dialogs;
+import dev.berth.app.widgets.MessageBar;
+import dev.berth.app.widgets.Page;
+import dev.berth.app.widgets.PageHeader;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** The Containers page: a tree table with compose projects as parents, filters and bulk actions. */
+public final class ContainersView implements Page {
+    private final ContainersViewModel vm;
+    private final Consumer<String> openUrl;
+    private final VBox root = new VBox(10);
+    private final PageHeader header = new PageHeader(I18n.t("containers.title"), I18n.t("containers.subtitle"));
+    private final TreeTableView<ContainerTreeRow> table = new TreeTableView<>();
+    private final Map<String, Boolean> expanded = new HashMap<>();
+    private boolean rebuilding;
+
+    /** @param openUrl opens an address in the browser (the app's HostServices) */
+    public ContainersView(ContainersViewModel vm, Consumer<String> openUrl) {
+        this.vm = vm;
+        this.openUrl = openUrl;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        header.search().textProperty().bindBidirectional(vm.searchProperty());
+        ComboBox<StateFilter> state = new ComboBox<>();
+        state.getItems().setAll(StateFilter.values());
+        state.setConverter(new StringConverter<>() {
+            public String toString(StateFilter f) {
+                return f == null ? "" : I18n.t("containers.filter." + f.name().toLowerCase());
+            }
+
+            public StateFilter fromString(String s) {
+                return null;
+            }
+        });
+        state.valueProperty().bindBidirectional(vm.stateFilterProperty());
+        state.setAccessibleText(I18n.t("containers.filter"));
+        header.addFilters(state);
+
+        Button start = Buttons.action(I18n.t("action.start"), vm::startSelected);
+        Button stop = Buttons.action(I18n.t("action.stop"), vm::stopSelected);
+        Button restart = Buttons.action(I18n.t("action.restart"), vm::restartSelected);
+        Button remove = Buttons.action(I18n.t("action.remove"), this::deleteSelected, Styles.DANGER);
+        for (Button b : List.of(start, stop, restart, remove)) {
+            b.disableProperty().bind(vm.selectedCountProperty().isEqualTo(0));
+        }
+        header.addActions(start, stop, restart, remove);
+
+        table.setShowRoot(false);
+        table.setRoot(new TreeItem<>());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setAccessibleText(I18n.t("containers.title"));
+        table.setPlaceholder(new Label(I18n.t("containers.empty")));
+        table.getColumns().setAll(List.of(nameColumn(), imageColumn(), stateColumn(), portsColumn(), createdColumn()));
+        table.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        table.setRowFactory(t -> {
+            javafx.scene.control.TreeTableRow<ContainerTreeRow> row = new javafx.scene.control.TreeTableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && row.getItem() instanceof ContainerTreeRow.Container c) {
+                    vm.inspect(c.summary().id(), d -> new ContainerDetailsDialog(d, root).show());
+                }
+            });
+            return row;
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        root.getChildren().addAll(header, new MessageBar(vm.errorProperty(), vm.noticeProperty(), vm::dismissMessages),
+                table);
+        root.getStyleClass().add("page");
+    }
+
+    private void initListeners() {
+        vm.groupsProperty().addListener((o, a, b) -> rebuild(b));
+        table.getSelectionModel().getSelectedItems().addListener(
+                (javafx.collections.ListChangeListener<TreeItem<ContainerTreeRow>>) c -> {
+                    if (!rebuilding) {
+                        pushSelection();
+                    }
+                });
+        rebuild(vm.groupsProperty().get());
+    }
+
+    /** The selected rows as container IDs; a selected project stands for all its containers. */
+    private void pushSelection() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (TreeItem<ContainerTreeRow> item : List.copyOf(table.getSelectionModel().getSelectedItems())) {
+            if (item == null) {
+                continue;
+            }
+            switch (item.getValue()) {
+                case ContainerTreeRow.Project p -> p.group().containers().forEach(c -> ids.add(c.id()));
+                case ContainerTreeRow.Container c -> ids.add(c.summary().id());
+            }
+        }
+        vm.setSelection(ids);
+    }
+
+    private void rebuild(List<ContainerGroup> groups) {
+        rebuilding = true;
+        try {
+            Set<String> selectedKeys = new HashSet<>();
+            table.getSelectionModel().getSelectedItems().forEach(i -> {
+                if (i != null) {
+                    selectedKeys.add(i.getValue().key());
+                }
+            });
+            TreeItem<ContainerTreeRow> rootItem = new TreeItem<>();
+            for (ContainerGroup g : groups) {
+                if (g.isProject()) {
+                    var projectRow = new ContainerTreeRow.Project(g);
+                    TreeItem<ContainerTreeRow> p = new TreeItem<>(projectRow);
+                    p.setExpanded(expanded.getOrDefault(projectRow.key(), true));
+                    p.expandedProperty().addListener((o, a, b) -> expanded.put(projectRow.key(), b));
+                    g.containers().forEach(c -> p.getChildren().add(new TreeItem<>(new ContainerTreeRow.Container(c))));
+                    rootItem.getChildren().add(p);
+                } else {
+                    rootItem.getChildren().add(new TreeItem<>(new ContainerTreeRow.Container(g.containers().getFirst())));
+                }
+            }
+            table.setRoot(rootItem);
+            table.getSelectionModel().clearSelection();
+            for (int i = 0; i < table.getExpandedItemCount(); i++) {
+                TreeItem<ContainerTreeRow> item = table.getTreeItem(i);
+                if (item != null && selectedKeys.contains(item.getValue().key())) {
+                    table.getSelectionModel().select(i);
+                }
+            }
+        } finally {
+            rebuilding = false;
+        }
+        pushSelection();
+    }
+
+    private TreeTableColumn<ContainerTreeRow, ContainerTreeRow> column(String key) {
+        TreeTableColumn<ContainerTreeRow, ContainerTreeRow> col = new TreeTableColumn<>(I18n.t(key));
+        col.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().getValue()));
+        return col;
+    }
+
+    private TreeTableColumn<ContainerTreeRow, ContainerTreeRow> nameColumn() {
+        var col = column("containers.col.name");
+        col.setPrefWidth(260);
+        col.setCellFactory(c -> new TextCell(row -> switch (row) {
+            case ContainerTreeRow.Project p -> p.group().project() + "  ·  " + I18n.t("containers.projectSummary",
+                    p.group().running(), p.group().containers().size());
+            case ContainerTreeRow.Container ct -> ct.summary().name();
+        }, row -> row instanceof ContainerTreeRow.Project ? Styles.TEXT_BOLD : null));
+        return col;
+    }
+
+    private TreeTableColumn<ContainerTreeRow, ContainerTreeRow> imageColumn() {
+        var col = column("containers.col.image");
+        col.setPrefWidth(220);
+        col.setCellFactory(c -> new TextCell(row -> row instanceof ContainerTreeRow.Container ct
+                ? ct.summary().image() : I18n.t("containers.composeProject"), row -> null));
+        return col;
+    }
+
+    private TreeTableColumn<ContainerTreeRow, ContainerTreeRow> stateColumn() {
+        var col = column("containers.col.state");
+        col.setPrefWidth(150);
+        col.setCellFactory(c -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(ContainerTreeRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(null);
+                if (empty || !(row instanceof ContainerTreeRow.Container ct)) {
+                    setGraphic(null);
+                    return;
+                }
+                setGraphic(StateBadge.of(ct.summary()));
+            }
+        });
+        return col;
+    }
+
+    private TreeTableColumn<ContainerTreeRow, ContainerTreeRow> portsColumn() {
+        var col = column("containers.col.ports");
+        col.setPrefWidth(180);
+        col.setCellFactory(c -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(ContainerTreeRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(null);
+                if (empty || !(row instanceof ContainerTreeRow.Container ct) || ct.summary().ports().isEmpty()) {
+                    setGraphic(null);
+                    return;
+                }
+                HBox links = new HBox(4);
+                links.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                for (PortMapping p : ct.summary().ports()) {
+                    if (p.published()) {
+                        Hyperlink link = new Hyperlink(p.display());
+                        String url = vm.urlFor(p);
+                        link.setAccessibleText(I18n.t("containers.openPort", url));
+                        link.setTooltip(new javafx.scene.control.Tooltip(url));
+                        link.setOnAction(e -> openUrl.accept(url));
+                        links.getChildren().add(link);
+                    } else {
+                        Label l = new Label(p.display());
+                        l.getStyleClass().add(Styles.TEXT_MUTED);
+                        links.getChildren().add(l);
+                    }
+                }
+                setGraphic(links);
+            }
+        });
+        return col;
+    }
+
+    private TreeTableColumn<ContainerTreeRow, ContainerTreeRow> createdColumn() {
+        var col = column("containers.col.created");
+        col.setPrefWidth(130);
+        col.setCellFactory(c -> new TextCell(row -> row instanceof ContainerTreeRow.Container ct
+                ? Format.age(ct.summary().created(), Instant.now()) : "", row -> Styles.TEXT_MUTED));
+        return col;
+    }
+
+    /** A cell showing one string derived from the row, with an optional style class. */
+    private static final class TextCell extends TreeTableCell<ContainerTreeRow, ContainerTreeRow> {
+        private final java.util.function.Function<ContainerTreeRow, String> text;
+        private final java.util.function.Function<ContainerTreeRow, String> style;
+
+        TextCell(java.util.function.Function<ContainerTreeRow, String> text,
+                 java.util.function.Function<ContainerTreeRow, String> style) {
+            this.text = text;
+            this.style = style;
+        }
+
+        @Override
+        protected void updateItem(ContainerTreeRow row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().removeAll(Styles.TEXT_BOLD, Styles.TEXT_MUTED);
+            if (empty || row == null) {
+                setText(null);
+                return;
+            }
+            setText(text.apply(row));
+            String s = style.apply(row);
+            if (s != null) {
+                getStyleClass().add(s);
+            }
+        }
+    }
+
+    @Override
+    public Node root() {
+        return root;
+    }
+
+    @Override
+    public void focusSearch() {
+        header.search().requestFocus();
+        header.search().selectAll();
+    }
+
+    @Override
+    public void refresh() {
+        vm.refresh();
+    }
+
+    @Override
+    public void deleteSelected() {
+        List<String> names = vm.items().stream().filter(c -> vm.selection().contains(c.id()))
+                .map(ContainerSummary::name).toList();
+        if (names.isEmpty()) {
+            return;
+        }
+        if (Dialogs.confirm(root, I18n.t("containers.removeConfirm", names.size()), String.join(", ", names),
+                I18n.t("action.remove"))) {
+            vm.removeSelected();
+        }
+    }
+}

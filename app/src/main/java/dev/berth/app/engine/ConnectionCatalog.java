@@ -1,0 +1,69 @@
+package dev.berth.app.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Finds the engines a person may want: Berth's own, {@code DOCKER_HOST}, every docker CLI context (the CLI keeps them
+ * in {@code ~/.docker/contexts/meta/<sha256 of name>/meta.json}) and those the user added. The first entry is the
+ * Berth engine; a URI listed twice keeps its first name.
+ */
+public final class ConnectionCatalog {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ConnectionCatalog() {}
+
+    /** All connections, given the environment, the user's home and the connections they added. */
+    public static List<Connection> discover(Map<String, String> env, Path home, List<Connection> userAdded) {
+        Map<String, Connection> byUri = new LinkedHashMap<>();
+        add(byUri, new Connection("Berth engine", Connection.Kind.BERTH, Connection.BERTH_DEFAULT_URI));
+        String dockerHost = env.getOrDefault("DOCKER_HOST", "");
+        if (!dockerHost.isBlank()) {
+            try {
+                add(byUri, new Connection("DOCKER_HOST", Connection.Kind.DOCKER_HOST, dockerHost));
+            } catch (IllegalArgumentException ignored) {
+                // An unusable DOCKER_HOST (ssh://…) is not offered; the CLI context list may still have it.
+            }
+        }
+        contexts(home.resolve(".docker/contexts/meta")).forEach(c -> add(byUri, c));
+        userAdded.forEach(c -> add(byUri, c));
+        return List.copyOf(byUri.values());
+    }
+
+    private static void add(Map<String, Connection> byUri, Connection c) {
+        byUri.putIfAbsent(c.uri(), c);
+    }
+
+    /** The docker CLI contexts under {@code metaDir}; unreadable or non-docker ones are skipped. */
+    static List<Connection> contexts(Path metaDir) {
+        if (!Files.isDirectory(metaDir)) {
+            return List.of();
+        }
+        List<Connection> found = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(metaDir)) {
+            for (Path meta : dirs.map(d -> d.resolve("meta.json")).filter(Files::isRegularFile).sorted().toList()) {
+                try {
+                    JsonNode node = JSON.readTree(meta.toFile());
+                    String name = node.path("Name").asText("");
+                    String host = node.path("Endpoints").path("docker").path("Host").asText("");
+                    if (!name.isBlank() && !host.isBlank()) {
+                        found.add(new Connection("context " + name, Connection.Kind.CONTEXT, host));
+                    }
+                } catch (IOException | IllegalArgumentException skipped) {
+                    // A broken or ssh:// context must not hide the others.
+                }
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return found;
+    }
+}

@@ -1,0 +1,351 @@
+package dev.berth.app.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerMount;
+import com.github.dockerjava.api.model.ContainerPort;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.Image;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.PruneType;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** {@link Engine} over docker-java and its Apache HttpClient 5 transport (unix socket, npipe or TCP). */
+public final class DockerJavaEngine implements Engine {
+    private final String endpoint;
+    private final DockerClient client;
+
+    public DockerJavaEngine(String endpoint) {
+        this.endpoint = endpoint;
+        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(endpoint)
+                .withDockerTlsVerify(false)
+                .build();
+        var http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .maxConnections(32)
+                .connectionTimeout(Duration.ofSeconds(5))
+                .build();
+        this.client = DockerClientImpl.getInstance(config, http);
+    }
+
+    @Override
+    public EngineVersion version() {
+        return call(() -> {
+            Version v = client.versionCmd().exec();
+            String name = productName(v);
+            return new EngineVersion(name, nz(v.getVersion()), nz(v.getApiVersion()), nz(v.getOperatingSystem()),
+                    nz(v.getArch()));
+        });
+    }
+
+    /**
+     * The engine's product name: {@code Platform.Name} when sent ("Docker Engine - Community"), else the first
+     * component's ("Podman Engine"); moby builds without a platform name call their component just "Engine".
+     */
+    private static String productName(Version v) {
+        if (v.getPlatform() != null && v.getPlatform().getName() != null && !v.getPlatform().getName().isBlank()) {
+            return v.getPlatform().getName();
+        }
+        if (v.getComponents() != null && !v.getComponents().isEmpty() && v.getComponents().getFirst().getName() != null) {
+            String component = v.getComponents().getFirst().getName();
+            return component.equals("Engine") ? "Docker Engine" : component;
+        }
+        return "";
+    }
+
+    @Override
+    public List<ContainerSummary> listContainers() {
+        return call(() -> client.listContainersCmd().withShowAll(true).exec().stream().map(this::toSummary).toList());
+    }
+
+    private ContainerSummary toSummary(Container c) {
+        String name = c.getNames() == null || c.getNames().length == 0 ? c.getId().substring(0, 12)
+                : c.getNames()[0].replaceFirst("^/", "");
+        List<PortMapping> ports = new ArrayList<>();
+        for (ContainerPort p : c.getPorts() == null ? new ContainerPort[0] : c.getPorts()) {
+            ports.add(new PortMapping(nz(p.getIp()), p.getPublicPort() == null ? 0 : p.getPublicPort(),
+                    p.getPrivatePort() == null ? 0 : p.getPrivatePort(), p.getType() == null ? "tcp" : p.getType()));
+        }
+        List<String> volumes = c.getMounts() == null ? List.of()
+                : c.getMounts().stream().map(ContainerMount::getName).filter(Objects::nonNull).toList();
+        return new ContainerSummary(c.getId(), name, nz(c.getImage()), nz(c.getImageId()), nz(c.getState()),
+                nz(c.getStatus()), dedupe(ports), Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated()),
+                c.getLabels() == null ? Map.of() : c.getLabels(), volumes);
+    }
+
+    /** Engines list a port once per address family (0.0.0.0 and ::); a person wants it once. */
+    private static List<PortMapping> dedupe(List<PortMapping> ports) {
+        List<PortMapping> out = new ArrayList<>();
+        for (PortMapping p : ports) {
+            boolean seen = out.stream().anyMatch(o -> o.publicPort() == p.publicPort()
+                    && o.privatePort() == p.privatePort() && o.protocol().equals(p.protocol()));
+            if (!seen) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public ContainerDetails inspectContainer(String id) {
+        return call(() -> {
+            InspectContainerResponse r = client.inspectContainerCmd(id).exec();
+            var state = r.getState();
+            var config = r.getConfig();
+            return new ContainerDetails(r.getId(), nz(r.getName()).replaceFirst("^/", ""),
+                    config == null ? "" : nz(config.getImage()), state == null ? "" : nz(state.getStatus()),
+                    state != null && Boolean.TRUE.equals(state.getRunning()),
+                    state == null || state.getExitCodeLong() == null ? 0 : state.getExitCodeLong().intValue(),
+                    parseTime(state == null ? null : state.getStartedAt()),
+                    config == null || config.getCmd() == null ? List.of() : Arrays.asList(config.getCmd()),
+                    config == null || config.getEnv() == null ? List.of() : Arrays.asList(config.getEnv()));
+        });
+    }
+
+    @Override
+    public void startContainer(String id) {
+        run(() -> client.startContainerCmd(id).exec());
+    }
+
+    @Override
+    public void stopContainer(String id) {
+        run(() -> client.stopContainerCmd(id).exec());
+    }
+
+    @Override
+    public void restartContainer(String id) {
+        run(() -> client.restartContainerCmd(id).exec());
+    }
+
+    @Override
+    public void removeContainer(String id, boolean force) {
+        run(() -> client.removeContainerCmd(id).withForce(force).withRemoveVolumes(true).exec());
+    }
+
+    @Override
+    public List<ImageSummary> listImages() {
+        return call(() -> client.listImagesCmd().exec().stream().map(DockerJavaEngine::toSummary).toList());
+    }
+
+    private static ImageSummary toSummary(Image i) {
+        List<String> tags = i.getRepoTags() == null ? List.of()
+                : Arrays.stream(i.getRepoTags()).filter(t -> !t.equals("<none>:<none>")).toList();
+        return new ImageSummary(i.getId(), tags, Instant.ofEpochSecond(i.getCreated() == null ? 0 : i.getCreated()),
+                i.getSize() == null ? 0 : i.getSize());
+    }
+
+    @Override
+    public void pullImage(String reference, Consumer<PullProgress> progress) {
+        ImageReferences.Split ref;
+        try {
+            ref = ImageReferences.split(reference);
+        } catch (IllegalArgumentException e) {
+            throw new EngineException(e.getMessage(), 400, e);
+        }
+        AtomicReference<String> streamError = new AtomicReference<>();
+        run(() -> {
+            var callback = new ResultCallback.Adapter<PullResponseItem>() {
+                @Override
+                public void onNext(PullResponseItem item) {
+                    if (item.getErrorDetail() != null || item.getError() != null) {
+                        streamError.set(item.getErrorDetail() != null ? item.getErrorDetail().getMessage()
+                                : item.getError());
+                        return;
+                    }
+                    var detail = item.getProgressDetail();
+                    progress.accept(new PullProgress(nz(item.getId()), nz(item.getStatus()),
+                            detail == null || detail.getCurrent() == null ? 0 : detail.getCurrent(),
+                            detail == null || detail.getTotal() == null ? 0 : detail.getTotal()));
+                }
+            };
+            client.pullImageCmd(ref.repository()).withTag(ref.tag()).exec(callback).awaitCompletion();
+        });
+        if (streamError.get() != null) {
+            throw new EngineException(EngineErrors.engineMessage(streamError.get()), 500, null);
+        }
+    }
+
+    @Override
+    public void removeImage(String idOrReference, boolean force) {
+        run(() -> client.removeImageCmd(idOrReference).withForce(force).exec());
+    }
+
+    @Override
+    public void tagImage(String idOrReference, String repository, String tag) {
+        run(() -> client.tagImageCmd(idOrReference, repository, tag).exec());
+    }
+
+    @Override
+    public PruneResult pruneImages(boolean danglingOnly) {
+        return call(() -> new PruneResult(nz(client.pruneCmd(PruneType.IMAGES).withDangling(danglingOnly).exec()
+                .getSpaceReclaimed())));
+    }
+
+    @Override
+    public List<VolumeSummary> listVolumes() {
+        return call(() -> {
+            var volumes = client.listVolumesCmd().exec().getVolumes();
+            return volumes == null ? List.<VolumeSummary>of() : volumes.stream()
+                    .map(v -> new VolumeSummary(v.getName(), nz(v.getDriver()), nz(v.getMountpoint()),
+                            v.getLabels() == null ? Map.of() : v.getLabels()))
+                    .toList();
+        });
+    }
+
+    @Override
+    public void createVolume(String name) {
+        run(() -> client.createVolumeCmd().withName(name.isBlank() ? null : name).exec());
+    }
+
+    @Override
+    public void removeVolume(String name) {
+        run(() -> client.removeVolumeCmd(name).exec());
+    }
+
+    @Override
+    public PruneResult pruneVolumes() {
+        return call(() -> new PruneResult(nz(client.pruneCmd(PruneType.VOLUMES).exec().getSpaceReclaimed())));
+    }
+
+    @Override
+    public List<NetworkSummary> listNetworks() {
+        return call(() -> client.listNetworksCmd().exec().stream().map(DockerJavaEngine::toSummary).toList());
+    }
+
+    private static NetworkSummary toSummary(Network n) {
+        List<String> subnets = n.getIpam() == null || n.getIpam().getConfig() == null ? List.of()
+                : n.getIpam().getConfig().stream().map(Network.Ipam.Config::getSubnet).filter(Objects::nonNull).toList();
+        return new NetworkSummary(n.getId(), n.getName(), nz(n.getDriver()), nz(n.getScope()),
+                Boolean.TRUE.equals(n.getInternal()), subnets);
+    }
+
+    @Override
+    public String createNetwork(NetworkSpec spec) {
+        return call(() -> {
+            var cmd = client.createNetworkCmd().withName(spec.name()).withDriver("bridge").withInternal(spec.internal());
+            if (!spec.subnet().isBlank()) {
+                cmd.withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config().withSubnet(spec.subnet())));
+            }
+            return cmd.exec().getId();
+        });
+    }
+
+    @Override
+    public void removeNetwork(String idOrName) {
+        run(() -> client.removeNetworkCmd(idOrName).exec());
+    }
+
+    @Override
+    public Subscription events(Consumer<EngineEvent> onEvent, Consumer<EngineException> onEnd) {
+        AtomicBoolean closedByUs = new AtomicBoolean();
+        AtomicBoolean ended = new AtomicBoolean();
+        var callback = new ResultCallback.Adapter<Event>() {
+            @Override
+            public void onNext(Event e) {
+                String type = e.getType() == null ? "" : e.getType().getValue();
+                String action = e.getAction() != null ? e.getAction() : nz(e.getStatus());
+                String actor = e.getActor() != null && e.getActor().getId() != null ? e.getActor().getId() : nz(e.getId());
+                onEvent.accept(new EngineEvent(type, action, actor));
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                if (ended.compareAndSet(false, true)) {
+                    onEnd.accept(closedByUs.get() ? null : EngineErrors.translate(t, endpoint));
+                }
+            }
+
+            @Override
+            public void onComplete() {
+                if (ended.compareAndSet(false, true)) {
+                    onEnd.accept(closedByUs.get() ? null
+                            : new EngineException("The engine closed its event stream.", 0, null));
+                }
+            }
+        };
+        try {
+            client.eventsCmd().exec(callback);
+        } catch (RuntimeException e) {
+            throw EngineErrors.translate(e, endpoint);
+        }
+        return () -> {
+            closedByUs.set(true);
+            try {
+                callback.close();
+            } catch (IOException ignored) {
+                // Closing a stream that already ended is harmless.
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // Nothing left to release.
+        }
+    }
+
+    private <T> T call(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (RuntimeException e) {
+            throw EngineErrors.translate(e, endpoint);
+        }
+    }
+
+    private void run(Blocking action) {
+        try {
+            action.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("Interrupted while waiting for the engine.", 0, e);
+        } catch (RuntimeException e) {
+            throw EngineErrors.translate(e, endpoint);
+        }
+    }
+
+    /** An engine call that may block and be interrupted. */
+    private interface Blocking {
+        void run() throws InterruptedException;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static long nz(Long l) {
+        return l == null ? 0 : l;
+    }
+
+    private static Instant parseTime(String s) {
+        try {
+            return s == null || s.isBlank() ? Instant.EPOCH : Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            return Instant.EPOCH;
+        }
+    }
+}

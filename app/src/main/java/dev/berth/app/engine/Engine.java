@@ -1,0 +1,76 @@
+package dev.berth.app.engine;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What the app asks of a container engine, in the Docker Engine API's terms. Every method blocks on IO, so call it
+ * off the FX thread; every failure is an {@link EngineException} carrying the engine's message.
+ */
+public interface Engine extends AutoCloseable {
+
+    /** Engine name, version and platform, from {@code GET /version}. */
+    EngineVersion version();
+
+    /** All containers, running or not. */
+    List<ContainerSummary> listContainers();
+
+    /** One container's details, from {@code GET /containers/{id}/json}. */
+    ContainerDetails inspectContainer(String id);
+
+    void startContainer(String id);
+
+    void stopContainer(String id);
+
+    void restartContainer(String id);
+
+    /** Removes a container; {@code force} also kills it if it runs. Anonymous volumes go with it. */
+    void removeContainer(String id, boolean force);
+
+    /** Top-level images, one entry per image (an image may carry several tags). */
+    List<ImageSummary> listImages();
+
+    /** Pulls {@code reference}, reporting each progress line as it arrives; returns when the pull is done. */
+    void pullImage(String reference, Consumer<PullProgress> progress);
+
+    /** Removes an image or one of its tags ({@code idOrReference}); {@code force} removes it even if tagged elsewhere. */
+    void removeImage(String idOrReference, boolean force);
+
+    /** Adds the tag {@code repository:tag} to an image. */
+    void tagImage(String idOrReference, String repository, String tag);
+
+    /** Removes dangling images, or with {@code danglingOnly == false} every image no container uses. */
+    PruneResult pruneImages(boolean danglingOnly);
+
+    List<VolumeSummary> listVolumes();
+
+    void createVolume(String name);
+
+    void removeVolume(String name);
+
+    /** Removes volumes no container uses. */
+    PruneResult pruneVolumes();
+
+    List<NetworkSummary> listNetworks();
+
+    /** Creates a network and returns its ID. */
+    String createNetwork(NetworkSpec spec);
+
+    void removeNetwork(String idOrName);
+
+    /**
+     * Follows {@code GET /events} on a background thread: {@code onEvent} gets each event, {@code onEnd} is called
+     * once when the stream ends (with the failure, or {@code null} after {@link Subscription#close()}).
+     */
+    Subscription events(Consumer<EngineEvent> onEvent, Consumer<EngineException> onEnd);
+
+    /** Releases the connection; further calls fail. */
+    @Override
+    void close();
+
+    /** A running stream that can be stopped. */
+    interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

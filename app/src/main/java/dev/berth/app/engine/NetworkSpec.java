@@ -1,0 +1,4 @@
+package dev.berth.app.engine;
+
+/** What to create: a bridge network {@code name}, with an optional {@code subnet} (CIDR, or blank to let the engine pick). */
+public record NetworkSpec(String name, String subnet, boolean internal) {}

@@ -1,0 +1,160 @@
+package dev.berth.app.images;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.berth.app.support.Format;
+import dev.berth.app.support.I18n;
+import dev.berth.app.widgets.Buttons;
+import dev.berth.app.widgets.Dialogs;
+import dev.berth.app.widgets.MessageBar;
+import dev.berth.app.widgets.Page;
+import dev.berth.app.widgets.PageHeader;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The Images page: a table of local images with pull, tag, remove and prune. */
+public final class ImagesView implements Page {
+    private final ImagesViewModel vm;
+    private final Supplier<PullViewModel> pulls;
+    private final VBox root = new VBox(10);
+    private final PageHeader header = new PageHeader(I18n.t("images.title"), I18n.t("images.subtitle"));
+    private final TableView<ImageRow> table = new TableView<>();
+
+    /** @param pulls makes a fresh pull for each Pull dialog */
+    public ImagesView(ImagesViewModel vm, Supplier<PullViewModel> pulls) {
+        this.vm = vm;
+        this.pulls = pulls;
+        createView();
+    }
+
+    private void createView() {
+        header.search().textProperty().bindBidirectional(vm.searchProperty());
+        Button pull = Buttons.action(I18n.t("images.pull"), this::openPull, Styles.ACCENT);
+        Button tag = Buttons.action(I18n.t("images.tag"), this::tagSelected);
+        Button remove = Buttons.action(I18n.t("action.remove"), this::deleteSelected, Styles.DANGER);
+        tag.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        MenuItem dangling = new MenuItem(I18n.t("images.pruneDangling"));
+        dangling.setOnAction(e -> confirmPrune(true));
+        MenuItem unused = new MenuItem(I18n.t("images.pruneUnused"));
+        unused.setOnAction(e -> confirmPrune(false));
+        MenuButton prune = new MenuButton(I18n.t("action.prune"), null, dangling, unused);
+        prune.setAccessibleText(I18n.t("action.prune"));
+        header.addActions(pull, tag, remove, prune);
+
+        table.setItems(vm.visibleRows());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setAccessibleText(I18n.t("images.title"));
+        table.setPlaceholder(new Label(I18n.t("images.empty")));
+        table.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        table.getColumns().setAll(List.of(
+                text("images.col.repository", 260, ImageRow::repository),
+                text("images.col.tag", 120, ImageRow::tag),
+                text("images.col.id", 130, r -> Format.shortId(r.id())),
+                text("images.col.created", 130, r -> Format.age(r.created(), Instant.now())),
+                text("images.col.size", 100, r -> Format.bytes(r.size())),
+                inUseColumn()));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        root.getChildren().addAll(header, new MessageBar(vm.errorProperty(), vm.noticeProperty(), vm::dismissMessages),
+                table);
+        root.getStyleClass().add("page");
+    }
+
+    private static TableColumn<ImageRow, String> text(String key, double width, Function<ImageRow, String> value) {
+        TableColumn<ImageRow, String> col = new TableColumn<>(I18n.t(key));
+        col.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        col.setPrefWidth(width);
+        return col;
+    }
+
+    private static TableColumn<ImageRow, ImageRow> inUseColumn() {
+        TableColumn<ImageRow, ImageRow> col = new TableColumn<>(I18n.t("images.col.inUse"));
+        col.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
+        col.setPrefWidth(100);
+        col.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(ImageRow row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || row == null || !row.inUse()) {
+                    setGraphic(null);
+                    return;
+                }
+                Label l = new Label(I18n.t("images.inUse"));
+                l.getStyleClass().addAll("state-badge", "state-running");
+                setGraphic(l);
+            }
+        });
+        return col;
+    }
+
+    private void openPull() {
+        new PullDialog(pulls.get(), root).show();
+    }
+
+    private void tagSelected() {
+        ImageRow row = table.getSelectionModel().getSelectedItem();
+        if (row == null) {
+            return;
+        }
+        TextInputDialog d = new TextInputDialog(row.dangling() ? "" : row.repository() + ":");
+        d.setTitle(I18n.t("images.tag"));
+        d.setHeaderText(I18n.t("images.tagHeader", row.reference()));
+        d.setContentText(I18n.t("images.tagPrompt"));
+        d.getEditor().setAccessibleText(I18n.t("images.tagPrompt"));
+        d.initOwner(root.getScene().getWindow());
+        d.showAndWait().ifPresent(ref -> vm.tag(row, ref));
+    }
+
+    private void confirmPrune(boolean danglingOnly) {
+        String what = I18n.t(danglingOnly ? "images.pruneDangling" : "images.pruneUnused");
+        if (Dialogs.confirm(root, what + "?", I18n.t(danglingOnly ? "images.pruneDanglingHelp"
+                : "images.pruneUnusedHelp"), I18n.t("action.prune"))) {
+            vm.prune(danglingOnly);
+        }
+    }
+
+    @Override
+    public Node root() {
+        return root;
+    }
+
+    @Override
+    public void focusSearch() {
+        header.search().requestFocus();
+        header.search().selectAll();
+    }
+
+    @Override
+    public void refresh() {
+        vm.refresh();
+    }
+
+    @Override
+    public void deleteSelected() {
+        List<ImageRow> rows = List.copyOf(table.getSelectionModel().getSelectedItems());
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (Dialogs.confirm(root, I18n.t("images.removeConfirm", rows.size()),
+                String.join(", ", rows.stream().map(ImageRow::reference).map(Format::shortId).toList()),
+                I18n.t("action.remove"))) {
+            vm.remove(rows);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.berth.app.shell;
+
+import dev.berth.app.containers.ContainersViewModel;
+import dev.berth.app.engine.Connection;
+import dev.berth.app.engine.ConnectionCatalog;
+import dev.berth.app.engine.Engine;
+import dev.berth.app.engine.LocalEngineController;
+import dev.berth.app.images.ImagesViewModel;
+import dev.berth.app.images.PullViewModel;
+import dev.berth.app.networks.NetworksViewModel;
+import dev.berth.app.settings.AppSettings;
+import dev.berth.app.settings.SettingsViewModel;
+import dev.berth.app.support.Async;
+import dev.berth.app.volumes.VolumesViewModel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Every ViewModel of the window, built once and kept across language switches (views are rebuilt, state is not).
+ * Engine events reach the pages from here: a batch touching containers reloads Containers, Images (in-use) and
+ * Volumes (used-by); images reload Images; and so on.
+ */
+public final class AppContext {
+    private final AppSettings settings;
+    private final Async async;
+    private final Map<String, String> env;
+    private final Path home;
+    private final ShellViewModel shell;
+    private final ContainersViewModel containers;
+    private final ImagesViewModel images;
+    private final VolumesViewModel volumes;
+    private final NetworksViewModel networks;
+    private final SettingsViewModel settingsVm;
+    private final List<Connection> sessionConnections = new ArrayList<>();
+
+    public AppContext(AppSettings settings, Async async, Function<Connection, Engine> connector,
+                      LocalEngineController localEngine, Map<String, String> env, Path home, Duration eventWindow) {
+        this.settings = settings;
+        this.async = async;
+        this.env = env;
+        this.home = home;
+        this.shell = new ShellViewModel(connector, async, localEngine, eventWindow, this::engineChanged);
+        this.containers = new ContainersViewModel(shell::engine, async,
+                () -> shell.currentProperty().get() == null ? "localhost" : shell.currentProperty().get().portHost());
+        this.images = new ImagesViewModel(shell::engine, async);
+        this.volumes = new VolumesViewModel(shell::engine, async);
+        this.networks = new NetworksViewModel(shell::engine, async);
+        this.settingsVm = new SettingsViewModel(settings);
+        settingsVm.userConnections().addListener((javafx.collections.ListChangeListener<Connection>) c ->
+                rediscover());
+        shell.currentProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                settings.setSelectedConnection(b.uri());
+            }
+        });
+    }
+
+    /**
+     * Finds the connections and connects to: {@code preferredUri} if given (added as a user connection when
+     * unknown), else the one chosen last time, else the Berth engine.
+     */
+    public void start(String preferredUri) {
+        if (preferredUri != null && !preferredUri.isBlank()) {
+            // Given on the command line for this run only; not saved with the user's connections.
+            sessionConnections.add(new Connection(Connection.shortName(preferredUri), Connection.Kind.USER,
+                    preferredUri));
+        }
+        rediscover();
+        String want = preferredUri != null && !preferredUri.isBlank() ? preferredUri : settings.selectedConnection();
+        Connection pick = shell.connections().stream().filter(c -> c.uri().equals(want)).findFirst()
+                .orElse(shell.connections().getFirst());
+        shell.connect(pick);
+        shell.refreshLocalEngine();
+    }
+
+    private void rediscover() {
+        List<Connection> user = new ArrayList<>(settingsVm.userConnections());
+        user.addAll(sessionConnections);
+        shell.setConnections(ConnectionCatalog.discover(env, home, user));
+    }
+
+    private void engineChanged(Set<String> types) {
+        if (shell.stateProperty().get() == EngineState.UNREACHABLE) {
+            List.of(containers, images, volumes, networks).forEach(dev.berth.app.support.ResourceListViewModel::clear);
+            return;
+        }
+        if (ShellViewModel.concerns(types, "container")) {
+            containers.refresh();
+        }
+        if (ShellViewModel.concerns(types, "image") || ShellViewModel.concerns(types, "container")) {
+            images.refresh();
+        }
+        if (ShellViewModel.concerns(types, "volume") || ShellViewModel.concerns(types, "container")) {
+            volumes.refresh();
+        }
+        if (ShellViewModel.concerns(types, "network")) {
+            networks.refresh();
+        }
+    }
+
+    /** A new pull whose success reloads the Images page. */
+    public PullViewModel newPull() {
+        return new PullViewModel(shell::engine, async, images::refresh);
+    }
+
+    public AppSettings settings() {
+        return settings;
+    }
+
+    public ShellViewModel shell() {
+        return shell;
+    }
+
+    public ContainersViewModel containers() {
+        return containers;
+    }
+
+    public ImagesViewModel images() {
+        return images;
+    }
+
+    public VolumesViewModel volumes() {
+        return volumes;
+    }
+
+    public NetworksViewModel networks() {
+        return networks;
+    }
+
+    public SettingsViewModel settingsViewModel() {
+        return settingsVm;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.berth.app.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConnectionCatalogTest {
+    @TempDir
+    Path home;
+
+    private void context(String dir, String json) throws Exception {
+        Path d = Files.createDirectories(home.resolve(".docker/contexts/meta").resolve(dir));
+        Files.writeString(d.resolve("meta.json"), json);
+    }
+
+    @Test
+    void listsBerthThenDockerHostThenContextsThenUserConnections() throws Exception {
+        context("a1", """
+                {"Name":"colima","Metadata":{},"Endpoints":{"docker":{"Host":"unix:///home/u/.colima/docker.sock","SkipTLSVerify":false}}}""");
+        context("b2", """
+                {"Name":"remote","Endpoints":{"docker":{"Host":"ssh://me@box"}}}""");
+        context("c3", "{broken");
+        var user = new Connection("mine", Connection.Kind.USER, "tcp://10.0.0.9:2375");
+        List<Connection> all = ConnectionCatalog.discover(Map.of("DOCKER_HOST", "unix:///var/run/docker.sock"), home,
+                List.of(user));
+        assertEquals(List.of(Connection.BERTH_DEFAULT_URI, "unix:///var/run/docker.sock",
+                "unix:///home/u/.colima/docker.sock", "tcp://10.0.0.9:2375"), all.stream().map(Connection::uri).toList());
+        assertEquals(List.of(Connection.Kind.BERTH, Connection.Kind.DOCKER_HOST, Connection.Kind.CONTEXT,
+                Connection.Kind.USER), all.stream().map(Connection::kind).toList());
+        assertEquals("context colima", all.get(2).name());
+    }
+
+    @Test
+    void sameAddressIsListedOnceUnderItsFirstName() {
+        List<Connection> all = ConnectionCatalog.discover(Map.of("DOCKER_HOST", Connection.BERTH_DEFAULT_URI), home,
+                List.of());
+        assertEquals(1, all.size());
+        assertEquals(Connection.Kind.BERTH, all.getFirst().kind());
+    }
+
+    @Test
+    void addressesAreValidatedAndShortened() {
+        assertThrows(IllegalArgumentException.class, () -> Connection.validUri("/var/run/docker.sock"));
+        assertThrows(IllegalArgumentException.class, () -> Connection.validUri("tcp://"));
+        assertEquals("docker.sock", Connection.shortName("unix:///var/run/docker.sock"));
+        assertEquals("10.0.0.9:2375", Connection.shortName("tcp://10.0.0.9:2375"));
+        assertEquals("10.0.0.9", new Connection("r", Connection.Kind.USER, "tcp://10.0.0.9:2375").portHost());
+        assertEquals("localhost", new Connection("l", Connection.Kind.USER, "unix:///a.sock").portHost());
+    }
+
+    @Test
+    void imageReferencesSplitLikeTheCli() {
+        assertEquals(new ImageReferences.Split("busybox", "latest"), ImageReferences.split("busybox"));
+        assertEquals(new ImageReferences.Split("localhost:5000/app", "latest"), ImageReferences.split("localhost:5000/app"));
+        assertEquals(new ImageReferences.Split("localhost:5000/app", "1.2"), ImageReferences.split("localhost:5000/app:1.2"));
+        assertEquals(new ImageReferences.Split("alpine", "sha256:abc"), ImageReferences.split("alpine@sha256:abc"));
+        assertThrows(IllegalArgumentException.class, () -> ImageReferences.split("a b"));
+    }
+}

@@ -1,0 +1,92 @@
+package dev.berth.app.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link DockerJavaEngine} against a live engine: berthd or dockerd at {@code $BERTH_IT_ENGINE}
+ * (e.g. {@code unix:///run/berth/berth.sock}). Skipped when that variable is unset.
+ */
+class DockerJavaEngineIT {
+    private DockerJavaEngine engine;
+    private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeEach
+    void connect() {
+        String uri = System.getenv("BERTH_IT_ENGINE");
+        assumeTrue(uri != null && !uri.isBlank(), "set BERTH_IT_ENGINE to an engine address to run this test");
+        if (uri.startsWith("unix://")) {
+            assertTrue(EngineProbe.unixSocket(Path.of(uri.substring("unix://".length()))).answers(),
+                    "BERTH_IT_ENGINE is set but " + uri + " does not answer /_ping");
+        }
+        engine = new DockerJavaEngine(uri);
+    }
+
+    @AfterEach
+    void close() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    @Test
+    void reportsItsVersionAndListsResources() {
+        EngineVersion v = engine.version();
+        assertFalse(v.version().isBlank());
+        assertFalse(v.apiVersion().isBlank());
+        engine.listContainers();
+        engine.listImages();
+    }
+
+    @Test
+    void volumesAndNetworksRoundTripAndRaiseEvents() throws Exception {
+        var events = new LinkedBlockingQueue<EngineEvent>();
+        try (Engine.Subscription sub = engine.events(events::add, e -> { })) {
+            String vol = "berth-it-" + suffix;
+            engine.createVolume(vol);
+            assertTrue(engine.listVolumes().stream().anyMatch(x -> x.name().equals(vol)));
+            EngineEvent e = events.poll(10, TimeUnit.SECONDS);
+            assertTrue(e != null && e.type().equals("volume"), "expected a volume event, got " + e);
+            engine.removeVolume(vol);
+            assertTrue(engine.listVolumes().stream().noneMatch(x -> x.name().equals(vol)));
+
+            String net = "berth-it-" + suffix;
+            String id = engine.createNetwork(new NetworkSpec(net, "10.231.0.0/24", true));
+            NetworkSummary n = engine.listNetworks().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+            assertEquals(net, n.name());
+            assertTrue(n.internal());
+            assertEquals(List.of("10.231.0.0/24"), n.subnets());
+            engine.removeNetwork(id);
+        }
+    }
+
+    @Test
+    void failuresCarryTheEngineMessageAndStatus() {
+        EngineException e = assertThrows(EngineException.class, () -> engine.removeContainer("berth-it-nope-" + suffix,
+                false));
+        assertEquals(404, e.status());
+        assertTrue(e.getMessage().startsWith("No such container"), e.getMessage());
+        assertFalse(e.getMessage().contains("{"), "the JSON wrapper is removed: " + e.getMessage());
+    }
+
+    @Test
+    void anEngineThatIsNotThereIsDescribedPlainly() {
+        try (var nowhere = new DockerJavaEngine("unix:///tmp/berth-it-" + suffix + ".sock")) {
+            EngineException e = assertThrows(EngineException.class, nowhere::version);
+            assertTrue(e.getMessage().startsWith("Cannot reach the engine at unix:///tmp/berth-it-"), e.getMessage());
+            assertFalse(e.getMessage().contains("Exception"), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.berth.app.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalEngineControllerTest {
+    @TempDir
+    Path tmp;
+
+    private static void await(LocalEngineController c, LocalEngineController.State want) throws InterruptedException {
+        for (int i = 0; i < 100 && c.status().state() != want; i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(want, c.status().state(), c.status().message());
+    }
+
+    @Test
+    void anEngineThatExitsEarlyIsAnErrorWithItsLastLogLines() throws Exception {
+        java.nio.file.Files.createDirectories(tmp.resolve("state"));
+        java.nio.file.Files.writeString(tmp.resolve("state/berthd.log"), "old run: address in use\n");
+        var c = new LocalEngineController(List.of("sh", "-c",
+                "printf '\\033[0mberthd: cannot mount overlay: permission denied\\n'; exit 3"),
+                tmp.resolve("state/berthd.log"), () -> false, Duration.ofSeconds(10));
+        List<LocalEngineController.State> seen = new CopyOnWriteArrayList<>();
+        c.addListener(s -> seen.add(s.state()));
+        c.start();
+        await(c, LocalEngineController.State.ERROR);
+        assertEquals("The engine exited with status 3 before it answered.", c.status().message());
+        assertEquals(List.of("berthd: cannot mount overlay: permission denied"), c.status().lastLogLines(),
+                "only this start's lines, without escape codes");
+        assertEquals(List.of(LocalEngineController.State.STARTING, LocalEngineController.State.ERROR), seen);
+    }
+
+    @Test
+    void runningOnceTheSocketAnswersAndStoppedAfterStop() throws Exception {
+        AtomicBoolean up = new AtomicBoolean();
+        var c = new LocalEngineController(List.of("sh", "-c", "sleep 0.3; echo ready; exec sleep 60"),
+                tmp.resolve("berthd.log"), up::get, Duration.ofSeconds(10));
+        c.start();
+        assertEquals(LocalEngineController.State.STARTING, c.status().state());
+        Thread.sleep(400);
+        up.set(true);
+        await(c, LocalEngineController.State.RUNNING);
+        up.set(false);
+        c.stop();
+        assertEquals(LocalEngineController.State.STOPPED, c.status().state());
+    }
+
+    @Test
+    void aMissingProgramIsReportedNotThrown() {
+        var c = new LocalEngineController(List.of(tmp.resolve("no-such-berthd").toString()), tmp.resolve("l.log"),
+                () -> false, Duration.ofSeconds(1));
+        c.start();
+        assertEquals(LocalEngineController.State.ERROR, c.status().state());
+        assertTrue(c.status().message().startsWith("Could not run "));
+    }
+
+    @Test
+    void timesOutWhenTheSocketNeverAnswers() throws Exception {
+        var c = new LocalEngineController(List.of("sleep", "30"), tmp.resolve("l.log"), () -> false,
+                Duration.ofMillis(500));
+        c.start();
+        await(c, LocalEngineController.State.ERROR);
+        assertTrue(c.status().message().startsWith("The engine did not answer within"));
+        c.stop();
+    }
+
+    @Test
+    void usesPkexecUnlessRoot() {
+        Path script = Path.of("/opt/berth/bin/berthd");
+        assertEquals(List.of("/opt/berth/bin/berthd"), LocalEngineController.commandFor(script, true));
+        assertEquals(List.of("pkexec", "/opt/berth/bin/berthd"), LocalEngineController.commandFor(script, false));
+    }
+
+    @Test
+    void probeSaysNoForAMissingSocket() {
+        assertTrue(!EngineProbe.unixSocket(tmp.resolve("none.sock")).answers());
+    }
+}

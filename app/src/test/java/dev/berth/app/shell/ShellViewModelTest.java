@@ -1,0 +1,98 @@
+package dev.berth.app.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.app.engine.Connection;
+import dev.berth.app.engine.EngineEvent;
+import dev.berth.app.engine.LocalEngineController;
+import dev.berth.app.support.Async;
+import dev.berth.app.testing.FakeEngine;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShellViewModelTest {
+    private final Map<String, FakeEngine> engines = new HashMap<>();
+    private final List<Set<String>> changes = new ArrayList<>();
+    @TempDir
+    Path tmp;
+
+    private ShellViewModel shell() {
+        var local = new LocalEngineController(List.of("true"), tmp.resolve("log"), () -> false, Duration.ofSeconds(1));
+        return new ShellViewModel(c -> engines.computeIfAbsent(c.uri(), u -> new FakeEngine()), Async.sameThread(),
+                local, Duration.ZERO, changes::add);
+    }
+
+    private static final Connection DEV = new Connection("dev", Connection.Kind.USER, "unix:///dev.sock");
+    private static final Connection BERTH = new Connection("Berth engine", Connection.Kind.BERTH,
+            Connection.BERTH_DEFAULT_URI);
+
+    @Test
+    void connectingShowsNameAndVersionAndFollowsEvents() {
+        var shell = shell();
+        shell.connect(DEV);
+        assertEquals(EngineState.CONNECTED, shell.stateProperty().get());
+        assertEquals("Fake Engine 1.0", shell.engineLabelProperty().get());
+        assertEquals(List.of(Set.of("*")), changes);
+        engines.get(DEV.uri()).emit(new EngineEvent("container", "start", "abc"));
+        assertEquals(Set.of("container"), changes.getLast());
+    }
+
+    @Test
+    void unreachableEngineGivesItsMessageAndOffersToStartOnlyTheBerthEngine() {
+        engines.put(BERTH.uri(), new FakeEngine().failOn("version", "Cannot reach the engine at unix:///run/berth/berth.sock: No such file or directory"));
+        engines.put(DEV.uri(), new FakeEngine().failOn("version", "refused"));
+        var shell = shell();
+        shell.connect(BERTH);
+        assertEquals(EngineState.UNREACHABLE, shell.stateProperty().get());
+        assertTrue(shell.engineErrorProperty().get().endsWith("No such file or directory"));
+        assertTrue(shell.offersLocalStart());
+        shell.connect(DEV);
+        assertFalse(shell.offersLocalStart());
+    }
+
+    @Test
+    void switchingClosesTheOldClientAndItsEventStream() {
+        var shell = shell();
+        shell.connect(DEV);
+        FakeEngine first = engines.get(DEV.uri());
+        shell.connect(new Connection("other", Connection.Kind.USER, "tcp://h:2375"));
+        assertTrue(first.calls.contains("events closed"));
+        assertTrue(first.closed);
+        assertEquals("tcp://h:2375", shell.currentProperty().get().uri());
+        assertEquals(EngineState.CONNECTED, shell.stateProperty().get());
+    }
+
+    @Test
+    void aBrokenEventStreamMarksTheEngineUnreachable() {
+        var shell = shell();
+        shell.connect(DEV);
+        engines.get(DEV.uri()).breakEvents("Cannot reach the engine at unix:///dev.sock: Connection reset");
+        assertEquals(EngineState.UNREACHABLE, shell.stateProperty().get());
+        assertEquals("Cannot reach the engine at unix:///dev.sock: Connection reset", shell.engineErrorProperty().get());
+    }
+
+    @Test
+    void eventsInOneWindowAreDeliveredOnceAsASetOfTypes() throws Exception {
+        List<Set<String>> got = new ArrayList<>();
+        var done = new java.util.concurrent.CountDownLatch(1);
+        var c = new EventCoalescer(Duration.ofMillis(100), Runnable::run, s -> {
+            got.add(s);
+            done.countDown();
+        });
+        for (int i = 0; i < 50; i++) {
+            c.accept(new EngineEvent(i % 2 == 0 ? "container" : "network", "start", "x" + i));
+        }
+        assertTrue(done.await(5, java.util.concurrent.TimeUnit.SECONDS));
+        Thread.sleep(200);
+        assertEquals(List.of(Set.of("container", "network")), got);
+    }
+}

@@ -1,0 +1,225 @@
+package dev.berth.app.testing;
+
+import dev.berth.app.engine.ContainerDetails;
+import dev.berth.app.engine.ContainerSummary;
+import dev.berth.app.engine.Engine;
+import dev.berth.app.engine.EngineEvent;
+import dev.berth.app.engine.EngineException;
+import dev.berth.app.engine.EngineVersion;
+import dev.berth.app.engine.ImageSummary;
+import dev.berth.app.engine.NetworkSpec;
+import dev.berth.app.engine.NetworkSummary;
+import dev.berth.app.engine.PortMapping;
+import dev.berth.app.engine.PruneResult;
+import dev.berth.app.engine.PullProgress;
+import dev.berth.app.engine.VolumeSummary;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * An in-memory engine for ViewModel tests: it keeps containers, images, volumes and networks, applies commands to
+ * them as a real engine would (start makes a container running…), records every call, and fails the operations a
+ * test names with the engine message it gives.
+ */
+public final class FakeEngine implements Engine {
+    public final List<ContainerSummary> containers = new ArrayList<>();
+    public final List<ImageSummary> images = new ArrayList<>();
+    public final List<VolumeSummary> volumes = new ArrayList<>();
+    public final List<NetworkSummary> networks = new ArrayList<>();
+    public final List<String> calls = new ArrayList<>();
+    public final List<PullProgress> pullScript = new ArrayList<>();
+    public EngineVersion version = new EngineVersion("Fake Engine", "1.0", "1.51", "linux", "amd64");
+    public long pruneReclaims = 0;
+    private final Map<String, String> failures = new HashMap<>();
+    private Consumer<EngineEvent> eventSink;
+    private Consumer<EngineException> eventEnd;
+    public boolean closed;
+
+    /** Makes every call whose name starts with {@code operation} (e.g. "startContainer web") fail with {@code message}. */
+    public FakeEngine failOn(String operation, String message) {
+        failures.put(operation, message);
+        return this;
+    }
+
+    public static ContainerSummary container(String id, String name, String state, String project,
+                                             PortMapping... ports) {
+        Map<String, String> labels = project == null ? Map.of() : Map.of(ContainerSummary.COMPOSE_PROJECT_LABEL, project);
+        return new ContainerSummary(id, name, "busybox", "sha256:bb", state, state, List.of(ports),
+                Instant.parse("2026-01-01T00:00:00Z"), labels, List.of());
+    }
+
+    private void call(String op) {
+        calls.add(op);
+        for (var f : failures.entrySet()) {
+            if (op.startsWith(f.getKey())) {
+                throw new EngineException(f.getValue(), 500, null);
+            }
+        }
+        if (closed) {
+            throw new EngineException("closed", 0, null);
+        }
+    }
+
+    /** Sends an event as the engine's stream would. */
+    public void emit(EngineEvent e) {
+        eventSink.accept(e);
+    }
+
+    /** Ends the event stream with a failure, as when the engine goes away. */
+    public void breakEvents(String message) {
+        eventEnd.accept(new EngineException(message, 0, null));
+    }
+
+    public boolean following() {
+        return eventSink != null;
+    }
+
+    @Override
+    public EngineVersion version() {
+        call("version");
+        return version;
+    }
+
+    @Override
+    public List<ContainerSummary> listContainers() {
+        call("listContainers");
+        return List.copyOf(containers);
+    }
+
+    @Override
+    public ContainerDetails inspectContainer(String id) {
+        call("inspectContainer " + id);
+        ContainerSummary c = find(id);
+        return new ContainerDetails(c.id(), c.name(), c.image(), c.state(), c.state().equals("running"), 0,
+                Instant.EPOCH, List.of(), List.of());
+    }
+
+    private ContainerSummary find(String id) {
+        return containers.stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElseThrow(() -> new EngineException("No such container: " + id, 404, null));
+    }
+
+    private void setState(String id, String state) {
+        ContainerSummary c = find(id);
+        containers.set(containers.indexOf(c), new ContainerSummary(c.id(), c.name(), c.image(), c.imageId(), state,
+                state, c.ports(), c.created(), c.labels(), c.volumeNames()));
+    }
+
+    @Override
+    public void startContainer(String id) {
+        call("startContainer " + id);
+        setState(id, "running");
+    }
+
+    @Override
+    public void stopContainer(String id) {
+        call("stopContainer " + id);
+        setState(id, "exited");
+    }
+
+    @Override
+    public void restartContainer(String id) {
+        call("restartContainer " + id);
+        setState(id, "running");
+    }
+
+    @Override
+    public void removeContainer(String id, boolean force) {
+        call("removeContainer " + id + (force ? " force" : ""));
+        containers.remove(find(id));
+    }
+
+    @Override
+    public List<ImageSummary> listImages() {
+        call("listImages");
+        return List.copyOf(images);
+    }
+
+    @Override
+    public void pullImage(String reference, Consumer<PullProgress> progress) {
+        call("pullImage " + reference);
+        pullScript.forEach(progress);
+    }
+
+    @Override
+    public void removeImage(String idOrReference, boolean force) {
+        call("removeImage " + idOrReference);
+    }
+
+    @Override
+    public void tagImage(String idOrReference, String repository, String tag) {
+        call("tagImage " + idOrReference + " " + repository + ":" + tag);
+    }
+
+    @Override
+    public PruneResult pruneImages(boolean danglingOnly) {
+        call("pruneImages " + (danglingOnly ? "dangling" : "unused"));
+        return new PruneResult(pruneReclaims);
+    }
+
+    @Override
+    public List<VolumeSummary> listVolumes() {
+        call("listVolumes");
+        return List.copyOf(volumes);
+    }
+
+    @Override
+    public void createVolume(String name) {
+        call("createVolume " + name);
+        volumes.add(new VolumeSummary(name.isEmpty() ? "generated" : name, "local", "/v/" + name, Map.of()));
+    }
+
+    @Override
+    public void removeVolume(String name) {
+        call("removeVolume " + name);
+        volumes.removeIf(v -> v.name().equals(name));
+    }
+
+    @Override
+    public PruneResult pruneVolumes() {
+        call("pruneVolumes");
+        return new PruneResult(pruneReclaims);
+    }
+
+    @Override
+    public List<NetworkSummary> listNetworks() {
+        call("listNetworks");
+        return List.copyOf(networks);
+    }
+
+    @Override
+    public String createNetwork(NetworkSpec spec) {
+        call("createNetwork " + spec.name() + " " + spec.subnet() + (spec.internal() ? " internal" : ""));
+        String id = "net" + networks.size();
+        networks.add(new NetworkSummary(id, spec.name(), "bridge", "local", spec.internal(),
+                spec.subnet().isEmpty() ? List.of() : List.of(spec.subnet())));
+        return id;
+    }
+
+    @Override
+    public void removeNetwork(String idOrName) {
+        call("removeNetwork " + idOrName);
+        networks.removeIf(n -> n.id().equals(idOrName));
+    }
+
+    @Override
+    public Subscription events(Consumer<EngineEvent> onEvent, Consumer<EngineException> onEnd) {
+        call("events");
+        eventSink = onEvent;
+        eventEnd = onEnd;
+        return () -> {
+            calls.add("events closed");
+            eventSink = null;
+        };
+    }
+
+    @Override
+    public void close() {
+        calls.add("close");
+        closed = true;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.berth.runtime.api.networks;
+
+import dev.berth.runtime.api.Routes;
+import dev.berth.runtime.api.http.Router;
+import dev.berth.runtime.errors.InvalidArgumentException;
+import dev.berth.runtime.errors.NotFoundException;
+import dev.berth.runtime.network.EndpointRequest;
+import dev.berth.runtime.network.NetworkCreateRequest;
+import dev.berth.runtime.network.NetworkService;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /networks}: list, inspect, create, remove, prune, connect, disconnect. Connect and disconnect reach
+ * containers through the network service's own attachments (containers that run with a network namespace).
+ */
+public final class NetworkRoutes implements Routes {
+    private final NetworkService service;
+    private final Clock clock;
+
+    public NetworkRoutes(NetworkService service, Clock clock) {
+        this.service = service;
+        this.clock = clock;
+    }
+
+    @Override
+    public void register(Router r) {
+        r.add("GET", "/networks", (req, res) -> res.json(200, service.list().stream()
+                .filter(NetworkFilters.list(req.filters())).map(v -> NetworkResource.of(v, false)).toList()));
+        r.add("POST", "/networks/create", (req, res) -> {
+            var n = service.create(toRequest(req.bodyJson(NetworkCreateBody.class)));
+            res.json(201, Map.of("Id", n.id(), "Warning", ""));
+        });
+        r.add("POST", "/networks/prune", (req, res) -> {
+            List<String> deleted = service.prune(NetworkFilters.prune(req.filters(), clock.instant()));
+            res.json(200, Map.of("NetworksDeleted", deleted));
+        });
+        r.add("GET", "/networks/{id}", (req, res) -> res.json(200, NetworkResource.of(service.inspect(req.pathParam("id")), true)));
+        r.add("DELETE", "/networks/{id}", (req, res) -> {
+            service.remove(req.pathParam("id"));
+            res.status(204);
+        });
+        r.add("POST", "/networks/{id}/connect", (req, res) -> {
+            ConnectBody body = requireContainer(req.bodyJson(ConnectBody.class));
+            ConnectBody.EndpointConfig ec = body.endpointConfig();
+            String ip = ec == null || ec.ipamConfig() == null ? null : ec.ipamConfig().ipv4Address();
+            service.connect(req.pathParam("id"), body.container(),
+                    new EndpointRequest(req.pathParam("id"), ec == null ? List.of() : ec.aliases(), ip));
+            res.status(200);
+        });
+        r.add("POST", "/networks/{id}/disconnect", (req, res) -> {
+            ConnectBody body = requireContainer(req.bodyJson(ConnectBody.class));
+            service.disconnect(req.pathParam("id"), body.container());
+            res.status(200);
+        });
+    }
+
+    private static ConnectBody requireContainer(ConnectBody body) {
+        if (body == null || body.container() == null || body.container().isBlank()) {
+            throw new InvalidArgumentException("container is required");
+        }
+        return body;
+    }
+
+    /** Maps the API body to the service request, rejecting what Berth cannot do instead of ignoring it. */
+    static NetworkCreateRequest toRequest(NetworkCreateBody b) {
+        if (b == null) {
+            throw new InvalidArgumentException("network name is required");
+        }
+        if (b.ingress() || b.configOnly()) {
+            throw new InvalidArgumentException("ingress and config-only networks need swarm, which berthd does not run");
+        }
+        String subnet = null;
+        String gateway = null;
+        String ipRange = null;
+        if (b.ipam() != null) {
+            String driver = b.ipam().driver();
+            if (driver != null && !driver.isBlank() && !driver.equals("default")) {
+                throw new NotFoundException("IPAM driver \"" + driver + "\" not found");
+            }
+            List<NetworkCreateBody.PoolBody> pools = b.ipam().config() == null ? List.of() : b.ipam().config();
+            if (pools.size() > 1) {
+                throw new InvalidArgumentException("berthd supports one IPv4 pool per network, got " + pools.size());
+            }
+            if (!pools.isEmpty()) {
+                NetworkCreateBody.PoolBody p = pools.getFirst();
+                if ((p.subnet() != null && p.subnet().contains(":")) || (p.gateway() != null && p.gateway().contains(":"))) {
+                    throw new InvalidArgumentException("IPv6 pools are not supported by berthd yet");
+                }
+                subnet = blankToNull(p.subnet());
+                gateway = blankToNull(p.gateway());
+                ipRange = blankToNull(p.ipRange());
+                if (subnet == null && (gateway != null || ipRange != null)) {
+                    throw new InvalidArgumentException("gateway and ip-range need a subnet");
+                }
+            }
+        }
+        return new NetworkCreateRequest(b.name(), b.driver(), subnet, gateway, ipRange, b.internal(), b.attachable(),
+                Boolean.TRUE.equals(b.enableIpv6()), b.labels(), b.options());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

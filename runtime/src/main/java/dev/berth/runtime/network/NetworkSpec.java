@@ -1,0 +1,140 @@
+package dev.berth.runtime.network;
+
+import dev.berth.runtime.errors.ConflictException;
+import dev.berth.runtime.errors.ForbiddenException;
+import dev.berth.runtime.errors.InvalidArgumentException;
+import dev.berth.runtime.errors.NotFoundException;
+import dev.berth.runtime.network.host.Links;
+import dev.berth.runtime.network.ipam.Cidr;
+import dev.berth.runtime.network.ipam.Ipv4;
+import dev.berth.runtime.network.ipam.SubnetPicker;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Checks a create request against Docker's rules and the host, and turns it into a {@link Network} record. */
+final class NetworkSpec {
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
+    /** Interface names of other engines Berth must never adopt. */
+    private static final List<String> FOREIGN_BRIDGES = List.of("docker0", "podman0", "cni0", "virbr0", "lxcbr0");
+
+    private final NetworkRegistry registry;
+    private final Links links;
+    private final NetworkConfig config;
+
+    NetworkSpec(NetworkRegistry registry, Links links, NetworkConfig config) {
+        this.registry = registry;
+        this.links = links;
+        this.config = config;
+    }
+
+    Network build(NetworkCreateRequest req) {
+        String name = req.name();
+        if (name == null || name.isBlank()) {
+            throw new InvalidArgumentException("network name is required");
+        }
+        if (!NAME.matcher(name).matches()) {
+            throw new InvalidArgumentException("invalid network name \"" + name + "\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+        }
+        if (registry.byName(name) != null) {
+            throw new ConflictException("network with name " + name + " already exists");
+        }
+        String driver = req.driver() == null || req.driver().isBlank() ? "bridge" : req.driver();
+        if (driver.equals("host") || driver.equals("null")) {
+            throw new ForbiddenException("only one instance of \"" + driver + "\" network is allowed");
+        }
+        if (!driver.equals("bridge")) {
+            throw new NotFoundException("plugin \"" + driver + "\" not found");
+        }
+        if (req.enableIpv6()) {
+            throw new InvalidArgumentException("IPv6 networks are not supported by berthd yet");
+        }
+        String id = EndpointWiring.randomId();
+        Cidr subnet = subnet(req);
+        Ipv4 gateway = gateway(req, subnet);
+        Cidr range = null;
+        if (req.ipRange() != null && !req.ipRange().isBlank()) {
+            range = Cidr.parse(req.ipRange());
+            if (!subnet.encloses(range)) {
+                throw new InvalidArgumentException("ip-range " + range + " is not inside subnet " + subnet);
+            }
+        }
+        Map<String, String> options = new HashMap<>(req.options());
+        String bridge = bridgeName(options.get(BridgeOptions.NAME), id);
+        if (options.containsKey(BridgeOptions.MTU)) {
+            try {
+                int mtu = Integer.parseInt(options.get(BridgeOptions.MTU).trim());
+                if (mtu != 0 && (mtu < 68 || mtu > 65535)) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                throw new InvalidArgumentException("invalid MTU " + options.get(BridgeOptions.MTU));
+            }
+        }
+        return new Network(id, name, driver, Instant.now().toString(), subnet.toString(), gateway.toString(),
+                range == null ? null : range.toString(), req.internal(), req.attachable(), req.labels(), options, bridge,
+                req.subnet() != null && !req.subnet().isBlank());
+    }
+
+    private Cidr subnet(NetworkCreateRequest req) {
+        List<Cidr> taken = new ArrayList<>(registry.subnets());
+        if (req.subnet() != null && !req.subnet().isBlank()) {
+            Cidr s = Cidr.parse(req.subnet());
+            if (s.prefix() > 30) {
+                throw new InvalidArgumentException("subnet " + s + " is too small for a bridge network");
+            }
+            for (Cidr t : taken) {
+                if (t.overlaps(s)) {
+                    throw new ForbiddenException("Pool overlaps with other one on this address space (" + t + ")");
+                }
+            }
+            return s;
+        }
+        for (String route : links.hostRoutes()) {
+            try {
+                taken.add(Cidr.parse(normalizeRoute(route)));
+            } catch (InvalidArgumentException ignored) {
+                // a route we cannot read as IPv4 CIDR cannot clash with an IPv4 pool
+            }
+        }
+        return new SubnetPicker(config.pools()).pick(taken);
+    }
+
+    private static String normalizeRoute(String route) {
+        int slash = route.indexOf('/');
+        Ipv4 ip = Ipv4.parse(route.substring(0, slash));
+        return new Cidr(ip, Integer.parseInt(route.substring(slash + 1))).toString();
+    }
+
+    private static Ipv4 gateway(NetworkCreateRequest req, Cidr subnet) {
+        if (req.gateway() == null || req.gateway().isBlank()) {
+            return subnet.firstHost();
+        }
+        Ipv4 gw = Ipv4.parse(req.gateway());
+        if (!subnet.contains(gw) || gw.equals(subnet.base()) || gw.equals(subnet.last())) {
+            throw new InvalidArgumentException("gateway " + gw + " is not a host address of subnet " + subnet);
+        }
+        return gw;
+    }
+
+    private String bridgeName(String requested, String id) {
+        if (requested == null || requested.isBlank()) {
+            return "berth-" + id.substring(0, 9);
+        }
+        if (requested.length() > 15 || !requested.matches("[a-zA-Z0-9_.-]+")) {
+            throw new InvalidArgumentException("invalid bridge name " + requested + ": at most 15 of [a-zA-Z0-9_.-]");
+        }
+        Network owner = registry.byBridge(requested);
+        if (owner != null) {
+            throw new ConflictException("bridge " + requested + " is already used by network " + owner.name());
+        }
+        // Never adopt an interface that is not ours (docker0 of a dockerd on the same host, say).
+        if (FOREIGN_BRIDGES.contains(requested) || links.exists(requested)) {
+            throw new ConflictException("interface " + requested + " already exists on the host and does not belong to berthd");
+        }
+        return requested;
+    }
+}

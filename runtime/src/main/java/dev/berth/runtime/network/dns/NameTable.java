@@ -1,0 +1,76 @@
+package dev.berth.runtime.network.dns;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The names of one network's endpoints (container name, aliases, short ID) and their addresses. Several endpoints
+ * may share an alias (compose scale): the name then resolves to all of them, like Docker's round-robin DNS.
+ */
+public final class NameTable {
+    private final Map<String, List<String>> byName = new HashMap<>();
+    private final Map<String, String> ptr = new HashMap<>();
+    private final Map<String, List<String>> namesOf = new HashMap<>();
+    private final Map<String, List<String>> upstreamsOf = new HashMap<>();
+
+    /** Registers {@code names} for {@code ipv4}; the first name answers reverse lookups. */
+    public synchronized void add(String ipv4, List<String> names) {
+        remove(ipv4);
+        List<String> normalized = names.stream().filter(n -> n != null && !n.isBlank()).map(DnsMessage::normalize).distinct().toList();
+        for (String n : normalized) {
+            byName.computeIfAbsent(n, k -> new ArrayList<>()).add(ipv4);
+        }
+        if (!normalized.isEmpty()) {
+            ptr.put(ipv4, normalized.getFirst());
+        }
+        namesOf.put(ipv4, normalized);
+    }
+
+    /** Forgets every name of {@code ipv4} and its own upstream resolvers. */
+    public synchronized void remove(String ipv4) {
+        List<String> names = namesOf.remove(ipv4);
+        if (names != null) {
+            for (String n : names) {
+                List<String> ips = byName.get(n);
+                if (ips != null) {
+                    ips.remove(ipv4);
+                    if (ips.isEmpty()) {
+                        byName.remove(n);
+                    }
+                }
+            }
+        }
+        ptr.remove(ipv4);
+        upstreamsOf.remove(ipv4);
+    }
+
+    /** The addresses of {@code name} (normalized), empty if unknown. */
+    public synchronized List<String> lookup(String name) {
+        return List.copyOf(byName.getOrDefault(DnsMessage.normalize(name), List.of()));
+    }
+
+    /** The name of {@code ipv4}, or null. */
+    public synchronized String reverse(String ipv4) {
+        return ptr.get(ipv4);
+    }
+
+    /** Resolvers a container asked for with {@code --dns}; its queries for other names go there instead of the host's. */
+    public synchronized void setUpstreams(String ipv4, List<String> servers) {
+        if (servers.isEmpty()) {
+            upstreamsOf.remove(ipv4);
+        } else {
+            upstreamsOf.put(ipv4, List.copyOf(servers));
+        }
+    }
+
+    /** The client's own resolvers, or null for the defaults. */
+    public synchronized List<String> upstreamsFor(String clientIp) {
+        return upstreamsOf.get(clientIp);
+    }
+
+    public synchronized int size() {
+        return namesOf.size();
+    }
+}

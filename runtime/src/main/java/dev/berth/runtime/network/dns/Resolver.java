@@ -1,0 +1,90 @@
+package dev.berth.runtime.network.dns;
+
+import dev.berth.runtime.network.dns.DnsMessage.ResourceRecord;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Answers one query: names of the network from its {@link NameTable}, everything else by forwarding the raw
+ * query to upstream resolvers (the client's {@code --dns}, else the host's {@code /etc/resolv.conf}), unless the
+ * network is internal, where outside names do not resolve (as with Docker).
+ */
+public final class Resolver {
+    private static final long TTL = 600;
+
+    private final NameTable names;
+    private final boolean forward;
+    private final Supplier<List<String>> hostUpstreams;
+    private final Upstream upstream;
+
+    public Resolver(NameTable names, boolean forward, Supplier<List<String>> hostUpstreams, Upstream upstream) {
+        this.names = names;
+        this.forward = forward;
+        this.hostUpstreams = hostUpstreams;
+        this.upstream = upstream;
+    }
+
+    /** The raw reply to a raw query from {@code clientIp}, or null to stay silent (not a query). */
+    public byte[] answer(byte[] raw, String clientIp, boolean tcp) {
+        DnsMessage q;
+        try {
+            q = DnsMessage.decode(raw);
+        } catch (DnsFormatException e) {
+            return null;
+        }
+        if (q.isResponse() || q.questions().size() != 1) {
+            return q.isResponse() ? null : q.reply(1, List.of(), false).encode();
+        }
+        DnsMessage.Question question = q.questions().getFirst();
+        DnsMessage local = local(q, question);
+        if (local != null) {
+            return local.encode();
+        }
+        if (!forward) {
+            return q.reply(DnsMessage.RCODE_SERVFAIL, List.of(), false).encode();
+        }
+        List<String> servers = names.upstreamsFor(clientIp);
+        byte[] reply = upstream.exchange(raw, servers != null ? servers : hostUpstreams.get(), tcp);
+        return reply != null ? reply : q.reply(DnsMessage.RCODE_SERVFAIL, List.of(), false).encode();
+    }
+
+    private DnsMessage local(DnsMessage q, DnsMessage.Question question) {
+        if (question.type() == DnsMessage.TYPE_PTR) {
+            String ip = reverseIp(question.name());
+            String name = ip == null ? null : names.reverse(ip);
+            return name == null ? null : q.reply(0, List.of(ResourceRecord.ptr(question.name(), name, TTL)), true);
+        }
+        List<String> ips = names.lookup(question.name());
+        if (ips.isEmpty()) {
+            return null;
+        }
+        List<ResourceRecord> answers = new ArrayList<>();
+        if (question.type() == DnsMessage.TYPE_A || question.type() == 255) {
+            for (String ip : ips) {
+                answers.add(ResourceRecord.a(question.name(), toBytes(ip), TTL));
+            }
+        }
+        // A known name without IPv6 gets an empty NOERROR for AAAA, so that resolvers do not try the next server.
+        return q.reply(DnsMessage.RCODE_NOERROR, answers, true);
+    }
+
+    private static String reverseIp(String name) {
+        String suffix = ".in-addr.arpa";
+        if (!name.endsWith(suffix)) {
+            return null;
+        }
+        String[] p = name.substring(0, name.length() - suffix.length()).split("\\.");
+        return p.length == 4 ? p[3] + "." + p[2] + "." + p[1] + "." + p[0] : null;
+    }
+
+    private static byte[] toBytes(String ip) {
+        try {
+            return InetAddress.getByName(ip).getAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(ip, e);
+        }
+    }
+}
