@@ -14,7 +14,10 @@ import dev.berth.runtime.api.system.SystemRoutes;
 import dev.berth.runtime.api.volumes.VolumeRoutes;
 import dev.berth.runtime.container.ContainerServices;
 import dev.berth.runtime.container.create.VolumeStoreProvider;
-import dev.berth.runtime.container.lifecycle.LoopbackNetwork;
+import dev.berth.runtime.container.lifecycle.ServiceNetwork;
+import dev.berth.runtime.network.NetworkConfig;
+import dev.berth.runtime.network.NetworkService;
+import dev.berth.runtime.api.networks.NetworkRoutes;
 import dev.berth.runtime.container.model.Container;
 import dev.berth.runtime.container.model.RunState;
 import dev.berth.runtime.container.oci.OciRuntime;
@@ -48,6 +51,7 @@ public final class EngineAssembly implements AutoCloseable {
     private final ImageServices images;
     private final VolumeStore volumes;
     private final ContainerServices containers;
+    private final NetworkService networks;
 
     public EngineAssembly(DaemonConfig config, String engineId) {
         this.config = config;
@@ -65,7 +69,9 @@ public final class EngineAssembly implements AutoCloseable {
                 : containerRef.get().store().list().stream()
                         .filter(c -> c.mounts().stream().anyMatch(m -> name.equals(m.name()))).map(Container::id).toList());
         OciRuntime runtime = RuntimeSelector.defaults(config.execRoot()).select(Optional.empty());
-        this.containers = ContainerServices.create(config.dataRoot(), config.execRoot(), images, runtime, new LoopbackNetwork(),
+        this.networks = NetworkService.onHost(NetworkConfig.defaults(config.dataRoot()), events);
+        networks.start();
+        this.containers = ContainerServices.create(config.dataRoot(), config.execRoot(), images, runtime, new ServiceNetwork(networks),
                 new VolumeStoreProvider(volumes), events);
         containerRef.set(containers);
         this.facts = new DataRootEngineFacts(config.dataRoot(), () -> images.store().list().size(), this::containerCounts);
@@ -105,6 +111,7 @@ public final class EngineAssembly implements AutoCloseable {
         routes.add(new ImageRoutes(images, dockerConfigJson()));
         routes.add(new ContainerRoutes(containers));
         routes.add(new VolumeRoutes(volumes));
+        routes.add(new NetworkRoutes(networks, clock));
         ImageDiskUsage imageUsage = new ImageDiskUsage(images, containers.imageUsage());
         routes.add(r -> r.add("GET", "/system/df", new DiskUsageHandler(new DiskUsageSource() {
             @Override public long layersSize() { return imageUsage.layersSize(); }
@@ -125,6 +132,7 @@ public final class EngineAssembly implements AutoCloseable {
     /** Stops the services (called after the API stopped serving). Containers keep running under conmon. */
     @Override
     public void close() {
-        // Nothing to release: every container has its own monitor and outlives the engine by design.
+        // Containers keep running under their own monitors; only the engine's DNS servers stop with it.
+        networks.close();
     }
 }

@@ -63,19 +63,13 @@ final class ContainersLogs implements Handler {
     private static boolean write(StreamFraming out, LogLine line, boolean timestamps) {
         try {
             byte[] prefix = timestamps ? (RFC3339_NANO.format(line.time()) + " ").getBytes(StandardCharsets.UTF_8) : new byte[0];
-            byte[] data = line.partial() ? line.data() : append(line.data(), (byte) '\n');
+            byte[] data = line.data();
             out.write(line.stream(), concat(prefix, data));
             out.flush();
             return true;
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static byte[] append(byte[] a, byte b) {
-        byte[] out = java.util.Arrays.copyOf(a, a.length + 1);
-        out[a.length] = b;
-        return out;
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

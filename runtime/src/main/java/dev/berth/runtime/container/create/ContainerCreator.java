@@ -54,7 +54,7 @@ public final class ContainerCreator {
     public synchronized Container create(String name, ObjectNode body) {
         ObjectNode request = body == null ? JsonNodeFactory.instance.objectNode() : body.deepCopy();
         ObjectNode hostJson = request.remove("HostConfig") instanceof ObjectNode h ? h : JsonNodeFactory.instance.objectNode();
-        request.remove("NetworkingConfig");
+        ObjectNode networking = request.remove("NetworkingConfig") instanceof ObjectNode n ? n : JsonNodeFactory.instance.objectNode();
         String imageRef = text(request, "Image");
         if (imageRef.isEmpty()) {
             throw new InvalidArgumentException("config cannot be empty in order to create a container");
@@ -87,7 +87,7 @@ public final class ContainerCreator {
         List<MountPoint> mountPoints = mounts.resolve(id, config, host);
         Container c = new Container(id, chosenName, Instant.now().toString(), imageRef, image.id(), merged, hostOut,
                 RunState.created(), command.getFirst(), List.copyOf(command.subList(1, command.size())), mountPoints, 0, false,
-                JsonNodeFactory.instance.objectNode());
+                JsonNodeFactory.instance.objectNode(), networking);
         store.add(c);
         events.publish("container", "create", id, ContainerEvents.attributes(c));
         return c;

@@ -125,7 +125,7 @@ public final class ContainerRunner {
         try {
             seedVolumes(c, rootfs);
             net = network.attach(c);
-            EtcFiles.Paths etc = EtcFiles.write(dir, c, net.address(), net.resolvers());
+            EtcFiles.Paths etc = EtcFiles.write(dir, c, net.hosts(), net.resolvConf());
             RuntimeSpec spec = specs.build(SpecFactory.options(c, rootfs, etc, net.netnsPath()));
             if (net.hostNetwork()) {
                 spec = withoutNamespace(spec, "network");

@@ -3,6 +3,7 @@ package dev.berth.runtime.container.lifecycle;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.runtime.container.model.Container;
+import dev.berth.runtime.container.run.EtcFiles;
 import dev.berth.runtime.errors.InvalidArgumentException;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
  */
 public final class LoopbackNetwork implements NetworkHook {
     @Override
-    public Attachment attach(Container c) {
+    public Attachment attach(Container c) throws java.io.IOException {
         String mode = c.hostConfigView().networkMode();
         ObjectNode settings = JsonNodeFactory.instance.objectNode();
         settings.put("Bridge", "");
@@ -27,7 +28,7 @@ public final class LoopbackNetwork implements NetworkHook {
             throw new InvalidArgumentException("network " + mode + " not found");
         }
         networks.putObject(mode.equals("default") ? "bridge" : mode).put("NetworkID", mode).put("IPAddress", "");
-        return new Attachment(null, mode.equals("host"), null, List.of(), settings);
+        return new Attachment(null, mode.equals("host"), EtcFiles.hosts(c, null), EtcFiles.resolvConf(c.hostConfigView(), List.of()), settings);
     }
 
     @Override

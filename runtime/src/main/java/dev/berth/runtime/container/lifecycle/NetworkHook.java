@@ -2,7 +2,6 @@ package dev.berth.runtime.container.lifecycle;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.runtime.container.model.Container;
-import java.util.List;
 
 /**
  * What starting and stopping a container asks of networking: a network namespace set up for it (or none, for
@@ -10,10 +9,10 @@ import java.util.List;
  */
 public interface NetworkHook {
     /** The result of connecting a container: where its namespace is and what inspect should show. */
-    record Attachment(String netnsPath, boolean hostNetwork, String address, List<String> resolvers, ObjectNode networkSettings) {}
+    record Attachment(String netnsPath, boolean hostNetwork, String hosts, String resolvConf, ObjectNode networkSettings) {}
 
-    /** Sets up the container's networking before its process starts. */
-    Attachment attach(Container c);
+    /** Sets up the container's networking (namespace, addresses, published ports) before its process starts. */
+    Attachment attach(Container c) throws java.io.IOException;
 
     /** Tears it down after the process exited. */
     void detach(Container c);

@@ -20,9 +20,23 @@ public final class EtcFiles {
     /** The three files' paths in the container directory. */
     public record Paths(Path hostname, Path hosts, Path resolvConf) {}
 
-    /** Writes the files; {@code address} is the container's IP on its network, or null without one. */
-    public static Paths write(Path containerDir, Container c, String address, List<String> resolvers) throws IOException {
-        String hostname = c.configView().hostname().isEmpty() ? hostHostname() : c.configView().hostname();
+    /** Writes the three files with the given contents. */
+    public static Paths write(Path containerDir, Container c, String hosts, String resolvConf) throws IOException {
+        Paths paths = new Paths(containerDir.resolve("hostname"), containerDir.resolve("hosts"), containerDir.resolve("resolv.conf"));
+        AtomicFiles.write(paths.hostname(), (hostname(c) + "\n").getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(paths.hosts(), hosts.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(paths.resolvConf(), resolvConf.getBytes(StandardCharsets.UTF_8));
+        return paths;
+    }
+
+    /** The container's host name: its configured one, or the host's in host network mode. */
+    public static String hostname(Container c) {
+        return c.configView().hostname().isEmpty() ? hostHostname() : c.configView().hostname();
+    }
+
+    /** /etc/hosts for a container without a network service: loopback, --add-host entries and its own address. */
+    public static String hosts(Container c, String address) {
+        String hostname = hostname(c);
         HostConfig host = c.hostConfigView();
         StringBuilder hosts = new StringBuilder();
         hosts.append("127.0.0.1\tlocalhost\n");
@@ -38,18 +52,14 @@ public final class EtcFiles {
             String domain = c.configView().domainname();
             hosts.append(address).append('\t').append(domain.isEmpty() ? hostname : hostname + "." + domain + " " + hostname).append('\n');
         }
-        Paths paths = new Paths(containerDir.resolve("hostname"), containerDir.resolve("hosts"), containerDir.resolve("resolv.conf"));
-        AtomicFiles.write(paths.hostname(), (hostname + "\n").getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.write(paths.hosts(), hosts.toString().getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.write(paths.resolvConf(), resolvConf(host, resolvers).getBytes(StandardCharsets.UTF_8));
-        return paths;
+        return hosts.toString();
     }
 
     /**
      * The container's resolv.conf: {@code --dns}/{@code --dns-search}/{@code --dns-option} when given, else the
      * host's minus loopback resolvers (unreachable from the container's namespace), like dockerd.
      */
-    static String resolvConf(HostConfig host, List<String> networkResolvers) throws IOException {
+    public static String resolvConf(HostConfig host, List<String> networkResolvers) throws IOException {
         List<String> nameservers = new ArrayList<>(host.dns());
         List<String> search = new ArrayList<>(host.dnsSearch());
         List<String> options = new ArrayList<>(host.dnsOptions());

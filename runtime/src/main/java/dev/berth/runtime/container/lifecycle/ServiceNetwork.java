@@ -1,0 +1,149 @@
+package dev.berth.runtime.container.lifecycle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.runtime.container.model.Container;
+import dev.berth.runtime.container.model.HostConfig;
+import dev.berth.runtime.container.run.EtcFiles;
+import dev.berth.runtime.network.DnsSettings;
+import dev.berth.runtime.network.Endpoint;
+import dev.berth.runtime.network.EndpointRequest;
+import dev.berth.runtime.network.NetworkService;
+import dev.berth.runtime.network.ports.PortBinding;
+import dev.berth.runtime.network.ports.PortMapping;
+import dev.berth.runtime.network.ports.PortSpecs;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Networking from the network service: the container's network mode and {@code NetworkingConfig} become
+ * endpoint requests, its PortBindings (and {@code -P}) published ports, and the service writes its
+ * /etc/hosts and /etc/resolv.conf (the embedded DNS on user networks).
+ */
+public final class ServiceNetwork implements NetworkHook {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private final NetworkService service;
+
+    public ServiceNetwork(NetworkService service) {
+        this.service = service;
+    }
+
+    @Override
+    public NetworkHook.Attachment attach(Container c) throws java.io.IOException {
+        HostConfig host = c.hostConfigView();
+        String mode = host.networkMode();
+        List<EndpointRequest> requests = new ArrayList<>();
+        String primary = mode.equals("default") ? "bridge" : mode;
+        requests.add(request(c, primary));
+        JsonNode extra = c.networkingConfig() == null ? null : c.networkingConfig().get("EndpointsConfig");
+        if (extra != null) {
+            extra.fieldNames().forEachRemaining(name -> {
+                if (!name.equals(primary) && !name.equals(mode)) {
+                    requests.add(request(c, name));
+                }
+            });
+        }
+        service.detach(c.id());
+        dev.berth.runtime.network.Attachment a = service.attach(c.id(), c.name(), null, requests);
+        try {
+            List<PortMapping> ports = a.hostNetwork() ? List.of() : service.publishPorts(c.id(), bindings(c));
+            String resolv = service.resolvConf(c.id(), new DnsSettings(host.dns(), host.dnsSearch(), host.dnsOptions()));
+            String hosts = service.hosts(c.id(), EtcFiles.hostname(c), host.extraHosts());
+            return new NetworkHook.Attachment(a.netnsPath(), a.hostNetwork(), hosts, resolv, settings(c, a, ports));
+        } catch (RuntimeException e) {
+            detach(c);
+            throw e;
+        }
+    }
+
+    private static EndpointRequest request(Container c, String network) {
+        JsonNode cfg = c.networkingConfig() == null ? null : c.networkingConfig().path("EndpointsConfig").get(network);
+        List<String> aliases = new ArrayList<>();
+        String ip = null;
+        if (cfg != null) {
+            cfg.path("Aliases").forEach(a -> aliases.add(a.asText()));
+            String wanted = cfg.path("IPAMConfig").path("IPv4Address").asText("");
+            ip = wanted.isEmpty() ? null : wanted;
+        }
+        return new EndpointRequest(network, aliases, ip);
+    }
+
+    /** PortBindings, plus every exposed port without one when PublishAllPorts (-P) is set. */
+    private static List<PortBinding> bindings(Container c) {
+        HostConfig host = c.hostConfigView();
+        List<PortBinding> out = new ArrayList<>();
+        Set<String> bound = new LinkedHashSet<>();
+        for (Map.Entry<String, List<HostConfig.PortBinding>> e : host.portBindings().entrySet()) {
+            String key = e.getKey().contains("/") ? e.getKey() : e.getKey() + "/tcp";
+            bound.add(key);
+            List<HostConfig.PortBinding> list = e.getValue().isEmpty() ? List.of(new HostConfig.PortBinding("", "")) : e.getValue();
+            for (HostConfig.PortBinding b : list) {
+                out.add(PortSpecs.fromApi(key, b.hostIp(), b.hostPort()));
+            }
+        }
+        if (host.publishAllPorts()) {
+            List<String> rest = c.configView().exposedPorts().stream().filter(p -> !bound.contains(p.contains("/") ? p : p + "/tcp")).toList();
+            out.addAll(PortSpecs.publishAll(rest));
+        }
+        return out;
+    }
+
+    /** NetworkSettings as inspect shows it: Ports (null for exposed but unpublished), Networks, and the first address. */
+    private static ObjectNode settings(Container c, dev.berth.runtime.network.Attachment a, List<PortMapping> ports) {
+        ObjectNode s = F.objectNode();
+        ObjectNode portsJson = s.putObject("Ports");
+        for (String exposed : c.configView().exposedPorts()) {
+            portsJson.putNull(exposed.contains("/") ? exposed : exposed + "/tcp");
+        }
+        for (PortMapping p : ports) {
+            JsonNode existing = portsJson.get(p.portKey());
+            var arr = existing != null && existing.isArray() ? (com.fasterxml.jackson.databind.node.ArrayNode) existing : portsJson.putArray(p.portKey());
+            arr.addObject().put("HostIp", p.hostIp() == null || p.hostIp().isEmpty() ? "0.0.0.0" : p.hostIp())
+                    .put("HostPort", Integer.toString(p.hostPort()));
+        }
+        s.put("SandboxKey", a.netnsPath() == null ? "" : a.netnsPath());
+        ObjectNode networks = s.putObject("Networks");
+        Endpoint first = null;
+        for (Endpoint e : a.endpoints()) {
+            ObjectNode n = networks.putObject(e.networkName());
+            n.putNull("IPAMConfig");
+            n.putNull("Links");
+            n.set("Aliases", F.pojoNode(e.aliases()));
+            n.put("MacAddress", e.macAddress() == null ? "" : e.macAddress());
+            n.put("NetworkID", e.networkId());
+            n.put("EndpointID", e.endpointId() == null ? "" : e.endpointId());
+            n.put("Gateway", e.gateway() == null ? "" : e.gateway());
+            n.put("IPAddress", e.ipAddress() == null ? "" : e.ipAddress());
+            n.put("IPPrefixLen", e.prefixLength());
+            n.put("IPv6Gateway", "");
+            n.put("GlobalIPv6Address", "");
+            n.put("GlobalIPv6PrefixLen", 0);
+            n.set("DNSNames", F.pojoNode(e.dnsNames()));
+            if (first == null && e.ipAddress() != null) {
+                first = e;
+            }
+        }
+        if (a.hostNetwork()) {
+            networks.putObject("host").put("NetworkID", "host").put("IPAddress", "");
+        }
+        if (first != null) {
+            s.put("IPAddress", first.ipAddress());
+            s.put("IPPrefixLen", first.prefixLength());
+            s.put("Gateway", first.gateway() == null ? "" : first.gateway());
+            s.put("MacAddress", first.macAddress() == null ? "" : first.macAddress());
+            s.put("EndpointID", first.endpointId() == null ? "" : first.endpointId());
+        }
+        return s;
+    }
+
+    @Override
+    public void detach(Container c) {
+        service.unpublish(c.id());
+        service.detach(c.id());
+    }
+}
