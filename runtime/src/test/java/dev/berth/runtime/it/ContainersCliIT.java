@@ -41,7 +41,8 @@ class ContainersCliIT {
     @Test
     void runPrintsOutputAndPullsWhenMissing() {
         CommandResult r = ok("run", "--rm", image, "echo", "hi");
-        assertEquals("hi", r.stdout().lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse(""), r.stdout());
+        assertEquals("hi", r.stdout().lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse(""),
+                () -> "stdout:\n" + r.stdout() + "\nstderr:\n" + r.stderr() + "\n" + berthd.log());
         assertTrue(r.stderr().contains("Unable to find image") || r.stderr().isEmpty() || r.stderr().contains("Pull complete"), r.stderr());
     }
 

@@ -77,7 +77,8 @@ final class ContainerViews {
     /** The ports list of docker ps: published mappings, plus exposed ports without a host side. */
     private static ArrayNode ports(Container c) {
         ArrayNode out = F.arrayNode();
-        JsonNode published = c.networkSettings() == null ? null : c.networkSettings().get("Ports");
+        // Only a running container has published ports (docker ps shows none once it exited).
+        JsonNode published = c.networkSettings() == null || !c.state().isRunning() ? null : c.networkSettings().get("Ports");
         for (String exposed : c.configView().exposedPorts()) {
             String[] pt = exposed.split("/");
             String type = pt.length > 1 ? pt[1] : "tcp";

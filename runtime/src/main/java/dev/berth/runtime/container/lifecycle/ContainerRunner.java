@@ -153,6 +153,10 @@ public final class ContainerRunner {
             store.update(id, x -> x.withState(x.state().exited(code, false, Instant.now().toString(), failure.getMessage())));
             attach.failed(id, failure);
             waiters.exited(id, new Waiters.Outcome(code, failure.getMessage()));
+            if (c.hostConfigView().autoRemove()) {
+                // dockerd removes a --rm container whose start failed; the CLI waits for that removal.
+                safely(() -> removal.autoRemove(id));
+            }
             throw failure;
         }
     }
