@@ -23,10 +23,12 @@ final class EngineProcess implements AutoCloseable {
     static EngineProcess berthd(Path dir) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path socket = dir.resolve("berthd.sock");
-        List<String> cmd = List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxRAMPercentage=25",
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "dev.berth.runtime.daemon.Berthd",
+        // The same JVM flags bin/berthd uses, so the benchmark measures what users run.
+        List<String> cmd = new ArrayList<>(List.of(java));
+        Files.readAllLines(Path.of("bin/berthd.jvm")).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).forEach(cmd::add);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.berth.runtime.daemon.Berthd",
                 "--host", "unix://" + socket, "--data-root", dir.resolve("data").toString(), "--exec-root", dir.resolve("exec").toString(),
-                "--pidfile", dir.resolve("berthd.pid").toString());
+                "--pidfile", dir.resolve("berthd.pid").toString()));
         return start("berthd", socket, cmd, dir);
     }
 
