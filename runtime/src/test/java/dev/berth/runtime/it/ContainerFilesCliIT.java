@@ -77,6 +77,20 @@ class ContainerFilesCliIT {
     }
 
     @Test
+    void copyIntoARunningContainerReachesItsVolume() throws Exception {
+        String id = ok("run", "-d", "-v", "filesvol:/data", image, "sleep", "300").stdout().trim();
+        try {
+            Path file = tmp.resolve("in-volume.txt");
+            Files.writeString(file, "in the volume\n");
+            ok("cp", file.toString(), id + ":/data/in-volume.txt");
+            assertEquals("in the volume", lastLine(ok("run", "--rm", "-v", "filesvol:/data", image, "cat", "/data/in-volume.txt")));
+        } finally {
+            berthd.docker("rm", "-f", id);
+            berthd.docker("volume", "rm", "filesvol");
+        }
+    }
+
+    @Test
     void copyIntoACreatedContainerIsThereWhenItStarts() throws Exception {
         String id = ok("create", image, "cat", "/opt/app/early.txt").stdout().trim();
         try {
