@@ -217,6 +217,18 @@ public final class LayerStore {
         }
     }
 
+    /**
+     * Writes any directory in layer-diff form as a tar, like {@link #exportTar}: a container's overlay upper dir
+     * (whiteouts become {@code .wh.} entries again, for commit) or a merged root (for export). {@code out} stays open.
+     */
+    public void exportDirTar(Path dir, OutputStream out) {
+        try {
+            new LayerExporter(sys).export(dir, out);
+        } catch (IOException e) {
+            throw new EngineException("cannot archive " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Bytes used by all layers' diffs. */
     public long diskUsage() {
         return list().stream().mapToLong(Layer::size).sum();

@@ -1,0 +1,79 @@
+package dev.berth.runtime.container.files;
+
+import dev.berth.runtime.container.lifecycle.ContainerRunner;
+import dev.berth.runtime.container.model.Container;
+import dev.berth.runtime.container.run.RootFs;
+import dev.berth.runtime.container.store.ContainerStore;
+import dev.berth.runtime.errors.EngineException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Lends out a container's root filesystem as a host directory. A running container is seen through
+ * {@code /proc/<pid>/root}, so its volumes and bind mounts are there as the container sees them. A container that
+ * is not running (created, exited) has its overlay mounted for the duration under the container's lock, so a
+ * concurrent start cannot race it, and unmounted after unless it was mounted already; volumes are not visible then.
+ */
+public final class ContainerRootAccess {
+    private final ContainerStore store;
+    private final ContainerRunner runner;
+    private final RootFs rootFs;
+
+    public ContainerRootAccess(ContainerStore store, ContainerRunner runner, RootFs rootFs) {
+        this.store = store;
+        this.runner = runner;
+        this.rootFs = rootFs;
+    }
+
+    /** Work on a container's root; the root is valid only inside {@code work}. */
+    @FunctionalInterface
+    public interface RootWork<T> {
+        T apply(Container c, Path root) throws IOException;
+    }
+
+    /** Runs {@code work} on the root as the container's processes see it (mounts included when running). */
+    public <T> T withRoot(String idOrName, RootWork<T> work) {
+        Container c = store.resolve(idOrName);
+        if (c.state().isRunning() && c.state().pid() > 0) {
+            return run(work, c, Path.of("/proc", Long.toString(c.state().pid()), "root"));
+        }
+        return withMergedRoot(c.id(), work);
+    }
+
+    /** Runs {@code work} on the overlay's merged dir: the container's own filesystem without volumes or /proc. */
+    public <T> T withMergedRoot(String idOrName, RootWork<T> work) {
+        Container first = store.resolve(idOrName);
+        if (first.state().isRunning()) {
+            // Mounted while it runs; no lock, so a long read never holds up stop or kill.
+            return run(work, first, RootFs.merged(store.dir(first.id())));
+        }
+        ReentrantLock lock = runner.lock(first.id());
+        lock.lock();
+        try {
+            Container c = store.resolve(first.id());
+            Path dir = store.dir(c.id());
+            boolean wasMounted = RootFs.isMounted(RootFs.merged(dir));
+            Path merged = rootFs.mount(c, dir);
+            try {
+                return run(work, c, merged);
+            } finally {
+                if (!wasMounted && !store.resolve(c.id()).state().isRunning()) {
+                    rootFs.unmount(dir);
+                }
+            }
+        } catch (IOException e) {
+            throw new EngineException("cannot read the mounts of container " + first.shortId() + ": " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static <T> T run(RootWork<T> work, Container c, Path root) {
+        try {
+            return work.apply(c, root);
+        } catch (IOException e) {
+            throw new EngineException("file operation in container " + c.shortId() + " failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.berth.runtime.container.files;
+
+import dev.berth.runtime.errors.InvalidArgumentException;
+import dev.berth.runtime.linux.FileSyscalls;
+import dev.berth.runtime.linux.FileSyscalls.Stat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Extracts a {@code docker cp} tar into a directory of a container's root. Every entry is placed by resolving its
+ * parent inside the container root ({@link ContainerPaths}) and must stay under the extraction directory: names
+ * with {@code ..}, absolute names, and entries reaching out through a symlink (one from the archive or one already
+ * in the container) are refused with a 400 before anything is written for them.
+ *
+ * @param root       the container's root as a host dir
+ * @param target     the extraction directory as a container path, already resolved (no symlinks)
+ * @param owner      numeric owner for every entry, or empty to keep the tar's (docker cp -a)
+ * @param noOverwriteDirNonDir refuse to replace a directory with a non-directory or the other way round
+ */
+public record TarExtractor(FileSyscalls sys, Path root, String target, Optional<int[]> owner, boolean noOverwriteDirNonDir) {
+
+    private record DirTime(Path dir, Instant mtime) {}
+
+    /** Reads the whole tar from {@code in} and writes it out. */
+    public void extract(InputStream in) throws IOException {
+        Path targetHost = ContainerPaths.resolve(root, target, true);
+        List<DirTime> dirTimes = new ArrayList<>();
+        TarArchiveInputStream tar = new TarArchiveInputStream(in, "UTF-8");
+        TarArchiveEntry e;
+        while ((e = tar.getNextEntry()) != null) {
+            List<String> parts = checkedName(e.getName());
+            if (parts.isEmpty()) {
+                continue; // "./": the extraction directory itself, which exists
+            }
+            String parentRel = String.join("/", parts.subList(0, parts.size() - 1));
+            Path parent = ContainerPaths.resolve(root, target + "/" + parentRel, true);
+            if (!parent.startsWith(targetHost)) {
+                throw new InvalidArgumentException("tar entry " + e.getName() + " leads out of " + target + " through a symbolic link");
+            }
+            Path dest = parent.resolve(parts.getLast());
+            if (!Files.isDirectory(parent, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new InvalidArgumentException("tar entry " + e.getName() + ": its parent is not a directory");
+            }
+            Optional<Stat> existing = lstat(dest);
+            if (existing.isPresent()) {
+                boolean oldDir = existing.get().isDirectory();
+                if (oldDir && e.isDirectory()) {
+                    apply(dest, e, false);
+                    dirTimes.add(new DirTime(dest, e.getLastModifiedTime().toInstant()));
+                    continue;
+                }
+                if (noOverwriteDirNonDir && oldDir != e.isDirectory()) {
+                    throw new InvalidArgumentException("cannot overwrite " + (oldDir ? "directory " : "non-directory ")
+                            + ContainerPaths.toContainerPath(root, dest) + " with " + (oldDir ? "non-directory " : "directory ") + e.getName());
+                }
+                deleteTree(dest);
+            }
+            create(dest, e, tar, targetHost);
+            if (e.isDirectory()) {
+                dirTimes.add(new DirTime(dest, e.getLastModifiedTime().toInstant()));
+            }
+        }
+        // Directory times last: writing their children changed them.
+        for (DirTime d : dirTimes.reversed()) {
+            sys.lutimes(d.dir(), d.mtime(), d.mtime());
+        }
+    }
+
+    /** The entry's name as components; refuses absolute names and {@code ..}. */
+    static List<String> checkedName(String name) {
+        if (name.startsWith("/")) {
+            throw new InvalidArgumentException("tar entry " + name + " has an absolute path");
+        }
+        List<String> parts = ContainerPaths.split(name);
+        if (parts.contains("..")) {
+            throw new InvalidArgumentException("tar entry " + name + " escapes the extraction directory with ..");
+        }
+        return parts;
+    }
+
+    private void create(Path dest, TarArchiveEntry e, InputStream content, Path targetHost) throws IOException {
+        if (e.isDirectory()) {
+            Files.createDirectory(dest);
+        } else if (e.isSymbolicLink()) {
+            // Creating a link is harmless: links are only ever followed inside the container root.
+            Files.createSymbolicLink(dest, Path.of(e.getLinkName()));
+        } else if (e.isLink()) {
+            List<String> linkParts = checkedName(e.getLinkName());
+            Path source = ContainerPaths.resolve(root, target + "/" + String.join("/", linkParts), false);
+            if (!source.startsWith(targetHost) || !Files.isRegularFile(source, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new InvalidArgumentException("hard link " + e.getName() + " points outside the archive: " + e.getLinkName());
+            }
+            Files.createLink(dest, source);
+            return;
+        } else if (e.isFile()) {
+            try (OutputStream out = Files.newOutputStream(dest, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                content.transferTo(out);
+            }
+        } else if (e.isFIFO()) {
+            sys.mknod(dest, FileSyscalls.S_IFIFO | (e.getMode() & 07777), 0);
+        } else if (e.isCharacterDevice() || e.isBlockDevice()) {
+            int type = e.isCharacterDevice() ? FileSyscalls.S_IFCHR : FileSyscalls.S_IFBLK;
+            sys.mknod(dest, type | (e.getMode() & 07777), FileSyscalls.makedev(e.getDevMajor(), e.getDevMinor()));
+        } else {
+            throw new InvalidArgumentException("tar entry " + e.getName() + " has an unsupported type " + (char) e.getLinkFlag());
+        }
+        apply(dest, e, e.isSymbolicLink());
+    }
+
+    private void apply(Path dest, TarArchiveEntry e, boolean symlink) throws IOException {
+        int uid = owner.map(o -> o[0]).orElse((int) e.getLongUserId());
+        int gid = owner.map(o -> o[1]).orElse((int) e.getLongGroupId());
+        sys.lchown(dest, uid, gid);
+        if (!symlink) {
+            // After chown, which clears setuid/setgid bits.
+            sys.chmod(dest, e.getMode() & 07777);
+        }
+        if (!e.isDirectory()) {
+            Instant t = e.getLastModifiedTime().toInstant();
+            sys.lutimes(dest, t, t);
+        }
+    }
+
+    /** Removes a file or a whole tree, never following symlinks. */
+    private static void deleteTree(Path p) throws IOException {
+        if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (var children = Files.list(p)) {
+                for (Path c : children.toList()) {
+                    deleteTree(c);
+                }
+            }
+        }
+        Files.delete(p);
+    }
+
+    private Optional<Stat> lstat(Path p) throws IOException {
+        try {
+            return Optional.of(sys.lstat(p));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+}

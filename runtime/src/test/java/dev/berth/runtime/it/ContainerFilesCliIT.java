@@ -1,0 +1,254 @@
+package dev.berth.runtime.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.testkit.RegistryExtension;
+import dev.berth.testkit.TestImages;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real docker CLI copies files in and out of containers, diffs, exports and commits them on berthd. */
+class ContainerFilesCliIT {
+    @RegisterExtension
+    static RegistryExtension registry = RegistryExtension.open();
+
+    @RegisterExtension
+    static BerthdExtension berthd = new BerthdExtension();
+
+    private static String image;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void pushImage() {
+        TestImages.busybox().push(registry, "files/busybox", "1");
+        image = registry.host() + "/files/busybox:1";
+        ok("pull", image);
+    }
+
+    private static CommandResult ok(String... args) {
+        CommandResult r = berthd.docker(args);
+        assertEquals(0, r.exitCode(), () -> "docker " + String.join(" ", args) + " failed:\n" + r.stdout() + r.stderr() + "\n" + berthd.log());
+        return r;
+    }
+
+    private static String lastLine(CommandResult r) {
+        return r.stdout().lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("");
+    }
+
+    @Test
+    void copiesFilesAndDirectoriesBothWaysIntoARunningContainer() throws Exception {
+        String id = ok("run", "-d", image, "sleep", "300").stdout().trim();
+        try {
+            Path file = tmp.resolve("note.txt");
+            Files.writeString(file, "copied in\n");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-x---"));
+            ok("cp", file.toString(), id + ":/opt/app/note.txt");
+            Path dir = Files.createDirectories(tmp.resolve("tree/sub"));
+            Files.writeString(dir.resolve("leaf.txt"), "leaf\n");
+            ok("cp", tmp.resolve("tree").toString(), id + ":/opt/");
+
+            Path out = Files.createDirectories(tmp.resolve("out"));
+            ok("cp", id + ":/opt/app/note.txt", out.resolve("back.txt").toString());
+            assertEquals("copied in\n", Files.readString(out.resolve("back.txt")));
+            assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("back.txt"))));
+            ok("cp", id + ":/opt/tree", out.toString());
+            assertEquals("leaf\n", Files.readString(out.resolve("tree/sub/leaf.txt")));
+            ok("cp", id + ":/etc/motd", out.toString());
+            assertEquals(TestImages.MOTD, Files.readString(out.resolve("motd")));
+        } finally {
+            berthd.docker("rm", "-f", id);
+        }
+    }
+
+    @Test
+    void copyIntoARunningContainerReachesItsVolume() throws Exception {
+        String id = ok("run", "-d", "-v", "filesvol:/data", image, "sleep", "300").stdout().trim();
+        try {
+            Path file = tmp.resolve("in-volume.txt");
+            Files.writeString(file, "in the volume\n");
+            ok("cp", file.toString(), id + ":/data/in-volume.txt");
+            assertEquals("in the volume", lastLine(ok("run", "--rm", "-v", "filesvol:/data", image, "cat", "/data/in-volume.txt")));
+        } finally {
+            berthd.docker("rm", "-f", id);
+            berthd.docker("volume", "rm", "filesvol");
+        }
+    }
+
+    @Test
+    void copyIntoACreatedContainerIsThereWhenItStarts() throws Exception {
+        String id = ok("create", image, "cat", "/opt/app/early.txt").stdout().trim();
+        try {
+            Path file = tmp.resolve("early.txt");
+            Files.writeString(file, "before start\n");
+            ok("cp", file.toString(), id + ":/opt/app/early.txt");
+            CommandResult started = ok("start", "-a", id);
+            assertEquals("before start", lastLine(started), started.stdout());
+        } finally {
+            berthd.docker("rm", "-f", id);
+        }
+    }
+
+    @Test
+    void archiveWithEscapingEntriesIsRefused() throws Exception {
+        String id = ok("create", image, "true").stdout().trim();
+        try {
+            for (byte[] evil : new byte[][] {
+                    tar(Map.of("../escape.txt", "x")),
+                    tar(Map.of("/escape.txt", "x")),
+                    tarWithSymlinkEscape()}) {
+                HttpResult r = berthd.http("PUT", "/v1.47/containers/" + id + "/archive?path=/opt/app", evil);
+                assertEquals(400, r.status(), r.toString());
+            }
+            assertEquals(404, berthd.http("HEAD", "/v1.47/containers/" + id + "/archive?path=/opt/escape.txt").status());
+            assertEquals(404, berthd.http("HEAD", "/v1.47/containers/" + id + "/archive?path=/escape.txt").status());
+            assertEquals(404, berthd.http("HEAD", "/v1.47/containers/" + id + "/archive?path=/etc/escape.txt").status());
+            try (Stream<Path> all = Files.walk(berthd.dataRoot())) {
+                assertFalse(all.anyMatch(p -> p.getFileName().toString().equals("escape.txt")), "escape.txt written somewhere");
+            }
+            assertFalse(Files.exists(Path.of("/escape.txt")));
+            assertFalse(Files.exists(Path.of("/etc/escape.txt")));
+        } finally {
+            berthd.docker("rm", "-f", id);
+        }
+    }
+
+    @Test
+    void statHeaderDescribesThePath() throws Exception {
+        String id = ok("create", image, "true").stdout().trim();
+        try {
+            HttpResult r = berthd.http("HEAD", "/v1.47/containers/" + id + "/archive?path=/etc/motd");
+            assertEquals(200, r.status(), r.toString());
+            String json = new String(java.util.Base64.getDecoder().decode(r.header("X-Docker-Container-Path-Stat")), StandardCharsets.UTF_8);
+            var stat = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+            assertEquals("motd", stat.get("name").asText());
+            assertEquals(TestImages.MOTD.length(), stat.get("size").asLong());
+        } finally {
+            berthd.docker("rm", "-f", id);
+        }
+    }
+
+    @Test
+    void diffShowsAddedChangedAndDeleted() {
+        String name = "differ";
+        ok("run", "--name", name, image, "sh", "-c", "touch /opt/new && rm /etc/motd && echo x >> /opt/app/config.txt");
+        try {
+            String diff = ok("diff", name).stdout();
+            assertTrue(diff.lines().anyMatch("A /opt/new"::equals), diff);
+            assertTrue(diff.lines().anyMatch("D /etc/motd"::equals), diff);
+            assertTrue(diff.lines().anyMatch("C /opt/app/config.txt"::equals), diff);
+            assertTrue(diff.lines().anyMatch("C /etc"::equals), diff);
+        } finally {
+            berthd.docker("rm", "-f", name);
+        }
+    }
+
+    @Test
+    void exportIsATarOfTheWholeRoot() throws Exception {
+        String id = ok("create", image, "true").stdout().trim();
+        try {
+            Path out = tmp.resolve("export.tar");
+            ok("export", "-o", out.toString(), id);
+            Process tar = new ProcessBuilder("tar", "tf", out.toString()).redirectErrorStream(true).start();
+            String listing = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, tar.waitFor(), listing);
+            assertTrue(listing.lines().anyMatch(l -> l.equals("bin/busybox")), listing);
+            assertTrue(listing.lines().anyMatch(l -> l.equals("opt/app/config.txt")), listing);
+            assertFalse(listing.lines().anyMatch(l -> l.equals("opt/app/remove-me.txt")), listing);
+        } finally {
+            berthd.docker("rm", "-f", id);
+        }
+    }
+
+    @Test
+    void commitMakesAnImageWithTheContainersChanges() {
+        String name = "committer";
+        ok("run", "--name", name, image, "sh", "-c", "echo made in container > /opt/app/made.txt && rm /etc/motd");
+        try {
+            ok("commit", name, "committed/one:v1");
+            assertEquals("made in container", lastLine(ok("run", "--rm", "committed/one:v1", "cat", "/opt/app/made.txt")));
+            CommandResult motd = berthd.docker("run", "--rm", "committed/one:v1", "cat", "/etc/motd");
+            assertTrue(motd.exitCode() != 0, motd.toString());
+
+            ok("commit", "--change", "CMD [\"echo\",\"committed\"]", "--change", "ENV EXTRA=yes", name, "committed/two");
+            assertEquals("committed", lastLine(ok("run", "--rm", "committed/two")));
+            assertEquals("yes", lastLine(ok("run", "--rm", "committed/two", "sh", "-c", "echo $EXTRA")));
+            String history = ok("history", "--no-trunc", "committed/two").stdout();
+            assertTrue(history.contains("echo made in container"), history);
+        } finally {
+            berthd.docker("rm", "-f", name);
+        }
+    }
+
+    @Test
+    void commitOfARunningContainerPausesAndResumesIt() {
+        String id = ok("run", "-d", image, "sh", "-c", "echo live > /opt/app/live.txt; sleep 300").stdout().trim();
+        try {
+            for (int i = 0; i < 50 && berthd.http("HEAD", "/v1.47/containers/" + id + "/archive?path=/opt/app/live.txt").status() != 200; i++) {
+                sleep(100);
+            }
+            ok("commit", id, "committed/live");
+            assertEquals("true", ok("inspect", "-f", "{{.State.Running}}", id).stdout().trim());
+            assertEquals("live", lastLine(ok("run", "--rm", "committed/live", "cat", "/opt/app/live.txt")));
+        } finally {
+            berthd.docker("rm", "-f", id);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static byte[] tar(Map<String, String> files) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            for (var f : files.entrySet()) {
+                byte[] content = f.getValue().getBytes(StandardCharsets.UTF_8);
+                // The (String, boolean) constructor keeps the name as given, leading "/" and ".." included.
+                TarArchiveEntry e = new TarArchiveEntry(f.getKey(), true);
+                e.setSize(content.length);
+                tar.putArchiveEntry(e);
+                tar.write(content);
+                tar.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A symlink to the container's /etc, then a file written through it. */
+    private static byte[] tarWithSymlinkEscape() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            TarArchiveEntry link = new TarArchiveEntry("link", TarArchiveEntry.LF_SYMLINK);
+            link.setLinkName("/etc");
+            tar.putArchiveEntry(link);
+            tar.closeArchiveEntry();
+            byte[] content = "x".getBytes(StandardCharsets.UTF_8);
+            TarArchiveEntry e = new TarArchiveEntry("link/escape.txt");
+            e.setSize(content.length);
+            tar.putArchiveEntry(e);
+            tar.write(content);
+            tar.closeArchiveEntry();
+        }
+        return bytes.toByteArray();
+    }
+}
