@@ -45,6 +45,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class EngineAssembly implements AutoCloseable {
     private final DaemonConfig config;
     private final EventBus events = new EventBus();
+    private final dev.berth.runtime.container.health.HealthMonitor health;
     private final Clock clock = Clock.systemDefaultZone();
     private final EngineFacts facts;
     private final DaemonSettings settings;
@@ -77,6 +78,7 @@ public final class EngineAssembly implements AutoCloseable {
         this.facts = new DataRootEngineFacts(config.dataRoot(), () -> images.store().list().size(), this::containerCounts);
         this.settings = new DaemonSettings(engineId, config.dataRoot(), config.debug(), config.insecureRegistries(),
                 config.registryMirrors(), List.of());
+        this.health = dev.berth.runtime.container.health.HealthMonitor.forContainers(containers, events).start();
         containers.runner().reconcile();
     }
 
@@ -135,5 +137,6 @@ public final class EngineAssembly implements AutoCloseable {
     public void close() {
         // Containers keep running under their own monitors; only the engine's DNS servers stop with it.
         networks.close();
+        health.close();
     }
 }

@@ -1,0 +1,141 @@
+package dev.berth.runtime.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.testkit.RegistryExtension;
+import dev.berth.testkit.TestImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** docker stats, top, update, healthchecks and OOM kills, through the real CLI. */
+class ObserveCliIT {
+    @RegisterExtension
+    static RegistryExtension registry = RegistryExtension.open();
+
+    @RegisterExtension
+    static BerthdExtension berthd = new BerthdExtension();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static String image;
+
+    @BeforeAll
+    static void pushImage() {
+        TestImages.busybox().push(registry, "observe/busybox", "1");
+        image = registry.host() + "/observe/busybox:1";
+    }
+
+    private static CommandResult ok(String... args) {
+        CommandResult r = berthd.docker(args);
+        assertEquals(0, r.exitCode(), () -> "docker " + String.join(" ", args) + " failed:\n" + r.stdout() + r.stderr() + "\n" + berthd.log());
+        return r;
+    }
+
+    private static JsonNode inspect(String name) throws Exception {
+        return JSON.readTree(ok("inspect", name).stdout()).get(0);
+    }
+
+    /** One JSON line of {@code docker stats --no-stream --format '{{json .}}'} for the container. */
+    private static JsonNode stats(String name) throws Exception {
+        String out = ok("stats", "--no-stream", "--format", "{{json .}}", name).stdout().trim();
+        return JSON.readTree(out.lines().filter(l -> !l.isBlank()).findFirst().orElseThrow());
+    }
+
+    @Test
+    void statsShowsMemoryAndPidsOfARunningContainer() throws Exception {
+        ok("run", "-d", "--name", "st1", image, "sh", "-c", "x=$(head -c 2000000 /dev/zero | tr '\\0' a); sleep 60");
+        Thread.sleep(1000);
+        JsonNode s = stats("st1");
+        assertEquals("st1", s.path("Name").asText(), s.toString());
+        String mem = s.path("MemUsage").asText();
+        assertFalse(mem.startsWith("0B"), s.toString());
+        assertTrue(Integer.parseInt(s.path("PIDs").asText()) >= 1, s.toString());
+        assertTrue(s.path("CPUPerc").asText().endsWith("%"), s.toString());
+        assertTrue(s.path("NetIO").asText().contains("/"), s.toString());
+        String table = ok("stats", "--no-stream").stdout();
+        assertTrue(table.contains("st1"), table);
+        ok("rm", "-f", "st1");
+    }
+
+    @Test
+    void statsLimitFollowsMemoryFlagAndUpdate() throws Exception {
+        ok("run", "-d", "--name", "lim", "--memory", "32m", image, "sleep", "60");
+        assertTrue(stats("lim").path("MemUsage").asText().endsWith("/ 32MiB"), stats("lim").toString());
+        ok("update", "--memory", "64m", "--memory-swap", "128m", "lim");
+        assertEquals(64L * 1024 * 1024, inspect("lim").at("/HostConfig/Memory").asLong());
+        String id = inspect("lim").path("Id").asText();
+        Path limitFile = Path.of("/sys/fs/cgroup/memory/berth", id, "memory.limit_in_bytes");
+        if (Files.exists(limitFile)) {
+            assertEquals(64L * 1024 * 1024, Long.parseLong(Files.readAllLines(limitFile).get(0).trim()));
+        }
+        assertTrue(stats("lim").path("MemUsage").asText().endsWith("/ 64MiB"), stats("lim").toString());
+        ok("update", "--restart", "on-failure:3", "lim");
+        assertEquals("on-failure", inspect("lim").at("/HostConfig/RestartPolicy/Name").asText());
+        ok("rm", "-f", "lim");
+    }
+
+    @Test
+    void stoppedContainerGivesZeros() throws Exception {
+        ok("create", "--name", "idle", image, "true");
+        JsonNode s = stats("idle");
+        assertTrue(s.path("MemUsage").asText().startsWith("0B"), s.toString());
+        ok("rm", "idle");
+    }
+
+    @Test
+    void topListsTheCommand() {
+        ok("run", "-d", "--name", "topper", image, "sleep", "77");
+        String out = ok("top", "topper").stdout();
+        assertTrue(out.lines().findFirst().orElse("").contains("PID"), out);
+        assertTrue(out.contains("sleep 77"), out);
+        String custom = ok("top", "topper", "-o", "pid,comm").stdout();
+        assertTrue(custom.contains("sleep"), custom);
+        ok("stop", "-t", "0", "topper");
+        CommandResult stopped = berthd.docker("top", "topper");
+        assertFalse(stopped.ok());
+        assertTrue(stopped.stderr().contains("is not running"), stopped.stderr());
+        ok("rm", "topper");
+    }
+
+    @Test
+    void outOfMemoryIsRecorded() throws Exception {
+        CommandResult r = berthd.docker("run", "--name", "oom", "--memory", "8m", image, "sh", "-c", "x=a; while true; do x=$x$x; done");
+        assertEquals(137, r.exitCode(), r.toString());
+        assertTrue(inspect("oom").at("/State/OOMKilled").asBoolean(), inspect("oom").toString());
+        ok("rm", "oom");
+    }
+
+    @Test
+    void healthyAndUnhealthyChecks() throws Exception {
+        ok("run", "-d", "--name", "good", "--health-cmd", "true", "--health-interval", "1s", image, "sleep", "60");
+        ok("run", "-d", "--name", "bad", "--health-cmd", "false", "--health-interval", "1s", "--health-retries", "2", image, "sleep", "60");
+        assertEquals("healthy", awaitHealth("good", "healthy"));
+        assertEquals("unhealthy", awaitHealth("bad", "unhealthy"));
+        JsonNode log = inspect("bad").at("/State/Health/Log");
+        assertTrue(log.size() >= 2 && log.size() <= 5, log.toString());
+        assertEquals(1, log.get(0).path("ExitCode").asInt(), log.toString());
+        assertTrue(ok("ps").stdout().contains("(healthy)"));
+        ok("rm", "-f", "good", "bad");
+    }
+
+    private static String awaitHealth(String name, String want) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        String status = "";
+        while (Instant.now().isBefore(deadline)) {
+            status = inspect(name).at("/State/Health/Status").asText();
+            if (status.equals(want)) {
+                return status;
+            }
+            Thread.sleep(250);
+        }
+        return status + " " + inspect(name).at("/State/Health");
+    }
+}
