@@ -116,10 +116,11 @@ public final class EngineAssembly implements AutoCloseable {
         routes.add(new VolumeRoutes(volumes));
         routes.add(new NetworkRoutes(networks, clock));
         ImageDiskUsage imageUsage = new ImageDiskUsage(images, containers.imageUsage());
+        var containerUsage = new dev.berth.runtime.api.containers.ContainersDiskUsage(containers);
         routes.add(r -> r.add("GET", "/system/df", new DiskUsageHandler(new DiskUsageSource() {
             @Override public long layersSize() { return imageUsage.layersSize(); }
             @Override public List<Object> images(ApiVersion v) { return imageUsage.images(v); }
-            @Override public List<Object> containers(ApiVersion v) { return List.of(); }
+            @Override public List<Object> containers(ApiVersion v) { return containerUsage.containers(); }
             @Override public List<Object> volumes() { return List.copyOf(EngineAssembly.this.volumes.diskUsage()); }
             @Override public List<Object> buildCache() { return List.of(); }
         })));

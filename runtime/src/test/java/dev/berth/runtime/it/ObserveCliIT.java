@@ -126,6 +126,40 @@ class ObserveCliIT {
         ok("rm", "-f", "good", "bad");
     }
 
+    @Test
+    void statsApiShapeAndStreamEndsWhenTheContainerStops() throws Exception {
+        ok("run", "-d", "--name", "short", image, "sleep", "3");
+        JsonNode one = JSON.readTree(berthd.http("GET", "/containers/short/stats?stream=0").body());
+        assertTrue(one.at("/cpu_stats/system_cpu_usage").asLong() > one.at("/precpu_stats/system_cpu_usage").asLong(), one.toString());
+        assertTrue(one.at("/precpu_stats/system_cpu_usage").asLong() > 0, one.toString());
+        assertTrue(one.at("/memory_stats/usage").asLong() > 0, one.toString());
+        assertTrue(one.at("/memory_stats/limit").asLong() > 0, one.toString());
+        assertTrue(one.at("/networks/eth0/rx_bytes").isNumber(), one.toString());
+        assertTrue(one.at("/pids_stats/current").asLong() >= 1, one.toString());
+        long start = System.nanoTime();
+        String stream = new String(berthd.http("GET", "/containers/short/stats?stream=1").body(), java.nio.charset.StandardCharsets.UTF_8);
+        long lines = stream.lines().filter(l -> !l.isBlank()).count();
+        assertTrue(lines >= 1 && lines <= 4, stream);
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 6);
+        ok("rm", "-f", "short");
+    }
+
+    @Test
+    void diskUsageCountsTheWritableLayer() throws Exception {
+        ok("run", "--name", "writer", image, "sh", "-c", "head -c 300000 /dev/zero > /big");
+        JsonNode df = JSON.readTree(berthd.http("GET", "/system/df?type=container").body());
+        JsonNode entry = null;
+        for (JsonNode c : df.path("Containers")) {
+            if (c.path("Names").get(0).asText().equals("/writer")) {
+                entry = c;
+            }
+        }
+        assertTrue(entry != null, df.toString());
+        assertTrue(entry.path("SizeRw").asLong() >= 300000, entry.toString());
+        assertTrue(entry.path("SizeRootFs").asLong() > entry.path("SizeRw").asLong(), entry.toString());
+        ok("rm", "writer");
+    }
+
     private static String awaitHealth(String name, String want) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         String status = "";
