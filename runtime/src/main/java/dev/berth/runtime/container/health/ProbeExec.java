@@ -44,15 +44,19 @@ public final class ProbeExec {
             List<String> argv = new ArrayList<>();
             argv.add(runtime.binary().toString());
             argv.addAll(runtime.globalArgs());
-            argv.addAll(List.of("exec", "--process", processFile.toString(), id));
+            Path pidFile = processFile.resolveSibling(processFile.getFileName() + ".pid");
+            argv.addAll(List.of("exec", "--process", processFile.toString(), "--pid-file", pidFile.toString(), id));
             Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> readCapped(p.getInputStream()),
                     r -> Thread.ofVirtual().start(r));
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                // Killing the runtime would leave the probe running in the container: kill the probe itself.
+                killProbe(pidFile);
                 p.destroyForcibly();
                 return HealthLedger.probe(start, Instant.now(), -1,
                         "Health check exceeded timeout (" + timeout.toSeconds() + "s)");
             }
+            Files.deleteIfExists(pidFile);
             String out = new String(output.get(5, TimeUnit.SECONDS), StandardCharsets.UTF_8);
             return HealthLedger.probe(start, Instant.now(), p.exitValue(), out);
         } catch (InterruptedException e) {
@@ -67,6 +71,21 @@ public final class ProbeExec {
                 } catch (IOException ignored) {
                     // the bundle is removed with the container anyway
                 }
+            }
+        }
+    }
+
+    private static void killProbe(Path pidFile) {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        } catch (IOException | RuntimeException e) {
+            // no pid yet: the runtime itself is stuck, destroying it is all we can do
+        } finally {
+            try {
+                Files.deleteIfExists(pidFile);
+            } catch (IOException ignored) {
+                // left in the bundle, removed with it
             }
         }
     }
