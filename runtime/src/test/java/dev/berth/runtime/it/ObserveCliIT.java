@@ -78,6 +78,9 @@ class ObserveCliIT {
         }
         assertTrue(stats("lim").path("MemUsage").asText().endsWith("/ 64MiB"), stats("lim").toString());
         ok("update", "--restart", "on-failure:3", "lim");
+        String events = new String(berthd.http("GET", "/events?since=0&until=" + (System.currentTimeMillis() / 1000 + 1)).body(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(events.contains("\"Action\":\"update\""), events);
         assertEquals("on-failure", inspect("lim").at("/HostConfig/RestartPolicy/Name").asText());
         ok("rm", "-f", "lim");
     }
@@ -117,13 +120,20 @@ class ObserveCliIT {
     void healthyAndUnhealthyChecks() throws Exception {
         ok("run", "-d", "--name", "good", "--health-cmd", "true", "--health-interval", "1s", image, "sleep", "60");
         ok("run", "-d", "--name", "bad", "--health-cmd", "false", "--health-interval", "1s", "--health-retries", "2", image, "sleep", "60");
+        ok("run", "-d", "--name", "slow", "--health-cmd", "sleep 5", "--health-interval", "1s", "--health-timeout", "1s",
+                "--health-retries", "1", image, "sleep", "60");
         assertEquals("healthy", awaitHealth("good", "healthy"));
+        assertEquals("unhealthy", awaitHealth("slow", "unhealthy"));
+        assertTrue(inspect("slow").at("/State/Health/Log/0/Output").asText().contains("exceeded timeout"), inspect("slow").toString());
         assertEquals("unhealthy", awaitHealth("bad", "unhealthy"));
         JsonNode log = inspect("bad").at("/State/Health/Log");
         assertTrue(log.size() >= 2 && log.size() <= 5, log.toString());
         assertEquals(1, log.get(0).path("ExitCode").asInt(), log.toString());
         assertTrue(ok("ps").stdout().contains("(healthy)"));
-        ok("rm", "-f", "good", "bad");
+        String events = new String(berthd.http("GET", "/events?since=0&until=" + (System.currentTimeMillis() / 1000 + 1)).body(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(events.contains("health_status: healthy") && events.contains("health_status: unhealthy"), events);
+        ok("rm", "-f", "good", "bad", "slow");
     }
 
     @Test
