@@ -69,7 +69,7 @@ class ObserveCliIT {
     void statsLimitFollowsMemoryFlagAndUpdate() throws Exception {
         ok("run", "-d", "--name", "lim", "--memory", "32m", image, "sleep", "60");
         assertTrue(stats("lim").path("MemUsage").asText().endsWith("/ 32MiB"), stats("lim").toString());
-        ok("update", "--memory", "64m", "--memory-swap", "128m", "lim");
+        ok("update", "--memory", "64m", "lim");
         assertEquals(64L * 1024 * 1024, inspect("lim").at("/HostConfig/Memory").asLong());
         String id = inspect("lim").path("Id").asText();
         Path limitFile = Path.of("/sys/fs/cgroup/memory/berth", id, "memory.limit_in_bytes");
