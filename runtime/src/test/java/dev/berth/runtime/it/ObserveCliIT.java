@@ -155,6 +155,24 @@ class ObserveCliIT {
     }
 
     @Test
+    void streamingStatsRefreshesInTheCli() throws Exception {
+        ok("run", "-d", "--name", "live", image, "sh", "-c", "while true; do :; done");
+        Path config = java.nio.file.Files.createTempDirectory("docker-config");
+        ProcessBuilder pb = new ProcessBuilder("docker", "stats", "--format", "{{.Name}} {{.CPUPerc}} {{.PIDs}}", "live")
+                .redirectErrorStream(true).redirectOutput(config.resolve("out").toFile());
+        pb.environment().put("DOCKER_HOST", berthd.dockerHost());
+        pb.environment().put("DOCKER_CONFIG", config.toString());
+        Process stats = pb.start();
+        Thread.sleep(4000);
+        stats.destroyForcibly(); // docker stats ignores SIGTERM
+        stats.waitFor();
+        String out = java.nio.file.Files.readString(config.resolve("out"));
+        // A busy loop shows up as CPU use in at least one refresh.
+        assertTrue(out.lines().filter(l -> l.contains("live ")).anyMatch(l -> l.matches(".*live \\d+\\.\\d+% \\d+.*")), out);
+        ok("rm", "-f", "live");
+    }
+
+    @Test
     void diskUsageCountsTheWritableLayer() throws Exception {
         ok("run", "--name", "writer", image, "sh", "-c", "head -c 300000 /dev/zero > /big");
         JsonNode df = JSON.readTree(berthd.http("GET", "/system/df?type=container").body());
