@@ -45,6 +45,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class EngineAssembly implements AutoCloseable {
     private final DaemonConfig config;
     private final EventBus events = new EventBus();
+    private final dev.berth.runtime.container.health.HealthMonitor health;
     private final Clock clock = Clock.systemDefaultZone();
     private final EngineFacts facts;
     private final DaemonSettings settings;
@@ -77,6 +78,7 @@ public final class EngineAssembly implements AutoCloseable {
         this.facts = new DataRootEngineFacts(config.dataRoot(), () -> images.store().list().size(), this::containerCounts);
         this.settings = new DaemonSettings(engineId, config.dataRoot(), config.debug(), config.insecureRegistries(),
                 config.registryMirrors(), List.of());
+        this.health = dev.berth.runtime.container.health.HealthMonitor.forContainers(containers, events).start();
         containers.runner().reconcile();
     }
 
@@ -111,14 +113,18 @@ public final class EngineAssembly implements AutoCloseable {
         routes.add(new ImageRoutes(images, dockerConfigJson()));
         routes.add(new ContainerRoutes(containers));
         routes.add(new dev.berth.runtime.api.containers.files.ContainerFilesRoutes(containers, images, events));
+        routes.add(new dev.berth.runtime.api.containers.ContainerObservability(containers, events));
         routes.add(new VolumeRoutes(volumes));
         routes.add(new NetworkRoutes(networks, clock));
         ImageDiskUsage imageUsage = new ImageDiskUsage(images, containers.imageUsage());
+        var containerUsage = new dev.berth.runtime.api.containers.ContainersDiskUsage(containers);
         routes.add(r -> r.add("GET", "/system/df", new DiskUsageHandler(new DiskUsageSource() {
             @Override public long layersSize() { return imageUsage.layersSize(); }
             @Override public List<Object> images(ApiVersion v) { return imageUsage.images(v); }
-            @Override public List<Object> containers(ApiVersion v) { return List.of(); }
-            @Override public List<Object> volumes() { return List.copyOf(EngineAssembly.this.volumes.diskUsage()); }
+            @Override public List<Object> containers(ApiVersion v) { return containerUsage.containers(); }
+            @Override public List<Object> volumes() {
+                return EngineAssembly.this.volumes.diskUsage().stream().<Object>map(dev.berth.runtime.api.volumes.VolumeJson::withUsage).toList();
+            }
             @Override public List<Object> buildCache() { return List.of(); }
         })));
         return routes;
@@ -135,5 +141,6 @@ public final class EngineAssembly implements AutoCloseable {
     public void close() {
         // Containers keep running under their own monitors; only the engine's DNS servers stop with it.
         networks.close();
+        health.close();
     }
 }
