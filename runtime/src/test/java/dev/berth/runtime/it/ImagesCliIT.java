@@ -115,7 +115,9 @@ class ImagesCliIT {
     void systemDfCountsImages() {
         TestImages.busybox().push(registry, "it/df", "1");
         ok("pull", ref("it/df:1"));
+        ok("volume", "create", "df-volume");
         String df = ok("system", "df").stdout();
+        assertTrue(df.lines().anyMatch(l -> l.startsWith("Local Volumes")), df);
         String images = df.lines().filter(l -> l.startsWith("Images")).findFirst().orElseThrow();
         assertTrue(Integer.parseInt(images.split("\\s+")[1]) >= 1, df);
     }
