@@ -110,6 +110,7 @@ public final class EngineAssembly implements AutoCloseable {
         routes.add(new SystemRoutes(facts, settings, events, clock));
         routes.add(new ImageRoutes(images, dockerConfigJson()));
         routes.add(new ContainerRoutes(containers));
+        routes.add(new dev.berth.runtime.api.containers.ExecRoutes(containers, events, config.execRoot()));
         routes.add(new VolumeRoutes(volumes));
         routes.add(new NetworkRoutes(networks, clock));
         ImageDiskUsage imageUsage = new ImageDiskUsage(images, containers.imageUsage());
