@@ -25,4 +25,10 @@ interface SocketCalls extends Library {
     int shutdown(int fd, int how) throws LastErrorException;
 
     int close(int fd) throws LastErrorException;
+
+    int O_PATH = 0x200000;
+    int O_DIRECTORY = 0x10000;
+    int O_CLOEXEC = 0x80000;
+
+    int open(String path, int flags) throws LastErrorException;
 }

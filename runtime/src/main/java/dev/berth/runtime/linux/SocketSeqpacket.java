@@ -24,12 +24,34 @@ public final class SocketSeqpacket implements Closeable {
         this.fd = fd;
     }
 
-    /** Connects to the socket file at {@code path}; fails clearly when the path is too long for sun_path. */
+    /**
+     * Connects to the socket file at {@code path}. A path longer than sun_path allows is reached through
+     * {@code /proc/self/fd/<dir fd>/<name>}, the way conmon and podman address long bundle paths.
+     */
     public static SocketSeqpacket connect(Path path) throws IOException {
         byte[] name = path.toString().getBytes(StandardCharsets.UTF_8);
-        if (name.length > MAX_PATH_BYTES) {
-            throw new IOException("socket path is " + name.length + " bytes, more than the " + MAX_PATH_BYTES + " a unix socket allows: " + path);
+        if (name.length <= MAX_PATH_BYTES) {
+            return connectShort(path, name);
         }
+        int dir;
+        try {
+            dir = SocketCalls.LIBC.open(path.getParent().toString(), SocketCalls.O_PATH | SocketCalls.O_DIRECTORY | SocketCalls.O_CLOEXEC);
+        } catch (LastErrorException e) {
+            throw new IOException("cannot open " + path.getParent() + ": errno " + e.getErrorCode(), e);
+        }
+        try {
+            Path viaFd = Path.of("/proc/self/fd/" + dir, path.getFileName().toString());
+            byte[] shortName = viaFd.toString().getBytes(StandardCharsets.UTF_8);
+            if (shortName.length > MAX_PATH_BYTES) {
+                throw new IOException("socket name too long even through /proc/self/fd: " + path);
+            }
+            return connectShort(path, shortName);
+        } finally {
+            SocketCalls.LIBC.close(dir);
+        }
+    }
+
+    private static SocketSeqpacket connectShort(Path path, byte[] name) throws IOException {
         // struct sockaddr_un { sa_family_t sun_family (u16, little-endian on our targets); char sun_path[108]; }
         byte[] address = new byte[2 + 108];
         address[0] = (byte) SocketCalls.AF_UNIX;
