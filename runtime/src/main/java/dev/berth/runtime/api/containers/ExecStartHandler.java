@@ -34,8 +34,7 @@ final class ExecStartHandler implements Handler {
 
     @Override
     public void handle(ApiRequest req, ApiResponse res) throws Exception {
-        ObjectNode parsed = req.bodyJson(ObjectNode.class);
-        ObjectNode body = parsed == null ? ContainerRoutes.object() : parsed;
+        ObjectNode body = body(req);
         ExecInstance e = execs.claim(req.pathParam("id"));
         ExecConfig config = e.config();
         int[] size = consoleSize(body);
@@ -76,6 +75,27 @@ final class ExecStartHandler implements Handler {
             } catch (Exception ignored) {
                 // a detach-key exit or a lost conmon: the client will see Running or no code; nothing to add here
             }
+        }
+    }
+
+    /**
+     * The start options. On an upgrade request the connection reads no further than the request until the
+     * hijack, and the body never "ends" (the stream goes on), so exactly Content-Length bytes are read.
+     */
+    private static ObjectNode body(ApiRequest req) throws IOException {
+        if (!req.wantsUpgrade()) {
+            ObjectNode parsed = req.bodyJson(ObjectNode.class);
+            return parsed == null ? ContainerRoutes.object() : parsed;
+        }
+        String length = req.header("Content-Length");
+        byte[] bytes = length == null ? new byte[0] : req.body().readNBytes(Integer.parseInt(length.trim()));
+        if (bytes.length == 0) {
+            return ContainerRoutes.object();
+        }
+        try {
+            return (ObjectNode) dev.berth.runtime.common.Json.MAPPER.readTree(bytes);
+        } catch (IOException | ClassCastException e) {
+            throw new dev.berth.runtime.errors.InvalidArgumentException("invalid JSON in request body: " + e.getMessage());
         }
     }
 

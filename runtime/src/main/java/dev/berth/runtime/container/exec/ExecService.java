@@ -78,7 +78,7 @@ public final class ExecService {
         ExecSession session;
         try {
             RuntimeSpec.Process process = processes.process(c, e.config(), consoleHeight, consoleWidth);
-            session = runner.monitor().exec(runner.layout(c.id()), ExecLayout.of(execRoot, c.id(), e.id()), process, attach);
+            session = runner.monitor().exec(runner.layout(c.id()), ExecLayout.of(execRoot, c.id(), sessionName(e)), process, attach);
         } catch (RuntimeException failure) {
             e.exited(startFailureCode(failure.getMessage()));
             throw failure;
@@ -104,6 +104,14 @@ public final class ExecService {
         if (e.config().tty()) {
             s.resize(height, width);
         }
+    }
+
+    /**
+     * The session's directory name: the first 16 hex digits of the exec id, because the attach socket's path
+     * ({@code execRoot/exec/NAME/attach}) must stay within the 107 bytes a unix socket path may have.
+     */
+    static String sessionName(ExecInstance e) {
+        return e.id().substring(0, 16);
     }
 
     private static Container runningContainer(Container c) {
