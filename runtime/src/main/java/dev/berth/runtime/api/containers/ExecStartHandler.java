@@ -6,6 +6,7 @@ import dev.berth.runtime.api.http.ApiRequest;
 import dev.berth.runtime.api.http.ApiResponse;
 import dev.berth.runtime.api.http.Handler;
 import dev.berth.runtime.api.http.Hijacked;
+import dev.berth.runtime.common.Json;
 import dev.berth.runtime.container.exec.ExecConfig;
 import dev.berth.runtime.container.exec.ExecInstance;
 import dev.berth.runtime.container.exec.ExecService;
@@ -34,27 +35,47 @@ final class ExecStartHandler implements Handler {
 
     @Override
     public void handle(ApiRequest req, ApiResponse res) throws Exception {
-        ObjectNode body = body(req);
         ExecInstance e = execs.claim(req.pathParam("id"));
         ExecConfig config = e.config();
-        int[] size = consoleSize(body);
-        int height = size[0] > 0 ? size[0] : config.consoleHeight();
-        int width = size[0] > 0 ? size[1] : config.consoleWidth();
-        if (body.path("Detach").asBoolean(false)) {
-            execs.launch(e, height, width, false);
-            res.status(204);
+        if (!req.wantsUpgrade()) {
+            ObjectNode parsed = req.bodyJson(ObjectNode.class);
+            ObjectNode body = parsed == null ? ContainerRoutes.object() : parsed;
+            if (body.path("Detach").asBoolean(false)) {
+                execs.launch(e, height(body, config), width(body, config), false);
+                res.status(204);
+                return;
+            }
+            attached(req, res, e, body, null);
             return;
         }
+        attached(req, res, e, null, req.header("Content-Length"));
+    }
+
+    /**
+     * Runs the exec attached to a hijacked connection. On an upgrade request the connection reads nothing past
+     * the request head until the hijack, so the start body is read afterwards: what the HTTP decoder had
+     * already taken, then the rest from the raw stream, exactly Content-Length bytes in all.
+     */
+    private void attached(ApiRequest req, ApiResponse res, ExecInstance e, ObjectNode parsed, String contentLength)
+            throws IOException {
+        ExecConfig config = e.config();
         boolean tty = config.tty();
         boolean multiplexed = !tty && req.version().atLeast("1.42");
+        int length = contentLength == null ? 0 : Integer.parseInt(contentLength.trim());
+        byte[] decoded = parsed == null && length > 0 ? req.body().readNBytes(Math.min(length, req.body().available())) : new byte[0];
         try (Hijacked stream = res.hijack(multiplexed ? "application/vnd.docker.multiplexed-stream" : "application/vnd.docker.raw-stream")) {
+            ObjectNode body = parsed != null ? parsed : startBody(decoded, stream.in().readNBytes(length - decoded.length));
             StreamFraming out = new StreamFraming(stream.out(), !tty);
+            boolean detach = body.path("Detach").asBoolean(false);
             ExecSession session;
             try {
-                session = execs.launch(e, height, width, true);
+                session = execs.launch(e, height(body, config), width(body, config), !detach);
             } catch (RuntimeException failure) {
                 out.write(1, (failure.getMessage() + "\r\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
+                return;
+            }
+            if (detach) {
                 return;
             }
             try (AttachConnection conn = session.attachment().orElseThrow()) {
@@ -73,30 +94,33 @@ final class ExecStartHandler implements Handler {
             try {
                 session.onExit().get(EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
             } catch (Exception ignored) {
-                // a detach-key exit or a lost conmon: the client will see Running or no code; nothing to add here
+                // a lost conmon: the client sees no exit code; nothing to add on this stream
             }
         }
     }
 
-    /**
-     * The start options. On an upgrade request the connection reads no further than the request until the
-     * hijack, and the body never "ends" (the stream goes on), so exactly Content-Length bytes are read.
-     */
-    private static ObjectNode body(ApiRequest req) throws IOException {
-        if (!req.wantsUpgrade()) {
-            ObjectNode parsed = req.bodyJson(ObjectNode.class);
-            return parsed == null ? ContainerRoutes.object() : parsed;
-        }
-        String length = req.header("Content-Length");
-        byte[] bytes = length == null ? new byte[0] : req.body().readNBytes(Integer.parseInt(length.trim()));
-        if (bytes.length == 0) {
+    private static ObjectNode startBody(byte[] head, byte[] rest) {
+        byte[] all = new byte[head.length + rest.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(rest, 0, all, head.length, rest.length);
+        if (all.length == 0) {
             return ContainerRoutes.object();
         }
         try {
-            return (ObjectNode) dev.berth.runtime.common.Json.MAPPER.readTree(bytes);
-        } catch (IOException | ClassCastException e) {
-            throw new dev.berth.runtime.errors.InvalidArgumentException("invalid JSON in request body: " + e.getMessage());
+            return Json.MAPPER.readTree(all) instanceof ObjectNode o ? o : ContainerRoutes.object();
+        } catch (IOException ex) {
+            return ContainerRoutes.object(); // too late for a 400: the connection is hijacked; run with defaults
         }
+    }
+
+    private static int height(ObjectNode body, ExecConfig config) {
+        int[] size = consoleSize(body);
+        return size[0] > 0 ? size[0] : config.consoleHeight();
+    }
+
+    private static int width(ObjectNode body, ExecConfig config) {
+        int[] size = consoleSize(body);
+        return size[0] > 0 ? size[1] : config.consoleWidth();
     }
 
     /** {@code ConsoleSize: [height, width]}; zeros when absent. */
