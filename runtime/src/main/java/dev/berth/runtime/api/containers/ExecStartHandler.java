@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ExecStartHandler implements Handler {
     private static final long EXIT_WAIT_SECONDS = 30;
+    private static final long BODY_WAIT_MILLIS = 300;
     private final ExecService execs;
 
     ExecStartHandler(ExecService execs) {
@@ -62,7 +63,7 @@ final class ExecStartHandler implements Handler {
         boolean tty = config.tty();
         boolean multiplexed = !tty && req.version().atLeast("1.42");
         int length = contentLength == null ? 0 : Integer.parseInt(contentLength.trim());
-        byte[] decoded = parsed == null && length > 0 ? req.body().readNBytes(Math.min(length, req.body().available())) : new byte[0];
+        byte[] decoded = parsed == null && length > 0 ? decodedPart(req, length) : new byte[0];
         try (Hijacked stream = res.hijack(multiplexed ? "application/vnd.docker.multiplexed-stream" : "application/vnd.docker.raw-stream")) {
             ObjectNode body = parsed != null ? parsed : startBody(decoded, stream.in().readNBytes(length - decoded.length));
             StreamFraming out = new StreamFraming(stream.out(), !tty);
@@ -97,6 +98,23 @@ final class ExecStartHandler implements Handler {
                 // a lost conmon: the client sees no exit code; nothing to add on this stream
             }
         }
+    }
+
+    /**
+     * The part of the body the HTTP decoder takes in: it hands the head to us first and the content a moment
+     * later from the same read, so wait briefly for it; whatever stays behind arrives raw after the hijack.
+     */
+    private static byte[] decodedPart(ApiRequest req, int length) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BODY_WAIT_MILLIS);
+        while (req.body().available() < length && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return req.body().readNBytes(Math.min(length, req.body().available()));
     }
 
     private static ObjectNode startBody(byte[] head, byte[] rest) {
