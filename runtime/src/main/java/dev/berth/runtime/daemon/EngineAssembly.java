@@ -114,6 +114,7 @@ public final class EngineAssembly implements AutoCloseable {
         routes.add(new ContainerRoutes(containers));
         routes.add(new dev.berth.runtime.api.containers.files.ContainerFilesRoutes(containers, images, events));
         routes.add(new dev.berth.runtime.api.containers.ContainerObservability(containers, events));
+        routes.add(new dev.berth.runtime.api.containers.ExecRoutes(containers, events, config.execRoot()));
         routes.add(new VolumeRoutes(volumes));
         routes.add(new NetworkRoutes(networks, clock));
         ImageDiskUsage imageUsage = new ImageDiskUsage(images, containers.imageUsage());

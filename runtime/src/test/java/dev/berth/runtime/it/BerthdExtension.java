@@ -71,6 +71,7 @@ public final class BerthdExtension implements BeforeAllCallback, BeforeEachCallb
     public void afterAll(ExtensionContext context) {
         try {
             if (process != null && process.isAlive()) {
+                removeEverything();
                 process.stop(STOP_TIMEOUT);
             }
         } finally {
@@ -78,6 +79,20 @@ public final class BerthdExtension implements BeforeAllCallback, BeforeEachCallb
             deleteTree(dir);
             dir = null;
         }
+    }
+
+    /**
+     * Containers outlive berthd by design, so a test class removes what it made before berthd stops: no
+     * container, network rule or namespace of one class is left to disturb the next.
+     */
+    private void removeEverything() {
+        String ids = docker("ps", "-aq").stdout().trim();
+        if (!ids.isEmpty()) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("rm", "-f", "-v"));
+            args.addAll(java.util.List.of(ids.split("\\s+")));
+            docker(args.toArray(String[]::new));
+        }
+        docker("network", "prune", "-f");
     }
 
     @Override

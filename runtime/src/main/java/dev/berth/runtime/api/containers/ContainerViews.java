@@ -140,7 +140,12 @@ final class ContainerViews {
         o.put("MountLabel", "");
         o.put("ProcessLabel", "");
         o.put("AppArmorProfile", "");
-        o.putNull("ExecIDs");
+        List<String> execIds = dev.berth.runtime.container.exec.ExecStore.engine().idsOf(c.id());
+        if (execIds.isEmpty()) {
+            o.putNull("ExecIDs");
+        } else {
+            execIds.forEach(o.putArray("ExecIDs")::add);
+        }
         o.set("HostConfig", hostConfig(c));
         o.set("GraphDriver", graphDriver(c, dir));
         o.set("Mounts", mounts(c));

@@ -209,6 +209,7 @@ public final class ContainerLifecycle {
             }
             runner.removeRuntimeState(c.id());
             store.remove(c.id());
+            dev.berth.runtime.container.exec.ExecStore.engine().forget(c.id());
             if (removeVolumes) {
                 for (MountPoint m : current.mounts()) {
                     if (m.type().equals("volume") && m.name().matches("[0-9a-f]{64}")) {

@@ -1,0 +1,66 @@
+package dev.berth.runtime.api.containers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.runtime.api.Routes;
+import dev.berth.runtime.api.http.Router;
+import dev.berth.runtime.container.ContainerServices;
+import dev.berth.runtime.container.exec.ExecConfig;
+import dev.berth.runtime.container.exec.ExecService;
+import dev.berth.runtime.container.exec.ExecStore;
+import dev.berth.runtime.container.oci.HostFacts;
+import dev.berth.runtime.container.oci.OciSpecBuilder;
+import dev.berth.runtime.events.EventBus;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Docker's exec endpoints: create on a container, then start (hijacked), inspect and resize by exec id. */
+public final class ExecRoutes implements Routes {
+    private final ExecService execs;
+
+    public ExecRoutes(ContainerServices containers, EventBus events, Path execRoot) {
+        this.execs = new ExecService(containers.store(), containers.runner(), new OciSpecBuilder(HostFacts.detect()),
+                events, ExecStore.engine(), execRoot);
+    }
+
+    @Override
+    public void register(Router r) {
+        r.add("POST", "/containers/{id}/exec", (req, res) -> {
+            var e = execs.create(req.pathParam("id"), config(req.bodyJson(ObjectNode.class)));
+            res.json(201, Map.of("Id", e.id()));
+        });
+        r.add("POST", "/exec/{id}/start", new ExecStartHandler(execs));
+        r.add("GET", "/exec/{id}/json", (req, res) -> res.json(200, ExecViews.inspect(execs.store().resolve(req.pathParam("id")))));
+        r.add("POST", "/exec/{id}/resize", (req, res) -> {
+            execs.resize(req.pathParam("id"), orZero(req.queryInt("h")), orZero(req.queryInt("w")));
+            res.status(200);
+        });
+    }
+
+    static ExecConfig config(ObjectNode body) {
+        ObjectNode b = body == null ? ContainerRoutes.object() : body;
+        int[] size = ExecStartHandler.consoleSize(b);
+        String detachKeys = b.path("DetachKeys").asText("");
+        DetachKeys.parse(detachKeys); // a bad spec is a 400 at create, as in dockerd
+        return new ExecConfig(strings(b.get("Cmd")), strings(b.get("Env")), b.path("WorkingDir").asText(""),
+                b.path("User").asText(""), b.path("AttachStdin").asBoolean(false), b.path("AttachStdout").asBoolean(false),
+                b.path("AttachStderr").asBoolean(false), b.path("Tty").asBoolean(false), b.path("Privileged").asBoolean(false),
+                detachKeys, size[0], size[1]);
+    }
+
+    private static List<String> strings(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        if (n != null && n.isArray()) {
+            n.forEach(x -> out.add(x.asText()));
+        } else if (n != null && n.isTextual()) {
+            out.add(n.asText()); // old clients may send a single string
+        }
+        return out;
+    }
+
+    private static int orZero(Integer v) {
+        return v == null ? 0 : v;
+    }
+}
