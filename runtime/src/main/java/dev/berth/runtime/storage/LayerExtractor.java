@@ -1,5 +1,7 @@
 package dev.berth.runtime.storage;
 
+import dev.berth.runtime.common.TreeDeleter;
+
 import dev.berth.runtime.linux.FileSyscalls;
 import java.io.IOException;
 import java.io.InputStream;
@@ -134,7 +136,7 @@ final class LayerExtractor {
             return false;
         }
         boolean whiteout = sys.lstat(target).isWhiteout();
-        FileTrees.deleteRecursively(target);
+        TreeDeleter.delete(target);
         return whiteout;
     }
 

@@ -1,5 +1,7 @@
 package dev.berth.runtime.storage;
 
+import dev.berth.runtime.common.TreeDeleter;
+
 import dev.berth.runtime.common.AtomicFiles;
 import dev.berth.runtime.common.Json;
 import dev.berth.runtime.errors.ConflictException;
@@ -57,7 +59,7 @@ public final class LayerStore {
             try (Stream<Path> children = Files.list(layersDir)) {
                 for (Path child : children.toList()) {
                     if (child.getFileName().toString().startsWith(HIDDEN_PREFIX)) {
-                        FileTrees.deleteRecursively(child);
+                        TreeDeleter.delete(child);
                     }
                 }
             }
@@ -172,7 +174,7 @@ public final class LayerStore {
             }
             // ENOTEMPTY (reported as a plain FileSystemException): the same layer is already there, e.g. a
             // concurrent pull of it won the race. Keep that one.
-            FileTrees.deleteRecursively(tmp);
+            TreeDeleter.delete(tmp);
             return get(chainId).orElseThrow(() -> new EngineException("layer " + chainId + " vanished while unpacking"));
         }
         return layer;
@@ -201,7 +203,7 @@ public final class LayerStore {
             if (Files.isSymbolicLink(shortLink) && Files.readSymbolicLink(shortLink).startsWith("../" + chainId.hex())) {
                 Files.delete(shortLink);
             }
-            FileTrees.deleteRecursively(doomed);
+            TreeDeleter.delete(doomed);
         } catch (IOException e) {
             throw new EngineException("cannot remove layer " + chainId + ": " + e.getMessage(), e);
         }
@@ -256,7 +258,7 @@ public final class LayerStore {
 
     private static void deleteQuietly(Path dir, Throwable cause) {
         try {
-            FileTrees.deleteRecursively(dir);
+            TreeDeleter.delete(dir);
         } catch (IOException | UncheckedIOException e) {
             cause.addSuppressed(e);
         }

@@ -1,5 +1,7 @@
 package dev.berth.runtime.volume;
 
+import dev.berth.runtime.common.TreeDeleter;
+
 import dev.berth.runtime.common.AtomicFiles;
 import dev.berth.runtime.common.Json;
 import dev.berth.runtime.errors.EngineException;

@@ -47,7 +47,7 @@ class LayerStoreIT {
             new ProcessBuilder("umount", m.toString()).inheritIO().start().waitFor();
         }
         if (temp != null) {
-            FileTrees.deleteRecursively(temp);
+            dev.berth.runtime.common.TreeDeleter.delete(temp);
         }
     }
 

@@ -36,7 +36,7 @@ class OverlayMountsIT {
             mounts.unmount(merged);
         }
         if (temp != null) {
-            FileTrees.deleteRecursively(temp);
+            dev.berth.runtime.common.TreeDeleter.delete(temp);
         }
     }
 

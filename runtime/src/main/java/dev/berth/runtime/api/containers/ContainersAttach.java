@@ -12,7 +12,6 @@ import dev.berth.runtime.container.monitor.AttachFrame;
 import dev.berth.runtime.container.monitor.MonitoredContainer;
 import dev.berth.runtime.errors.ConflictException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
@@ -79,28 +78,11 @@ final class ContainersAttach implements Handler {
 
     /** Client keystrokes to the container; the detach sequence ends the attach but leaves the container running. */
     private static void pumpStdin(Hijacked stream, AttachConnection conn, byte[] detachKeys, Container c) {
-        byte[] buf = new byte[8192];
-        int matched = 0;
         try {
-            InputStream in = stream.in();
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                int start = 0;
-                for (int i = 0; i < n && detachKeys.length > 0; i++) {
-                    if (buf[i] == detachKeys[matched]) {
-                        matched++;
-                        if (matched == detachKeys.length) {
-                            conn.close();
-                            stream.close();
-                            return;
-                        }
-                    } else {
-                        matched = buf[i] == detachKeys[0] ? 1 : 0;
-                    }
-                }
-                conn.write(java.util.Arrays.copyOfRange(buf, start, n));
-            }
-            if (c.configView().stdinOnce()) {
+            if (DetachingCopy.copy(stream.in(), conn::write, detachKeys)) {
+                conn.close();
+                stream.close();
+            } else if (c.configView().stdinOnce()) {
                 conn.closeStdin();
             }
         } catch (IOException e) {

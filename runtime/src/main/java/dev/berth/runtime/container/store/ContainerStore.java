@@ -138,13 +138,7 @@ public final class ContainerStore {
         byId.remove(id);
         Path dir = dir(id);
         try {
-            if (Files.exists(dir)) {
-                try (Stream<Path> walk = Files.walk(dir)) {
-                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            }
+            dev.berth.runtime.common.TreeDeleter.delete(dir);
         } catch (IOException e) {
             throw new EngineException("cannot remove the files of container " + id + ": " + e.getMessage(), e);
         }

@@ -25,10 +25,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * {@code docker load}: reads a docker-save archive ({@code manifest.json}) or an OCI image layout
@@ -65,7 +63,7 @@ public final class ImageLoader {
             }
             throw new InvalidArgumentException("invalid image archive: neither manifest.json nor index.json found");
         } finally {
-            deleteTree(spool);
+            dev.berth.runtime.common.TreeDeleter.delete(spool);
         }
     }
 
@@ -176,16 +174,5 @@ public final class ImageLoader {
             throw new InvalidArgumentException("invalid image archive: manifest.json entry without " + field);
         }
         return v.asText();
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

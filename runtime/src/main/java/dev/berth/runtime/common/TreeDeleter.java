@@ -1,23 +1,33 @@
-package dev.berth.runtime.storage;
+package dev.berth.runtime.common;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Recursive deletion that never follows symlinks (a layer's symlinks may point anywhere on the host). */
-final class FileTrees {
-    private FileTrees() {}
+/** Deletes a directory tree bottom-up, never following symlinks out of it, even through unwritable directories. */
+public final class TreeDeleter {
+    private TreeDeleter() {}
 
-    /** Deletes {@code path} and everything under it; symlinks are removed, not followed. Missing is fine. */
-    static void deleteRecursively(Path path) throws IOException {
-        if (LayerPaths.attributes(path) == null) {
+    /** Deletes {@code top} and everything under it; a missing {@code top} is fine. */
+    public static void delete(Path top) throws IOException {
+        if (!Files.exists(top, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+        Files.walkFileTree(top, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                // A directory without write or search permission (copied from an image) cannot be emptied otherwise.
+                if (!Files.isWritable(dir) || !Files.isExecutable(dir)) {
+                    Files.setAttribute(dir, "unix:mode", 0700);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 Files.deleteIfExists(file);
