@@ -3,6 +3,7 @@ package dev.berth.runtime.api.containers;
 import dev.berth.runtime.api.http.ApiRequest;
 import dev.berth.runtime.api.http.ApiResponse;
 import dev.berth.runtime.api.http.Handler;
+import dev.berth.runtime.api.system.TimeArg;
 import dev.berth.runtime.container.ContainerServices;
 import dev.berth.runtime.container.model.Container;
 import dev.berth.runtime.container.monitor.LogLine;
@@ -11,7 +12,6 @@ import dev.berth.runtime.container.monitor.LogReader;
 import dev.berth.runtime.errors.InvalidArgumentException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -78,19 +78,10 @@ final class ContainersLogs implements Handler {
         return out;
     }
 
-    /** since/until: unix seconds with optional fraction (what the CLI sends); 0 or absent means none. */
+    /** since/until as docker reads them (unix seconds with fraction, RFC 3339, durations); 0 or absent means none. */
     static Instant time(String value) {
-        if (value == null || value.isEmpty() || value.equals("0")) {
-            return null;
-        }
-        try {
-            String[] parts = value.split("\\.", 2);
-            long seconds = Long.parseLong(parts[0]);
-            long nanos = parts.length > 1 ? Long.parseLong((parts[1] + "000000000").substring(0, 9)) : 0;
-            return Instant.ofEpochSecond(seconds, nanos);
-        } catch (NumberFormatException e) {
-            throw new InvalidArgumentException("invalid time value: " + value);
-        }
+        Long nanos = TimeArg.parseNanos(value, Instant.now(), java.time.ZoneId.systemDefault());
+        return nanos == null || nanos == 0 ? null : Instant.ofEpochSecond(0, nanos);
     }
 
     static int tail(String value) {
@@ -102,9 +93,5 @@ final class ContainersLogs implements Handler {
         } catch (NumberFormatException e) {
             throw new InvalidArgumentException("invalid tail value: " + value);
         }
-    }
-
-    static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e);
     }
 }

@@ -1,5 +1,7 @@
 package dev.berth.runtime.api.images;
 
+import dev.berth.runtime.api.system.TimeArg;
+
 import dev.berth.runtime.api.http.Filters;
 import dev.berth.runtime.errors.InvalidArgumentException;
 import dev.berth.runtime.image.ImageConfigs;
@@ -42,7 +44,7 @@ final class ImageFilters {
             p = p.and(image -> ImageViews.epochSeconds(image.created()) > t);
         }
         for (String until : filters.get("until")) {
-            long t = Timestamps.parseSeconds(until);
+            long t = TimeArg.parseNanos(until, java.time.Instant.now(), java.time.ZoneId.systemDefault()) / 1_000_000_000L;
             p = p.and(image -> ImageViews.epochSeconds(image.created()) < t);
         }
         return p;

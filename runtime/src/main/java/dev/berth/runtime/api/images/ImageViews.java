@@ -105,7 +105,11 @@ final class ImageViews {
         try {
             return Instant.parse(rfc3339).getEpochSecond();
         } catch (DateTimeParseException e) {
-            return java.time.OffsetDateTime.parse(rfc3339).toEpochSecond();
+            try {
+                return java.time.OffsetDateTime.parse(rfc3339).toEpochSecond();
+            } catch (DateTimeParseException unreadable) {
+                return 0; // an image config with a malformed date still lists
+            }
         }
     }
 

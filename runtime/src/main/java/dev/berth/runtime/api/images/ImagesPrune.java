@@ -1,5 +1,7 @@
 package dev.berth.runtime.api.images;
 
+import dev.berth.runtime.api.system.TimeArg;
+
 import dev.berth.runtime.api.http.ApiRequest;
 import dev.berth.runtime.api.http.ApiResponse;
 import dev.berth.runtime.api.http.Filters;
@@ -34,7 +36,7 @@ final class ImagesPrune implements Handler {
         }
         Predicate<ImageRecord> p = image -> true;
         for (String until : filters.get("until")) {
-            long t = Timestamps.parseSeconds(until);
+            long t = TimeArg.parseNanos(until, java.time.Instant.now(), java.time.ZoneId.systemDefault()) / 1_000_000_000L;
             p = p.and(image -> ImageViews.epochSeconds(image.created()) < t);
         }
         if (filters.has("label")) {
