@@ -21,11 +21,11 @@ final class ApiRun {
         long start = System.nanoTime();
         try (HttpConnection api = new HttpConnection(socket); HttpConnection waiter = new HttpConnection(socket)) {
             String body = "{\"Image\":\"" + image + "\",\"Cmd\":[\"true\"],\"HostConfig\":{\"AutoRemove\":true,\"NetworkMode\":\"none\"}}";
-            HttpResult created = api.exchange("POST", "/v1.43/containers/create", JSON, body.getBytes(StandardCharsets.UTF_8));
+            HttpResult created = api.exchange("POST", "/v1.41/containers/create", JSON, body.getBytes(StandardCharsets.UTF_8));
             check(created, 201);
             String id = created.json().path("Id").asText();
-            waiter.sendHead("POST", "/v1.43/containers/" + id + "/wait?condition=removed", Map.of(), 0L, false);
-            check(api.exchange("POST", "/v1.43/containers/" + id + "/start", Map.of(), null), 204);
+            waiter.sendHead("POST", "/v1.41/containers/" + id + "/wait?condition=removed", Map.of(), 0L, false);
+            check(api.exchange("POST", "/v1.41/containers/" + id + "/start", Map.of(), null), 204);
             HttpResult waited = waiter.readResponse(false);
             check(waited, 200);
             if (waited.json().path("StatusCode").asInt(-1) != 0) {
