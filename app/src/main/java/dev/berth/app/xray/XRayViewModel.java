@@ -143,7 +143,7 @@ public final class XRayViewModel {
     public String pidsText() {
         XRayReport.Cgroup c = report.get().cgroup();
         return c.pidsMax() > 0 ? I18n.t("xray.pidsOf", c.pidsCurrent(), c.pidsMax())
-                : I18n.t("xray.noLimitUsing", c.pidsCurrent());
+                : I18n.t("xray.noLimitUsing", Long.toString(c.pidsCurrent()));
     }
 
     /** "root (uid 0, gid 0)". */
