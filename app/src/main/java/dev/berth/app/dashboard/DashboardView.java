@@ -46,6 +46,8 @@ public final class DashboardView implements Page {
         this.vm = vm;
         createView();
         vm.snapshotProperty().addListener((o, a, b) -> show(b));
+        // On screen while the page is in a scene; the shell swaps pages in and out of its content pane.
+        root.sceneProperty().addListener((o, a, b) -> vm.setActive(b != null));
         show(vm.snapshotProperty().get());
     }
 
@@ -108,14 +110,18 @@ public final class DashboardView implements Page {
             return;
         }
         cards.getChildren().addAll(
-                card("dashboard.engine", s.version().display(), s.version().os() + "/" + s.version().arch()
-                        + " · API " + s.version().apiVersion()),
+                card("dashboard.engine", s.version().name().isBlank() ? s.version().version() : s.version().name(),
+                        I18n.t("dashboard.engineDetail", s.version().version(), s.version().apiVersion(),
+                                s.version().os() + "/" + s.version().arch())),
                 card("dashboard.containers", Integer.toString(s.running() + s.stopped()),
                         I18n.t("dashboard.runningStopped", s.running(), s.stopped())),
                 card("dashboard.images", Integer.toString(s.images()), Format.bytes(s.disk().images().sizeBytes())),
                 card("dashboard.volumes", Integer.toString(s.volumes()), Format.bytes(s.disk().volumes().sizeBytes())),
                 card("dashboard.networks", Integer.toString(s.networks()), ""));
         cards.getChildren().getFirst().setId("dashboard-engine-card");
+        Label up = new Label(I18n.t("dashboard.running"));
+        up.getStyleClass().addAll("state-badge", "state-running");
+        ((VBox) cards.getChildren().getFirst()).getChildren().add(1, up);
         XYChart.Series<String, Number> used = new XYChart.Series<>();
         used.setName(I18n.t("dashboard.inUse"));
         XYChart.Series<String, Number> free = new XYChart.Series<>();

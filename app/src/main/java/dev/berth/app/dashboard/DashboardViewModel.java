@@ -39,6 +39,7 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private boolean again;
+    private boolean active;
 
     public DashboardViewModel(Supplier<Engine> engine, Async async) {
         this.engine = engine;
@@ -60,6 +61,25 @@ public final class DashboardViewModel {
             error.set(message);
             done();
         });
+    }
+
+    /**
+     * Whether the dashboard is on screen. Reading it costs a stats request per running container, so engine events
+     * reload it only while it is shown; showing it reloads it.
+     */
+    public void setActive(boolean shown) {
+        boolean was = active;
+        active = shown;
+        if (shown && !was) {
+            refresh();
+        }
+    }
+
+    /** Something changed on the engine: reload if shown. */
+    public void engineChanged() {
+        if (active) {
+            refresh();
+        }
     }
 
     /** Forgets what was shown (the engine is unreachable; the window's banner says why). */

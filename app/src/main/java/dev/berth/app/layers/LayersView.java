@@ -102,9 +102,9 @@ public final class LayersView {
         table.setPlaceholder(new Label(I18n.t("layers.empty")));
         table.getColumns().setAll(List.of(
                 column("layers.col.layer", 70, r -> r.empty() ? "—" : Integer.toString(r.number())),
-                column("layers.col.instruction", 420, LayerRow::instruction),
+                column("layers.col.instruction", 390, LayerRow::instruction),
                 column("layers.col.size", 90, r -> r.empty() ? "" : Format.bytes(r.size())),
-                column("layers.col.created", 110, r -> r.created() == null ? "" : Format.age(r.created(), Instant.now())),
+                column("layers.col.created", 140, r -> r.created() == null ? "" : Format.age(r.created(), Instant.now())),
                 column("layers.col.sharedWith", 220, vm::sharedWithText)));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -113,11 +113,12 @@ public final class LayersView {
                 pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("no-layer"), !empty && row != null && row.empty());
             }
         });
-        table.setPrefHeight(300);
+        table.setFixedCellSize(32);
+        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> 44.0 + 32 * Math.min(12, Math.max(3, vm.rows().size())), vm.rows()));
         Label count = new Label();
         count.getStyleClass().add(Styles.TEXT_BOLD);
-        vm.rows().addListener((javafx.collections.ListChangeListener<LayerRow>) c ->
-                count.setText(I18n.t("layers.count", vm.layerCount(), vm.rows().size())));
+        count.textProperty().bind(vm.summaryProperty());
         count.setId("layers-count");
 
         savings.setWrapText(true);

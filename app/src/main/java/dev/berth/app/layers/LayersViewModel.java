@@ -37,6 +37,7 @@ public final class LayersViewModel {
             new SharingMap(Map.of()));
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private Map<String, ImageLayers> byLabel = Map.of();
     private String wanted;
 
@@ -96,6 +97,12 @@ public final class LayersViewModel {
         ImageChoice c = selected.get();
         ImageLayers l = c == null ? null : byLabel.get(c.label());
         rows.setAll(l == null ? List.of() : LayerHistory.rows(l, sharing.get()));
+        summary.set(l == null ? "" : I18n.t("layers.count", layerCount(), rows.size()));
+    }
+
+    /** "5 layers from 8 instructions" for the chosen image; empty when none is chosen. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
     }
 
     public ObservableList<ImageChoice> images() {

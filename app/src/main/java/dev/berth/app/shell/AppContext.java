@@ -92,7 +92,7 @@ public final class AppContext {
             dashboard.clear();
             return;
         }
-        dashboard.refresh();
+        dashboard.engineChanged();
         if (ShellViewModel.concerns(types, "container")) {
             containers.refresh();
         }

@@ -88,12 +88,14 @@ public final class XRayView {
         intro.getStyleClass().add("xray-intro");
         Button refresh = new Button(I18n.t("xray.refresh"));
         refresh.setOnAction(e -> vm.refresh());
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
+        Label title = new Label(I18n.t("xray.title", r.name(), r.image()));
+        title.getStyleClass().add(Styles.TITLE_3);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox.setHgrow(intro, Priority.SOMETIMES);
-        HBox top = new HBox(12, intro, spacer, refresh);
+        HBox top = new HBox(12, title, spacer, refresh);
         top.setAlignment(Pos.CENTER_LEFT);
-        sections.getChildren().setAll(top, processes(r), namespaces(r), cgroup(), filesystem(r), privileges(r));
+        sections.getChildren().setAll(top, intro, processes(r), namespaces(r), cgroup(), filesystem(r), privileges(r));
     }
 
     private Node processes(XRayReport r) {
@@ -109,8 +111,9 @@ public final class XRayView {
                 column("xray.col.pidHost", 120, p -> Long.toString(p.hostPid())),
                 column("xray.col.command", 420, p -> p.cmdline().isBlank() ? "[" + p.name() + "]" : p.cmdline())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setFixedCellSize(28);
-        table.setPrefHeight(30 + 28 * Math.min(8, Math.max(1, r.processes().size())) + 4);
+        table.setFixedCellSize(30);
+        // Header plus every row (up to ten), so a handful of processes needs no scrolling.
+        table.setPrefHeight(44 + 30 * Math.min(10, Math.max(1, r.processes().size())));
         table.setMinHeight(Region.USE_PREF_SIZE);
         return new Section(I18n.t("xray.processes"), I18n.t("xray.processesHelp"), headline, table);
     }
@@ -137,7 +140,9 @@ public final class XRayView {
         ProgressBar memory = new ProgressBar(Math.max(0, vm.memoryShare()));
         memory.setPrefWidth(220);
         memory.setVisible(vm.memoryShare() >= 0);
-        grid.addRow(0, head("xray.memory"), new Label(vm.memoryText()), memory);
+        HBox memoryLine = new HBox(12, new Label(vm.memoryText()), memory);
+        memoryLine.setAlignment(Pos.CENTER_LEFT);
+        grid.addRow(0, head("xray.memory"), memoryLine);
         grid.addRow(1, head("xray.cpu"), new Label(vm.cpuText()));
         grid.addRow(2, head("xray.pids"), new Label(vm.pidsText()));
         grid.addRow(3, head("xray.cgroupPath"), mono(c.path() + "  (cgroup " + c.version() + ")"));
@@ -208,6 +213,7 @@ public final class XRayView {
     private static Node slab(String style, String title, String detail) {
         Label t = new Label(title);
         t.getStyleClass().add(Styles.TEXT_BOLD);
+        t.setMinWidth(Region.USE_PREF_SIZE);
         Label d = mono(detail);
         d.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
         HBox box = new HBox(12, t, d);

@@ -96,4 +96,17 @@ class DashboardViewModelTest {
         assertTrue(vm.errorProperty().get().startsWith("Cannot reach"));
         assertFalse(vm.loadingProperty().get());
     }
+
+    @Test
+    void engineEventsReloadOnlyWhileTheDashboardIsShown() {
+        vm.engineChanged();
+        assertFalse(engine.calls.contains("diskUsage"), "hidden: no stats requests for events");
+        vm.setActive(true);
+        assertEquals(1, engine.calls.stream().filter(c -> c.equals("diskUsage")).count(), "showing it reads it");
+        vm.engineChanged();
+        assertEquals(2, engine.calls.stream().filter(c -> c.equals("diskUsage")).count());
+        vm.setActive(false);
+        vm.engineChanged();
+        assertEquals(2, engine.calls.stream().filter(c -> c.equals("diskUsage")).count());
+    }
 }

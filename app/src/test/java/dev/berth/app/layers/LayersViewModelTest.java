@@ -55,6 +55,7 @@ class LayersViewModelTest {
         vm.open("sha256:a2");
         assertEquals("app:2", vm.selectedProperty().get().label());
         assertEquals(3, vm.layerCount());
+        assertEquals("3 layers from 6 instructions", vm.summaryProperty().get());
         assertEquals(6, vm.rows().size());
         LayerRow base = vm.rows().getLast().empty() ? vm.rows().get(vm.rows().size() - 2) : vm.rows().getLast();
         assertEquals(1, base.number());
