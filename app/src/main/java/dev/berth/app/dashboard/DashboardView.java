@@ -119,6 +119,8 @@ public final class DashboardView implements Page {
                 card("dashboard.volumes", Integer.toString(s.volumes()), Format.bytes(s.disk().volumes().sizeBytes())),
                 card("dashboard.networks", Integer.toString(s.networks()), ""));
         cards.getChildren().getFirst().setId("dashboard-engine-card");
+        // A product name with its version is longer than a count: a smaller title keeps it on two lines at most.
+        ((VBox) cards.getChildren().getFirst()).getChildren().get(1).getStyleClass().setAll("label", Styles.TITLE_4);
         Label up = new Label(I18n.t("dashboard.running"));
         up.getStyleClass().addAll("state-badge", "state-running");
         ((VBox) cards.getChildren().getFirst()).getChildren().add(1, up);

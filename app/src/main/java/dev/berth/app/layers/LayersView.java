@@ -48,6 +48,8 @@ public final class LayersView {
     public LayersView(LayersViewModel vm) {
         this.vm = vm;
         root.setFitToWidth(true);
+        root.setFitToHeight(true);
+        content.getStyleClass().add("layers-content");
         root.getStyleClass().addAll("layers", atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         root.getStylesheets().add(LayersView.class.getResource("/dev/berth/app/layers/layers.css").toExternalForm());
         content.setPadding(new Insets(12, 16, 16, 16));

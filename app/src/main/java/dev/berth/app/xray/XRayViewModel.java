@@ -136,7 +136,8 @@ public final class XRayViewModel {
                 ? I18n.t("xray.cpuQuota", String.format(Locale.ROOT, "%.2f", (double) c.cpuQuotaMicros() / c.cpuPeriodMicros()),
                         c.cpuQuotaMicros(), c.cpuPeriodMicros())
                 : I18n.t("xray.noLimit");
-        return c.cpuShares() > 0 ? quota + " · " + I18n.t("xray.cpuShares", c.cpuShares(), c.cpuWeightScale()) : quota;
+        String weight = I18n.t(c.version().equals("v2") ? "xray.cpuWeight" : "xray.cpuShares", c.cpuShares());
+        return c.cpuShares() > 0 ? quota + " · " + weight : quota;
     }
 
     /** "3 of at most 100" or "3 (no limit)". */

@@ -65,7 +65,7 @@ class XRayViewModelTest {
         assertEquals(1, vm.isolatedNamespaceCount());
         assertEquals("2.00 MB of 48.0 MB", vm.memoryText());
         assertEquals(2_000_000 / 48_000_000.0, vm.memoryShare(), 1e-9);
-        assertTrue(vm.cpuText().startsWith("at most 0.50 CPUs (50000 µs every 100000 µs)"), vm.cpuText());
+        assertEquals("at most 0.50 CPUs (50000 µs every 100000 µs) · 1024 CPU shares (1024 is the default share)", vm.cpuText());
         assertEquals("2 (no limit)", vm.pidsText());
         assertEquals("root (uid 0, gid 0)", vm.userText());
         assertTrue(vm.missingCapabilities().contains("CAP_SYS_ADMIN"));
