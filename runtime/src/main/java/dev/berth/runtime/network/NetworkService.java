@@ -42,9 +42,8 @@ import java.util.logging.Logger;
  */
 public final class NetworkService implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(NetworkService.class.getName());
-    private static final String NETNS_PREFIX = "berthns-";
-
     private final NetworkConfig config;
+    private final EngineTag tag;
     private final EventBus events;
     private final NetworkStore store;
     private final NetworkRegistry registry;
@@ -61,12 +60,13 @@ public final class NetworkService implements AutoCloseable {
         this.config = config;
         this.events = events;
         this.store = new NetworkStore(config.dataRoot());
+        this.tag = store.engineTag();
         this.registry = new NetworkRegistry(store);
         this.links = new Links(commands);
         this.netns = new NetnsFiles(commands);
-        this.firewall = new Firewall(new Iptables(commands), sysctl);
+        this.firewall = new Firewall(new Iptables(commands), sysctl, tag.ruleComment());
         this.dns = new NetworkDns(config.dnsPort(), config.hostResolvConf());
-        this.wiring = new EndpointWiring(registry, links, dns);
+        this.wiring = new EndpointWiring(registry, links, dns, tag);
     }
 
     /** The service on the real host (iproute2, iptables, /proc/sys). */
@@ -253,7 +253,7 @@ public final class NetworkService implements AutoCloseable {
                 return a;
             }
             boolean owns = netnsPath == null;
-            String path = owns ? netns.create(netnsName(containerId)).toString() : netnsPath;
+            String path = owns ? netns.create(tag.netnsName(containerId)).toString() : netnsPath;
             Attachment a = new Attachment(containerId, containerName, path, owns, false, List.of(), List.of(), List.of());
             List<Endpoint> made = new ArrayList<>();
             try {
@@ -274,7 +274,7 @@ public final class NetworkService implements AutoCloseable {
                     wiring.disconnect(m, containerId);
                 }
                 if (owns) {
-                    netns.delete(netnsName(containerId));
+                    netns.delete(tag.netnsName(containerId));
                 }
                 throw e;
             }
@@ -301,7 +301,8 @@ public final class NetworkService implements AutoCloseable {
                 wiring.disconnect(e, containerId);
             }
             if (a.ownsNetns()) {
-                netns.delete(netnsName(containerId));
+                // By the recorded path: a namespace made before names carried the engine tag keeps its old name.
+                netns.delete(java.nio.file.Path.of(a.netnsPath()).getFileName().toString());
             }
             store.deleteAttachment(containerId);
             attachments.remove(containerId);
@@ -544,10 +545,6 @@ public final class NetworkService implements AutoCloseable {
                 n == null ? "bridge" : n.driver(), "container", containerId));
     }
 
-    private static String netnsName(String containerId) {
-        return NETNS_PREFIX + (containerId.length() > 12 ? containerId.substring(0, 12) : containerId);
-    }
-
     private static String now() {
         return Instant.now().toString();
     }
@@ -555,15 +552,17 @@ public final class NetworkService implements AutoCloseable {
     // ---------------------------------------------------------------- repair
 
     /**
-     * Makes the host match the records, as after a restart or crash: rebuilds Berth's chains from scratch (bridges,
-     * network rules, published ports), re-creates missing bridges and veths of containers whose namespace still
-     * exists, drops attachments whose namespace is gone, and deletes leases, veths and namespaces nobody owns.
+     * Makes the host match the records, as after a restart or crash: rebuilds this engine's rules from scratch
+     * (network rules, published ports), re-creates missing bridges and veths of containers whose namespace still
+     * exists, drops attachments whose namespace is gone, and deletes leases, veths and namespaces of this engine
+     * that no record owns. What another engine on the host made is never touched: its rules carry another owner
+     * comment, its namespaces and veths another tag in their names (see {@link EngineTag}).
      */
     public void reconcile() {
         lock.lock();
         try {
             firewall.ensureBase();
-            firewall.flushAll();
+            firewall.removeOwned();
             for (Network n : registry.all()) {
                 setUpBridge(n);
                 dns.start(n);
@@ -626,7 +625,7 @@ public final class NetworkService implements AutoCloseable {
             }
             if (n.hasBridge()) {
                 for (String port : links.portsOf(n.bridge())) {
-                    if (port.startsWith("vb") && !veths.contains(port)) {
+                    if (port.startsWith(tag.vethPrefix()) && !veths.contains(port)) {
                         links.delete(port);
                     }
                 }
@@ -635,8 +634,8 @@ public final class NetworkService implements AutoCloseable {
         java.io.File[] named = java.nio.file.Path.of("/run/netns").toFile().listFiles();
         for (java.io.File f : named == null ? new java.io.File[0] : named) {
             String name = f.getName();
-            if (name.startsWith(NETNS_PREFIX) && attachments.values().stream()
-                    .noneMatch(a -> a.ownsNetns() && netnsName(a.containerId()).equals(name))) {
+            if (name.startsWith(tag.netnsPrefix()) && attachments.values().stream()
+                    .noneMatch(a -> a.ownsNetns() && name.equals(java.nio.file.Path.of(a.netnsPath()).getFileName().toString()))) {
                 netns.delete(name);
             }
         }
