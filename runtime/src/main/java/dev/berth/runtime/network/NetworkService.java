@@ -90,13 +90,25 @@ public final class NetworkService implements AutoCloseable {
     }
 
     private void ensurePredefined() {
+        Network bridge = registry.byName(Network.DEFAULT_BRIDGE);
+        if (bridge != null && !matchesConfig(bridge)) {
+            if (attachments.values().stream().anyMatch(a -> a.endpoints().stream().anyMatch(e -> e.networkId().equals(bridge.id())))) {
+                LOG.warning("the default bridge keeps " + bridge.gateway() + " in " + bridge.subnet() + " on " + bridge.bridge()
+                        + " while containers use it; the configured " + config.defaultAddress() + " on " + config.defaultBridge()
+                        + " takes effect once they are removed and berthd restarts");
+            } else {
+                // bip (or the bridge name) changed: dockerd re-creates the default bridge at every start, and so do we.
+                tearDownBridge(bridge);
+                registry.remove(bridge);
+            }
+        }
         if (registry.byName(Network.DEFAULT_BRIDGE) == null) {
-            Cidr subnet = config.defaultSubnet();
+            Cidr subnet = config.defaultAddress().subnet();
             Map<String, String> opts = Map.of(BridgeOptions.DEFAULT_BRIDGE, "true", BridgeOptions.NAME, config.defaultBridge(),
                     BridgeOptions.ICC, "true", BridgeOptions.MASQUERADE, "true", BridgeOptions.HOST_BINDING, "0.0.0.0",
                     BridgeOptions.MTU, "1500");
             registry.add(new Network(EndpointWiring.randomId(), Network.DEFAULT_BRIDGE, "bridge", now(), subnet.toString(),
-                    subnet.firstHost().toString(), null, false, false, Map.of(), opts, config.defaultBridge(), false));
+                    config.defaultAddress().address().toString(), null, false, false, Map.of(), opts, config.defaultBridge(), false));
         }
         if (registry.byName(Network.HOST) == null) {
             registry.add(new Network(EndpointWiring.randomId(), Network.HOST, "host", now(), null, null, null, false, false,
@@ -106,6 +118,12 @@ public final class NetworkService implements AutoCloseable {
             registry.add(new Network(EndpointWiring.randomId(), Network.NONE, "null", now(), null, null, null, false, false,
                     Map.of(), Map.of(), null, false));
         }
+    }
+
+    private boolean matchesConfig(Network bridge) {
+        return config.defaultAddress().subnet().toString().equals(bridge.subnet())
+                && config.defaultAddress().address().toString().equals(bridge.gateway())
+                && config.defaultBridge().equals(bridge.bridge());
     }
 
     // ---------------------------------------------------------------- networks

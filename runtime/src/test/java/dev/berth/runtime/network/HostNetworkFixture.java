@@ -1,6 +1,7 @@
 package dev.berth.runtime.network;
 
 import dev.berth.runtime.events.EventBus;
+import dev.berth.runtime.network.ipam.BridgeAddress;
 import dev.berth.runtime.network.ipam.Cidr;
 import dev.berth.runtime.network.ipam.SubnetPicker;
 import java.io.IOException;
@@ -37,7 +38,7 @@ final class HostNetworkFixture implements AutoCloseable {
     }
 
     NetworkConfig config() {
-        return new NetworkConfig(dataRoot, bridge, Cidr.parse(subnet),
+        return new NetworkConfig(dataRoot, bridge, BridgeAddress.firstHostOf(Cidr.parse(subnet)),
                 List.of(new SubnetPicker.Pool(Cidr.parse(pool), 24)), 53, Path.of("/etc/resolv.conf"));
     }
 

@@ -38,7 +38,7 @@ class NetworkApiIT {
 
     @BeforeEach
     void start() throws Exception {
-        service = NetworkService.onHost(new NetworkConfig(dir.resolve("data"), "berthapi0", Cidr.parse("10.195.0.0/16"),
+        service = NetworkService.onHost(new NetworkConfig(dir.resolve("data"), "berthapi0", dev.berth.runtime.network.ipam.BridgeAddress.firstHostOf(Cidr.parse("10.195.0.0/16")),
                 List.of(new SubnetPicker.Pool(Cidr.parse("10.194.0.0/16"), 24)), 53, Path.of("/etc/resolv.conf")), events);
         service.start();
         Router r = new Router();
