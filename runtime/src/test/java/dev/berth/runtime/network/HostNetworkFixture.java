@@ -131,15 +131,7 @@ final class HostNetworkFixture implements AutoCloseable {
             // The default bridge of the test engine goes too, with its rules, so nothing is left on the host.
             service.close();
             run(List.of("ip", "link", "delete", "dev", bridge));
-            String comment = tag().ruleComment();
-            for (String table : List.of("filter", "nat")) {
-                for (String rule : run(List.of("iptables", "-w", "-t", table, "-S")).out().lines()
-                        .filter(l -> l.startsWith("-A BERTH-") && l.contains(comment)).toList()) {
-                    List<String> argv = new ArrayList<>(List.of("iptables", "-w", "-t", table, "-D"));
-                    argv.addAll(Arrays.stream(rule.substring(3).split(" ")).map(a -> a.replace("\"", "")).toList());
-                    run(argv);
-                }
-            }
+            EngineLeftovers.removeRules(dataRoot);
         }
     }
 
