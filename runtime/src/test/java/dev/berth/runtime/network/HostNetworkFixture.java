@@ -60,7 +60,12 @@ final class HostNetworkFixture implements AutoCloseable {
     }
 
     NetworkService start() {
-        service = NetworkService.onHost(config(), events);
+        return startWith(config());
+    }
+
+    /** Starts the service with other settings on the same data root (a restart with a changed daemon.json). */
+    NetworkService startWith(NetworkConfig config) {
+        service = NetworkService.onHost(config, events);
         service.start();
         return service;
     }

@@ -190,6 +190,30 @@ class NetworkServiceIT {
     }
 
     @Test
+    void aChangedBipMovesTheDefaultBridgeOnceNoContainerUsesIt() throws Exception {
+        svc.attach(id("9999"), "holder", null, List.of());
+        svc.close();
+        NetworkConfig moved = fx.config().withDaemonSettings(
+                dev.berth.runtime.network.ipam.BridgeAddress.parse("10.189.4.9/24"), List.of());
+        svc = fx.startWith(moved);
+        assertEquals("10.199.0.0/16", svc.inspect("bridge").network().subnet(), "kept while a container uses it");
+        svc.detach(id("9999"));
+        svc.close();
+        svc = fx.startWith(moved);
+        Network bridge = svc.inspect("bridge").network();
+        assertEquals("10.189.4.0/24", bridge.subnet());
+        assertEquals("10.189.4.9", bridge.gateway());
+        String addresses = HostNetworkFixture.run(List.of("ip", "-4", "-o", "addr", "show", "dev", HostNetworkFixture.BRIDGE)).out();
+        assertTrue(addresses.contains("10.189.4.9/24"), addresses);
+        assertFalse(addresses.contains("10.199.0.1/16"), addresses);
+        Attachment a = svc.attach(id("999a"), "new", null, List.of());
+        String ip = a.endpoints().getFirst().ipAddress();
+        assertTrue(ip.startsWith("10.189.4.") && !ip.equals("10.189.4.9"), ip);
+        assertEquals("10.189.4.9", a.endpoints().getFirst().gateway());
+        assertEquals(0, HostNetworkFixture.inNetns(a.netnsPath(), "/bin/busybox", "ping", "-c1", "-W2", "10.189.4.9").exit());
+    }
+
+    @Test
     void startingAnotherEngineLeavesThisEnginesStateAlone(@TempDir Path otherRoot) throws Exception {
         svc.create(NetworkCreateRequest.bridge("itnet-mine"));
         Attachment a = svc.attach(id("8888"), "mine", null, List.of(EndpointRequest.of("itnet-mine")));
