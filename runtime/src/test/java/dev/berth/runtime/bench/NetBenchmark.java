@@ -4,6 +4,7 @@ import dev.berth.testkit.RegistryServer;
 import dev.berth.testkit.TestImages;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * Issue 4's benchmark: TCP throughput (one stream of {@code bytes}, host → container) and connection rate
- * ({@code connections} sequential connect/close round trips, each until the server's close) to a container, through a published port on 127.0.0.1
+ * ({@code connections} sequential connections, each until the server's close, answered with a reset) to a container, through a published port on 127.0.0.1
  * and on the host's primary address, and directly to the container's IP, on berthd and on the reference dockerd
  * (docker-proxy for 127.0.0.1, DNAT for the host address), all in one run. The container runs {@code net-server.c}
  * (given as a directory with the static binary), which only discards and closes, so the network path is measured.
@@ -141,6 +142,9 @@ public final class NetBenchmark {
                 while (ch.read(one.clear()) >= 0) {
                     // the server sends nothing; wait for its close
                 }
+                // Answer its FIN with a reset: no TIME_WAIT in the container nor in conntrack, so the next rounds'
+                // reuse of the same addresses and ports measures the path, not collisions with old connections.
+                ch.setOption(StandardSocketOptions.SO_LINGER, 0);
             }
         }
         return System.nanoTime() - start;
