@@ -70,7 +70,8 @@ public final class EngineAssembly implements AutoCloseable {
                 : containerRef.get().store().list().stream()
                         .filter(c -> c.mounts().stream().anyMatch(m -> name.equals(m.name()))).map(Container::id).toList());
         OciRuntime runtime = RuntimeSelector.defaults(config.execRoot()).select(Optional.empty());
-        this.networks = NetworkService.onHost(NetworkConfig.defaults(config.dataRoot()), events);
+        this.networks = NetworkService.onHost(NetworkConfig.defaults(config.dataRoot())
+                .withDaemonSettings(config.bip(), config.defaultAddressPools()), events);
         networks.start();
         this.containers = ContainerServices.create(config.dataRoot(), config.execRoot(), images, runtime, new ServiceNetwork(networks),
                 new VolumeStoreProvider(volumes), events);
