@@ -111,5 +111,9 @@ final class EngineProcess implements AutoCloseable {
         if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
+        if (name.equals("berthd")) {
+            // Rules deliberately outlive an engine; a benchmark's data root does not.
+            dev.berth.runtime.network.EngineLeftovers.removeRules(socket.getParent().resolve("data"));
+        }
     }
 }
