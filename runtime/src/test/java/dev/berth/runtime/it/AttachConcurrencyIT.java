@@ -1,0 +1,67 @@
+package dev.berth.runtime.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.testkit.RegistryExtension;
+import dev.berth.testkit.TestImages;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Many open attach streams (terminals) at once leave the engine responsive: the attach socket reads must not
+ * hold the few carrier threads virtual threads run on (with 2 cores, two open terminals once froze berthd).
+ */
+class AttachConcurrencyIT {
+    private static final int SESSIONS = 6;
+
+    @RegisterExtension
+    static RegistryExtension registry = RegistryExtension.open();
+
+    @RegisterExtension
+    static BerthdExtension berthd = new BerthdExtension();
+
+    @Test
+    @Timeout(90)
+    void engineAnswersWhileSixExecSessionsAndAnAttachAreOpen() throws Exception {
+        TestImages.busybox().push(registry, "attach/busybox", "1");
+        String image = registry.host() + "/attach/busybox:1";
+        assertEquals(0, berthd.docker("run", "-d", "-i", "--name", "held", image, "cat").exitCode());
+        List<Process> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < SESSIONS; i++) {
+                clients.add(new ProcessBuilder("docker", "-H", berthd.dockerHost(), "exec", "-i", "held", "cat")
+                        .redirectErrorStream(true).start());
+            }
+            clients.add(new ProcessBuilder("docker", "-H", berthd.dockerHost(), "attach", "held").redirectErrorStream(true).start());
+            Thread.sleep(1500); // let every session connect and block reading its socket
+            for (Process p : clients) {
+                assertTrue(p.isAlive(), "a session ended early");
+            }
+            long began = System.nanoTime();
+            CommandResult ps = berthd.docker("ps", "--format", "{{.Names}}");
+            assertEquals(0, ps.exitCode(), ps.stderr());
+            assertEquals("held", ps.stdout().trim());
+            assertTrue(System.nanoTime() - began < TimeUnit.SECONDS.toNanos(10), "docker ps took too long");
+            // Each exec session still echoes: its output pump works alongside the others.
+            Process first = clients.getFirst();
+            OutputStream in = first.getOutputStream();
+            in.write("ping\n".getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            byte[] echoed = first.getInputStream().readNBytes(5);
+            assertEquals("ping\n", new String(echoed, StandardCharsets.UTF_8));
+        } finally {
+            for (Process p : clients) {
+                p.getOutputStream().close();
+                p.destroy();
+            }
+            berthd.docker("rm", "-f", "held");
+        }
+    }
+}
