@@ -19,7 +19,7 @@ public final class ContainerRoutes implements Routes {
 
     @Override
     public void register(Router r) {
-        ContainerViews views = new ContainerViews(containers.rootFs(), id -> containers.store().dir(id));
+        ContainerViews views = new ContainerViews(containers);
         r.add("POST", "/containers/create", (req, res) -> {
             ObjectNode body = req.bodyJson(ObjectNode.class);
             var c = containers.creator().create(req.query("name"), body);

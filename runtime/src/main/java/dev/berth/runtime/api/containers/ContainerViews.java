@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.runtime.container.ContainerServices;
+import dev.berth.runtime.container.exec.ExecStore;
 import dev.berth.runtime.container.model.Container;
 import dev.berth.runtime.container.model.MountPoint;
 import dev.berth.runtime.container.model.RunState;
@@ -21,10 +23,12 @@ final class ContainerViews {
 
     private final RootFs rootFs;
     private final java.util.function.Function<String, Path> dirs;
+    private final ExecStore execs;
 
-    ContainerViews(RootFs rootFs, java.util.function.Function<String, Path> dirs) {
-        this.rootFs = rootFs;
-        this.dirs = dirs;
+    ContainerViews(ContainerServices containers) {
+        this.rootFs = containers.rootFs();
+        this.dirs = id -> containers.store().dir(id);
+        this.execs = containers.execs();
     }
 
     /** "Up 3 minutes", "Exited (0) 2 seconds ago", "Created" — docker ps's STATUS column. */
@@ -140,7 +144,7 @@ final class ContainerViews {
         o.put("MountLabel", "");
         o.put("ProcessLabel", "");
         o.put("AppArmorProfile", "");
-        List<String> execIds = dev.berth.runtime.container.exec.ExecStore.engine().idsOf(c.id());
+        List<String> execIds = execs.idsOf(c.id());
         if (execIds.isEmpty()) {
             o.putNull("ExecIDs");
         } else {

@@ -24,7 +24,7 @@ public final class ContainersDiskUsage {
 
     public ContainersDiskUsage(ContainerServices containers) {
         this.containers = containers;
-        this.views = new ContainerViews(containers.rootFs(), id -> containers.store().dir(id));
+        this.views = new ContainerViews(containers);
     }
 
     /** One entry per container, for DiskUsageSource.containers(). */
