@@ -29,7 +29,8 @@ public final class ContainerRoutes implements Routes {
             res.json(201, out);
         });
         r.add("GET", "/containers/json", new ContainersList(containers, views));
-        r.add("GET", "/containers/{id}/json", (req, res) -> res.json(200, views.inspect(containers.store().resolve(req.pathParam("id")))));
+        r.add("GET", "/containers/{id}/json", (req, res) -> res.json(200,
+                views.inspect(containers.store().resolve(req.pathParam("id")), req.queryBool("size", false))));
         r.add("POST", "/containers/{id}/start", (req, res) -> {
             containers.runner().start(req.pathParam("id"));
             res.status(204);

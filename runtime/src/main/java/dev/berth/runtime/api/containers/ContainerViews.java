@@ -24,8 +24,10 @@ final class ContainerViews {
     private final RootFs rootFs;
     private final java.util.function.Function<String, Path> dirs;
     private final ExecStore execs;
+    private final ContainerServices containers;
 
     ContainerViews(ContainerServices containers) {
+        this.containers = containers;
         this.rootFs = containers.rootFs();
         this.dirs = id -> containers.store().dir(id);
         this.execs = containers.execs();
@@ -49,6 +51,21 @@ final class ContainerViews {
             return "";
         }
         return " (" + ("starting".equals(s.health().status()) ? "health: starting" : s.health().status()) + ")";
+    }
+
+    /** The ps summary, with SizeRw and SizeRootFs when {@code size} (docker ps --size: it walks the upper dir). */
+    ObjectNode summary(Container c, boolean size) {
+        ObjectNode o = summary(c);
+        if (size) {
+            putSize(o, ContainerSize.of(containers, c));
+        }
+        return o;
+    }
+
+    /** Adds docker's two size fields to a summary or inspect document. */
+    static void putSize(ObjectNode o, ContainerSize size) {
+        o.put("SizeRw", size.rw());
+        o.put("SizeRootFs", size.rootFs());
     }
 
     ObjectNode summary(Container c) {
@@ -122,6 +139,15 @@ final class ContainerViews {
             o.put("Propagation", m.propagation());
         }
         return out;
+    }
+
+    /** The inspect document, with SizeRw and SizeRootFs when {@code size} (docker inspect --size). */
+    ObjectNode inspect(Container c, boolean size) {
+        ObjectNode o = inspect(c);
+        if (size) {
+            putSize(o, ContainerSize.of(containers, c));
+        }
+        return o;
     }
 
     ObjectNode inspect(Container c) {
