@@ -4,6 +4,7 @@ import dev.berth.runtime.container.create.ContainerCreator;
 import dev.berth.runtime.container.create.MountResolver;
 import dev.berth.runtime.container.create.VolumeProvider;
 import dev.berth.runtime.container.exec.ExecStore;
+import dev.berth.runtime.container.logs.ContainerLogs;
 import dev.berth.runtime.container.lifecycle.AttachBroker;
 import dev.berth.runtime.container.lifecycle.ContainerLifecycle;
 import dev.berth.runtime.container.lifecycle.ContainerRunner;
@@ -38,7 +39,8 @@ public record ContainerServices(
         AttachBroker attach,
         RootFs rootFs,
         OciRuntime runtime,
-        ExecStore execs) {
+        ExecStore execs,
+        ContainerLogs logs) {
 
     public static ContainerServices create(Path dataRoot, Path execRoot, ImageServices images, OciRuntime runtime,
                                            NetworkHook network, VolumeProvider volumes, EventBus events) {
@@ -50,9 +52,10 @@ public record ContainerServices(
         ContainerRunner runner = new ContainerRunner(store, rootFs, monitor, new OciSpecBuilder(HostFacts.detect()), network,
                 volumes, events, waiters, attach, execRoot, dataRoot);
         ExecStore execs = new ExecStore();
+        ContainerLogs logs = new ContainerLogs(id -> runner.layout(id).logFile());
         ContainerLifecycle lifecycle = new ContainerLifecycle(store, runner, volumes, events, waiters, execs);
         ContainerCreator creator = new ContainerCreator(store, images.resolver(), images.configs(), new MountResolver(volumes), events);
-        return new ContainerServices(store, creator, runner, lifecycle, waiters, attach, rootFs, runtime, execs);
+        return new ContainerServices(store, creator, runner, lifecycle, waiters, attach, rootFs, runtime, execs, logs);
     }
 
     /** Which containers use an image, for {@code docker rmi}'s 409. */
