@@ -36,9 +36,10 @@ final class MainWindow extends BorderPane {
         this.ctx = ctx;
         getStyleClass().add("main-window");
         pages.put(PageId.CONTAINERS, new ContainersView(ctx.containers(), openUrl));
-        pages.put(PageId.IMAGES, new ImagesView(ctx.images(), ctx::newPull));
+        pages.put(PageId.IMAGES, new ImagesView(ctx.images(), ctx::newPull, ctx::newLayers));
         pages.put(PageId.VOLUMES, new VolumesView(ctx.volumes()));
         pages.put(PageId.NETWORKS, new NetworksView(ctx.networks()));
+        pages.put(PageId.DASHBOARD, new dev.berth.app.dashboard.DashboardView(ctx.dashboard()));
         pages.put(PageId.SETTINGS, new SettingsView(ctx.settingsViewModel(), new EnginePanel(ctx.shell(), localEngine)));
         sidebar = new Sidebar(ctx.shell(), this::show);
         VBox center = new VBox(new EngineBanner(ctx.shell()), content);

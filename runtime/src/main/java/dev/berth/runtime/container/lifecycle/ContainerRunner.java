@@ -192,7 +192,7 @@ public final class ContainerRunner {
         RuntimeSpec.Linux l = spec.linux();
         List<RuntimeSpec.Namespace> ns = l.namespaces().stream().filter(n -> !n.type().equals(type)).toList();
         RuntimeSpec.Linux linux = new RuntimeSpec.Linux(ns, l.devices(), l.cgroupsPath(), l.resources(), l.sysctl(),
-                l.maskedPaths(), l.readonlyPaths(), l.rootfsPropagation());
+                l.maskedPaths(), l.readonlyPaths(), l.rootfsPropagation(), l.seccomp());
         return new RuntimeSpec(spec.ociVersion(), spec.process(), spec.root(), spec.hostname(), spec.domainname(),
                 spec.mounts(), spec.annotations(), linux);
     }
