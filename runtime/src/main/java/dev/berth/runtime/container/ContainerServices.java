@@ -3,6 +3,8 @@ package dev.berth.runtime.container;
 import dev.berth.runtime.container.create.ContainerCreator;
 import dev.berth.runtime.container.create.MountResolver;
 import dev.berth.runtime.container.create.VolumeProvider;
+import dev.berth.runtime.container.exec.ExecStore;
+import dev.berth.runtime.container.logs.ContainerLogs;
 import dev.berth.runtime.container.lifecycle.AttachBroker;
 import dev.berth.runtime.container.lifecycle.ContainerLifecycle;
 import dev.berth.runtime.container.lifecycle.ContainerRunner;
@@ -36,7 +38,9 @@ public record ContainerServices(
         Waiters waiters,
         AttachBroker attach,
         RootFs rootFs,
-        OciRuntime runtime) {
+        OciRuntime runtime,
+        ExecStore execs,
+        ContainerLogs logs) {
 
     public static ContainerServices create(Path dataRoot, Path execRoot, ImageServices images, OciRuntime runtime,
                                            NetworkHook network, VolumeProvider volumes, EventBus events) {
@@ -47,9 +51,11 @@ public record ContainerServices(
         ConmonMonitor monitor = new ConmonMonitor(ConmonMonitor.findConmon(), runtime);
         ContainerRunner runner = new ContainerRunner(store, rootFs, monitor, new OciSpecBuilder(HostFacts.detect()), network,
                 volumes, events, waiters, attach, execRoot, dataRoot);
-        ContainerLifecycle lifecycle = new ContainerLifecycle(store, runner, volumes, events, waiters);
+        ExecStore execs = new ExecStore();
+        ContainerLogs logs = new ContainerLogs(id -> runner.layout(id).logFile());
+        ContainerLifecycle lifecycle = new ContainerLifecycle(store, runner, volumes, events, waiters, execs);
         ContainerCreator creator = new ContainerCreator(store, images.resolver(), images.configs(), new MountResolver(volumes), events);
-        return new ContainerServices(store, creator, runner, lifecycle, waiters, attach, rootFs, runtime);
+        return new ContainerServices(store, creator, runner, lifecycle, waiters, attach, rootFs, runtime, execs, logs);
     }
 
     /** Which containers use an image, for {@code docker rmi}'s 409. */

@@ -81,6 +81,7 @@ public final class EngineAssembly implements AutoCloseable {
                 config.registryMirrors(), List.of());
         this.health = dev.berth.runtime.container.health.HealthMonitor.forContainers(containers, events).start();
         containers.runner().reconcile();
+        containers.logs().watch(containers.store(), events);
     }
 
     private ContainerCounts containerCounts() {
@@ -145,5 +146,6 @@ public final class EngineAssembly implements AutoCloseable {
         // Containers keep running under their own monitors; only the engine's DNS servers stop with it.
         networks.close();
         health.close();
+        containers.logs().close();
     }
 }

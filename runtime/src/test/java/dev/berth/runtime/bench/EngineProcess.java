@@ -83,6 +83,16 @@ final class EngineProcess implements AutoCloseable {
         return new Result(code, out, System.nanoTime() - start);
     }
 
+    /** The engine's own process id. */
+    long pid() {
+        return process.pid();
+    }
+
+    /** The directory holding the engine's socket, data and exec roots: what its helper processes' command lines name. */
+    Path dir() {
+        return socket.getParent();
+    }
+
     /** Resident memory of the engine and all its descendants (dockerd counts its containerd), in KiB. */
     long treeRssKiB() throws IOException {
         long total = rss(process.toHandle());

@@ -19,7 +19,7 @@ public final class ContainerRoutes implements Routes {
 
     @Override
     public void register(Router r) {
-        ContainerViews views = new ContainerViews(containers.rootFs(), id -> containers.store().dir(id));
+        ContainerViews views = new ContainerViews(containers);
         r.add("POST", "/containers/create", (req, res) -> {
             ObjectNode body = req.bodyJson(ObjectNode.class);
             var c = containers.creator().create(req.query("name"), body);
@@ -29,7 +29,8 @@ public final class ContainerRoutes implements Routes {
             res.json(201, out);
         });
         r.add("GET", "/containers/json", new ContainersList(containers, views));
-        r.add("GET", "/containers/{id}/json", (req, res) -> res.json(200, views.inspect(containers.store().resolve(req.pathParam("id")))));
+        r.add("GET", "/containers/{id}/json", (req, res) -> res.json(200,
+                views.inspect(containers.store().resolve(req.pathParam("id")), req.queryBool("size", false))));
         r.add("POST", "/containers/{id}/start", (req, res) -> {
             containers.runner().start(req.pathParam("id"));
             res.status(204);

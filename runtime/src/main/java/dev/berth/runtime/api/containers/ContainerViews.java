@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.runtime.container.ContainerServices;
+import dev.berth.runtime.container.exec.ExecStore;
 import dev.berth.runtime.container.model.Container;
 import dev.berth.runtime.container.model.MountPoint;
 import dev.berth.runtime.container.model.RunState;
@@ -21,10 +23,14 @@ final class ContainerViews {
 
     private final RootFs rootFs;
     private final java.util.function.Function<String, Path> dirs;
+    private final ExecStore execs;
+    private final ContainerServices containers;
 
-    ContainerViews(RootFs rootFs, java.util.function.Function<String, Path> dirs) {
-        this.rootFs = rootFs;
-        this.dirs = dirs;
+    ContainerViews(ContainerServices containers) {
+        this.containers = containers;
+        this.rootFs = containers.rootFs();
+        this.dirs = id -> containers.store().dir(id);
+        this.execs = containers.execs();
     }
 
     /** "Up 3 minutes", "Exited (0) 2 seconds ago", "Created" — docker ps's STATUS column. */
@@ -45,6 +51,21 @@ final class ContainerViews {
             return "";
         }
         return " (" + ("starting".equals(s.health().status()) ? "health: starting" : s.health().status()) + ")";
+    }
+
+    /** The ps summary, with SizeRw and SizeRootFs when {@code size} (docker ps --size: it walks the upper dir). */
+    ObjectNode summary(Container c, boolean size) {
+        ObjectNode o = summary(c);
+        if (size) {
+            putSize(o, ContainerSize.of(containers, c));
+        }
+        return o;
+    }
+
+    /** Adds docker's two size fields to a summary or inspect document. */
+    static void putSize(ObjectNode o, ContainerSize size) {
+        o.put("SizeRw", size.rw());
+        o.put("SizeRootFs", size.rootFs());
     }
 
     ObjectNode summary(Container c) {
@@ -120,6 +141,15 @@ final class ContainerViews {
         return out;
     }
 
+    /** The inspect document, with SizeRw and SizeRootFs when {@code size} (docker inspect --size). */
+    ObjectNode inspect(Container c, boolean size) {
+        ObjectNode o = inspect(c);
+        if (size) {
+            putSize(o, ContainerSize.of(containers, c));
+        }
+        return o;
+    }
+
     ObjectNode inspect(Container c) {
         Path dir = dirs.apply(c.id());
         ObjectNode o = F.objectNode();
@@ -140,7 +170,7 @@ final class ContainerViews {
         o.put("MountLabel", "");
         o.put("ProcessLabel", "");
         o.put("AppArmorProfile", "");
-        List<String> execIds = dev.berth.runtime.container.exec.ExecStore.engine().idsOf(c.id());
+        List<String> execIds = execs.idsOf(c.id());
         if (execIds.isEmpty()) {
             o.putNull("ExecIDs");
         } else {

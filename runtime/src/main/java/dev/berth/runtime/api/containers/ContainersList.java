@@ -35,6 +35,7 @@ final class ContainersList implements Handler {
         filters.validate(KEYS);
         boolean all = req.queryBool("all", false);
         Integer limit = req.queryInt("limit");
+        boolean size = req.queryBool("size", false);
         Predicate<Container> p = filter(filters);
         if (!all && !filters.has("status") && !filters.has("exited")) {
             p = p.and(c -> c.state().isRunning());
@@ -43,7 +44,7 @@ final class ContainersList implements Handler {
                 .filter(p)
                 .sorted(Comparator.comparing((Container c) -> Instant.parse(c.created())).reversed())
                 .limit(limit == null || limit <= 0 ? Long.MAX_VALUE : limit)
-                .map(views::summary)
+                .map(c -> views.summary(c, size))
                 .toList();
         res.json(200, list);
     }

@@ -41,7 +41,7 @@ final class ContainersLogs implements Handler {
         boolean timestamps = req.queryBool("timestamps", false);
         boolean follow = req.queryBool("follow", false);
         LogQuery query = new LogQuery(stdout, stderr, time(req.query("since")), time(req.query("until")), tail(req.query("tail")), follow);
-        LogReader reader = new LogReader(containers.runner().layout(c.id()).logFile());
+        LogReader reader = new LogReader(() -> containers.logs().segments(c));
         boolean tty = c.configView().tty();
         try (OutputStream raw = res.stream(200, tty ? "application/vnd.docker.raw-stream" : "application/vnd.docker.multiplexed-stream")) {
             StreamFraming out = new StreamFraming(raw, !tty);

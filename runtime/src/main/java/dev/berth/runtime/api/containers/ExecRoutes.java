@@ -7,7 +7,6 @@ import dev.berth.runtime.api.http.Router;
 import dev.berth.runtime.container.ContainerServices;
 import dev.berth.runtime.container.exec.ExecConfig;
 import dev.berth.runtime.container.exec.ExecService;
-import dev.berth.runtime.container.exec.ExecStore;
 import dev.berth.runtime.container.oci.HostFacts;
 import dev.berth.runtime.container.oci.OciSpecBuilder;
 import dev.berth.runtime.events.EventBus;
@@ -22,7 +21,7 @@ public final class ExecRoutes implements Routes {
 
     public ExecRoutes(ContainerServices containers, EventBus events, Path execRoot) {
         this.execs = new ExecService(containers.store(), containers.runner(), new OciSpecBuilder(HostFacts.detect()),
-                events, ExecStore.engine(), execRoot);
+                events, containers.execs(), execRoot);
     }
 
     @Override

@@ -128,6 +128,8 @@ public final class ContainerCreator {
         if (!NETWORK_MODES_BUILTIN.contains(mode) && mode.isBlank()) {
             throw new InvalidArgumentException("invalid network mode: " + mode);
         }
+        host.logMaxSize(); // a bad --log-opt max-size or max-file is a 400 now, not a failed start later
+        host.logMaxFiles();
         JsonNode ports = host.json().get("PortBindings");
         if (ports != null && !ports.isObject() && !ports.isNull()) {
             throw new InvalidArgumentException("PortBindings must be an object");

@@ -7,21 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The engine's exec records, in memory like dockerd's: created by id, looked up by id or by container. */
+/**
+ * The engine's exec records, in memory like dockerd's: created by id, looked up by id or by container. One
+ * instance per engine, owned by {@link dev.berth.runtime.container.ContainerServices}: container inspect
+ * ({@code ExecIDs}), removal and the exec routes share it.
+ */
 public final class ExecStore {
-    /**
-     * The store of this engine process. One berthd is one engine, and container inspect ({@code ExecIDs}) and the
-     * exec routes must share it; reaching it here keeps that link out of the composition code the other
-     * container features also edit.
-     */
-    private static final ExecStore ENGINE = new ExecStore();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, ExecInstance> byId = new ConcurrentHashMap<>();
-
-    public static ExecStore engine() {
-        return ENGINE;
-    }
 
     /** Records a new exec for {@code containerId} under a fresh 64-hex id. */
     public ExecInstance add(String containerId, ExecConfig config) {

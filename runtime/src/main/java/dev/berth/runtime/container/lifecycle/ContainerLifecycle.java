@@ -2,6 +2,7 @@ package dev.berth.runtime.container.lifecycle;
 
 import dev.berth.runtime.container.create.ContainerEvents;
 import dev.berth.runtime.container.create.VolumeProvider;
+import dev.berth.runtime.container.exec.ExecStore;
 import dev.berth.runtime.container.model.Container;
 import dev.berth.runtime.container.model.MountPoint;
 import dev.berth.runtime.container.model.RunState;
@@ -26,13 +27,16 @@ public final class ContainerLifecycle {
     private final VolumeProvider volumes;
     private final EventBus events;
     private final Waiters waiters;
+    private final ExecStore execs;
 
-    public ContainerLifecycle(ContainerStore store, ContainerRunner runner, VolumeProvider volumes, EventBus events, Waiters waiters) {
+    public ContainerLifecycle(ContainerStore store, ContainerRunner runner, VolumeProvider volumes, EventBus events, Waiters waiters,
+                              ExecStore execs) {
         this.store = store;
         this.runner = runner;
         this.volumes = volumes;
         this.events = events;
         this.waiters = waiters;
+        this.execs = execs;
         runner.onAutoRemove(id -> {
             try {
                 remove(id, false, true);
@@ -209,7 +213,7 @@ public final class ContainerLifecycle {
             }
             store.remove(c.id());
             runner.forgetRuntimeStateLater(c.id());
-            dev.berth.runtime.container.exec.ExecStore.engine().forget(c.id());
+            execs.forget(c.id());
             if (removeVolumes) {
                 for (MountPoint m : current.mounts()) {
                     if (m.type().equals("volume") && m.name().matches("[0-9a-f]{64}")) {

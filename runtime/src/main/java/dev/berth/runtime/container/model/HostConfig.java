@@ -2,6 +2,7 @@ package dev.berth.runtime.container.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.runtime.errors.InvalidArgumentException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,11 +84,43 @@ public final class HostConfig extends JsonView {
         return out;
     }
 
-    /** Max size of the log before rotation, from {@code --log-opt max-size} (0 = unlimited). */
+    /**
+     * Max size of one log file from {@code --log-opt max-size} (0 = unlimited), in decimal units as docker's
+     * json-file reads it (go-units FromHumanSize: 10k = 10000). The {@code local} driver defaults to 20 MB.
+     */
     public long logMaxSize() {
+        String v = logOption("max-size");
+        if (v.isEmpty()) {
+            return "local".equals(logDriver()) ? 20_000_000L : 0;
+        }
+        return Units.parseDecimalBytes(v);
+    }
+
+    /** How many log files to keep, from {@code --log-opt max-file}: 1 (the default) truncates; {@code local} keeps 5. */
+    public int logMaxFiles() {
+        String v = logOption("max-file");
+        if (v.isEmpty()) {
+            return "local".equals(logDriver()) ? 5 : 1;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < 1) {
+                throw new InvalidArgumentException("max-file cannot be less than 1");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new InvalidArgumentException("invalid max-file: " + v);
+        }
+    }
+
+    private String logDriver() {
         JsonNode n = node("LogConfig");
-        String v = n == null ? "" : n.path("Config").path("max-size").asText("");
-        return v.isEmpty() ? 0 : Units.parseBytes(v);
+        return n == null ? "" : n.path("Type").asText("");
+    }
+
+    private String logOption(String name) {
+        JsonNode n = node("LogConfig");
+        return n == null ? "" : n.path("Config").path(name).asText("");
     }
 
     /** A copy with {@code field} replaced (for docker update and restart policy changes). */
