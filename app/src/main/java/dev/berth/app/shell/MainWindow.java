@@ -31,11 +31,25 @@ final class MainWindow extends BorderPane {
     private final StackPane content = new StackPane();
     private final Sidebar sidebar;
     private PageId current;
+    private Page visible;
+    private final dev.berth.app.details.ContainerDetailsPages details;
 
     MainWindow(AppContext ctx, LocalEngineController localEngine, Consumer<String> openUrl) {
         this.ctx = ctx;
         getStyleClass().add("main-window");
-        pages.put(PageId.CONTAINERS, new ContainersView(ctx.containers(), openUrl));
+        ContainersView containersView = new ContainersView(ctx.containers(), openUrl);
+        pages.put(PageId.CONTAINERS, containersView);
+        details = new dev.berth.app.details.ContainerDetailsPages(ctx.shell()::engine, dev.berth.app.support.Async.fx(),
+                () -> ctx.shell().currentProperty().get() == null ? "" : ctx.shell().currentProperty().get().uri(),
+                dev.berth.app.details.StandardTabs.all());
+        containersView.setOnOpenDetails(c -> details.open(c, this::showDetails, () -> show(PageId.CONTAINERS)));
+        // Another engine, or this window replaced (a language switch): the open pages' sessions end with it.
+        ctx.shell().currentProperty().addListener((o, a, b) -> details.closeAll());
+        sceneProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                details.closeAll();
+            }
+        });
         pages.put(PageId.IMAGES, new ImagesView(ctx.images(), ctx::newPull));
         pages.put(PageId.VOLUMES, new VolumesView(ctx.volumes()));
         pages.put(PageId.NETWORKS, new NetworksView(ctx.networks()));
@@ -53,8 +67,20 @@ final class MainWindow extends BorderPane {
         current = id;
         sidebar.select(id);
         Page page = pages.get(id);
+        visible = page;
         content.getChildren().setAll(page.root());
         page.root().setId("page-" + id.name().toLowerCase());
+    }
+
+    /** Shows a container's page (Terminal, Logs, Stats, Files, Inspect) in place of the list. */
+    void showDetails(dev.berth.app.details.ContainerDetailsPage page) {
+        visible = page;
+        content.getChildren().setAll(page.root());
+        page.root().setId("page-details");
+    }
+
+    dev.berth.app.details.ContainerDetailsPages details() {
+        return details;
     }
 
     PageId current() {
@@ -64,10 +90,10 @@ final class MainWindow extends BorderPane {
     /** Ctrl+F search, F5 refresh (or reconnect), Delete remove — the last one not while typing in a field. */
     void installShortcuts(Scene scene) {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
-                () -> pages.get(current).focusSearch());
+                () -> visible.focusSearch());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> {
             if (ctx.shell().stateProperty().get() == EngineState.CONNECTED) {
-                pages.get(current).refresh();
+                visible.refresh();
             } else {
                 ctx.shell().reconnect();
             }
@@ -79,7 +105,7 @@ final class MainWindow extends BorderPane {
         }
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.DELETE && !(scene.getFocusOwner() instanceof TextInputControl)) {
-                pages.get(current).deleteSelected();
+                visible.deleteSelected();
                 e.consume();
             }
         });
