@@ -22,7 +22,7 @@ public final class StatsTab implements DetailTab {
     private final ToggleButton allButton = new ToggleButton(I18n.t("stats.all"));
     private boolean visible;
 
-    public StatsTab(DetailContext ctx) {
+    StatsTab(DetailContext ctx) {
         one = new StatsViewModel(ctx.engine(), ctx.async(), ctx.containerId());
         all = new StatsOverviewViewModel(ctx.engine(), ctx.async());
         oneView = new StatsView(one);

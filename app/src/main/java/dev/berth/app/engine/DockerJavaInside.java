@@ -47,7 +47,7 @@ final class DockerJavaInside {
         try {
             String execId = client.execCreateCmd(containerId).withCmd(command.toArray(String[]::new))
                     .withTty(true).withAttachStdin(true).withAttachStdout(true).withAttachStderr(true)
-                    .withEnv(List.of("TERM=xterm-256color", "LANG=C.UTF-8", "COLUMNS=" + cols, "LINES=" + rows))
+                    .withEnv(List.of("TERM=xterm-256color", "LANG=C.UTF-8"))
                     .exec().getId();
             return new DockerExecSession(client, execId, cols, rows, endpoint);
         } catch (RuntimeException e) {

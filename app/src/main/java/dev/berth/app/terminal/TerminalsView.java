@@ -112,6 +112,11 @@ public final class TerminalsView {
         return w == null ? "" : w.getTerminalTextBuffer().getScreenLines();
     }
 
+    /** The emulator's width in columns (what the exec's TTY is resized to). */
+    public int columns(TerminalSession session) {
+        return widgets.get(session).getTerminalTextBuffer().getWidth();
+    }
+
     /** The keyboard target of a session's terminal. */
     public Node focusTarget(TerminalSession session) {
         return widgets.get(session).getPreferredFocusableNode();

@@ -87,7 +87,8 @@ class DockerJavaInsideIT {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("never saw " + text + " in: " + seen);
+        throw new AssertionError("never saw " + text + " in: " + seen + "\n--- berthd log ---\n"
+                + berthd.log().lines().filter(l -> l.contains("resize") || l.contains("exec")).toList());
     }
 
     @Test
