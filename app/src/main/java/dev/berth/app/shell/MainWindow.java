@@ -51,7 +51,10 @@ final class MainWindow extends BorderPane {
             }
         });
         pages.put(PageId.IMAGES, new ImagesView(ctx.images(), ctx::newPull));
-        pages.put(PageId.VOLUMES, new VolumesView(ctx.volumes()));
+        VolumesView volumesView = new VolumesView(ctx.volumes());
+        volumesView.setOnBrowse(name -> dev.berth.app.files.VolumeBrowserWindow.open(this, ctx.shell()::engine,
+                dev.berth.app.support.Async.fx(), name));
+        pages.put(PageId.VOLUMES, volumesView);
         pages.put(PageId.NETWORKS, new NetworksView(ctx.networks()));
         pages.put(PageId.SETTINGS, new SettingsView(ctx.settingsViewModel(), new EnginePanel(ctx.shell(), localEngine)));
         sidebar = new Sidebar(ctx.shell(), this::show);
