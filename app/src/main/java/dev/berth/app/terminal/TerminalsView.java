@@ -85,6 +85,7 @@ public final class TerminalsView {
         widgets.put(session, widget);
         widget.setTtyConnector(new ExecTtyConnector(session.exec(), session.title()));
         widget.start();
+        ImeInput.install(widget.getPreferredFocusableNode(), session.exec());
         Tab tab = new Tab(session.title(), widget.getPane());
         tab.setUserData(session);
         tab.setOnClosed(e -> vm.close(session));
