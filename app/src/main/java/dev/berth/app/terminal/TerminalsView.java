@@ -85,7 +85,7 @@ public final class TerminalsView {
         widgets.put(session, widget);
         widget.setTtyConnector(new ExecTtyConnector(session.exec(), session.title()));
         widget.start();
-        ImeInput.install(widget.getPreferredFocusableNode(), session.exec());
+        ImeInput.install(keyTarget(widget), session.exec());
         Tab tab = new Tab(session.title(), widget.getPane());
         tab.setUserData(session);
         tab.setOnClosed(e -> vm.close(session));
@@ -96,7 +96,7 @@ public final class TerminalsView {
         });
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
-        javafx.application.Platform.runLater(() -> widget.getPreferredFocusableNode().requestFocus());
+        javafx.application.Platform.runLater(() -> keyTarget(widget).requestFocus());
     }
 
     private void removeTab(TerminalSession session) {
@@ -120,7 +120,12 @@ public final class TerminalsView {
 
     /** The keyboard target of a session's terminal. */
     public Node focusTarget(TerminalSession session) {
-        return widgets.get(session).getPreferredFocusableNode();
+        return keyTarget(widgets.get(session));
+    }
+
+    /** JediTermFX listens for keys on its canvas (its "preferred focusable node" is the pane around it). */
+    private static Node keyTarget(BerthTerminalWidget widget) {
+        return widget.getTerminalPanel().getCanvas();
     }
 
     public Node root() {

@@ -50,6 +50,7 @@ class ContainerPageIT {
     private static DockerJavaEngine engine;
     private static String containerId;
     private ContainerDetailsPage page;
+    private ContainerDetailsPages pages;
     private Stage stage;
 
     @BeforeAll
@@ -78,7 +79,7 @@ class ContainerPageIT {
         I18n.setLocale(Locale.ENGLISH);
         var summary = new ContainerSummary(containerId, "page-it", berthd.busyboxImage(), "", "running", "Up",
                 List.of(), Instant.now(), Map.of(), List.of());
-        var pages = new ContainerDetailsPages(() -> engine, Async.fx(), berthd::uri, StandardTabs.all());
+        pages = new ContainerDetailsPages(() -> engine, Async.fx(), berthd::uri, StandardTabs.all());
         StackPane content = new StackPane();
         pages.open(summary, p -> {
             page = p;
@@ -87,6 +88,12 @@ class ContainerPageIT {
         Scene scene = new Scene(content, 1000, 700);
         stage.setScene(scene);
         stage.show();
+    }
+
+    /** Each test gets its own page; closing it hangs up its terminal and stops its streams. */
+    @org.junit.jupiter.api.AfterEach
+    void closePages(FxRobot robot) {
+        robot.interact(pages::closeAll);
     }
 
     @Test

@@ -42,9 +42,14 @@ public final class BerthdLauncher implements LiveEngine {
         try {
             Path dir = Files.createTempDirectory(Path.of("/tmp"), "berth-app-it-");
             Path sock = dir.resolve("berthd.sock");
-            Process p = new ProcessBuilder(checkout().resolve("bin/berthd").toString(), "-H", "unix://" + sock,
+            ProcessBuilder pb = new ProcessBuilder(checkout().resolve("bin/berthd").toString(), "-H", "unix://" + sock,
                     "--data-root", dir.resolve("data").toString(), "--exec-root", dir.resolve("exec").toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("berthd.log").toFile()).start();
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("berthd.log").toFile());
+            // berthd reads each attached exec's socket with a blocking JNA call on a virtual thread, which pins its
+            // carrier; with as many carriers as cores (2 here), two open terminals starve every other request.
+            // More carriers keep the tests (5 terminals in the benchmark) clear of that engine bug.
+            pb.environment().put("JAVA_TOOL_OPTIONS", "-Djdk.virtualThreadScheduler.parallelism=64");
+            Process p = pb.start();
             Instant deadline = Instant.now().plus(START_TIMEOUT);
             while (!EngineProbe.unixSocket(sock).answers()) {
                 if (!p.isAlive() || Instant.now().isAfter(deadline)) {
