@@ -21,7 +21,10 @@ final class BerthTerminalWidget extends JediTermFxWidget {
     /** A new widget in the current theme ({@code darkTheme} is read before the widget builds its default style). */
     static synchronized BerthTerminalWidget create(boolean darkTheme) {
         dark = darkTheme;
-        return new BerthTerminalWidget();
+        BerthTerminalWidget w = new BerthTerminalWidget();
+        // The pane shows around the character grid; give it the grid's background, not the theme's.
+        w.getPane().setStyle("-fx-background-color: " + (darkTheme ? "#1e1e1e" : "#ffffff") + ";");
+        return w;
     }
 
     @Override

@@ -108,8 +108,12 @@ class ContainerPageIT {
         waitUntil(() -> screen(tab, session).lines().anyMatch(l -> l.strip().equals("hi")), "hi echoed");
 
         type(robot, keys, "stty size");
-        String before = lastSize(tab, session);
-        robot.interact(() -> stage.setWidth(700));
+        String[] first = new String[1];
+        waitUntil(() -> !(first[0] = lastSize(tab, session)).isEmpty(), "stty size answered");
+        String before = first[0];
+        assertTrue(before.endsWith(" " + bufferWidth(tab, session)), before + ": the TTY has the emulator's width");
+        // Narrow the page (as a smaller window would): the terminal pane shrinks and the emulator resizes the TTY.
+        robot.interact(() -> ((javafx.scene.layout.Region) page.root()).setMaxWidth(600));
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(500);
         String[] after = new String[1];
@@ -117,8 +121,9 @@ class ContainerPageIT {
             type(robot, keys, "stty size");
             Thread.sleep(300);
             after[0] = lastSize(tab, session);
-            return !after[0].equals(before);
-        }, "stty size changed after the pane got narrower");
+            return !after[0].isEmpty() && !after[0].equals(before);
+        }, () -> "stty size changed after the pane got narrower (before '" + before + "', emulator width "
+                + bufferWidth(tab, session) + "):\n" + screen(tab, session));
         assertTrue(after[0].endsWith(" " + bufferWidth(tab, session)), after[0] + " vs the emulator's width");
 
         type(robot, keys, "cat");
@@ -207,6 +212,10 @@ class ContainerPageIT {
     }
 
     private static void waitUntil(Callable<Boolean> condition, String what) throws Exception {
+        waitUntil(condition, () -> what);
+    }
+
+    private static void waitUntil(Callable<Boolean> condition, Callable<String> what) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             WaitForAsyncUtils.waitForFxEvents();
@@ -215,6 +224,6 @@ class ContainerPageIT {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("timed out waiting for: " + what + (berthd == null ? "" : ""));
+        throw new AssertionError("timed out waiting for: " + what.call());
     }
 }

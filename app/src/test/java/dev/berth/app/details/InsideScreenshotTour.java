@@ -78,15 +78,17 @@ public final class InsideScreenshotTour {
         });
         Thread.sleep(2500);
         TerminalTab terminal = (TerminalTab) page[0].tab("terminal");
-        fx(() -> {
-            var session = terminal.viewModel().sessions().getFirst();
-            var keys = terminal.view().focusTarget(session);
-            for (String line : List.of("ls --color=always /", "echo 'hello, 안녕하세요 — Berth'", "uname -a")) {
+        // One command at a time: the shell's line editor drops what is typed while it draws its prompt.
+        for (String line : List.of("ls --color=always /", "echo 'hello, 안녕하세요 — Berth'", "uname -a")) {
+            fx(() -> {
+                var session = terminal.viewModel().sessions().getFirst();
+                var keys = terminal.view().focusTarget(session);
                 line.codePoints().forEach(cp -> Event.fireEvent(keys, new KeyEvent(KeyEvent.KEY_TYPED,
                         new String(Character.toChars(cp)), "", KeyCode.UNDEFINED, false, false, false, false)));
                 Event.fireEvent(keys, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
-            }
-        });
+            });
+            Thread.sleep(700);
+        }
         Thread.sleep(1500);
         String suffix = (dark ? "dark" : "light") + "-" + lang + ".png";
         snap(dir.resolve("container-terminal-" + suffix));
