@@ -107,9 +107,14 @@ class ContainerPageIT {
         type(robot, keys, "echo h''i");
         waitUntil(() -> screen(tab, session).lines().anyMatch(l -> l.strip().equals("hi")), "hi echoed");
 
-        type(robot, keys, "stty size");
+        // busybox's line editor drops keys typed while it draws its prompt, so a command is typed again until
+        // its answer shows (what a person does too).
         String[] first = new String[1];
-        waitUntil(() -> !(first[0] = lastSize(tab, session)).isEmpty(), "stty size answered");
+        waitUntil(() -> {
+            type(robot, keys, "stty size");
+            Thread.sleep(400);
+            return !(first[0] = lastSize(tab, session)).isEmpty();
+        }, () -> "stty size answered:\n" + screen(tab, session));
         String before = first[0];
         assertTrue(before.endsWith(" " + bufferWidth(tab, session)), before + ": the TTY has the emulator's width");
         // Narrow the page (as a smaller window would): the terminal pane shrinks and the emulator resizes the TTY.
@@ -119,14 +124,16 @@ class ContainerPageIT {
         String[] after = new String[1];
         waitUntil(() -> {
             type(robot, keys, "stty size");
-            Thread.sleep(300);
+            Thread.sleep(400);
             after[0] = lastSize(tab, session);
             return !after[0].isEmpty() && !after[0].equals(before);
         }, () -> "stty size changed after the pane got narrower (before '" + before + "', emulator width "
                 + bufferWidth(tab, session) + "):\n" + screen(tab, session));
         assertTrue(after[0].endsWith(" " + bufferWidth(tab, session)), after[0] + " vs the emulator's width");
 
+        Thread.sleep(500);
         type(robot, keys, "cat");
+        Thread.sleep(700);
         type(robot, keys, "안녕하세요 berth");
         waitUntil(() -> screen(tab, session).lines().filter(l -> l.contains("안녕하세요 berth")).count() >= 2,
                 "Korean echoed by the tty and printed back by cat");
