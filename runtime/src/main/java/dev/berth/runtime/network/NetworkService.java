@@ -228,7 +228,8 @@ public final class NetworkService implements AutoCloseable {
 
     /**
      * Gives a container its network: for {@code host} nothing (the result's netnsPath is null: share the host's);
-     * for {@code none} a namespace with only loopback; otherwise a namespace with one interface per network
+     * for {@code none} nothing either (netnsPath null, hostNetwork false: the OCI runtime creates a namespace with
+     * only loopback); otherwise a namespace with one interface per network
      * ({@code eth0}, {@code eth1}, ...), the default route via the first network that is not internal. No requests
      * means the default bridge. {@code netnsPath} null makes Berth create the namespace (and delete it on detach).
      * All or nothing; emits {@code network connect} per network.
@@ -248,6 +249,14 @@ public final class NetworkService implements AutoCloseable {
             }
             if (special && nets.getFirst().name().equals(Network.HOST)) {
                 Attachment a = new Attachment(containerId, containerName, null, false, true, List.of(), List.of(), List.of());
+                store.save(a);
+                attachments.put(containerId, a);
+                return a;
+            }
+            if (special && netnsPath == null) {
+                // "none": the OCI runtime makes a fresh namespace with only loopback up (runc and crun both do),
+                // which spares the two ip(8) processes a namespace of our own would cost on every start.
+                Attachment a = new Attachment(containerId, containerName, null, false, false, List.of(), List.of(), List.of());
                 store.save(a);
                 attachments.put(containerId, a);
                 return a;
@@ -319,6 +328,9 @@ public final class NetworkService implements AutoCloseable {
         try {
             Network n = registry.find(networkRef);
             Attachment a = findAttachment(containerRef);
+            if (!a.hostNetwork() && a.netnsPath() == null) {
+                throw new ForbiddenException("container cannot be connected to multiple networks with one of the networks in private (none) mode");
+            }
             if (a.hostNetwork() || (a.endpoints().isEmpty() && !n.hasBridge())) {
                 throw new ForbiddenException("container cannot be disconnected from host network or connected to host network");
             }
@@ -570,7 +582,7 @@ public final class NetworkService implements AutoCloseable {
             }
             reservations.close();
             for (Attachment a : List.copyOf(attachments.values())) {
-                if (!a.hostNetwork() && !netns.exists(java.nio.file.Path.of(a.netnsPath()))) {
+                if (!a.hostNetwork() && a.netnsPath() != null && !netns.exists(java.nio.file.Path.of(a.netnsPath()))) {
                     LOG.info("container " + a.containerId() + " lost its network namespace; releasing its endpoints");
                     for (Endpoint e : a.endpoints()) {
                         wiring.disconnect(e, a.containerId());
