@@ -83,8 +83,13 @@ public final class InsideScreenshotTour {
             fx(() -> {
                 var session = terminal.viewModel().sessions().getFirst();
                 var keys = terminal.view().focusTarget(session);
-                line.codePoints().forEach(cp -> Event.fireEvent(keys, new KeyEvent(KeyEvent.KEY_TYPED,
-                        new String(Character.toChars(cp)), "", KeyCode.UNDEFINED, false, false, false, false)));
+                line.codePoints().forEach(cp -> {
+                    String ch = new String(Character.toChars(cp));
+                    Event.fireEvent(keys, new KeyEvent(KeyEvent.KEY_PRESSED, ch, ch, KeyCode.UNDEFINED, false, false,
+                            false, false));
+                    Event.fireEvent(keys, new KeyEvent(KeyEvent.KEY_TYPED, ch, "", KeyCode.UNDEFINED, false, false,
+                            false, false));
+                });
                 Event.fireEvent(keys, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
             });
             Thread.sleep(700);
