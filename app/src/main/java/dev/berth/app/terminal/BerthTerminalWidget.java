@@ -15,7 +15,7 @@ final class BerthTerminalWidget extends JediTermFxWidget {
     private static boolean dark;
 
     private BerthTerminalWidget() {
-        super(80, 24, new Settings());
+        super(80, 24, new Settings(dark));
     }
 
     /** A new widget in the current theme ({@code darkTheme} is read before the widget builds its default style). */
@@ -30,13 +30,37 @@ final class BerthTerminalWidget extends JediTermFxWidget {
     @Override
     protected StyleState createDefaultStyle() {
         StyleState state = new StyleState();
-        state.setDefaultStyle(dark ? new TextStyle(TerminalColor.rgb(0xd4, 0xd4, 0xd4), TerminalColor.rgb(0x1e, 0x1e, 0x1e))
-                : new TextStyle(TerminalColor.rgb(0x1f, 0x23, 0x28), TerminalColor.rgb(0xff, 0xff, 0xff)));
+        state.setDefaultStyle(new TextStyle(foreground(dark), background(dark)));
         return state;
+    }
+
+    private static TerminalColor foreground(boolean darkTheme) {
+        return darkTheme ? TerminalColor.rgb(0xd4, 0xd4, 0xd4) : TerminalColor.rgb(0x1f, 0x23, 0x28);
+    }
+
+    private static TerminalColor background(boolean darkTheme) {
+        return darkTheme ? TerminalColor.rgb(0x1e, 0x1e, 0x1e) : TerminalColor.rgb(0xff, 0xff, 0xff);
     }
 
     /** Font and behaviour settings: copy does not happen on mere selection; paste and copy use the platform keys. */
     private static final class Settings extends DefaultSettingsProvider {
+        private final boolean darkTheme;
+
+        Settings(boolean darkTheme) {
+            this.darkTheme = darkTheme;
+        }
+
+        /** The canvas is cleared with these, so empty cells match written ones. */
+        @Override
+        public TerminalColor getDefaultForeground() {
+            return foreground(darkTheme);
+        }
+
+        @Override
+        public TerminalColor getDefaultBackground() {
+            return background(darkTheme);
+        }
+
         @Override
         public Font getTerminalFont() {
             return Font.font("Monospaced", getTerminalFontSize());
