@@ -107,10 +107,14 @@ public final class TerminalsView {
         }
     }
 
-    /** The screen text of a session (what the emulator shows), for tests and accessibility. */
+    /**
+     * The screen text of a session as a person reads it, for tests and accessibility: the emulator stores a wide
+     * character (Hangul, CJK) as the character plus a placeholder cell, which is dropped here.
+     */
     public String screenText(TerminalSession session) {
         BerthTerminalWidget w = widgets.get(session);
-        return w == null ? "" : w.getTerminalTextBuffer().getScreenLines();
+        return w == null ? "" : w.getTerminalTextBuffer().getScreenLines()
+                .replace(String.valueOf(com.techsenger.jeditermfx.core.util.CharUtils.DWC), "");
     }
 
     /** The emulator's width in columns (what the exec's TTY is resized to). */

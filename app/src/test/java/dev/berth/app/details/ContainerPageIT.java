@@ -136,7 +136,7 @@ class ContainerPageIT {
         Thread.sleep(700);
         type(robot, keys, "안녕하세요 berth");
         waitUntil(() -> screen(tab, session).lines().filter(l -> l.contains("안녕하세요 berth")).count() >= 2,
-                "Korean echoed by the tty and printed back by cat");
+                () -> "Korean echoed by the tty and printed back by cat:\n" + screen(tab, session));
         robot.interact(() -> Event.fireEvent(keys, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.D, false, true,
                 false, false)));
     }
