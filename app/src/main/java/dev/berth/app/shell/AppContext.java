@@ -36,6 +36,7 @@ public final class AppContext {
     private final VolumesViewModel volumes;
     private final NetworksViewModel networks;
     private final SettingsViewModel settingsVm;
+    private final dev.berth.app.dashboard.DashboardViewModel dashboard;
     private final List<Connection> sessionConnections = new ArrayList<>();
 
     public AppContext(AppSettings settings, Async async, Function<Connection, Engine> connector,
@@ -51,6 +52,7 @@ public final class AppContext {
         this.volumes = new VolumesViewModel(shell::engine, async);
         this.networks = new NetworksViewModel(shell::engine, async);
         this.settingsVm = new SettingsViewModel(settings);
+        this.dashboard = new dev.berth.app.dashboard.DashboardViewModel(shell::engine, async);
         settingsVm.userConnections().addListener((javafx.collections.ListChangeListener<Connection>) c ->
                 rediscover());
         shell.currentProperty().addListener((o, a, b) -> {
@@ -87,8 +89,10 @@ public final class AppContext {
     private void engineChanged(Set<String> types) {
         if (shell.stateProperty().get() == EngineState.UNREACHABLE) {
             List.of(containers, images, volumes, networks).forEach(dev.berth.app.support.ResourceListViewModel::clear);
+            dashboard.clear();
             return;
         }
+        dashboard.engineChanged();
         if (ShellViewModel.concerns(types, "container")) {
             containers.refresh();
         }
@@ -130,6 +134,20 @@ public final class AppContext {
 
     public NetworksViewModel networks() {
         return networks;
+    }
+
+    public dev.berth.app.dashboard.DashboardViewModel dashboard() {
+        return dashboard;
+    }
+
+    /** A fresh layers view state (each layers window has its own). */
+    public dev.berth.app.layers.LayersViewModel newLayers() {
+        return new dev.berth.app.layers.LayersViewModel(shell::engine, async);
+    }
+
+    /** A fresh X-ray state for one container tab. */
+    public dev.berth.app.xray.XRayViewModel newXRay() {
+        return new dev.berth.app.xray.XRayViewModel(shell::engine, async);
     }
 
     public SettingsViewModel settingsViewModel() {

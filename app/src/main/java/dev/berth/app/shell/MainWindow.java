@@ -41,7 +41,7 @@ final class MainWindow extends BorderPane {
         pages.put(PageId.CONTAINERS, containersView);
         details = new dev.berth.app.details.ContainerDetailsPages(ctx.shell()::engine, dev.berth.app.support.Async.fx(),
                 () -> ctx.shell().currentProperty().get() == null ? "" : ctx.shell().currentProperty().get().uri(),
-                dev.berth.app.details.StandardTabs.all());
+                withXRay(dev.berth.app.details.StandardTabs.all()));
         containersView.setOnOpenDetails(c -> details.open(c, this::showDetails, () -> show(PageId.CONTAINERS)));
         // Another engine, or this window replaced (a language switch): the open pages' sessions end with it.
         ctx.shell().currentProperty().addListener((o, a, b) -> details.closeAll());
@@ -50,12 +50,13 @@ final class MainWindow extends BorderPane {
                 details.closeAll();
             }
         });
-        pages.put(PageId.IMAGES, new ImagesView(ctx.images(), ctx::newPull));
+        pages.put(PageId.IMAGES, new ImagesView(ctx.images(), ctx::newPull, ctx::newLayers));
         VolumesView volumesView = new VolumesView(ctx.volumes());
         volumesView.setOnBrowse(name -> dev.berth.app.files.VolumeBrowserWindow.open(this, ctx.shell()::engine,
                 dev.berth.app.support.Async.fx(), name));
         pages.put(PageId.VOLUMES, volumesView);
         pages.put(PageId.NETWORKS, new NetworksView(ctx.networks()));
+        pages.put(PageId.DASHBOARD, new dev.berth.app.dashboard.DashboardView(ctx.dashboard()));
         pages.put(PageId.SETTINGS, new SettingsView(ctx.settingsViewModel(), new EnginePanel(ctx.shell(), localEngine)));
         sidebar = new Sidebar(ctx.shell(), this::show);
         VBox center = new VBox(new EngineBanner(ctx.shell()), content);
@@ -73,6 +74,14 @@ final class MainWindow extends BorderPane {
         visible = page;
         content.getChildren().setAll(page.root());
         page.root().setId("page-" + id.name().toLowerCase());
+    }
+
+    /** The container page's tabs: the standard ones, then the X-ray. */
+    private static java.util.List<dev.berth.app.details.DetailTabProvider> withXRay(
+            java.util.List<dev.berth.app.details.DetailTabProvider> standard) {
+        var all = new java.util.ArrayList<>(standard);
+        all.add(dev.berth.app.details.XRayTab.provider());
+        return all;
     }
 
     /** Shows a container's page (Terminal, Logs, Stats, Files, Inspect) in place of the list. */

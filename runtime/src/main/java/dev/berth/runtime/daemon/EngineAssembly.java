@@ -117,6 +117,7 @@ public final class EngineAssembly implements AutoCloseable {
         routes.add(new dev.berth.runtime.api.containers.ExecRoutes(containers, events, config.execRoot()));
         routes.add(new VolumeRoutes(volumes));
         routes.add(new NetworkRoutes(networks, clock));
+        routes.add(new dev.berth.runtime.api.berth.BerthRoutes(dev.berth.runtime.container.xray.ContainerXRay.forHost(containers)));
         ImageDiskUsage imageUsage = new ImageDiskUsage(images, containers.imageUsage());
         var containerUsage = new dev.berth.runtime.api.containers.ContainersDiskUsage(containers);
         routes.add(r -> r.add("GET", "/system/df", new DiskUsageHandler(new DiskUsageSource() {

@@ -266,7 +266,9 @@ public final class NetworkService implements AutoCloseable {
             Attachment a = new Attachment(containerId, containerName, path, owns, false, List.of(), List.of(), List.of());
             List<Endpoint> made = new ArrayList<>();
             try {
-                links.loopbackUp(path);
+                if (special) {
+                    links.loopbackUp(path); // with endpoints, addVeth brings loopback up in the same ip batch
+                }
                 if (!special) {
                     boolean routed = false;
                     for (int i = 0; i < nets.size(); i++) {
