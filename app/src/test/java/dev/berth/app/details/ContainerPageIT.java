@@ -113,10 +113,11 @@ class ContainerPageIT {
         waitUntil(() -> {
             type(robot, keys, "stty size");
             Thread.sleep(400);
-            return !(first[0] = lastSize(tab, session)).isEmpty();
-        }, () -> "stty size answered:\n" + screen(tab, session));
+            // The TTY starts at 80x24 and takes the pane's size once the emulator has laid itself out.
+            first[0] = lastSize(tab, session);
+            return first[0].endsWith(" " + bufferWidth(tab, session));
+        }, () -> "stty size shows the emulator's width " + bufferWidth(tab, session) + ":\n" + screen(tab, session));
         String before = first[0];
-        assertTrue(before.endsWith(" " + bufferWidth(tab, session)), before + ": the TTY has the emulator's width");
         // Narrow the page (as a smaller window would): the terminal pane shrinks and the emulator resizes the TTY.
         robot.interact(() -> ((javafx.scene.layout.Region) page.root()).setMaxWidth(600));
         WaitForAsyncUtils.waitForFxEvents();
