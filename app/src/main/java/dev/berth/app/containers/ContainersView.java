@@ -44,6 +44,7 @@ public final class ContainersView implements Page {
     private final TreeTableView<ContainerTreeRow> table = new TreeTableView<>();
     private final Map<String, Boolean> expanded = new HashMap<>();
     private boolean rebuilding;
+    private Consumer<ContainerSummary> onOpenDetails;
 
     /** @param openUrl opens an address in the browser (the app's HostServices) */
     public ContainersView(ContainersViewModel vm, Consumer<String> openUrl) {
@@ -90,7 +91,10 @@ public final class ContainersView implements Page {
         table.setRowFactory(t -> {
             javafx.scene.control.TreeTableRow<ContainerTreeRow> row = new javafx.scene.control.TreeTableRow<>();
             row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && row.getItem() instanceof ContainerTreeRow.Container c) {
+                if (e.getClickCount() == 2 && row.getItem() instanceof ContainerTreeRow.Container c
+                        && onOpenDetails != null) {
+                    onOpenDetails.accept(c.summary());
+                } else if (e.getClickCount() == 2 && row.getItem() instanceof ContainerTreeRow.Container c) {
                     vm.inspect(c.summary().id(), d -> new ContainerDetailsDialog(d, root).show());
                 }
             });
@@ -275,6 +279,11 @@ public final class ContainersView implements Page {
                 getStyleClass().add(s);
             }
         }
+    }
+
+    /** Double-clicking a container calls this (the shell opens the container's page) instead of the details dialog. */
+    public void setOnOpenDetails(Consumer<ContainerSummary> onOpen) {
+        this.onOpenDetails = onOpen;
     }
 
     @Override

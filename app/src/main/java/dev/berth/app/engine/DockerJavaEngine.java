@@ -34,6 +34,7 @@ import java.util.function.Supplier;
 public final class DockerJavaEngine implements Engine {
     private final String endpoint;
     private final DockerClient client;
+    private final DockerJavaInside inside;
     private final RawApi raw;
 
     public DockerJavaEngine(String endpoint) {
@@ -49,6 +50,7 @@ public final class DockerJavaEngine implements Engine {
                 .connectionTimeout(Duration.ofSeconds(5))
                 .build();
         this.client = DockerClientImpl.getInstance(config, http);
+        this.inside = new DockerJavaInside(client, http, endpoint);
         this.raw = new RawApi(http, endpoint);
     }
 
@@ -300,6 +302,57 @@ public final class DockerJavaEngine implements Engine {
                 // Closing a stream that already ended is harmless.
             }
         };
+    }
+
+    @Override
+    public ExecSession openTerminal(String containerId, List<String> command, int cols, int rows) {
+        return inside.openTerminal(containerId, command, cols, rows);
+    }
+
+    @Override
+    public ExecResult runCommand(String containerId, List<String> command) {
+        return inside.runCommand(containerId, command);
+    }
+
+    @Override
+    public Subscription logs(String containerId, LogOptions options, Consumer<LogLine> onLine,
+                             Consumer<EngineException> onEnd) {
+        return inside.logs(containerId, options, onLine, onEnd);
+    }
+
+    @Override
+    public Subscription stats(String containerId, Consumer<StatsSample> onSample, Consumer<EngineException> onEnd) {
+        return inside.stats(containerId, onSample, onEnd);
+    }
+
+    @Override
+    public FileEntry statPath(String containerId, String path) {
+        return inside.statPath(containerId, path);
+    }
+
+    @Override
+    public java.io.InputStream getArchive(String containerId, String path) {
+        return inside.getArchive(containerId, path);
+    }
+
+    @Override
+    public void putArchive(String containerId, String directory, java.io.InputStream tar) {
+        inside.putArchive(containerId, directory, tar);
+    }
+
+    @Override
+    public String inspectContainerJson(String id) {
+        return inside.inspectContainerJson(id);
+    }
+
+    @Override
+    public String inspectImageJson(String idOrReference) {
+        return inside.inspectImageJson(idOrReference);
+    }
+
+    @Override
+    public String startVolumeHelper(String volume, String image, String mountPoint) {
+        return inside.startVolumeHelper(volume, image, mountPoint);
     }
 
     @Override

@@ -64,6 +64,49 @@ public interface Engine extends AutoCloseable {
      */
     Subscription events(Consumer<EngineEvent> onEvent, Consumer<EngineException> onEnd);
 
+    // ---- Looking inside a container: terminal, logs, stats, files, raw JSON ----
+
+    /**
+     * Starts {@code command} in a running container with a TTY of {@code cols} × {@code rows} and attaches to it
+     * over a hijacked connection ({@code POST /exec/{id}/start} upgraded to a raw stream).
+     */
+    ExecSession openTerminal(String containerId, List<String> command, int cols, int rows);
+
+    /** Runs {@code command} in a running container without a TTY and waits for it to finish. */
+    ExecResult runCommand(String containerId, List<String> command);
+
+    /**
+     * Reads {@code GET /containers/{id}/logs} (always with timestamps) on a background thread, one call of
+     * {@code onLine} per complete line; {@code onEnd} is called once when the log ends or fails ({@code null} after
+     * {@link Subscription#close()} or the end of a log that is not followed).
+     */
+    Subscription logs(String containerId, LogOptions options, Consumer<LogLine> onLine,
+                      Consumer<EngineException> onEnd);
+
+    /** Follows {@code GET /containers/{id}/stats} (about one sample a second); {@code onEnd} as for {@link #logs}. */
+    Subscription stats(String containerId, Consumer<StatsSample> onSample, Consumer<EngineException> onEnd);
+
+    /** {@code HEAD /containers/{id}/archive?path=…}: what is at {@code path} (a symlink is not followed). */
+    FileEntry statPath(String containerId, String path);
+
+    /** {@code GET /containers/{id}/archive?path=…}: a tar of the file or directory at {@code path}; close it. */
+    java.io.InputStream getArchive(String containerId, String path);
+
+    /** {@code PUT /containers/{id}/archive?path=…}: unpacks {@code tar} into the directory {@code directory}. */
+    void putArchive(String containerId, String directory, java.io.InputStream tar);
+
+    /** The engine's own JSON for {@code GET /containers/{id}/json}, unparsed. */
+    String inspectContainerJson(String id);
+
+    /** The engine's own JSON for {@code GET /images/{name}/json}, unparsed. */
+    String inspectImageJson(String idOrReference);
+
+    /**
+     * Starts a small idle container from {@code image} (which needs {@code sleep}) with volume {@code volume}
+     * mounted at {@code mountPoint}, so the archive API can read and write the volume; remove it when done.
+     * Returns its ID.
+     */
+    String startVolumeHelper(String volume, String image, String mountPoint);
     // Looking inside: Berth's X-ray, image layers and the dashboard's figures.
 
     /** Berth's own API on this engine ({@code GET /berth/v1/info}); {@link BerthFeatures#none()} on dockerd/podman. */

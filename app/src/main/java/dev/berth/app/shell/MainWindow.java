@@ -31,13 +31,30 @@ final class MainWindow extends BorderPane {
     private final StackPane content = new StackPane();
     private final Sidebar sidebar;
     private PageId current;
+    private Page visible;
+    private final dev.berth.app.details.ContainerDetailsPages details;
 
     MainWindow(AppContext ctx, LocalEngineController localEngine, Consumer<String> openUrl) {
         this.ctx = ctx;
         getStyleClass().add("main-window");
-        pages.put(PageId.CONTAINERS, new ContainersView(ctx.containers(), openUrl));
+        ContainersView containersView = new ContainersView(ctx.containers(), openUrl);
+        pages.put(PageId.CONTAINERS, containersView);
+        details = new dev.berth.app.details.ContainerDetailsPages(ctx.shell()::engine, dev.berth.app.support.Async.fx(),
+                () -> ctx.shell().currentProperty().get() == null ? "" : ctx.shell().currentProperty().get().uri(),
+                withXRay(dev.berth.app.details.StandardTabs.all()));
+        containersView.setOnOpenDetails(c -> details.open(c, this::showDetails, () -> show(PageId.CONTAINERS)));
+        // Another engine, or this window replaced (a language switch): the open pages' sessions end with it.
+        ctx.shell().currentProperty().addListener((o, a, b) -> details.closeAll());
+        sceneProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                details.closeAll();
+            }
+        });
         pages.put(PageId.IMAGES, new ImagesView(ctx.images(), ctx::newPull, ctx::newLayers));
-        pages.put(PageId.VOLUMES, new VolumesView(ctx.volumes()));
+        VolumesView volumesView = new VolumesView(ctx.volumes());
+        volumesView.setOnBrowse(name -> dev.berth.app.files.VolumeBrowserWindow.open(this, ctx.shell()::engine,
+                dev.berth.app.support.Async.fx(), name));
+        pages.put(PageId.VOLUMES, volumesView);
         pages.put(PageId.NETWORKS, new NetworksView(ctx.networks()));
         pages.put(PageId.DASHBOARD, new dev.berth.app.dashboard.DashboardView(ctx.dashboard()));
         pages.put(PageId.SETTINGS, new SettingsView(ctx.settingsViewModel(), new EnginePanel(ctx.shell(), localEngine)));
@@ -54,8 +71,28 @@ final class MainWindow extends BorderPane {
         current = id;
         sidebar.select(id);
         Page page = pages.get(id);
+        visible = page;
         content.getChildren().setAll(page.root());
         page.root().setId("page-" + id.name().toLowerCase());
+    }
+
+    /** The container page's tabs: the standard ones, then the X-ray. */
+    private static java.util.List<dev.berth.app.details.DetailTabProvider> withXRay(
+            java.util.List<dev.berth.app.details.DetailTabProvider> standard) {
+        var all = new java.util.ArrayList<>(standard);
+        all.add(dev.berth.app.details.XRayTab.provider());
+        return all;
+    }
+
+    /** Shows a container's page (Terminal, Logs, Stats, Files, Inspect) in place of the list. */
+    void showDetails(dev.berth.app.details.ContainerDetailsPage page) {
+        visible = page;
+        content.getChildren().setAll(page.root());
+        page.root().setId("page-details");
+    }
+
+    dev.berth.app.details.ContainerDetailsPages details() {
+        return details;
     }
 
     PageId current() {
@@ -65,10 +102,10 @@ final class MainWindow extends BorderPane {
     /** Ctrl+F search, F5 refresh (or reconnect), Delete remove — the last one not while typing in a field. */
     void installShortcuts(Scene scene) {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
-                () -> pages.get(current).focusSearch());
+                () -> visible.focusSearch());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> {
             if (ctx.shell().stateProperty().get() == EngineState.CONNECTED) {
-                pages.get(current).refresh();
+                visible.refresh();
             } else {
                 ctx.shell().reconnect();
             }
@@ -80,7 +117,7 @@ final class MainWindow extends BorderPane {
         }
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.DELETE && !(scene.getFocusOwner() instanceof TextInputControl)) {
-                pages.get(current).deleteSelected();
+                visible.deleteSelected();
                 e.consume();
             }
         });

@@ -25,6 +25,13 @@ public final class VolumesView implements Page {
     private final PageHeader header = new PageHeader(I18n.t("volumes.title"), I18n.t("volumes.subtitle"));
     private final TableView<VolumeRow> table = new TableView<>();
 
+    private java.util.function.Consumer<String> onBrowse;
+
+    /** "Browse files" calls this with the selected volume's name (the shell opens the file browser). */
+    public void setOnBrowse(java.util.function.Consumer<String> onBrowse) {
+        this.onBrowse = onBrowse;
+    }
+
     public VolumesView(VolumesViewModel vm) {
         this.vm = vm;
         createView();
@@ -40,7 +47,13 @@ public final class VolumesView implements Page {
         Button remove = Buttons.action(I18n.t("action.remove"), this::deleteSelected, Styles.DANGER);
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         Button prune = Buttons.action(I18n.t("action.prune"), this::prune);
-        header.addActions(create, remove, prune);
+        Button browse = Buttons.action(I18n.t("volumes.browse"), () -> {
+            if (onBrowse != null && table.getSelectionModel().getSelectedItem() != null) {
+                onBrowse.accept(table.getSelectionModel().getSelectedItem().name());
+            }
+        });
+        browse.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        header.addActions(create, browse, remove, prune);
 
         table.setItems(visible);
         Tables.setUp(table, I18n.t("volumes.title"), I18n.t("volumes.empty"));

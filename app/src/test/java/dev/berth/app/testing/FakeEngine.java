@@ -286,4 +286,70 @@ public final class FakeEngine implements Engine {
         calls.add("close");
         closed = true;
     }
+
+    // ---- Inside a container: delegated to FakeInside, which tests set up through the public field. ----
+
+    public final FakeInside inside = new FakeInside();
+
+    @Override
+    public dev.berth.app.engine.ExecSession openTerminal(String containerId, List<String> command, int cols, int rows) {
+        call("openTerminal " + containerId);
+        return inside.openTerminal(containerId, command, cols, rows);
+    }
+
+    @Override
+    public dev.berth.app.engine.ExecResult runCommand(String containerId, List<String> command) {
+        call("runCommand " + containerId);
+        return inside.runCommand(containerId, command);
+    }
+
+    @Override
+    public Subscription logs(String containerId, dev.berth.app.engine.LogOptions options,
+                             Consumer<dev.berth.app.engine.LogLine> onLine, Consumer<EngineException> onEnd) {
+        call("logs " + containerId);
+        return inside.logs(containerId, options, onLine, onEnd);
+    }
+
+    @Override
+    public Subscription stats(String containerId, Consumer<dev.berth.app.engine.StatsSample> onSample,
+                              Consumer<EngineException> onEnd) {
+        call("stats " + containerId);
+        return inside.stats(containerId, onSample, onEnd);
+    }
+
+    @Override
+    public dev.berth.app.engine.FileEntry statPath(String containerId, String path) {
+        call("statPath " + containerId);
+        return inside.statPath(containerId, path);
+    }
+
+    @Override
+    public java.io.InputStream getArchive(String containerId, String path) {
+        call("getArchive " + containerId);
+        return inside.getArchive(containerId, path);
+    }
+
+    @Override
+    public void putArchive(String containerId, String directory, java.io.InputStream tar) {
+        call("putArchive " + containerId);
+        inside.putArchive(containerId, directory, tar);
+    }
+
+    @Override
+    public String inspectContainerJson(String id) {
+        call("inspectContainerJson " + id);
+        return inside.containerJson;
+    }
+
+    @Override
+    public String inspectImageJson(String idOrReference) {
+        call("inspectImageJson " + idOrReference);
+        return inside.imageJson;
+    }
+
+    @Override
+    public String startVolumeHelper(String volume, String image, String mountPoint) {
+        call("startVolumeHelper " + volume);
+        return inside.startVolumeHelper(volume, image, mountPoint);
+    }
 }

@@ -1,0 +1,138 @@
+package dev.berth.app.terminal;
+
+import dev.berth.app.support.I18n;
+import dev.berth.app.widgets.Buttons;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * Terminal tabs for one container: a toolbar (shell, new terminal, open in external terminal) over one tab per
+ * session. Widgets are kept per session, so hiding and showing the view keeps every screen as it was.
+ */
+public final class TerminalsView {
+    private final TerminalsViewModel vm;
+    private final boolean darkTheme;
+    private final VBox root = new VBox(8);
+    private final TabPane tabs = new TabPane();
+    private final Map<TerminalSession, BerthTerminalWidget> widgets = new IdentityHashMap<>();
+
+    public TerminalsView(TerminalsViewModel vm, boolean darkTheme) {
+        this.vm = vm;
+        this.darkTheme = darkTheme;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        ComboBox<ShellChoice> shell = new ComboBox<>();
+        shell.getItems().add(ShellChoice.AUTO);
+        ShellChoice.OFFERED.forEach(p -> shell.getItems().add(new ShellChoice(p)));
+        shell.setConverter(new StringConverter<>() {
+            public String toString(ShellChoice c) {
+                return c == null || c.isAuto() ? I18n.t("terminal.shell.auto") : c.path();
+            }
+
+            public ShellChoice fromString(String s) {
+                return s == null || s.isBlank() ? ShellChoice.AUTO : new ShellChoice(s.strip());
+            }
+        });
+        shell.setEditable(true);
+        shell.valueProperty().bindBidirectional(vm.shellProperty());
+        shell.setAccessibleText(I18n.t("terminal.shell"));
+        Button open = Buttons.action(I18n.t("terminal.new"), vm::open);
+        open.setId("terminal-new");
+        Button external = Buttons.action(I18n.t("terminal.external"), vm::openExternal);
+        Label error = new Label();
+        error.textProperty().bind(vm.errorProperty());
+        error.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
+        HBox bar = new HBox(8, new Label(I18n.t("terminal.shell")), shell, open, external, error);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        tabs.getStyleClass().add("terminal-tabs");
+        Label empty = new Label(I18n.t("terminal.empty"));
+        empty.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
+        StackPane body = new StackPane(empty, tabs);
+        tabs.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tabs.getTabs()));
+        VBox.setVgrow(body, Priority.ALWAYS);
+        root.getChildren().addAll(bar, body);
+        root.getStyleClass().add("terminals");
+    }
+
+    private void initListeners() {
+        vm.sessions().forEach(this::addTab);
+        vm.sessions().addListener((ListChangeListener<TerminalSession>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(this::addTab);
+                c.getRemoved().forEach(this::removeTab);
+            }
+        });
+    }
+
+    private void addTab(TerminalSession session) {
+        BerthTerminalWidget widget = BerthTerminalWidget.create(darkTheme);
+        widgets.put(session, widget);
+        widget.setTtyConnector(new ExecTtyConnector(session.exec(), session.title()));
+        widget.start();
+        ImeInput.install(keyTarget(widget), session.exec());
+        Tab tab = new Tab(session.title(), widget.getPane());
+        tab.setUserData(session);
+        tab.setOnClosed(e -> vm.close(session));
+        session.endedProperty().addListener((o, a, ended) -> {
+            if (ended) {
+                tab.setText(session.title() + " · " + I18n.t("terminal.ended"));
+            }
+        });
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+        javafx.application.Platform.runLater(() -> keyTarget(widget).requestFocus());
+    }
+
+    private void removeTab(TerminalSession session) {
+        tabs.getTabs().removeIf(t -> t.getUserData() == session);
+        BerthTerminalWidget widget = widgets.remove(session);
+        if (widget != null) {
+            widget.close();
+        }
+    }
+
+    /**
+     * The screen text of a session as a person reads it, for tests and accessibility: the emulator stores a wide
+     * character (Hangul, CJK) as the character plus a placeholder cell, which is dropped here.
+     */
+    public String screenText(TerminalSession session) {
+        BerthTerminalWidget w = widgets.get(session);
+        return w == null ? "" : w.getTerminalTextBuffer().getScreenLines()
+                .replace(String.valueOf(com.techsenger.jeditermfx.core.util.CharUtils.DWC), "");
+    }
+
+    /** The emulator's width in columns (what the exec's TTY is resized to). */
+    public int columns(TerminalSession session) {
+        return widgets.get(session).getTerminalTextBuffer().getWidth();
+    }
+
+    /** The keyboard target of a session's terminal. */
+    public Node focusTarget(TerminalSession session) {
+        return keyTarget(widgets.get(session));
+    }
+
+    /** JediTermFX listens for keys on its canvas (its "preferred focusable node" is the pane around it). */
+    private static Node keyTarget(BerthTerminalWidget widget) {
+        return widget.getTerminalPanel().getCanvas();
+    }
+
+    public Node root() {
+        return root;
+    }
+}
