@@ -4,6 +4,8 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.berth.app.engine.ContainerSummary;
 import dev.berth.app.engine.PortMapping;
+import dev.berth.app.run.RunDialog;
+import dev.berth.app.run.RunViewModel;
 import dev.berth.app.support.Format;
 import dev.berth.app.support.I18n;
 import dev.berth.app.widgets.Buttons;
@@ -39,16 +41,22 @@ import javafx.util.StringConverter;
 public final class ContainersView implements Page {
     private final ContainersViewModel vm;
     private final Consumer<String> openUrl;
+    private final java.util.function.Function<String, RunViewModel> runs;
     private final VBox root = new VBox(10);
     private final PageHeader header = new PageHeader(I18n.t("containers.title"), I18n.t("containers.subtitle"));
     private final TreeTableView<ContainerTreeRow> table = new TreeTableView<>();
     private final Map<String, Boolean> expanded = new HashMap<>();
     private boolean rebuilding;
 
-    /** @param openUrl opens an address in the browser (the app's HostServices) */
-    public ContainersView(ContainersViewModel vm, Consumer<String> openUrl) {
+    /**
+     * @param openUrl opens an address in the browser (the app's HostServices)
+     * @param runs    makes a Run dialog's state for an image reference (empty: the person types one)
+     */
+    public ContainersView(ContainersViewModel vm, Consumer<String> openUrl,
+                          java.util.function.Function<String, RunViewModel> runs) {
         this.vm = vm;
         this.openUrl = openUrl;
+        this.runs = runs;
         createView();
         initListeners();
     }
@@ -77,7 +85,10 @@ public final class ContainersView implements Page {
         for (Button b : List.of(start, stop, restart, remove)) {
             b.disableProperty().bind(vm.selectedCountProperty().isEqualTo(0));
         }
-        header.addActions(start, stop, restart, remove);
+        Button run = Buttons.action(I18n.t("run.open"), () -> new RunDialog(runs.apply(""),
+                root.getScene().getWindow()).show(), Styles.ACCENT);
+        run.setId("containers-run");
+        header.addActions(run, start, stop, restart, remove);
 
         table.setShowRoot(false);
         table.setRoot(new TreeItem<>());

@@ -35,8 +35,8 @@ final class MainWindow extends BorderPane {
     MainWindow(AppContext ctx, LocalEngineController localEngine, Consumer<String> openUrl) {
         this.ctx = ctx;
         getStyleClass().add("main-window");
-        pages.put(PageId.CONTAINERS, new ContainersView(ctx.containers(), openUrl));
-        pages.put(PageId.IMAGES, new ImagesView(ctx.images(), ctx::newPull));
+        pages.put(PageId.CONTAINERS, new ContainersView(ctx.containers(), openUrl, ctx::newRun));
+        pages.put(PageId.IMAGES, new ImagesView(ctx.images(), ctx::newPull, ctx::newRun));
         pages.put(PageId.VOLUMES, new VolumesView(ctx.volumes()));
         pages.put(PageId.NETWORKS, new NetworksView(ctx.networks()));
         pages.put(PageId.SETTINGS, new SettingsView(ctx.settingsViewModel(), new EnginePanel(ctx.shell(), localEngine)));
@@ -44,8 +44,10 @@ final class MainWindow extends BorderPane {
         VBox center = new VBox(new EngineBanner(ctx.shell()), content);
         center.getStyleClass().add("center");
         VBox.setVgrow(content, Priority.ALWAYS);
+        ToastLayer toasts = new ToastLayer(ctx.notifications());
+        StackPane.setAlignment(toasts, javafx.geometry.Pos.BOTTOM_RIGHT);
         setLeft(sidebar);
-        setCenter(center);
+        setCenter(new StackPane(center, toasts));
         setBottom(new StatusBar(ctx.shell()));
     }
 
