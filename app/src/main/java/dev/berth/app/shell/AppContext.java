@@ -38,6 +38,7 @@ public final class AppContext {
     private final VolumesViewModel volumes;
     private final NetworksViewModel networks;
     private final SettingsViewModel settingsVm;
+    private final dev.berth.app.settings.SignInViewModel signIn;
     private final List<Connection> sessionConnections = new ArrayList<>();
     private final NotificationCenter notifications = new NotificationCenter(java.time.Clock.systemUTC());
 
@@ -54,6 +55,8 @@ public final class AppContext {
         this.volumes = new VolumesViewModel(shell::engine, async);
         this.networks = new NetworksViewModel(shell::engine, async);
         this.settingsVm = new SettingsViewModel(settings);
+        this.signIn = new dev.berth.app.settings.SignInViewModel(shell::engine, async,
+                dev.berth.app.settings.DockerConfigFile.forUser(env, home));
         settingsVm.userConnections().addListener((javafx.collections.ListChangeListener<Connection>) c ->
                 rediscover());
         shell.currentProperty().addListener((o, a, b) -> {
@@ -181,6 +184,10 @@ public final class AppContext {
 
     public NetworksViewModel networks() {
         return networks;
+    }
+
+    public dev.berth.app.settings.SignInViewModel signIn() {
+        return signIn;
     }
 
     public SettingsViewModel settingsViewModel() {

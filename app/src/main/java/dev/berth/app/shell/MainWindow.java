@@ -39,7 +39,7 @@ final class MainWindow extends BorderPane {
         pages.put(PageId.IMAGES, new ImagesView(ctx.images(), ctx::newPull, ctx::newRun));
         pages.put(PageId.VOLUMES, new VolumesView(ctx.volumes()));
         pages.put(PageId.NETWORKS, new NetworksView(ctx.networks()));
-        pages.put(PageId.SETTINGS, new SettingsView(ctx.settingsViewModel(), new EnginePanel(ctx.shell(), localEngine)));
+        pages.put(PageId.SETTINGS, new SettingsView(ctx.settingsViewModel(), ctx.signIn(), new EnginePanel(ctx.shell(), localEngine)));
         sidebar = new Sidebar(ctx.shell(), this::show);
         VBox center = new VBox(new EngineBanner(ctx.shell()), content);
         center.getStyleClass().add("center");
