@@ -96,7 +96,10 @@ public final class ContainersView implements Page {
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setAccessibleText(I18n.t("containers.title"));
         table.setPlaceholder(new Label(I18n.t("containers.empty")));
-        table.getColumns().setAll(List.of(nameColumn(), imageColumn(), stateColumn(), portsColumn(), createdColumn()));
+        table.getColumns().setAll(List.of(nameColumn(), imageColumn(), stateColumn(), portsColumn(),
+                statsColumn("containers.col.cpu", 80, s -> String.format(java.util.Locale.ROOT, "%.1f %%",
+                        s.cpuPercent())),
+                statsColumn("containers.col.memory", 110, s -> Format.bytes(s.memoryBytes())), createdColumn()));
         table.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         table.setRowFactory(t -> {
             javafx.scene.control.TreeTableRow<ContainerTreeRow> row = new javafx.scene.control.TreeTableRow<>();
@@ -114,7 +117,57 @@ public final class ContainersView implements Page {
         root.getStyleClass().add("page");
     }
 
+    /** A column showing one figure of a running container's latest stats sample; empty for everything else. */
+    private TreeTableColumn<ContainerTreeRow, dev.berth.app.engine.ContainerStats> statsColumn(String key, double width,
+            java.util.function.Function<dev.berth.app.engine.ContainerStats, String> text) {
+        TreeTableColumn<ContainerTreeRow, dev.berth.app.engine.ContainerStats> col = new TreeTableColumn<>(I18n.t(key));
+        col.setPrefWidth(width);
+        col.setCellValueFactory(d -> d.getValue().getValue() instanceof ContainerTreeRow.Container c
+                ? vm.statsOf(c.summary().id()) : new ReadOnlyObjectWrapper<>());
+        col.setCellFactory(c -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(dev.berth.app.engine.ContainerStats s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? null : text.apply(s));
+            }
+        });
+        col.getStyleClass().add("stats-cell");
+        return col;
+    }
+
+    /**
+     * Stats stream only for rows a person can see: once a second, while the page is on screen, the rows the
+     * virtual flow shows are handed to the ViewModel (cheap: a window holds a few dozen row cells).
+     */
+    private void trackRowsInView() {
+        javafx.animation.Timeline tick = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(1), e -> vm.setInView(rowsInView())));
+        tick.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        root.sceneProperty().addListener((o, a, b) -> {
+            boolean onScreen = b != null;
+            vm.setShown(onScreen);
+            if (onScreen) {
+                vm.setInView(rowsInView());
+                tick.play();
+            } else {
+                tick.stop();
+            }
+        });
+    }
+
+    private Set<String> rowsInView() {
+        Set<String> ids = new HashSet<>();
+        for (Node n : table.lookupAll(".tree-table-row-cell")) {
+            if (n instanceof javafx.scene.control.TreeTableRow<?> row && row.isVisible() && !row.isEmpty()
+                    && row.getItem() instanceof ContainerTreeRow.Container c) {
+                ids.add(c.summary().id());
+            }
+        }
+        return ids;
+    }
+
     private void initListeners() {
+        trackRowsInView();
         vm.groupsProperty().addListener((o, a, b) -> rebuild(b));
         table.getSelectionModel().getSelectedItems().addListener(
                 (javafx.collections.ListChangeListener<TreeItem<ContainerTreeRow>>) c -> {
