@@ -78,6 +78,7 @@ class AppAgainstBerthdIT {
         ctx = new AppContext(new AppSettings(prefs), Async.fx(), c -> new DockerJavaEngine(c.uri()), local, Map.of(),
                 Path.of("target"), Duration.ofMillis(100));
         TestWindows.show(stage, ctx, local);
+        current = ctx;
         ctx.start(berthd.uri());
     }
 
@@ -87,11 +88,14 @@ class AppAgainstBerthdIT {
         prefs.removeNode();
     }
 
+    private static AppContext current;
+
     private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what + "\n--- berthd log tail\n"
+            throw new AssertionError("timed out waiting until " + what + "\n--- notifications: "
+                    + (current == null ? "" : current.notifications().history()) + "\n--- berthd log tail\n"
                     + tail(berthd.log()), e);
         }
         WaitForAsyncUtils.waitForFxEvents();
