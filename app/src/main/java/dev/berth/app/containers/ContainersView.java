@@ -97,7 +97,7 @@ public final class ContainersView implements Page {
         table.setAccessibleText(I18n.t("containers.title"));
         table.setPlaceholder(new Label(I18n.t("containers.empty")));
         table.getColumns().setAll(List.of(nameColumn(), imageColumn(), stateColumn(), portsColumn(),
-                statsColumn("containers.col.cpu", 80, s -> String.format(java.util.Locale.ROOT, "%.1f %%",
+                statsColumn("containers.col.cpu", 95, s -> String.format(java.util.Locale.ROOT, "%.1f %%",
                         s.cpuPercent())),
                 statsColumn("containers.col.memory", 110, s -> Format.bytes(s.memoryBytes())), createdColumn()));
         table.getStyleClass().add(Tweaks.EDGE_TO_EDGE);

@@ -61,7 +61,7 @@ public final class RunDialog {
         line.setId("run-line");
         line.setEditable(false);
         line.setWrapText(true);
-        line.setPrefRowCount(2);
+        line.setPrefRowCount(3);
         line.getStyleClass().add("command-line");
         line.textProperty().bind(vm.commandLineProperty());
         line.setAccessibleText(I18n.t("run.equivalent"));
@@ -96,7 +96,7 @@ public final class RunDialog {
 
         VBox root = new VBox(10, form, lineTitle, lineRow, problem, error, buttons);
         root.setPadding(new Insets(16));
-        stage.setScene(new Scene(root, 640, 640));
+        stage.setScene(new Scene(root, 660, 700));
         if (owner != null && owner.getScene() != null) {
             stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
         }
@@ -141,6 +141,7 @@ public final class RunDialog {
         ComboBox<String> net = new ComboBox<>();
         net.setId("run-network");
         net.setEditable(true);
+        net.setPrefWidth(300);
         net.setItems(vm.networks());
         net.setPromptText(I18n.t("run.networkDefault"));
         net.setAccessibleText(I18n.t("run.network"));

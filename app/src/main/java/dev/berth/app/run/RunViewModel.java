@@ -45,6 +45,7 @@ public final class RunViewModel {
     private final BooleanProperty autoRemove = new SimpleBooleanProperty(this, "autoRemove");
     private final StringProperty network = new SimpleStringProperty(this, "network", "");
     private final ObservableList<String> networks = FXCollections.observableArrayList();
+    private final ObservableList<String> networksView = FXCollections.unmodifiableObservableList(networks);
     private final ReadOnlyStringWrapper commandLine = new ReadOnlyStringWrapper(this, "commandLine", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -118,7 +119,7 @@ public final class RunViewModel {
     }
 
     public ObservableList<String> networks() {
-        return FXCollections.unmodifiableObservableList(networks);
+        return networksView;
     }
 
     /** The equivalent {@code docker run -d …} line of what is valid so far. */

@@ -17,6 +17,8 @@ public final class SettingsViewModel {
     private final ObjectProperty<ThemeChoice> theme;
     private final ObjectProperty<LanguageChoice> language;
     private final ObservableList<Connection> userConnections;
+    /** One read-only view for every caller (a view per call would drop listeners when collected). */
+    private final ObservableList<Connection> userConnectionsView;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final BooleanProperty startMinimized;
     private final BooleanProperty closeToTray;
@@ -28,6 +30,7 @@ public final class SettingsViewModel {
         theme = new SimpleObjectProperty<>(this, "theme", settings.theme());
         language = new SimpleObjectProperty<>(this, "language", settings.language());
         userConnections = FXCollections.observableArrayList(settings.userConnections());
+        userConnectionsView = FXCollections.unmodifiableObservableList(userConnections);
         startMinimized = new SimpleBooleanProperty(this, "startMinimized", settings.startMinimized());
         closeToTray = new SimpleBooleanProperty(this, "closeToTray", settings.closeToTray());
         startEngineWithApp = new SimpleBooleanProperty(this, "startEngineWithApp", settings.startEngineWithApp());
@@ -75,7 +78,7 @@ public final class SettingsViewModel {
 
     /** The user's own connections; the shell lists them after the discovered ones. */
     public ObservableList<Connection> userConnections() {
-        return FXCollections.unmodifiableObservableList(userConnections);
+        return userConnectionsView;
     }
 
     public ReadOnlyStringProperty errorProperty() {

@@ -27,6 +27,8 @@ final class EnginePanel extends VBox {
             LocalEngineController.Status s = shell.localStatusProperty().get();
             state.setText(I18n.t("engine.localState", I18n.t("engine.state." + s.state().name().toLowerCase())));
             message.setText(s.message());
+            message.setVisible(!s.message().isBlank());
+            message.setManaged(message.isVisible());
             start.setDisable(s.state() == LocalEngineController.State.STARTING
                     || s.state() == LocalEngineController.State.RUNNING);
             stop.setDisable(s.state() != LocalEngineController.State.RUNNING);

@@ -18,6 +18,9 @@ public final class NotificationCenter {
 
     private final Clock clock;
     private final ObservableList<Notice> visible = FXCollections.observableArrayList();
+    // One wrapper for all callers: an unmodifiable view listens to its source weakly, so a view made per call and
+    // dropped by its caller would silently lose the listeners added to it.
+    private final ObservableList<Notice> readOnlyVisible = FXCollections.unmodifiableObservableList(visible);
     private final List<Consumer<Notice>> desktopListeners = new CopyOnWriteArrayList<>();
     private final List<Notice> history = new ArrayList<>();
 
@@ -27,7 +30,7 @@ public final class NotificationCenter {
 
     /** The toasts to show, oldest first. */
     public ObservableList<Notice> visible() {
-        return FXCollections.unmodifiableObservableList(visible);
+        return readOnlyVisible;
     }
 
     /** Every notice posted, for tests and a future history view. */
