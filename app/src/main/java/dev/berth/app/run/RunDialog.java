@@ -61,7 +61,7 @@ public final class RunDialog {
         line.setId("run-line");
         line.setEditable(false);
         line.setWrapText(true);
-        line.setPrefRowCount(3);
+        line.setPrefRowCount(4);
         line.getStyleClass().add("command-line");
         line.textProperty().bind(vm.commandLineProperty());
         line.setAccessibleText(I18n.t("run.equivalent"));
@@ -74,6 +74,7 @@ public final class RunDialog {
         });
         HBox.setHgrow(line, Priority.ALWAYS);
         HBox lineRow = new HBox(8, line, copy);
+        VBox.setVgrow(lineRow, Priority.ALWAYS);
 
         Label problem = message(vm.problemProperty(), Styles.WARNING, "run-problem");
         Label error = message(vm.errorProperty(), Styles.DANGER, "run-error");

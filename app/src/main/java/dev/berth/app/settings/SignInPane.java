@@ -76,6 +76,10 @@ final class SignInPane extends VBox {
         Label notice = muted("");
         notice.getStyleClass().setAll("label", Styles.SUCCESS);
         notice.textProperty().bind(vm.noticeProperty());
+        for (Label l : java.util.List.of(error, notice)) {
+            l.visibleProperty().bind(l.textProperty().isNotEmpty());
+            l.managedProperty().bind(l.visibleProperty());
+        }
         getChildren().addAll(help, form, helper, error, notice, list, signOut);
     }
 

@@ -101,7 +101,7 @@ public class BerthApp extends Application {
                 () -> javafx.application.Platform.runLater(() -> quit(stage)));
         tray = dev.berth.app.tray.AwtTray.install(controller).orElse(null);
         if (tray == null) {
-            ctx.settingsViewModel().setTrayMissing("the tray refused the icon");
+            ctx.settingsViewModel().setTrayMissing("refused");
             return;
         }
         javafx.application.Platform.setImplicitExit(false);

@@ -10,16 +10,19 @@ import java.awt.SystemTray;
 public final class TraySupport {
     private TraySupport() {}
 
-    /** Why there is no tray, or empty when there is one. */
+    /**
+     * Why there is no tray, as a code the UI translates ({@code tray.reason.<code>}): "headless", "no-host" (no tray
+     * host owns the tray), "error" (the toolkit failed to answer); empty when there is a tray.
+     */
     public static String missingReason() {
         if (GraphicsEnvironment.isHeadless()) {
             return "headless";
         }
         try {
-            return SystemTray.isSupported() ? "" : "no tray host";
+            return SystemTray.isSupported() ? "" : "no-host";
         } catch (RuntimeException | Error e) {
             // Some toolkits throw instead of answering false (no display, missing libraries).
-            return "tray unavailable: " + e.getMessage();
+            return "error";
         }
     }
 

@@ -88,7 +88,7 @@ class SettingsViewModelTest {
     void desktopChoicesAreSavedAndClosingKeepsRunningOnlyWithATray() {
         var vm = new SettingsViewModel(settings);
         assertTrue(vm.closeToTrayProperty().get(), "close to tray is the default");
-        vm.setTrayMissing("no tray host");
+        vm.setTrayMissing("no-host");
         assertFalse(vm.keepsRunningWhenClosed(), "without a tray, closing quits");
         vm.setTrayMissing("");
         assertTrue(vm.keepsRunningWhenClosed());
