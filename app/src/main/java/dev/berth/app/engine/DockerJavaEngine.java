@@ -37,6 +37,7 @@ import java.util.function.Supplier;
 public final class DockerJavaEngine implements Engine {
     private final String endpoint;
     private final DockerClient client;
+    private final RawApi raw;
 
     public DockerJavaEngine(String endpoint) {
         this.endpoint = endpoint;
@@ -51,6 +52,7 @@ public final class DockerJavaEngine implements Engine {
                 .connectionTimeout(Duration.ofSeconds(5))
                 .build();
         this.client = DockerClientImpl.getInstance(config, http);
+        this.raw = new RawApi(http, endpoint);
     }
 
     @Override
@@ -376,6 +378,64 @@ public final class DockerJavaEngine implements Engine {
                 // Closing a stream that already ended is harmless.
             }
         };
+    }
+
+    @Override
+    public BerthFeatures berthFeatures() {
+        try {
+            return ApiJson.berthFeatures(raw.get("/berth/v1/info"));
+        } catch (EngineException e) {
+            // dockerd and podman know no /berth/ paths: 404 "page not found" (some proxies say 400 or 405).
+            if (e.status() == 404 || e.status() == 400 || e.status() == 405) {
+                return BerthFeatures.none();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public XRayReport xray(String containerId) {
+        return ApiJson.xray(raw.get("/berth/v1/containers/" + segment(containerId) + "/xray"));
+    }
+
+    @Override
+    public ImageLayers imageLayers(String imageId) {
+        return call(() -> {
+            var inspect = client.inspectImageCmd(imageId).exec();
+            List<String> diffIds = inspect.getRootFS() == null || inspect.getRootFS().getLayers() == null ? List.of()
+                    : inspect.getRootFS().getLayers();
+            List<String> tags = inspect.getRepoTags() == null ? List.of() : inspect.getRepoTags();
+            return new ImageLayers(nz(inspect.getId()), tags, diffIds,
+                    ApiJson.history(raw.get("/images/" + segment(imageId) + "/history")));
+        });
+    }
+
+    @Override
+    public DiskUsage diskUsage() {
+        return ApiJson.diskUsage(raw.get("/system/df"));
+    }
+
+    @Override
+    public ContainerLoad containerLoad(String containerId) {
+        return ApiJson.load(containerId, raw.get("/containers/" + segment(containerId) + "/stats?stream=false"));
+    }
+
+    @Override
+    public PruneResult pruneContainers() {
+        return call(() -> new PruneResult(nz(client.pruneCmd(PruneType.CONTAINERS).exec().getSpaceReclaimed())));
+    }
+
+    @Override
+    public PruneResult pruneBuildCache() {
+        return new PruneResult(raw.post("/build/prune").path("SpaceReclaimed").asLong(0));
+    }
+
+    /** An ID, name or image reference in a URL path: as is when it holds only the characters they allow. */
+    private static String segment(String s) {
+        if (s.matches("[A-Za-z0-9_.:/@-]+")) {
+            return s;
+        }
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     @Override

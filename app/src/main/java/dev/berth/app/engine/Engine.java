@@ -83,6 +83,29 @@ public interface Engine extends AutoCloseable {
      */
     Subscription events(Consumer<EngineEvent> onEvent, Consumer<EngineException> onEnd);
 
+    // Looking inside: Berth's X-ray, image layers and the dashboard's figures.
+
+    /** Berth's own API on this engine ({@code GET /berth/v1/info}); {@link BerthFeatures#none()} on dockerd/podman. */
+    BerthFeatures berthFeatures();
+
+    /** The X-ray of a running container ({@code GET /berth/v1/containers/{id}/xray}); 409 when it does not run. */
+    XRayReport xray(String containerId);
+
+    /** An image's diff IDs, tags and history. */
+    ImageLayers imageLayers(String imageId);
+
+    /** Disk use per kind, from {@code GET /system/df}. */
+    DiskUsage diskUsage();
+
+    /** One stats reading of a running container (CPU needs the engine's two samples, so this takes about a second). */
+    ContainerLoad containerLoad(String containerId);
+
+    /** Removes every stopped container. */
+    PruneResult pruneContainers();
+
+    /** Removes unused build cache. */
+    PruneResult pruneBuildCache();
+
     /** Releases the connection; further calls fail. */
     @Override
     void close();

@@ -34,18 +34,27 @@ public final class ImagesView implements Page {
     private final ImagesViewModel vm;
     private final Supplier<PullViewModel> pulls;
     private final Function<String, RunViewModel> runs;
+    private final Supplier<dev.berth.app.layers.LayersViewModel> layers;
     private final VBox root = new VBox(10);
     private final PageHeader header = new PageHeader(I18n.t("images.title"), I18n.t("images.subtitle"));
     private final TableView<ImageRow> table = new TableView<>();
 
+    /** @param pulls makes a fresh pull for each Pull dialog */
+    public ImagesView(ImagesViewModel vm, Supplier<PullViewModel> pulls) {
+        this(vm, pulls, null, null);
+    }
+
     /**
-     * @param pulls makes a fresh pull for each Pull dialog
-     * @param runs  makes a Run dialog's state for an image reference
+     * @param pulls  makes a fresh pull for each Pull dialog
+     * @param runs   makes a Run dialog's state for an image reference; null hides the Run button
+     * @param layers makes the state of a Layers window; null hides the Layers button
      */
-    public ImagesView(ImagesViewModel vm, Supplier<PullViewModel> pulls, Function<String, RunViewModel> runs) {
+    public ImagesView(ImagesViewModel vm, Supplier<PullViewModel> pulls, Function<String, RunViewModel> runs,
+                      Supplier<dev.berth.app.layers.LayersViewModel> layers) {
         this.vm = vm;
         this.pulls = pulls;
         this.runs = runs;
+        this.layers = layers;
         createView();
     }
 
@@ -66,6 +75,15 @@ public final class ImagesView implements Page {
         MenuButton prune = new MenuButton(I18n.t("action.prune"), null, dangling, unused);
         prune.setAccessibleText(I18n.t("action.prune"));
         header.addActions(pull, run, tag, remove, prune);
+        run.setVisible(runs != null);
+        run.setManaged(runs != null);
+        if (layers != null) {
+            Button showLayers = Buttons.action(I18n.t("layers.title"), () -> {
+                ImageRow row = table.getSelectionModel().getSelectedItem();
+                dev.berth.app.layers.LayersView.openWindow(root, layers.get(), row == null ? null : row.id());
+            });
+            header.addActions(showLayers);
+        }
 
         table.setItems(vm.visibleRows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

@@ -39,6 +39,7 @@ public final class AppContext {
     private final NetworksViewModel networks;
     private final SettingsViewModel settingsVm;
     private final dev.berth.app.settings.SignInViewModel signIn;
+    private final dev.berth.app.dashboard.DashboardViewModel dashboard;
     private final List<Connection> sessionConnections = new ArrayList<>();
     private final NotificationCenter notifications = new NotificationCenter(java.time.Clock.systemUTC());
 
@@ -57,6 +58,7 @@ public final class AppContext {
         this.settingsVm = new SettingsViewModel(settings);
         this.signIn = new dev.berth.app.settings.SignInViewModel(shell::engine, async,
                 dev.berth.app.settings.DockerConfigFile.forUser(env, home));
+        this.dashboard = new dev.berth.app.dashboard.DashboardViewModel(shell::engine, async);
         settingsVm.userConnections().addListener((javafx.collections.ListChangeListener<Connection>) c ->
                 rediscover());
         shell.currentProperty().addListener((o, a, b) -> {
@@ -129,8 +131,10 @@ public final class AppContext {
     private void engineChanged(Set<String> types) {
         if (shell.stateProperty().get() == EngineState.UNREACHABLE) {
             List.of(containers, images, volumes, networks).forEach(dev.berth.app.support.ResourceListViewModel::clear);
+            dashboard.clear();
             return;
         }
+        dashboard.engineChanged();
         if (ShellViewModel.concerns(types, "container")) {
             containers.refresh();
         }
@@ -188,6 +192,20 @@ public final class AppContext {
 
     public dev.berth.app.settings.SignInViewModel signIn() {
         return signIn;
+    }
+
+    public dev.berth.app.dashboard.DashboardViewModel dashboard() {
+        return dashboard;
+    }
+
+    /** A fresh layers view state (each layers window has its own). */
+    public dev.berth.app.layers.LayersViewModel newLayers() {
+        return new dev.berth.app.layers.LayersViewModel(shell::engine, async);
+    }
+
+    /** A fresh X-ray state for one container tab. */
+    public dev.berth.app.xray.XRayViewModel newXRay() {
+        return new dev.berth.app.xray.XRayViewModel(shell::engine, async);
     }
 
     public SettingsViewModel settingsViewModel() {

@@ -36,10 +36,12 @@ final class MainWindow extends BorderPane {
         this.ctx = ctx;
         getStyleClass().add("main-window");
         pages.put(PageId.CONTAINERS, new ContainersView(ctx.containers(), openUrl, ctx::newRun));
-        pages.put(PageId.IMAGES, new ImagesView(ctx.images(), ctx::newPull, ctx::newRun));
+        pages.put(PageId.IMAGES, new ImagesView(ctx.images(), ctx::newPull, ctx::newRun, ctx::newLayers));
         pages.put(PageId.VOLUMES, new VolumesView(ctx.volumes()));
         pages.put(PageId.NETWORKS, new NetworksView(ctx.networks()));
-        pages.put(PageId.SETTINGS, new SettingsView(ctx.settingsViewModel(), ctx.signIn(), new EnginePanel(ctx.shell(), localEngine)));
+        pages.put(PageId.DASHBOARD, new dev.berth.app.dashboard.DashboardView(ctx.dashboard()));
+        pages.put(PageId.SETTINGS, new SettingsView(ctx.settingsViewModel(), ctx.signIn(),
+                new EnginePanel(ctx.shell(), localEngine)));
         sidebar = new Sidebar(ctx.shell(), this::show);
         VBox center = new VBox(new EngineBanner(ctx.shell()), content);
         center.getStyleClass().add("center");

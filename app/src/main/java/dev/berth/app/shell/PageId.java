@@ -8,6 +8,7 @@ enum PageId {
     IMAGES("nav.images", Icons.IMAGE),
     VOLUMES("nav.volumes", Icons.VOLUME),
     NETWORKS("nav.networks", Icons.NETWORK),
+    DASHBOARD("nav.dashboard", Icons.DASHBOARD),
     SETTINGS("nav.settings", Icons.SETTINGS);
 
     final String titleKey;

@@ -44,6 +44,14 @@ public final class FakeEngine implements Engine {
     private Consumer<EngineEvent> eventSink;
     private Consumer<EngineException> eventEnd;
     public boolean closed;
+    /** Looking inside: what Berth's API, image layers, df and stats answer (tests fill these). */
+    public dev.berth.app.engine.BerthFeatures berth = dev.berth.app.engine.BerthFeatures.none();
+    public final Map<String, dev.berth.app.engine.XRayReport> xrays = new HashMap<>();
+    public final Map<String, dev.berth.app.engine.ImageLayers> imageLayers = new HashMap<>();
+    public final Map<String, dev.berth.app.engine.ContainerLoad> loads = new HashMap<>();
+    public dev.berth.app.engine.DiskUsage disk = new dev.berth.app.engine.DiskUsage(
+            new dev.berth.app.engine.DiskUsage.Category(0, 0, 0, 0), new dev.berth.app.engine.DiskUsage.Category(0, 0, 0, 0),
+            new dev.berth.app.engine.DiskUsage.Category(0, 0, 0, 0), new dev.berth.app.engine.DiskUsage.Category(0, 0, 0, 0));
 
     /** Makes every call whose name starts with {@code operation} (e.g. "startContainer web") fail with {@code message}. */
     public FakeEngine failOn(String operation, String message) {
@@ -263,6 +271,62 @@ public final class FakeEngine implements Engine {
             calls.add("events closed");
             eventSink = null;
         };
+    }
+
+    @Override
+    public dev.berth.app.engine.BerthFeatures berthFeatures() {
+        call("berthFeatures");
+        return berth;
+    }
+
+    /** 404 for an unknown container, 409 for one that does not run, as berthd answers. */
+    @Override
+    public dev.berth.app.engine.XRayReport xray(String containerId) {
+        call("xray " + containerId);
+        ContainerSummary c = find(containerId);
+        if (!c.state().equals("running")) {
+            throw new EngineException("Container " + c.name() + " is not running", 409, null);
+        }
+        var x = xrays.get(containerId);
+        if (x == null) {
+            throw new EngineException("No X-ray scripted for " + containerId, 500, null);
+        }
+        return x;
+    }
+
+    @Override
+    public dev.berth.app.engine.ImageLayers imageLayers(String imageId) {
+        call("imageLayers " + imageId);
+        var l = imageLayers.get(imageId);
+        if (l == null) {
+            throw new EngineException("No such image: " + imageId, 404, null);
+        }
+        return l;
+    }
+
+    @Override
+    public dev.berth.app.engine.DiskUsage diskUsage() {
+        call("diskUsage");
+        return disk;
+    }
+
+    @Override
+    public dev.berth.app.engine.ContainerLoad containerLoad(String containerId) {
+        call("containerLoad " + containerId);
+        return loads.getOrDefault(containerId, new dev.berth.app.engine.ContainerLoad(containerId, 0, 0, 0));
+    }
+
+    @Override
+    public PruneResult pruneContainers() {
+        call("pruneContainers");
+        containers.removeIf(c -> !c.state().equals("running"));
+        return new PruneResult(pruneReclaims);
+    }
+
+    @Override
+    public PruneResult pruneBuildCache() {
+        call("pruneBuildCache");
+        return new PruneResult(pruneReclaims);
     }
 
     @Override

@@ -3,6 +3,9 @@ package dev.berth.runtime.daemon;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.runtime.common.Json;
+import dev.berth.runtime.errors.InvalidArgumentException;
+import dev.berth.runtime.network.ipam.BridgeAddress;
+import dev.berth.runtime.network.ipam.SubnetPicker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -20,7 +23,7 @@ import java.util.TreeSet;
  */
 public final class ConfigLoader {
     private static final Set<String> KEYS = Set.of("hosts", "data-root", "exec-root", "log-level", "pidfile",
-            "insecure-registries", "registry-mirrors", "max-concurrent-downloads", "debug");
+            "insecure-registries", "registry-mirrors", "max-concurrent-downloads", "debug", "bip", "default-address-pools");
 
     private ConfigLoader() {}
 
@@ -93,6 +96,23 @@ public final class ConfigLoader {
                 }
                 return list;
             }
+            case "default-address-pools" -> {
+                // Objects {"base": CIDR, "size": N} in the file; kept in the flag's base=CIDR,size=N form so both
+                // ways share one parser.
+                String shape = where + "\"default-address-pools\" must be a list of {\"base\": \"CIDR\", \"size\": N}";
+                if (!v.isArray()) {
+                    throw new StartupException(shape);
+                }
+                List<String> list = new ArrayList<>();
+                for (JsonNode item : v) {
+                    if (!item.isObject() || !item.path("base").isTextual() || !item.path("size").isIntegralNumber()
+                            || item.size() != 2) {
+                        throw new StartupException(shape);
+                    }
+                    list.add("base=" + item.get("base").asText() + ",size=" + item.get("size").asInt());
+                }
+                return list;
+            }
             case "max-concurrent-downloads" -> {
                 if (!v.canConvertToInt() || !v.isIntegralNumber()) {
                     throw new StartupException(where + "\"" + key + "\" must be an integer");
@@ -146,10 +166,20 @@ public final class ConfigLoader {
         if (downloads < 1) {
             throw new StartupException("max-concurrent-downloads must be at least 1, got " + downloads, 2, null);
         }
+        BridgeAddress bip;
+        List<SubnetPicker.Pool> pools = new ArrayList<>();
+        try {
+            bip = m.containsKey("bip") ? BridgeAddress.parse((String) m.get("bip")) : null;
+            for (String pool : (List<String>) m.getOrDefault("default-address-pools", List.of())) {
+                pools.add(SubnetPicker.Pool.parse(pool));
+            }
+        } catch (InvalidArgumentException e) {
+            throw new StartupException("unable to configure berthd: " + e.getMessage());
+        }
         return new DaemonConfig(sockets, dataRoot, execRoot, level, pidFile,
                 (List<String>) m.getOrDefault("insecure-registries", List.of()),
                 (List<String>) m.getOrDefault("registry-mirrors", List.of()),
-                downloads, (Boolean) m.getOrDefault("debug", false), configFile);
+                downloads, (Boolean) m.getOrDefault("debug", false), configFile, bip, pools);
     }
 
     /** {@code unix:///run/x.sock} → {@code /run/x.sock}; berthd serves unix sockets only. */

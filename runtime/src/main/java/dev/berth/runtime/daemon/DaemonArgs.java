@@ -44,6 +44,8 @@ public final class DaemonArgs {
         OPTIONS.put("--insecure-registry", new Option("insecure-registries", Kind.LIST));
         OPTIONS.put("--registry-mirror", new Option("registry-mirrors", Kind.LIST));
         OPTIONS.put("--max-concurrent-downloads", new Option("max-concurrent-downloads", Kind.INT));
+        OPTIONS.put("--bip", new Option("bip", Kind.STRING));
+        OPTIONS.put("--default-address-pool", new Option("default-address-pools", Kind.LIST));
         Option debug = new Option("debug", Kind.BOOL);
         OPTIONS.put("-D", debug);
         OPTIONS.put("--debug", debug);
@@ -55,9 +57,11 @@ public final class DaemonArgs {
             Berth's container engine: serves the Docker Engine API on a unix socket.
 
             Options:
+                  --bip string                      Specify default-bridge IPv4 network (default 172.30.0.1/16)
                   --config-file string              Daemon configuration file (default "/etc/berth/daemon.json")
                   --data-root string                Root directory of persistent state (default "/var/lib/berth")
               -D, --debug                           Enable debug mode
+                  --default-address-pool pool-options   Default address pools for user networks, base=CIDR,size=N (default base=172.31.0.0/16,size=24)
                   --exec-root string                Root directory for execution state files (default "/run/berth")
               -h, --help                            Print usage
               -H, --host list                       Daemon socket to connect to, unix://PATH (default unix:///run/berth/berth.sock)

@@ -1,5 +1,7 @@
 package dev.berth.runtime.daemon;
 
+import dev.berth.runtime.network.ipam.BridgeAddress;
+import dev.berth.runtime.network.ipam.SubnetPicker;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -8,10 +10,13 @@ import java.util.List;
  *
  * @param sockets       unix sockets to serve the API on (from {@code -H unix://PATH})
  * @param configFile    the daemon.json read, or null when there was none
+ * @param bip           the default bridge's address and subnet ({@code --bip}), or null for Berth's default
+ * @param defaultAddressPools where user networks without a subnet get one ({@code default-address-pools});
+ *                      empty for Berth's default
  */
 public record DaemonConfig(List<Path> sockets, Path dataRoot, Path execRoot, LogLevel logLevel, Path pidFile,
                            List<String> insecureRegistries, List<String> registryMirrors, int maxConcurrentDownloads,
-                           boolean debug, Path configFile) {
+                           boolean debug, Path configFile, BridgeAddress bip, List<SubnetPicker.Pool> defaultAddressPools) {
     public static final Path DEFAULT_SOCKET = Path.of("/run/berth/berth.sock");
     public static final Path DEFAULT_DATA_ROOT = Path.of("/var/lib/berth");
     public static final Path DEFAULT_EXEC_ROOT = Path.of("/run/berth");
@@ -22,6 +27,7 @@ public record DaemonConfig(List<Path> sockets, Path dataRoot, Path execRoot, Log
         sockets = List.copyOf(sockets);
         insecureRegistries = List.copyOf(insecureRegistries);
         registryMirrors = List.copyOf(registryMirrors);
+        defaultAddressPools = List.copyOf(defaultAddressPools);
         if (sockets.isEmpty()) {
             throw new IllegalArgumentException("at least one socket is needed");
         }

@@ -70,7 +70,8 @@ public final class EngineAssembly implements AutoCloseable {
                 : containerRef.get().store().list().stream()
                         .filter(c -> c.mounts().stream().anyMatch(m -> name.equals(m.name()))).map(Container::id).toList());
         OciRuntime runtime = RuntimeSelector.defaults(config.execRoot()).select(Optional.empty());
-        this.networks = NetworkService.onHost(NetworkConfig.defaults(config.dataRoot()), events);
+        this.networks = NetworkService.onHost(NetworkConfig.defaults(config.dataRoot())
+                .withDaemonSettings(config.bip(), config.defaultAddressPools()), events);
         networks.start();
         this.containers = ContainerServices.create(config.dataRoot(), config.execRoot(), images, runtime, new ServiceNetwork(networks),
                 new VolumeStoreProvider(volumes), events);
@@ -117,6 +118,7 @@ public final class EngineAssembly implements AutoCloseable {
         routes.add(new dev.berth.runtime.api.containers.ExecRoutes(containers, events, config.execRoot()));
         routes.add(new VolumeRoutes(volumes));
         routes.add(new NetworkRoutes(networks, clock));
+        routes.add(new dev.berth.runtime.api.berth.BerthRoutes(dev.berth.runtime.container.xray.ContainerXRay.forHost(containers)));
         ImageDiskUsage imageUsage = new ImageDiskUsage(images, containers.imageUsage());
         var containerUsage = new dev.berth.runtime.api.containers.ContainersDiskUsage(containers);
         routes.add(r -> r.add("GET", "/system/df", new DiskUsageHandler(new DiskUsageSource() {

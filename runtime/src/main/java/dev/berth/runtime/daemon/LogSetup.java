@@ -16,6 +16,8 @@ import java.util.logging.StreamHandler;
 public final class LogSetup {
     /** Held strongly: JUL keeps loggers weakly, and a collected logger would forget its level. */
     private static final Logger BERTH = Logger.getLogger("berth");
+    /** Loggers named after berthd's classes. */
+    private static final Logger BERTH_CLASSES = Logger.getLogger("dev.berth");
 
     private LogSetup() {}
 
@@ -38,6 +40,7 @@ public final class LogSetup {
         Level others = level.jul().intValue() < Level.INFO.intValue() ? Level.INFO : level.jul();
         root.setLevel(others);
         BERTH.setLevel(level.jul());
+        BERTH_CLASSES.setLevel(level.jul());
     }
 
     /** {@code 2025-01-02T03:04:05.678Z INFO  berth.api: message}, then the stack trace if there is one. */

@@ -19,11 +19,13 @@ final class EndpointWiring {
     private final NetworkRegistry registry;
     private final Links links;
     private final NetworkDns dns;
+    private final EngineTag tag;
 
-    EndpointWiring(NetworkRegistry registry, Links links, NetworkDns dns) {
+    EndpointWiring(NetworkRegistry registry, Links links, NetworkDns dns, EngineTag tag) {
         this.registry = registry;
         this.links = links;
         this.dns = dns;
+        this.tag = tag;
     }
 
     /**
@@ -45,7 +47,7 @@ final class EndpointWiring {
         AddressPool pool = registry.pool(n.id());
         Ipv4 ip = pool.allocate(containerId, requested);
         Cidr subnet = pool.subnet();
-        String hostVeth = vethName(containerId, n.id());
+        String hostVeth = vethName(tag, containerId, n.id());
         String mac = macFor(ip);
         try {
             links.addVeth(hostVeth, n.bridge(), n.mtu(), netnsPath, ifName, mac, ip + "/" + subnet.prefix(),
@@ -88,11 +90,14 @@ final class EndpointWiring {
         return new ArrayList<>(names);
     }
 
-    /** A host-side veth name derived from container and network, so it is the same after a restart (15 chars max). */
-    static String vethName(String containerId, String networkId) {
+    /**
+     * A host-side veth name: the engine's prefix and a hash of container and network, so it is the same after a
+     * restart. 14 characters, so that the temporary peer name (one more) fits Linux's 15.
+     */
+    static String vethName(EngineTag tag, String containerId, String networkId) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest((containerId + "/" + networkId).getBytes(StandardCharsets.UTF_8));
-            return "vb" + HexFormat.of().formatHex(h).substring(0, 11);
+            return tag.vethPrefix() + HexFormat.of().formatHex(h).substring(0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,6 @@
 package dev.berth.runtime.network;
 
+import dev.berth.runtime.network.ipam.BridgeAddress;
 import dev.berth.runtime.network.ipam.Cidr;
 import dev.berth.runtime.network.ipam.SubnetPicker;
 import java.nio.file.Path;
@@ -10,15 +11,28 @@ import java.util.List;
  *
  * @param dataRoot       records go to {@code <dataRoot>/networks/}
  * @param defaultBridge  name of the default bridge's Linux bridge (never {@code docker0}, so berthd and dockerd coexist)
- * @param defaultSubnet  the default bridge's subnet; its first host address is the gateway
- * @param pools          where subnets of user networks created without one come from
+ * @param defaultAddress the default bridge's address and subnet (daemon.json {@code bip}); the address is the gateway
+ * @param pools          where subnets of user networks created without one come from (daemon.json
+ *                       {@code default-address-pools}: the first block of {@code size} in a {@code base} that is free)
  * @param dnsPort        port of the embedded DNS servers on each gateway (53; tests may use another)
  * @param hostResolvConf the host's resolver configuration, for forwarding and for containers on the host network
  */
-public record NetworkConfig(Path dataRoot, String defaultBridge, Cidr defaultSubnet, List<SubnetPicker.Pool> pools,
+public record NetworkConfig(Path dataRoot, String defaultBridge, BridgeAddress defaultAddress, List<SubnetPicker.Pool> pools,
                             int dnsPort, Path hostResolvConf) {
     public NetworkConfig {
         pools = List.copyOf(pools);
+        if (pools.isEmpty()) {
+            throw new IllegalArgumentException("at least one default address pool is needed");
+        }
+    }
+
+    /**
+     * These settings with daemon.json's {@code bip} (null: keep) and {@code default-address-pools} (empty: keep),
+     * which, as in dockerd, replace the built-in pools rather than add to them.
+     */
+    public NetworkConfig withDaemonSettings(BridgeAddress bip, List<SubnetPicker.Pool> defaultAddressPools) {
+        return new NetworkConfig(dataRoot, defaultBridge, bip == null ? defaultAddress : bip,
+                defaultAddressPools.isEmpty() ? pools : defaultAddressPools, dnsPort, hostResolvConf);
     }
 
     /**
@@ -27,7 +41,7 @@ public record NetworkConfig(Path dataRoot, String defaultBridge, Cidr defaultSub
      * and clear of podman's 10.88/10.89.
      */
     public static NetworkConfig defaults(Path dataRoot) {
-        return new NetworkConfig(dataRoot, "berth0", Cidr.parse("172.30.0.0/16"),
+        return new NetworkConfig(dataRoot, "berth0", BridgeAddress.parse("172.30.0.1/16"),
                 List.of(new SubnetPicker.Pool(Cidr.parse("172.31.0.0/16"), 24)), 53, Path.of("/etc/resolv.conf"));
     }
 }

@@ -42,9 +42,8 @@ import java.util.logging.Logger;
  */
 public final class NetworkService implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(NetworkService.class.getName());
-    private static final String NETNS_PREFIX = "berthns-";
-
     private final NetworkConfig config;
+    private final EngineTag tag;
     private final EventBus events;
     private final NetworkStore store;
     private final NetworkRegistry registry;
@@ -61,12 +60,13 @@ public final class NetworkService implements AutoCloseable {
         this.config = config;
         this.events = events;
         this.store = new NetworkStore(config.dataRoot());
+        this.tag = store.engineTag();
         this.registry = new NetworkRegistry(store);
         this.links = new Links(commands);
         this.netns = new NetnsFiles(commands);
-        this.firewall = new Firewall(new Iptables(commands), sysctl);
+        this.firewall = new Firewall(new Iptables(commands), sysctl, tag.ruleComment());
         this.dns = new NetworkDns(config.dnsPort(), config.hostResolvConf());
-        this.wiring = new EndpointWiring(registry, links, dns);
+        this.wiring = new EndpointWiring(registry, links, dns, tag);
     }
 
     /** The service on the real host (iproute2, iptables, /proc/sys). */
@@ -90,13 +90,25 @@ public final class NetworkService implements AutoCloseable {
     }
 
     private void ensurePredefined() {
+        Network bridge = registry.byName(Network.DEFAULT_BRIDGE);
+        if (bridge != null && !matchesConfig(bridge)) {
+            if (attachments.values().stream().anyMatch(a -> a.endpoints().stream().anyMatch(e -> e.networkId().equals(bridge.id())))) {
+                LOG.warning("the default bridge keeps " + bridge.gateway() + " in " + bridge.subnet() + " on " + bridge.bridge()
+                        + " while containers use it; the configured " + config.defaultAddress() + " on " + config.defaultBridge()
+                        + " takes effect once they are removed and berthd restarts");
+            } else {
+                // bip (or the bridge name) changed: dockerd re-creates the default bridge at every start, and so do we.
+                tearDownBridge(bridge);
+                registry.remove(bridge);
+            }
+        }
         if (registry.byName(Network.DEFAULT_BRIDGE) == null) {
-            Cidr subnet = config.defaultSubnet();
+            Cidr subnet = config.defaultAddress().subnet();
             Map<String, String> opts = Map.of(BridgeOptions.DEFAULT_BRIDGE, "true", BridgeOptions.NAME, config.defaultBridge(),
                     BridgeOptions.ICC, "true", BridgeOptions.MASQUERADE, "true", BridgeOptions.HOST_BINDING, "0.0.0.0",
                     BridgeOptions.MTU, "1500");
             registry.add(new Network(EndpointWiring.randomId(), Network.DEFAULT_BRIDGE, "bridge", now(), subnet.toString(),
-                    subnet.firstHost().toString(), null, false, false, Map.of(), opts, config.defaultBridge(), false));
+                    config.defaultAddress().address().toString(), null, false, false, Map.of(), opts, config.defaultBridge(), false));
         }
         if (registry.byName(Network.HOST) == null) {
             registry.add(new Network(EndpointWiring.randomId(), Network.HOST, "host", now(), null, null, null, false, false,
@@ -106,6 +118,12 @@ public final class NetworkService implements AutoCloseable {
             registry.add(new Network(EndpointWiring.randomId(), Network.NONE, "null", now(), null, null, null, false, false,
                     Map.of(), Map.of(), null, false));
         }
+    }
+
+    private boolean matchesConfig(Network bridge) {
+        return config.defaultAddress().subnet().toString().equals(bridge.subnet())
+                && config.defaultAddress().address().toString().equals(bridge.gateway())
+                && config.defaultBridge().equals(bridge.bridge());
     }
 
     // ---------------------------------------------------------------- networks
@@ -228,7 +246,8 @@ public final class NetworkService implements AutoCloseable {
 
     /**
      * Gives a container its network: for {@code host} nothing (the result's netnsPath is null: share the host's);
-     * for {@code none} a namespace with only loopback; otherwise a namespace with one interface per network
+     * for {@code none} nothing either (netnsPath null, hostNetwork false: the OCI runtime creates a namespace with
+     * only loopback); otherwise a namespace with one interface per network
      * ({@code eth0}, {@code eth1}, ...), the default route via the first network that is not internal. No requests
      * means the default bridge. {@code netnsPath} null makes Berth create the namespace (and delete it on detach).
      * All or nothing; emits {@code network connect} per network.
@@ -252,12 +271,22 @@ public final class NetworkService implements AutoCloseable {
                 attachments.put(containerId, a);
                 return a;
             }
+            if (special && netnsPath == null) {
+                // "none": the OCI runtime makes a fresh namespace with only loopback up (runc and crun both do),
+                // which spares the two ip(8) processes a namespace of our own would cost on every start.
+                Attachment a = new Attachment(containerId, containerName, null, false, false, List.of(), List.of(), List.of());
+                store.save(a);
+                attachments.put(containerId, a);
+                return a;
+            }
             boolean owns = netnsPath == null;
-            String path = owns ? netns.create(netnsName(containerId)).toString() : netnsPath;
+            String path = owns ? netns.create(tag.netnsName(containerId)).toString() : netnsPath;
             Attachment a = new Attachment(containerId, containerName, path, owns, false, List.of(), List.of(), List.of());
             List<Endpoint> made = new ArrayList<>();
             try {
-                links.loopbackUp(path);
+                if (special) {
+                    links.loopbackUp(path); // with endpoints, addVeth brings loopback up in the same ip batch
+                }
                 if (!special) {
                     boolean routed = false;
                     for (int i = 0; i < nets.size(); i++) {
@@ -274,7 +303,7 @@ public final class NetworkService implements AutoCloseable {
                     wiring.disconnect(m, containerId);
                 }
                 if (owns) {
-                    netns.delete(netnsName(containerId));
+                    netns.delete(tag.netnsName(containerId));
                 }
                 throw e;
             }
@@ -301,7 +330,8 @@ public final class NetworkService implements AutoCloseable {
                 wiring.disconnect(e, containerId);
             }
             if (a.ownsNetns()) {
-                netns.delete(netnsName(containerId));
+                // By the recorded path: a namespace made before names carried the engine tag keeps its old name.
+                netns.delete(java.nio.file.Path.of(a.netnsPath()).getFileName().toString());
             }
             store.deleteAttachment(containerId);
             attachments.remove(containerId);
@@ -319,6 +349,9 @@ public final class NetworkService implements AutoCloseable {
         try {
             Network n = registry.find(networkRef);
             Attachment a = findAttachment(containerRef);
+            if (!a.hostNetwork() && a.netnsPath() == null) {
+                throw new ForbiddenException("container cannot be connected to multiple networks with one of the networks in private (none) mode");
+            }
             if (a.hostNetwork() || (a.endpoints().isEmpty() && !n.hasBridge())) {
                 throw new ForbiddenException("container cannot be disconnected from host network or connected to host network");
             }
@@ -544,10 +577,6 @@ public final class NetworkService implements AutoCloseable {
                 n == null ? "bridge" : n.driver(), "container", containerId));
     }
 
-    private static String netnsName(String containerId) {
-        return NETNS_PREFIX + (containerId.length() > 12 ? containerId.substring(0, 12) : containerId);
-    }
-
     private static String now() {
         return Instant.now().toString();
     }
@@ -555,22 +584,24 @@ public final class NetworkService implements AutoCloseable {
     // ---------------------------------------------------------------- repair
 
     /**
-     * Makes the host match the records, as after a restart or crash: rebuilds Berth's chains from scratch (bridges,
-     * network rules, published ports), re-creates missing bridges and veths of containers whose namespace still
-     * exists, drops attachments whose namespace is gone, and deletes leases, veths and namespaces nobody owns.
+     * Makes the host match the records, as after a restart or crash: rebuilds this engine's rules from scratch
+     * (network rules, published ports), re-creates missing bridges and veths of containers whose namespace still
+     * exists, drops attachments whose namespace is gone, and deletes leases, veths and namespaces of this engine
+     * that no record owns. What another engine on the host made is never touched: its rules carry another owner
+     * comment, its namespaces and veths another tag in their names (see {@link EngineTag}).
      */
     public void reconcile() {
         lock.lock();
         try {
             firewall.ensureBase();
-            firewall.flushAll();
+            firewall.removeOwned();
             for (Network n : registry.all()) {
                 setUpBridge(n);
                 dns.start(n);
             }
             reservations.close();
             for (Attachment a : List.copyOf(attachments.values())) {
-                if (!a.hostNetwork() && !netns.exists(java.nio.file.Path.of(a.netnsPath()))) {
+                if (!a.hostNetwork() && a.netnsPath() != null && !netns.exists(java.nio.file.Path.of(a.netnsPath()))) {
                     LOG.info("container " + a.containerId() + " lost its network namespace; releasing its endpoints");
                     for (Endpoint e : a.endpoints()) {
                         wiring.disconnect(e, a.containerId());
@@ -626,7 +657,7 @@ public final class NetworkService implements AutoCloseable {
             }
             if (n.hasBridge()) {
                 for (String port : links.portsOf(n.bridge())) {
-                    if (port.startsWith("vb") && !veths.contains(port)) {
+                    if (port.startsWith(tag.vethPrefix()) && !veths.contains(port)) {
                         links.delete(port);
                     }
                 }
@@ -635,8 +666,8 @@ public final class NetworkService implements AutoCloseable {
         java.io.File[] named = java.nio.file.Path.of("/run/netns").toFile().listFiles();
         for (java.io.File f : named == null ? new java.io.File[0] : named) {
             String name = f.getName();
-            if (name.startsWith(NETNS_PREFIX) && attachments.values().stream()
-                    .noneMatch(a -> a.ownsNetns() && netnsName(a.containerId()).equals(name))) {
+            if (name.startsWith(tag.netnsPrefix()) && attachments.values().stream()
+                    .noneMatch(a -> a.ownsNetns() && name.equals(java.nio.file.Path.of(a.netnsPath()).getFileName().toString()))) {
                 netns.delete(name);
             }
         }

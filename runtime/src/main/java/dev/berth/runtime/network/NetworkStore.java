@@ -15,12 +15,13 @@ import java.util.stream.Stream;
  * per attached container and {@code leases/<id>.json} per address pool. Every write is atomic.
  */
 public final class NetworkStore {
+    private final Path root;
     private final Path records;
     private final Path endpoints;
     private final Path leases;
 
     public NetworkStore(Path dataRoot) {
-        Path root = dataRoot.resolve("networks");
+        this.root = dataRoot.resolve("networks");
         this.records = root.resolve("records");
         this.endpoints = root.resolve("endpoints");
         this.leases = root.resolve("leases");
@@ -31,6 +32,11 @@ public final class NetworkStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + root, e);
         }
+    }
+
+    /** This data root's engine tag (created on first use). */
+    public EngineTag engineTag() {
+        return EngineTag.loadOrCreate(root);
     }
 
     public List<Network> loadNetworks() {

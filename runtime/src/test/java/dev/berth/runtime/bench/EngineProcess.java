@@ -40,6 +40,17 @@ final class EngineProcess implements AutoCloseable {
         return start("dockerd", socket, cmd, dir);
     }
 
+    /**
+     * dockerd with its default networking (docker0 on 172.17.0.0/16, iptables, docker-proxy for 127.0.0.1): the
+     * reference for the network benchmark. It changes the host's firewall; see {@link HostFirewall} for the undo.
+     */
+    static EngineProcess dockerdWithNetwork(Path dir) throws Exception {
+        Path socket = dir.resolve("dockerd.sock");
+        List<String> cmd = List.of("dockerd", "--host", "unix://" + socket, "--data-root", dir.resolve("data").toString(),
+                "--exec-root", dir.resolve("exec").toString(), "--pidfile", dir.resolve("dockerd.pid").toString());
+        return start("dockerd", socket, cmd, dir);
+    }
+
     private static EngineProcess start(String name, Path socket, List<String> cmd, Path dir) throws Exception {
         Files.createDirectories(dir);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
@@ -99,6 +110,10 @@ final class EngineProcess implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
+        }
+        if (name.equals("berthd")) {
+            // Rules deliberately outlive an engine; a benchmark's data root does not.
+            dev.berth.runtime.network.EngineLeftovers.removeRules(socket.getParent().resolve("data"));
         }
     }
 }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.runtime.network.ipam.BridgeAddress;
+import dev.berth.runtime.network.ipam.Cidr;
+import dev.berth.runtime.network.ipam.SubnetPicker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,5 +98,52 @@ class ConfigLoaderTest {
         Files.writeString(file, "{not json");
         assertThrows(StartupException.class, () -> load(null, "--config-file", file.toString()));
         assertThrows(StartupException.class, () -> load(null, "--config-file", dir.resolve("missing.json").toString()));
+    }
+
+    @Test
+    void bipAndDefaultAddressPoolsAsFlags() throws StartupException {
+        DaemonConfig c = load(null, "--bip", "192.168.77.5/24", "--default-address-pool", "base=10.66.0.0/16,size=26",
+                "--default-address-pool", "size=28,base=10.67.0.0/20");
+        assertEquals(BridgeAddress.parse("192.168.77.5/24"), c.bip());
+        assertEquals("192.168.77.0/24", c.bip().subnet().toString());
+        assertEquals("192.168.77.5", c.bip().address().toString());
+        assertEquals(List.of(new SubnetPicker.Pool(Cidr.parse("10.66.0.0/16"), 26), new SubnetPicker.Pool(Cidr.parse("10.67.0.0/20"), 28)),
+                c.defaultAddressPools());
+        DaemonConfig none = load(null);
+        assertEquals(null, none.bip());
+        assertTrue(none.defaultAddressPools().isEmpty());
+    }
+
+    @Test
+    void bipAndDefaultAddressPoolsInDaemonJson(@TempDir Path dir) throws IOException, StartupException {
+        Path file = dir.resolve("daemon.json");
+        Files.writeString(file, """
+                {"bip": "10.50.0.1/16", "default-address-pools": [{"base": "10.60.0.0/16", "size": 24}, {"base": "10.61.0.0/16", "size": 20}]}
+                """);
+        DaemonConfig c = load(null, "--config-file", file.toString());
+        assertEquals(BridgeAddress.parse("10.50.0.1/16"), c.bip());
+        assertEquals(List.of(new SubnetPicker.Pool(Cidr.parse("10.60.0.0/16"), 24), new SubnetPicker.Pool(Cidr.parse("10.61.0.0/16"), 20)),
+                c.defaultAddressPools());
+        StartupException both = assertThrows(StartupException.class,
+                () -> load(null, "--config-file", file.toString(), "--bip", "10.51.0.1/16"));
+        assertTrue(both.getMessage().contains("specified both as a flag and in the configuration file: bip"), both.getMessage());
+    }
+
+    @Test
+    void badBipOrPoolsAreClearErrors(@TempDir Path dir) throws IOException {
+        for (String bip : List.of("10.50.0.0/16", "10.50.255.255/16", "10.50.0.1", "10.50.0.1/31", "300.1.1.1/8", "10.50.0.1/x")) {
+            StartupException e = assertThrows(StartupException.class, () -> load(null, "--bip", bip), bip);
+            assertTrue(e.getMessage().contains("bip") || e.getMessage().contains("IPv4"), e.getMessage());
+        }
+        for (String pool : List.of("base=10.0.0.0/16,size=8", "base=10.0.0.0/16", "size=24", "base=10.0.0.1/16,size=24",
+                "base=10.0.0.0/16,size=x", "base=10.0.0.0/16,size=24,color=red", "base=10.0.0.0/16,size=31")) {
+            assertThrows(StartupException.class, () -> load(null, "--default-address-pool", pool), pool);
+        }
+        Path file = dir.resolve("daemon.json");
+        for (String json : List.of("{\"default-address-pools\": \"10.0.0.0/8\"}", "{\"default-address-pools\": [{\"base\": \"10.0.0.0/8\"}]}",
+                "{\"default-address-pools\": [{\"base\": \"10.0.0.0/8\", \"size\": \"24\"}]}", "{\"bip\": 5}")) {
+            Files.writeString(file, json);
+            assertThrows(StartupException.class, () -> load(null, "--config-file", file.toString()), json);
+        }
     }
 }

@@ -76,6 +76,9 @@ public final class BerthdExtension implements BeforeAllCallback, BeforeEachCallb
                 removeEverything();
                 process.stop(STOP_TIMEOUT);
             }
+            if (dir != null) {
+                dev.berth.runtime.network.EngineLeftovers.removeRules(dataRoot());
+            }
         } finally {
             process = null;
             deleteTree(dir);

@@ -55,6 +55,25 @@ class ContainersIsolationIT {
     }
 
     @Test
+    void networkNoneIsOnlyLoopbackInANamespaceOfItsOwn() throws Exception {
+        // /proc/net/dev: two header lines, then one line per interface.
+        String dev = run("--network", "none", "sh", "-c", "tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' '");
+        assertEquals("lo", dev);
+        assertEquals("0", run("--network", "none", "sh", "-c", "nc -l -p 7000 -e true & sleep 0.2; echo | nc 127.0.0.1 7000; echo $?"));
+        String hostNet = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
+        assertEquals(0, berthd.docker("run", "-d", "--name", "loner", "--network", "none", image, "sleep", "300").exitCode());
+        try {
+            String pid = berthd.docker("inspect", "-f", "{{.State.Pid}}", "loner").stdout().trim();
+            assertNotEquals(hostNet, Files.readSymbolicLink(Path.of("/proc", pid, "ns/net")).toString());
+            CommandResult connect = berthd.docker("network", "connect", "bridge", "loner");
+            assertNotEquals(0, connect.exitCode());
+            assertTrue(connect.stderr().contains("private (none) mode"), connect.stderr());
+        } finally {
+            berthd.docker("rm", "-f", "loner");
+        }
+    }
+
+    @Test
     void anotherContainersProcessesAreInvisible() {
         assertEquals(0, berthd.docker("run", "-d", "--name", "neighbour", image, "sleep", "300").exitCode());
         String ps = run("ps", "-o", "args");

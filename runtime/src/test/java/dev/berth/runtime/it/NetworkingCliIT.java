@@ -1,6 +1,7 @@
 package dev.berth.runtime.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,15 +9,22 @@ import dev.berth.testkit.RegistryExtension;
 import dev.berth.testkit.TestImages;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Published ports serve the host; containers on a user network find each other by name and alias. */
+/**
+ * Published ports serve the host; containers on a user network find each other by name and alias; two versions of
+ * a service run side by side; --dns, --dns-search, --add-host and --hostname reach the container's files; a
+ * container reaches a server on the host.
+ */
 class NetworkingCliIT {
     @RegisterExtension
     static RegistryExtension registry = RegistryExtension.open();
@@ -65,6 +73,106 @@ class NetworkingCliIT {
         assertNotEquals(0, isolated.exitCode(), "another network must not reach it");
         berthd.docker("rm", "-f", "db");
         berthd.docker("network", "rm", "appnet", "othernet");
+    }
+
+    @Test
+    void twoVersionsOfOneServiceSideBySideOnTheirOwnHostPorts() throws Exception {
+        for (String v : List.of("1", "2")) {
+            CommandResult r = berthd.docker("run", "-d", "--name", "svc-v" + v, "-p", "1809" + v + ":80", image, "sh", "-c",
+                    "mkdir -p /www && echo service-version-" + v + " > /www/index.html && httpd -f -p 80 -h /www");
+            assertEquals(0, r.exitCode(), r.stderr());
+        }
+        for (int round = 0; round < 2; round++) {
+            String one = httpGet(18091);
+            String two = httpGet(18092);
+            assertTrue(one.contains("service-version-1") && !one.contains("service-version-2"), one);
+            assertTrue(two.contains("service-version-2") && !two.contains("service-version-1"), two);
+        }
+        berthd.docker("rm", "-f", "svc-v1", "svc-v2");
+    }
+
+    @Test
+    void dnsDnsSearchAddHostAndHostnameReachTheContainersFiles() {
+        String gateway = berthd.docker("network", "inspect", "--format", "{{(index .IPAM.Config 0).Gateway}}", "bridge").stdout().trim();
+        CommandResult r = berthd.docker("run", "--rm", "--dns", "9.9.9.9", "--dns-search", "corp.example",
+                "--dns-option", "ndots:3", "--add-host", "db.local:10.1.2.3", "--add-host", "dockerhost:host-gateway",
+                "--hostname", "box-one", image, "sh", "-c", "cat /etc/resolv.conf; echo ---; cat /etc/hosts; echo ---; hostname");
+        assertEquals(0, r.exitCode(), r.stderr());
+        String[] parts = r.stdout().split("---\n");
+        String resolv = parts[0];
+        String hosts = parts[1];
+        // Berth's default bridge has a forwarding DNS on its gateway too (the host's resolver may be a loopback
+        // address a container cannot reach); --dns servers are what it forwards to, so they are not in the file.
+        assertTrue(resolv.contains("nameserver " + gateway), resolv);
+        assertFalse(resolv.contains("nameserver 9.9.9.9"), resolv);
+        assertTrue(resolv.contains("search corp.example"), resolv);
+        assertTrue(resolv.contains("options ndots:3"), resolv);
+        assertTrue(hosts.lines().anyMatch(l -> l.matches("10\\.1\\.2\\.3\\s+db\\.local")), hosts);
+        assertTrue(hosts.lines().anyMatch(l -> l.matches(java.util.regex.Pattern.quote(gateway) + "\\s+dockerhost")), hosts);
+        assertTrue(hosts.lines().anyMatch(l -> l.contains("box-one") && !l.startsWith("127.")), hosts);
+        assertEquals("box-one", parts[2].trim());
+
+        // On a user network the embedded DNS answers (on the gateway) and --dns becomes its forwarder.
+        assertEquals(0, berthd.docker("network", "create", "dnsnet").exitCode());
+        String userGateway = berthd.docker("network", "inspect", "--format", "{{(index .IPAM.Config 0).Gateway}}", "dnsnet").stdout().trim();
+        CommandResult u = berthd.docker("run", "--rm", "--network", "dnsnet", "--dns", "9.9.9.9", "--dns-search", "corp.example",
+                "--add-host", "dockerhost:host-gateway", "-h", "box-two", image, "sh", "-c", "cat /etc/resolv.conf /etc/hosts; hostname");
+        assertEquals(0, u.exitCode(), u.stderr());
+        assertTrue(u.stdout().contains("nameserver " + userGateway), u.stdout());
+        assertFalse(u.stdout().contains("nameserver 9.9.9.9"), u.stdout());
+        assertTrue(u.stdout().contains("search corp.example"), u.stdout());
+        assertTrue(u.stdout().lines().anyMatch(l -> l.matches(java.util.regex.Pattern.quote(userGateway) + "\\s+dockerhost")), u.stdout());
+        assertTrue(u.stdout().trim().endsWith("box-two"), u.stdout());
+        berthd.docker("network", "rm", "dnsnet");
+    }
+
+    @Test
+    void aContainerReachesAServerListeningOnTheHost() throws Exception {
+        String gateway = berthd.docker("network", "inspect", "--format", "{{(index .IPAM.Config 0).Gateway}}", "bridge").stdout().trim();
+        for (String hostIp : List.of(gateway, primaryHostAddress())) {
+            try (ServerSocket server = new ServerSocket()) {
+                server.bind(new InetSocketAddress(hostIp, 0));
+                Thread answer = Thread.ofVirtual().start(() -> {
+                    try (Socket s = server.accept()) {
+                        s.getOutputStream().write(("pong-from-host " + hostIp + "\n").getBytes(StandardCharsets.US_ASCII));
+                    } catch (Exception ignored) {
+                        // the assertion below reports it
+                    }
+                });
+                // From the default bridge to the gateway and to the host's primary address (a user network below).
+                CommandResult r = berthd.docker("run", "--rm", image, "nc", "-w", "5", hostIp, Integer.toString(server.getLocalPort()));
+                assertTrue(r.stdout().contains("pong-from-host " + hostIp), "from bridge to " + hostIp + ": " + r.stdout() + r.stderr());
+                answer.join(Duration.ofSeconds(10));
+            }
+        }
+        assertEquals(0, berthd.docker("network", "create", "outnet").exitCode());
+        try (ServerSocket server = new ServerSocket()) {
+            String hostIp = primaryHostAddress();
+            server.bind(new InetSocketAddress(hostIp, 0));
+            Thread.ofVirtual().start(() -> {
+                try (Socket s = server.accept()) {
+                    s.getOutputStream().write("pong-to-user-network\n".getBytes(StandardCharsets.US_ASCII));
+                } catch (Exception ignored) {
+                    // the assertion below reports it
+                }
+            });
+            CommandResult r = berthd.docker("run", "--rm", "--network", "outnet", image,
+                    "nc", "-w", "5", hostIp, Integer.toString(server.getLocalPort()));
+            assertTrue(r.stdout().contains("pong-to-user-network"), r.stdout() + r.stderr());
+        }
+        berthd.docker("network", "rm", "outnet");
+    }
+
+    /** The source address of the host's default route: "the host's primary IP". */
+    static String primaryHostAddress() throws Exception {
+        Process p = new ProcessBuilder("ip", "-4", "-o", "route", "get", "1.1.1.1").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\bsrc (\\S+)").matcher(out);
+        if (!m.find()) {
+            throw new AssertionError("no primary address in: " + out);
+        }
+        return m.group(1);
     }
 
     private static String httpGet(int port) throws Exception {

@@ -1,6 +1,7 @@
 package dev.berth.runtime.network;
 
 import dev.berth.runtime.events.EventBus;
+import dev.berth.runtime.network.ipam.BridgeAddress;
 import dev.berth.runtime.network.ipam.Cidr;
 import dev.berth.runtime.network.ipam.SubnetPicker;
 import java.io.IOException;
@@ -17,21 +18,54 @@ final class HostNetworkFixture implements AutoCloseable {
     static final String BRIDGE = "berthit0";
 
     final Path dataRoot;
+    final String bridge;
+    final String subnet;
+    final String pool;
     final EventBus events = new EventBus();
     final List<Process> processes = new ArrayList<>();
     NetworkService service;
 
     HostNetworkFixture(Path dataRoot) {
+        this(dataRoot, BRIDGE, "10.199.0.0/16", "10.198.0.0/16");
+    }
+
+    /** A fixture with its own default bridge and subnets, for a second engine beside the first. */
+    HostNetworkFixture(Path dataRoot, String bridge, String subnet, String pool) {
         this.dataRoot = dataRoot;
+        this.bridge = bridge;
+        this.subnet = subnet;
+        this.pool = pool;
     }
 
     NetworkConfig config() {
-        return new NetworkConfig(dataRoot, BRIDGE, Cidr.parse("10.199.0.0/16"),
-                List.of(new SubnetPicker.Pool(Cidr.parse("10.198.0.0/16"), 24)), 53, Path.of("/etc/resolv.conf"));
+        return new NetworkConfig(dataRoot, bridge, BridgeAddress.firstHostOf(Cidr.parse(subnet)),
+                List.of(new SubnetPicker.Pool(Cidr.parse(pool), 24)), 53, Path.of("/etc/resolv.conf"));
+    }
+
+    /** The tag of this fixture's engine: its veths, namespaces and rules carry it. */
+    EngineTag tag() {
+        return EngineTag.loadOrCreate(dataRoot.resolve("networks"));
+    }
+
+    long ownLinks() throws Exception {
+        return countLinks(tag().vethPrefix());
+    }
+
+    long ownNetns() throws IOException {
+        return countNetns(tag().netnsPrefix());
+    }
+
+    long ownRules() throws Exception {
+        return countRules(tag().ruleComment());
     }
 
     NetworkService start() {
-        service = NetworkService.onHost(config(), events);
+        return startWith(config());
+    }
+
+    /** Starts the service with other settings on the same data root (a restart with a changed daemon.json). */
+    NetworkService startWith(NetworkConfig config) {
+        service = NetworkService.onHost(config, events);
         service.start();
         return service;
     }
@@ -100,17 +134,9 @@ final class HostNetworkFixture implements AutoCloseable {
                 }
             }
             // The default bridge of the test engine goes too, with its rules, so nothing is left on the host.
-            var bridge = service.inspect("bridge").network();
             service.close();
-            run(List.of("ip", "link", "delete", "dev", BRIDGE));
-            for (String table : List.of("filter", "nat")) {
-                for (String rule : run(List.of("iptables", "-w", "-t", table, "-S")).out().lines()
-                        .filter(l -> l.startsWith("-A BERTH-") && l.contains(bridge.bridge())).toList()) {
-                    List<String> argv = new ArrayList<>(List.of("iptables", "-w", "-t", table, "-D"));
-                    argv.addAll(Arrays.asList(rule.substring(3).split(" ")));
-                    run(argv);
-                }
-            }
+            run(List.of("ip", "link", "delete", "dev", bridge));
+            EngineLeftovers.removeRules(dataRoot);
         }
     }
 

@@ -152,21 +152,21 @@ class NetworkServiceIT {
     void failedAttachLeavesNothingBehind() throws Exception {
         svc.create(new NetworkCreateRequest("itnet-s", "bridge", "10.198.200.0/24", null, null, false, false, false, Map.of(), Map.of()));
         svc.attach(id("5555"), "holder", null, List.of(new EndpointRequest("itnet-s", List.of(), "10.198.200.9")));
-        long links = HostNetworkFixture.countLinks("vb");
-        long netns = HostNetworkFixture.countNetns("berthns-");
+        long links = fx.ownLinks();
+        long netns = fx.ownNetns();
         Path bridgeLeases = dataRoot.resolve("networks/leases/" + svc.inspect("bridge").network().id() + ".json");
         String leases = leasesIn(bridgeLeases);
         // The first endpoint (default bridge) is made, the second fails on the taken static address: all is undone.
         assertThrows(dev.berth.runtime.errors.ConflictException.class, () -> svc.attach(id("6666"), "loser", null,
                 List.of(EndpointRequest.of("bridge"), new EndpointRequest("itnet-s", List.of(), "10.198.200.9"))));
-        assertEquals(links, HostNetworkFixture.countLinks("vb"));
-        assertEquals(netns, HostNetworkFixture.countNetns("berthns-"));
+        assertEquals(links, fx.ownLinks());
+        assertEquals(netns, fx.ownNetns());
         assertEquals(leases, leasesIn(bridgeLeases));
         assertThrows(dev.berth.runtime.errors.NotFoundException.class, () -> svc.attachment(id("6666")));
         // A static address outside the subnet, or on a network without a user subnet, is a bad request.
         assertThrows(dev.berth.runtime.errors.InvalidArgumentException.class, () -> svc.attach(id("7777"), "x", null,
                 List.of(new EndpointRequest("bridge", List.of(), "10.199.0.50"))));
-        assertEquals(netns, HostNetworkFixture.countNetns("berthns-"));
+        assertEquals(netns, fx.ownNetns());
     }
 
     @Test
@@ -190,20 +190,70 @@ class NetworkServiceIT {
     }
 
     @Test
+    void aChangedBipMovesTheDefaultBridgeOnceNoContainerUsesIt() throws Exception {
+        svc.attach(id("9999"), "holder", null, List.of());
+        svc.close();
+        NetworkConfig moved = fx.config().withDaemonSettings(
+                dev.berth.runtime.network.ipam.BridgeAddress.parse("10.189.4.9/24"), List.of());
+        svc = fx.startWith(moved);
+        assertEquals("10.199.0.0/16", svc.inspect("bridge").network().subnet(), "kept while a container uses it");
+        svc.detach(id("9999"));
+        svc.close();
+        svc = fx.startWith(moved);
+        Network bridge = svc.inspect("bridge").network();
+        assertEquals("10.189.4.0/24", bridge.subnet());
+        assertEquals("10.189.4.9", bridge.gateway());
+        String addresses = HostNetworkFixture.run(List.of("ip", "-4", "-o", "addr", "show", "dev", HostNetworkFixture.BRIDGE)).out();
+        assertTrue(addresses.contains("10.189.4.9/24"), addresses);
+        assertFalse(addresses.contains("10.199.0.1/16"), addresses);
+        Attachment a = svc.attach(id("999a"), "new", null, List.of());
+        String ip = a.endpoints().getFirst().ipAddress();
+        assertTrue(ip.startsWith("10.189.4.") && !ip.equals("10.189.4.9"), ip);
+        assertEquals("10.189.4.9", a.endpoints().getFirst().gateway());
+        assertEquals(0, HostNetworkFixture.inNetns(a.netnsPath(), "/bin/busybox", "ping", "-c1", "-W2", "10.189.4.9").exit());
+    }
+
+    @Test
+    void startingAnotherEngineLeavesThisEnginesStateAlone(@TempDir Path otherRoot) throws Exception {
+        svc.create(NetworkCreateRequest.bridge("itnet-mine"));
+        Attachment a = svc.attach(id("8888"), "mine", null, List.of(EndpointRequest.of("itnet-mine")));
+        svc.publishPorts(id("8888"), List.of(new PortBinding("127.0.0.1", null, 80, "tcp")));
+        long links = fx.ownLinks();
+        long netns = fx.ownNetns();
+        long rules = fx.ownRules();
+        assertTrue(links > 0 && netns > 0 && rules > 0);
+        try (HostNetworkFixture other = new HostNetworkFixture(otherRoot, "berthit1", "10.197.0.0/16", "10.196.0.0/16")) {
+            NetworkService second = other.start();
+            assertNotEquals(fx.tag(), other.tag());
+            // The other engine reconciles at start (as after a crash) and again by hand: nothing of ours goes.
+            second.reconcile();
+            assertEquals(links, fx.ownLinks());
+            assertEquals(netns, fx.ownNetns());
+            assertEquals(rules, fx.ownRules());
+            assertTrue(Files.exists(Path.of(a.netnsPath())));
+            assertTrue(other.ownRules() > 0, "the other engine has rules of its own");
+        }
+        // And ours reconciling does not take the other engine's rules either (it is gone now, so count ours only).
+        svc.reconcile();
+        assertEquals(rules, fx.ownRules());
+        assertEquals(links, fx.ownLinks());
+    }
+
+    @Test
     void hundredAttachDetachCyclesLeaveNothingBehind() throws Exception {
         svc.create(NetworkCreateRequest.bridge("itnet-cycle"));
-        long links = HostNetworkFixture.countLinks("vb");
-        long netns = HostNetworkFixture.countNetns("berthns-");
-        long rules = HostNetworkFixture.countRules("BERTH-");
+        long links = fx.ownLinks();
+        long netns = fx.ownNetns();
+        long rules = fx.ownRules();
         for (int i = 0; i < 100; i++) {
             String cid = id(String.format("c%03d", i));
             svc.attach(cid, "c" + i, null, List.of(EndpointRequest.of("itnet-cycle"), EndpointRequest.of("bridge")));
             svc.publishPorts(cid, List.of(new PortBinding("127.0.0.1", null, 80, "tcp"), new PortBinding(null, null, 53, "udp")));
             svc.detach(cid);
         }
-        assertEquals(links, HostNetworkFixture.countLinks("vb"));
-        assertEquals(netns, HostNetworkFixture.countNetns("berthns-"));
-        assertEquals(rules, HostNetworkFixture.countRules("BERTH-"));
+        assertEquals(links, fx.ownLinks());
+        assertEquals(netns, fx.ownNetns());
+        assertEquals(rules, fx.ownRules());
         for (NetworkView v : svc.list()) {
             assertTrue(v.containers().isEmpty());
         }

@@ -34,9 +34,19 @@ class NetworkStoreTest {
     }
 
     @Test
+    void engineTagIsCreatedOnceAndKept() {
+        EngineTag first = new NetworkStore(root).engineTag();
+        assertEquals(first, new NetworkStore(root).engineTag());
+        assertTrue(first.ruleComment().matches("berth:[0-9a-f]{4}"));
+    }
+
+    @Test
     void namesVethsAndMacsAreStable() {
-        assertEquals(EndpointWiring.vethName("c1", "n1"), EndpointWiring.vethName("c1", "n1"));
-        assertTrue(EndpointWiring.vethName("c1", "n1").length() <= 13);
+        EngineTag tag = new EngineTag("ab12");
+        assertEquals(EndpointWiring.vethName(tag, "c1", "n1"), EndpointWiring.vethName(tag, "c1", "n1"));
+        assertTrue(EndpointWiring.vethName(tag, "c1", "n1").startsWith("vbab12"));
+        assertEquals(14, EndpointWiring.vethName(tag, "c1", "n1").length(), "its temporary peer name must fit 15");
+        assertEquals("berthns-ab12-0123456789ab", tag.netnsName("0123456789abcdef"));
         assertEquals("02:42:ac:1e:00:02", EndpointWiring.macFor(dev.berth.runtime.network.ipam.Ipv4.parse("172.30.0.2")));
         assertEquals(List.of("web", "0123456789ab", "db"),
                 EndpointWiring.dnsNames("0123456789abcdef", "/web", List.of("db", "web")));

@@ -207,8 +207,8 @@ public final class ContainerLifecycle {
             if (current == null) {
                 return;
             }
-            runner.removeRuntimeState(c.id());
             store.remove(c.id());
+            runner.forgetRuntimeStateLater(c.id());
             dev.berth.runtime.container.exec.ExecStore.engine().forget(c.id());
             if (removeVolumes) {
                 for (MountPoint m : current.mounts()) {

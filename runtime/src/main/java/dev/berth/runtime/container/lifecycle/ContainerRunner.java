@@ -119,22 +119,29 @@ public final class ContainerRunner {
         String id = c.id();
         Path dir = store.dir(id);
         ContainerLayout layout = layout(id);
+        StartTimer timer = new StartTimer();
         removeRuntimeState(id);
         Path rootfs = rootFs.mount(c, dir);
+        timer.mark("rootfs");
         NetworkHook.Attachment net = null;
         try {
             seedVolumes(c, rootfs);
             net = network.attach(c);
+            timer.mark("network");
             EtcFiles.Paths etc = EtcFiles.write(dir, c, net.hosts(), net.resolvConf());
             RuntimeSpec spec = specs.build(SpecFactory.options(c, rootfs, etc, net.netnsPath()));
             if (net.hostNetwork()) {
                 spec = withoutNamespace(spec, "network");
             }
             HostConfig host = c.hostConfigView();
+            timer.mark("spec");
             MonitoredContainer m = monitor.create(layout, spec, new MonitorOptions(c.name(), c.configView().tty(),
                     c.configView().openStdin(), c.configView().stdinOnce(), host.logMaxSize()));
             attach.created(id, m);
+            timer.mark("create");
             monitor.runtime().start(id);
+            timer.mark("start");
+            LOG.log(System.Logger.Level.DEBUG, () -> "started " + c.shortId() + ": " + timer);
             NetworkHook.Attachment attached = net;
             Container running = store.update(id, x -> x.withState(x.state().running(m.pid(), Instant.now().toString()))
                     .withNetworkSettings(attached.networkSettings()).withManuallyStopped(c.manuallyStopped()));
@@ -185,14 +192,14 @@ public final class ContainerRunner {
         RuntimeSpec.Linux l = spec.linux();
         List<RuntimeSpec.Namespace> ns = l.namespaces().stream().filter(n -> !n.type().equals(type)).toList();
         RuntimeSpec.Linux linux = new RuntimeSpec.Linux(ns, l.devices(), l.cgroupsPath(), l.resources(), l.sysctl(),
-                l.maskedPaths(), l.readonlyPaths(), l.rootfsPropagation());
+                l.maskedPaths(), l.readonlyPaths(), l.rootfsPropagation(), l.seccomp());
         return new RuntimeSpec(spec.ociVersion(), spec.process(), spec.root(), spec.hostname(), spec.domainname(),
                 spec.mounts(), spec.annotations(), linux);
     }
 
     /** Settles the exit of {@code m} when conmon reports it. */
     void watch(MonitoredContainer m) {
-        m.onExit().whenComplete((code, error) -> Thread.ofVirtual().name("exit-" + m.id().substring(0, 12))
+        monitor.exitOf(m).whenComplete((code, error) -> Thread.ofVirtual().name("exit-" + m.id().substring(0, 12))
                 .start(() -> exited(m.id(), error == null ? code : 255, error == null ? null : error.getMessage())));
     }
 
@@ -207,7 +214,6 @@ public final class ContainerRunner {
                 return;
             }
             boolean oom = OomCheck.oomKilled(SpecFactory.cgroupsPath(id));
-            removeRuntimeState(id);
             safely(() -> network.detach(c));
             safely(() -> rootFs.unmount(store.dir(id)));
             after = store.update(id, x -> x.withState(x.state().exited(code, oom, Instant.now().toString(), error)));
@@ -219,6 +225,7 @@ public final class ContainerRunner {
         } finally {
             lock.unlock();
         }
+        forgetRuntimeStateLater(id);
         if (after.hostConfigView().autoRemove()) {
             removal.autoRemove(id);
         } else if (RestartPolicy.shouldRestart(after, code)) {
@@ -291,11 +298,34 @@ public final class ContainerRunner {
 
     /** Forgets the container in the runtime (its state dir and cgroup); nothing if it was never created. */
     void removeRuntimeState(String id) {
+        if (!monitor.runtime().hasState(id)) {
+            return; // saves a runtime process on every first start
+        }
         try {
             monitor.runtime().delete(id, true);
         } catch (RuntimeException e) {
             // not created, or already gone
         }
+    }
+
+    /**
+     * Forgets a stopped container in the runtime on a background thread. {@code runtime delete} of an exited
+     * container only frees its state dir and cgroup, so nobody needs to wait for it: a {@code docker run --rm}
+     * returned ~20 ms later when this sat between the exit and the removal. The container's lock keeps it from
+     * racing a restart, which deletes the old state itself; a running container is left alone.
+     */
+    void forgetRuntimeStateLater(String id) {
+        Thread.ofVirtual().name("forget-" + id.substring(0, Math.min(12, id.length()))).start(() -> {
+            ReentrantLock lock = lock(id);
+            lock.lock();
+            try {
+                if (store.byId(id).map(c -> !c.state().isRunning()).orElse(true)) {
+                    removeRuntimeState(id);
+                }
+            } finally {
+                lock.unlock();
+            }
+        });
     }
 
     static void safely(Runnable r) {

@@ -57,7 +57,7 @@ public final class Capabilities {
     }
 
     /** The names of the capabilities whose bits are set in {@code mask}. */
-    static List<String> fromMask(long mask) {
+    public static List<String> fromMask(long mask) {
         List<String> out = new ArrayList<>();
         for (int bit = 0; bit < ALL_BY_NUMBER.size(); bit++) {
             if ((mask & (1L << bit)) != 0) {

@@ -39,7 +39,8 @@ public record ContainerSpecOptions(
         String networkNamespacePath,
         String cgroupsPath,
         Integer oomScoreAdj,
-        Map<String, String> annotations) {
+        Map<String, String> annotations,
+        String seccomp) {
 
     public ContainerSpecOptions {
         args = List.copyOf(args == null ? List.of() : args);
@@ -94,6 +95,7 @@ public record ContainerSpecOptions(
         private String cgroupsPath;
         private Integer oomScoreAdj;
         private Map<String, String> annotations = Map.of();
+        private String seccomp;
 
         public Builder rootfs(Path v) { rootfs = v; return this; }
         public Builder args(List<String> v) { args = v; return this; }
@@ -125,12 +127,14 @@ public record ContainerSpecOptions(
         public Builder cgroupsPath(String v) { cgroupsPath = v; return this; }
         public Builder oomScoreAdj(Integer v) { oomScoreAdj = v; return this; }
         public Builder annotations(Map<String, String> v) { annotations = v; return this; }
+        /** The value of {@code --security-opt seccomp=...}: "unconfined", a Docker profile's JSON, or null for the default. */
+        public Builder seccomp(String v) { seccomp = v; return this; }
 
         public ContainerSpecOptions build() {
             return new ContainerSpecOptions(rootfs, args, env, cwd, uid, gid, additionalGids, hostname, domainname,
                     terminal, consoleHeight, consoleWidth, privileged, capAdd, capDrop, readonlyRootfs, noNewPrivileges,
                     memoryBytes, memorySwapBytes, cpus, cpuShares, pidsLimit, ulimits, shmSizeBytes, sysctls, mounts,
-                    init, networkNamespacePath, cgroupsPath, oomScoreAdj, annotations);
+                    init, networkNamespacePath, cgroupsPath, oomScoreAdj, annotations, seccomp);
         }
     }
 }

@@ -43,6 +43,14 @@ public interface OciRuntime {
     /** Sends a signal to the init process, or to every process of the container when {@code all}. */
     void kill(String id, int signal, boolean all);
 
+    /**
+     * Whether the runtime still holds state for {@code id} (runc and crun keep a directory per container under
+     * their root), so callers can skip a {@code delete} — a whole runtime process — when there is nothing to forget.
+     */
+    default boolean hasState(String id) {
+        return java.nio.file.Files.isDirectory(stateRoot().resolve(id));
+    }
+
     /** Removes the container from the runtime; {@code force} kills it first if it still runs. */
     void delete(String id, boolean force);
 

@@ -67,7 +67,8 @@ public final class OciSpecBuilder {
                 o.sysctls().isEmpty() ? null : new LinkedHashMap<>(o.sysctls()),
                 o.privileged() ? null : MASKED_PATHS,
                 o.privileged() ? null : READONLY_PATHS,
-                null);
+                null,
+                SeccompProfiles.forContainer(o.seccomp(), caps, o.privileged()));
         return new RuntimeSpec(
                 RuntimeSpec.OCI_VERSION,
                 process,

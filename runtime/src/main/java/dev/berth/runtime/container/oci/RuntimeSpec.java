@@ -60,7 +60,17 @@ public record RuntimeSpec(
             Map<String, String> sysctl,
             List<String> maskedPaths,
             List<String> readonlyPaths,
-            String rootfsPropagation) {}
+            String rootfsPropagation,
+            Seccomp seccomp) {}
+
+    /** A seccomp filter: {@code defaultAction} for every syscall the rules do not name (SCMP_ACT_*). */
+    public record Seccomp(String defaultAction, Integer defaultErrnoRet, List<String> architectures, List<SyscallRule> syscalls) {}
+
+    /** One seccomp rule: {@code action} for {@code names}, optionally only when {@code args} match. */
+    public record SyscallRule(List<String> names, String action, Integer errnoRet, List<SyscallArg> args) {}
+
+    /** A condition on one syscall argument (SCMP_CMP_*). */
+    public record SyscallArg(int index, long value, Long valueTwo, String op) {}
 
     /** A namespace to create, or to join when {@code path} is set. */
     public record Namespace(String type, String path) {}

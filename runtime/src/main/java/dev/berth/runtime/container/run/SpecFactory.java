@@ -72,6 +72,7 @@ public final class SpecFactory {
                 .capDrop(host.capDrop())
                 .readonlyRootfs(host.readonlyRootfs())
                 .noNewPrivileges(host.securityOpt().stream().anyMatch(o -> o.equals("no-new-privileges") || o.equals("no-new-privileges:true") || o.equals("no-new-privileges=true")))
+                .seccomp(securityOption(host.securityOpt(), "seccomp"))
                 .memory(host.memory())
                 .memorySwap(host.memorySwap())
                 .cpus(cpus)
@@ -87,5 +88,15 @@ public final class SpecFactory {
                 .oomScoreAdj(host.oomScoreAdj() == null ? null : host.oomScoreAdj().intValue())
                 .annotations(annotations)
                 .build();
+    }
+
+    /** The value of {@code name=value} (or the legacy {@code name:value}) in SecurityOpt, or null. */
+    static String securityOption(java.util.List<String> options, String name) {
+        for (String o : options) {
+            if (o.startsWith(name + "=") || o.startsWith(name + ":")) {
+                return o.substring(name.length() + 1);
+            }
+        }
+        return null;
     }
 }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Berth's own chains and the jumps that hook them into the built-in ones. Keeping every rule in chains of our own
- * means Berth never edits a rule of dockerd (or anyone) and can rebuild its state by flushing just its chains.
+ * means Berth never edits a rule of dockerd (or anyone). The chains, hooks and base rules are shared by all Berth
+ * engines of a host; the rules of networks and ports carry their engine's comment (see {@link Firewall}).
  */
 public final class Chains {
     public static final String FILTER = "filter";

@@ -1,17 +1,30 @@
 package dev.berth.runtime.network.firewall;
 
 import dev.berth.runtime.network.host.Sysctl;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** Applies and removes Berth's iptables state: base chains, per-network rules and published-port DNAT. */
+/**
+ * Applies and removes Berth's iptables state: base chains, per-network rules and published-port DNAT. The chains
+ * and their hooks are shared by every engine on the host; each rule of a network or port carries the comment of
+ * the engine that added it ({@code owner}), so that {@link #removeOwned()} clears this engine's rules and no other's.
+ */
 public final class Firewall {
+    private static final String COMMENT_PREFIX = "berth:";
+
     private final Iptables iptables;
     private final Sysctl sysctl;
+    private final String owner;
 
-    public Firewall(Iptables iptables, Sysctl sysctl) {
+    /** @param owner the comment marking this engine's rules, e.g. {@code berth:1a2b} */
+    public Firewall(Iptables iptables, Sysctl sysctl, String owner) {
+        if (!owner.startsWith(COMMENT_PREFIX) || owner.contains(" ")) {
+            throw new IllegalArgumentException("owner comment must look like berth:<tag>, got " + owner);
+        }
         this.iptables = iptables;
         this.sysctl = sysctl;
+        this.owner = owner;
     }
 
     /** Creates our chains and hooks them in; idempotent. Turns on IPv4 forwarding, without which no bridge reaches out. */
@@ -31,12 +44,52 @@ public final class Firewall {
         iptables.insertFirst(Chains.ISOLATION_PUBLISHED);
     }
 
-    /** Empties our chains (hooks stay), before a full rebuild from the records. */
-    public void flushAll() {
+    /**
+     * Deletes every rule of this engine from the shared chains, before a full rebuild from the records; rules of
+     * other engines stay. Untagged rules other than the base ones come from engines before rules were tagged
+     * and go too, so an upgraded host does not keep them forever.
+     */
+    public void removeOwned() {
         for (String[] c : Chains.OWN) {
-            iptables.flush(c[0], c[1]);
+            for (String line : iptables.list(c[0], c[1])) {
+                Rule r = parse(c[0], line);
+                if (isOwn(r) || (!isTagged(r) && !isBase(r))) {
+                    iptables.delete(r);
+                }
+            }
         }
-        insertBaseRules();
+    }
+
+    private boolean isOwn(Rule r) {
+        int i = r.args().indexOf("--comment");
+        return i >= 0 && i + 1 < r.args().size() && r.args().get(i + 1).equals(owner);
+    }
+
+    private static boolean isTagged(Rule r) {
+        int i = r.args().indexOf("--comment");
+        return i >= 0 && i + 1 < r.args().size() && r.args().get(i + 1).startsWith(COMMENT_PREFIX);
+    }
+
+    private static boolean isBase(Rule r) {
+        return r.equals(Chains.ISOLATION_JUMP) || r.equals(Chains.ISOLATION_PUBLISHED);
+    }
+
+    /** A rule from its {@code iptables -S} line ({@code -A CHAIN args...}); quotes around a comment are dropped. */
+    static Rule parse(String table, String line) {
+        String[] f = line.trim().split("\\s+");
+        List<String> args = new ArrayList<>();
+        for (int i = 2; i < f.length; i++) {
+            String a = f[i];
+            args.add(a.length() >= 2 && a.startsWith("\"") && a.endsWith("\"") ? a.substring(1, a.length() - 1) : a);
+        }
+        return new Rule(table, f[1], args);
+    }
+
+    /** The rule as this engine adds it: with its owner comment as the first match. */
+    Rule owned(Rule r) {
+        List<String> args = new ArrayList<>(List.of("-m", "comment", "--comment", owner));
+        args.addAll(r.args());
+        return new Rule(r.table(), r.chain(), args);
     }
 
     /** Applies the rules of a bridge network; lets the bridge route 127/8 so localhost-published ports work. */
@@ -51,18 +104,18 @@ public final class Firewall {
 
     public void apply(Collection<Rule> rules) {
         for (Rule r : rules) {
-            iptables.append(r);
+            iptables.append(owned(r));
         }
     }
 
     public void remove(Collection<Rule> rules) {
         for (Rule r : List.copyOf(rules).reversed()) {
-            iptables.delete(r);
+            iptables.delete(owned(r));
         }
     }
 
-    /** All rules in our chains, for tests and diagnostics. */
+    /** This engine's rules in the shared chains ({@code -S} lines), for tests and diagnostics. */
     public List<String> ownRules() {
-        return Chains.OWN.stream().flatMap(c -> iptables.list(c[0], c[1]).stream()).toList();
+        return Chains.OWN.stream().flatMap(c -> iptables.list(c[0], c[1]).stream().filter(l -> isOwn(parse(c[0], l)))).toList();
     }
 }

@@ -57,11 +57,6 @@ public final class Iptables {
         }
     }
 
-    /** Empties a chain. */
-    public void flush(String table, String chain) {
-        commands.check(List.of("iptables", "-w", "-t", table, "-F", chain));
-    }
-
     /** The rules of a chain in {@code -S} form (the "-N chain" line excluded); empty if the chain is missing. */
     public List<String> list(String table, String chain) {
         CommandResult r = commands.run(List.of("iptables", "-w", "-t", table, "-S", chain));

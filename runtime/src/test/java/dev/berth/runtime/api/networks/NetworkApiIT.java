@@ -38,7 +38,7 @@ class NetworkApiIT {
 
     @BeforeEach
     void start() throws Exception {
-        service = NetworkService.onHost(new NetworkConfig(dir.resolve("data"), "berthapi0", Cidr.parse("10.195.0.0/16"),
+        service = NetworkService.onHost(new NetworkConfig(dir.resolve("data"), "berthapi0", dev.berth.runtime.network.ipam.BridgeAddress.firstHostOf(Cidr.parse("10.195.0.0/16")),
                 List.of(new SubnetPicker.Pool(Cidr.parse("10.194.0.0/16"), 24)), 53, Path.of("/etc/resolv.conf")), events);
         service.start();
         Router r = new Router();
@@ -69,14 +69,7 @@ class NetworkApiIT {
         var bridge = service.inspect("bridge").network();
         service.close();
         docker0Safe(List.of("ip", "link", "delete", "dev", bridge.bridge()));
-        for (String table : List.of("filter", "nat")) {
-            for (String rule : exec(List.of("iptables", "-w", "-t", table, "-S")).lines()
-                    .filter(l -> l.startsWith("-A BERTH-") && l.contains(bridge.bridge())).toList()) {
-                List<String> argv = new ArrayList<>(List.of("iptables", "-w", "-t", table, "-D"));
-                argv.addAll(List.of(rule.substring(3).split(" ")));
-                exec(argv);
-            }
-        }
+        dev.berth.runtime.network.EngineLeftovers.removeRules(dir.resolve("data"));
     }
 
     private static void docker0Safe(List<String> argv) throws Exception {

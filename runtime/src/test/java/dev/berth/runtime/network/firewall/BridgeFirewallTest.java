@@ -28,13 +28,38 @@ class BridgeFirewallTest {
             String op = argv.get(4);
             List<String> key = new ArrayList<>(argv.subList(3, argv.size()));
             key.remove(1);
+            if (op.equals("-S")) {
+                return new CommandResult(argv, 0, listing(argv.get(3), argv.get(5)), "");
+            }
             boolean ok = switch (op) {
                 case "-C" -> rules.contains(key);
-                case "-A" -> rules.add(key);
+                case "-A", "-I" -> rules.add(op.equals("-I") ? withoutPosition(key) : key);
                 case "-D" -> rules.remove(key);
                 default -> true;
             };
             return new CommandResult(argv, ok ? 0 : 1, "", ok ? "" : "Bad rule");
+        }
+
+        private static List<String> withoutPosition(List<String> key) {
+            List<String> k = new ArrayList<>(key);
+            k.remove(2);
+            return k;
+        }
+
+        /** What {@code iptables -S chain} prints: one "-A" line per rule, comments in quotes as the real one does. */
+        private String listing(String table, String chain) {
+            StringBuilder out = new StringBuilder("-N " + chain + "\n");
+            for (List<String> r : rules) {
+                if (r.get(0).equals(table) && r.get(1).equals(chain)) {
+                    List<String> args = new ArrayList<>(r.subList(2, r.size()));
+                    int c = args.indexOf("--comment");
+                    if (c >= 0) {
+                        args.set(c + 1, "\"" + args.get(c + 1) + "\"");
+                    }
+                    out.append("-A ").append(chain).append(' ').append(String.join(" ", args)).append('\n');
+                }
+            }
+            return out.toString();
         }
     }
 
@@ -61,7 +86,7 @@ class BridgeFirewallTest {
     void applyIsIdempotentAndRemoveIsItsInverse() {
         FakeIptables fake = new FakeIptables();
         Iptables ipt = new Iptables(fake);
-        Firewall fw = new Firewall(ipt, null);
+        Firewall fw = new Firewall(ipt, null, "berth:aaaa");
         List<Rule> rules = new ArrayList<>(new BridgeFirewall("br3", Cidr.parse("10.3.0.0/24"), false, true, true).rules());
         rules.addAll(PortRules.of(List.of(new PortMapping("127.0.0.1", 8080, 80, "tcp", "10.3.0.2"))));
         fw.apply(rules);
@@ -71,6 +96,39 @@ class BridgeFirewallTest {
         assertEquals(rules.size(), size);
         fw.remove(rules);
         assertTrue(fake.rules.isEmpty());
+    }
+
+    @Test
+    void removeOwnedTakesThisEnginesRulesAndLegacyOnesButNotAnotherEngines() {
+        FakeIptables fake = new FakeIptables();
+        Iptables ipt = new Iptables(fake);
+        Firewall mine = new Firewall(ipt, null, "berth:aaaa");
+        Firewall theirs = new Firewall(ipt, null, "berth:bbbb");
+        mine.apply(new BridgeFirewall("br4", Cidr.parse("10.4.0.0/24"), false, true, true).rules());
+        mine.apply(PortRules.of(List.of(new PortMapping("0.0.0.0", 8080, 80, "tcp", "10.4.0.2"))));
+        List<Rule> other = new ArrayList<>(new BridgeFirewall("br5", Cidr.parse("10.5.0.0/24"), false, true, true).rules());
+        other.addAll(PortRules.of(List.of(new PortMapping("0.0.0.0", 8081, 80, "tcp", "10.5.0.2"))));
+        theirs.apply(other);
+        ipt.insertFirst(Chains.ISOLATION_JUMP);
+        ipt.insertFirst(Chains.ISOLATION_PUBLISHED);
+        ipt.append(Rule.of("nat", Chains.PORTS, "-p", "tcp", "-j", "DNAT", "--to-destination", "10.9.0.2:80"));
+        List<String> theirsBefore = theirs.ownRules();
+        assertEquals(other.size(), theirsBefore.size());
+
+        mine.removeOwned();
+        assertTrue(mine.ownRules().isEmpty());
+        assertEquals(theirsBefore, theirs.ownRules());
+        assertTrue(ipt.has(Chains.ISOLATION_JUMP) && ipt.has(Chains.ISOLATION_PUBLISHED), "base rules stay");
+        assertFalse(ipt.has(Rule.of("nat", Chains.PORTS, "-p", "tcp", "-j", "DNAT", "--to-destination", "10.9.0.2:80")),
+                "an untagged rule of an engine before tags goes");
+        assertEquals(other.size() + 2, fake.rules.size());
+    }
+
+    @Test
+    void listedRulesParseBackWithoutQuotes() {
+        Rule r = Firewall.parse("nat", "-A BERTH-PORTS -p tcp -m comment --comment \"berth:ab12\" -j DNAT --to-destination 1.2.3.4:80");
+        assertEquals(Rule.of("nat", "BERTH-PORTS", "-p", "tcp", "-m", "comment", "--comment", "berth:ab12", "-j", "DNAT",
+                "--to-destination", "1.2.3.4:80"), r);
     }
 
     @Test

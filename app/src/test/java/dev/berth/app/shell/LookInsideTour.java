@@ -1,0 +1,167 @@
+package dev.berth.app.shell;
+
+import dev.berth.app.layers.LayersView;
+import dev.berth.app.settings.AppSettings;
+import dev.berth.app.settings.LanguageChoice;
+import dev.berth.app.settings.ThemeChoice;
+import dev.berth.app.testing.LocalBerthd;
+import dev.berth.app.xray.XRayView;
+import dev.berth.app.xray.XRayViewModel;
+import dev.berth.testkit.RegistryServer;
+import dev.berth.testkit.TestImages;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.prefs.Preferences;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Not a test: a tool that fills a fresh berthd with images that share layers and a few containers, opens the app on
+ * it, and writes PNGs of the Dashboard, the X-ray of a container and the image layers view, in light and dark,
+ * English and Korean, to {@code -Dberth.shots} (default target/screenshots). Needs root and a display (xvfb-run);
+ * run it under the engine lock.
+ */
+public final class LookInsideTour extends BerthApp {
+    private static final Preferences PREFS = Preferences.userRoot().node("dev/berth/tour/" + UUID.randomUUID());
+
+    @Override
+    protected AppSettings settings() {
+        return new AppSettings(PREFS);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        super.start(stage);
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1280);
+        stage.setHeight(860);
+        Path dir = Path.of(System.getProperty("berth.shots", "target/screenshots"));
+        Thread.ofPlatform().daemon().start(() -> tour(stage, dir));
+    }
+
+    private void tour(Stage stage, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Thread.sleep(4000);
+            for (LanguageChoice lang : new LanguageChoice[] {LanguageChoice.ENGLISH, LanguageChoice.KOREAN}) {
+                for (ThemeChoice theme : new ThemeChoice[] {ThemeChoice.LIGHT, ThemeChoice.DARK}) {
+                    fx(() -> {
+                        context().settingsViewModel().languageProperty().set(lang);
+                        context().settingsViewModel().themeProperty().set(theme);
+                    });
+                    String suffix = "-" + theme.name().toLowerCase() + "-" + (lang == LanguageChoice.KOREAN ? "ko" : "en") + ".png";
+                    fx(() -> window().show(PageId.DASHBOARD));
+                    fx(() -> context().dashboard().refresh());
+                    Thread.sleep(5000);
+                    snapshot(stage.getScene(), dir.resolve("dashboard" + suffix));
+                    xray(stage, dir.resolve("xray" + suffix));
+                    layers(stage, dir.resolve("layers" + suffix));
+                }
+            }
+        } catch (Exception e) {
+            e.printStackTrace();
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    private void xray(Stage main, Path file) throws Exception {
+        Stage[] window = new Stage[1];
+        fx(() -> {
+            XRayViewModel vm = context().newXRay();
+            XRayView view = new XRayView(vm);
+            Scene scene = new Scene(new javafx.scene.layout.StackPane(view.root()), 1100, 1840);
+            scene.getStylesheets().addAll(main.getScene().getStylesheets());
+            window[0] = new Stage();
+            window[0].setScene(scene);
+            window[0].show();
+            vm.load(System.getProperty("berth.tour.container", "web"));
+        });
+        Thread.sleep(3000);
+        snapshot(window[0].getScene(), file);
+        fx(() -> window[0].close());
+    }
+
+    private void layers(Stage main, Path file) throws Exception {
+        Stage[] window = new Stage[1];
+        fx(() -> {
+            window[0] = LayersView.openWindow(main.getScene().getRoot(), context().newLayers(),
+                    System.getProperty("berth.tour.image"));
+            window[0].setHeight(900);
+        });
+        Thread.sleep(3000);
+        snapshot(window[0].getScene(), file);
+        fx(() -> window[0].close());
+    }
+
+    private static void fx(Runnable r) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+    }
+
+    private static void snapshot(Scene scene, Path file) throws Exception {
+        WritableImage[] img = new WritableImage[1];
+        fx(() -> img[0] = scene.snapshot(null));
+        int w = (int) img[0].getWidth();
+        int h = (int) img[0].getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader px = img[0].getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, px.getArgb(x, y));
+            }
+        }
+        ImageIO.write(out, "png", file.toFile());
+        System.out.println("wrote " + file);
+    }
+
+    /** Sets up the engine, runs the tour, tears everything down. */
+    public static final class Main {
+        public static void main(String[] args) throws Exception {
+            try (RegistryServer registry = RegistryServer.open(); LocalBerthd berthd = LocalBerthd.start()) {
+                String base = registry.host() + "/demo/busybox:1.36";
+                TestImages.busybox().push(registry, "demo/busybox", "1.36");
+                berthd.docker("pull", base);
+                berthd.docker("tag", base, "busybox:1.36");
+                // app:1 and app:2 share busybox's layers and app:1's own; tools:1 shares only busybox's.
+                berthd.docker("run", "--name", "b1", "busybox:1.36", "sh", "-c", "mkdir -p /app && echo '<h1>shop</h1>' > /app/index.html");
+                berthd.docker("commit", "--change", "CMD [\"httpd\", \"-f\", \"-h\", \"/app\"]", "b1", "shop/web:1");
+                berthd.docker("run", "--name", "b2", "shop/web:1", "sh", "-c", "head -c 800000 /dev/urandom > /app/bundle.js");
+                berthd.docker("commit", "b2", "shop/web:2");
+                berthd.docker("run", "--name", "b3", "busybox:1.36", "sh", "-c", "head -c 2500000 /dev/urandom > /opt/tool.bin");
+                berthd.docker("commit", "b3", "tools/cli:1");
+                berthd.docker("rm", "b1", "b2", "b3");
+                berthd.docker("volume", "create", "shop-uploads");
+                berthd.docker("volume", "create", "old-cache");
+                berthd.docker("run", "-d", "--name", "web", "--memory", "64m", "--cpus", "0.5", "--pids-limit", "100",
+                        "-v", "shop-uploads:/uploads", "shop/web:2", "sh", "-c",
+                        "echo hi > /uploads/a.txt; echo ready > /tmp/started; rm /app/index.html; sleep 3600 & sleep 3601; echo");
+                berthd.docker("run", "-d", "--name", "worker", "--cpus", "0.2", "tools/cli:1", "sh", "-c", "while :; do :; done");
+                berthd.docker("run", "-d", "--name", "cache", "busybox:1.36", "sleep", "3600");
+                berthd.docker("run", "--name", "migrate-once", "busybox:1.36", "sh", "-c", "head -c 300000 /dev/zero > /tmp/out");
+                String image = berthd.docker("image", "inspect", "--format", "{{.Id}}", "shop/web:2").strip();
+                System.setProperty("berth.tour.image", image);
+                System.setProperty("berth.tour.container", "web");
+                Application.launch(LookInsideTour.class, "--connect", berthd.uri());
+            } finally {
+                PREFS.removeNode();
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.berth.runtime.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.testkit.RegistryExtension;
+import dev.berth.testkit.TestImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Containers run under a seccomp filter by default, shaped by their capabilities; profiles and opt-outs as docker's. */
+class SeccompCliIT {
+    @RegisterExtension
+    static RegistryExtension registry = RegistryExtension.open();
+
+    @RegisterExtension
+    static BerthdExtension berthd = new BerthdExtension();
+
+    private static String image;
+
+    @BeforeAll
+    static void pushImage() {
+        TestImages.busybox().push(registry, "seccomp/busybox", "1");
+        image = registry.host() + "/seccomp/busybox:1";
+        assertEquals(0, berthd.docker("pull", image).exitCode());
+    }
+
+    private static CommandResult run(List<String> options, String script) {
+        List<String> argv = new ArrayList<>(List.of("run", "--rm"));
+        argv.addAll(options);
+        argv.addAll(List.of(image, "sh", "-c", script));
+        return berthd.docker(argv.toArray(String[]::new));
+    }
+
+    private static String seccompMode(List<String> options) {
+        CommandResult r = run(options, "grep '^Seccomp:' /proc/self/status | tr -d ' \\t' | cut -d: -f2");
+        assertEquals(0, r.exitCode(), r.stderr());
+        return r.stdout().trim();
+    }
+
+    @Test
+    void filteredByDefaultNotWhenUnconfinedOrPrivileged() {
+        assertEquals("2", seccompMode(List.of()), "mode 2 = a seccomp filter");
+        assertEquals("0", seccompMode(List.of("--security-opt", "seccomp=unconfined")));
+        assertEquals("0", seccompMode(List.of("--privileged")));
+    }
+
+    @Test
+    void namespaceCallsNeedSysAdmin() {
+        CommandResult plain = run(List.of(), "unshare -m true");
+        assertNotEquals(0, plain.exitCode());
+        assertTrue(plain.stderr().contains("Operation not permitted"), plain.stderr());
+        CommandResult admin = run(List.of("--cap-add", "SYS_ADMIN"), "unshare -m true && echo ok");
+        assertEquals(0, admin.exitCode(), admin.stderr());
+        assertEquals("ok", admin.stdout().trim());
+    }
+
+    @Test
+    void aProfileFileIsApplied(@TempDir Path dir) throws Exception {
+        Path profile = Files.writeString(dir.resolve("no-mkdir.json"), """
+                {"defaultAction": "SCMP_ACT_ALLOW",
+                 "syscalls": [{"names": ["mkdir", "mkdirat"], "action": "SCMP_ACT_ERRNO", "errnoRet": 1}]}""");
+        CommandResult r = run(List.of("--security-opt", "seccomp=" + profile), "mkdir /tmp/x");
+        assertNotEquals(0, r.exitCode());
+        assertTrue(r.stderr().contains("Operation not permitted"), r.stderr());
+        assertEquals(0, run(List.of(), "mkdir /tmp/x").exitCode(), "the default profile allows mkdir");
+    }
+
+    @Test
+    void aBrokenProfileIsRefusedAndTheEngineGoesOn(@TempDir Path dir) throws Exception {
+        Path profile = Files.writeString(dir.resolve("broken.json"), "{\"syscalls\": []}");
+        CommandResult r = run(List.of("--security-opt", "seccomp=" + profile), "true");
+        assertNotEquals(0, r.exitCode());
+        assertTrue(r.stderr().contains("seccomp"), r.stderr());
+        assertEquals(0, run(List.of(), "true").exitCode());
+    }
+}
