@@ -4,6 +4,8 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.berth.app.engine.ContainerSummary;
 import dev.berth.app.engine.PortMapping;
+import dev.berth.app.run.RunDialog;
+import dev.berth.app.run.RunViewModel;
 import dev.berth.app.support.Format;
 import dev.berth.app.support.I18n;
 import dev.berth.app.widgets.Buttons;
@@ -39,6 +41,7 @@ import javafx.util.StringConverter;
 public final class ContainersView implements Page {
     private final ContainersViewModel vm;
     private final Consumer<String> openUrl;
+    private final java.util.function.Function<String, RunViewModel> runs;
     private final VBox root = new VBox(10);
     private final PageHeader header = new PageHeader(I18n.t("containers.title"), I18n.t("containers.subtitle"));
     private final TreeTableView<ContainerTreeRow> table = new TreeTableView<>();
@@ -46,10 +49,15 @@ public final class ContainersView implements Page {
     private boolean rebuilding;
     private Consumer<ContainerSummary> onOpenDetails;
 
-    /** @param openUrl opens an address in the browser (the app's HostServices) */
-    public ContainersView(ContainersViewModel vm, Consumer<String> openUrl) {
+    /**
+     * @param openUrl opens an address in the browser (the app's HostServices)
+     * @param runs    makes a Run dialog's state for an image reference (empty: the person types one)
+     */
+    public ContainersView(ContainersViewModel vm, Consumer<String> openUrl,
+                          java.util.function.Function<String, RunViewModel> runs) {
         this.vm = vm;
         this.openUrl = openUrl;
+        this.runs = runs;
         createView();
         initListeners();
     }
@@ -78,7 +86,10 @@ public final class ContainersView implements Page {
         for (Button b : List.of(start, stop, restart, remove)) {
             b.disableProperty().bind(vm.selectedCountProperty().isEqualTo(0));
         }
-        header.addActions(start, stop, restart, remove);
+        Button run = Buttons.action(I18n.t("run.open"), () -> new RunDialog(runs.apply(""),
+                root.getScene().getWindow()).show(), Styles.ACCENT);
+        run.setId("containers-run");
+        header.addActions(run, start, stop, restart, remove);
 
         table.setShowRoot(false);
         table.setRoot(new TreeItem<>());
@@ -86,7 +97,10 @@ public final class ContainersView implements Page {
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setAccessibleText(I18n.t("containers.title"));
         table.setPlaceholder(new Label(I18n.t("containers.empty")));
-        table.getColumns().setAll(List.of(nameColumn(), imageColumn(), stateColumn(), portsColumn(), createdColumn()));
+        table.getColumns().setAll(List.of(nameColumn(), imageColumn(), stateColumn(), portsColumn(),
+                statsColumn("containers.col.cpu", 95, s -> String.format(java.util.Locale.ROOT, "%.1f %%",
+                        s.cpuPercent())),
+                statsColumn("containers.col.memory", 110, s -> Format.bytes(s.memoryBytes())), createdColumn()));
         table.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         table.setRowFactory(t -> {
             javafx.scene.control.TreeTableRow<ContainerTreeRow> row = new javafx.scene.control.TreeTableRow<>();
@@ -107,7 +121,57 @@ public final class ContainersView implements Page {
         root.getStyleClass().add("page");
     }
 
+    /** A column showing one figure of a running container's latest stats sample; empty for everything else. */
+    private TreeTableColumn<ContainerTreeRow, dev.berth.app.engine.ContainerStats> statsColumn(String key, double width,
+            java.util.function.Function<dev.berth.app.engine.ContainerStats, String> text) {
+        TreeTableColumn<ContainerTreeRow, dev.berth.app.engine.ContainerStats> col = new TreeTableColumn<>(I18n.t(key));
+        col.setPrefWidth(width);
+        col.setCellValueFactory(d -> d.getValue().getValue() instanceof ContainerTreeRow.Container c
+                ? vm.statsOf(c.summary().id()) : new ReadOnlyObjectWrapper<>());
+        col.setCellFactory(c -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(dev.berth.app.engine.ContainerStats s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? null : text.apply(s));
+            }
+        });
+        col.getStyleClass().add("stats-cell");
+        return col;
+    }
+
+    /**
+     * Stats stream only for rows a person can see: once a second, while the page is on screen, the rows the
+     * virtual flow shows are handed to the ViewModel (cheap: a window holds a few dozen row cells).
+     */
+    private void trackRowsInView() {
+        javafx.animation.Timeline tick = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(1), e -> vm.setInView(rowsInView())));
+        tick.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        root.sceneProperty().addListener((o, a, b) -> {
+            boolean onScreen = b != null;
+            vm.setShown(onScreen);
+            if (onScreen) {
+                vm.setInView(rowsInView());
+                tick.play();
+            } else {
+                tick.stop();
+            }
+        });
+    }
+
+    private Set<String> rowsInView() {
+        Set<String> ids = new HashSet<>();
+        for (Node n : table.lookupAll(".tree-table-row-cell")) {
+            if (n instanceof javafx.scene.control.TreeTableRow<?> row && row.isVisible() && !row.isEmpty()
+                    && row.getItem() instanceof ContainerTreeRow.Container c) {
+                ids.add(c.summary().id());
+            }
+        }
+        return ids;
+    }
+
     private void initListeners() {
+        trackRowsInView();
         vm.groupsProperty().addListener((o, a, b) -> rebuild(b));
         table.getSelectionModel().getSelectedItems().addListener(
                 (javafx.collections.ListChangeListener<TreeItem<ContainerTreeRow>>) c -> {

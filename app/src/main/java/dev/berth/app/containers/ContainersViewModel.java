@@ -33,11 +33,15 @@ public final class ContainersViewModel extends ResourceListViewModel<ContainerSu
             List.of());
     private final ReadOnlyIntegerWrapper selectedCount = new ReadOnlyIntegerWrapper(this, "selectedCount");
     private List<String> selection = List.of();
+    private final StatsFeeds stats;
+    private boolean shown;
+    private java.util.Set<String> inView = java.util.Set.of();
 
     /** @param portHost the host published ports are reachable on (localhost, or a remote engine's host) */
     public ContainersViewModel(Supplier<Engine> engine, Async async, Supplier<String> portHost) {
         super(engine, async);
         this.portHost = portHost;
+        this.stats = new StatsFeeds(engine, async);
         search.addListener((o, a, b) -> regroup());
         stateFilter.addListener((o, a, b) -> regroup());
     }
@@ -52,6 +56,39 @@ public final class ContainersViewModel extends ResourceListViewModel<ContainerSu
         regroup();
         // Forget selected containers that are gone.
         setSelection(selection.stream().filter(id -> items().stream().anyMatch(c -> c.id().equals(id))).toList());
+        stats.retainOnly(items().stream().map(ContainerSummary::id).collect(java.util.stream.Collectors.toSet()));
+        followStats();
+    }
+
+    /** The latest CPU and memory sample of a running container in view, or null; updates about once a second. */
+    public ReadOnlyObjectProperty<dev.berth.app.engine.ContainerStats> statsOf(String id) {
+        return stats.of(id);
+    }
+
+    /** Whether the page is on screen; stats streams run only while it is. */
+    public void setShown(boolean onScreen) {
+        shown = onScreen;
+        followStats();
+    }
+
+    /** The containers whose rows are in the table's viewport now. */
+    public void setInView(java.util.Collection<String> ids) {
+        inView = java.util.Set.copyOf(ids);
+        followStats();
+    }
+
+    /** The containers whose stats are streamed now (running, in view, page shown). */
+    public java.util.Set<String> statsFollowed() {
+        return stats.followed();
+    }
+
+    private void followStats() {
+        if (!shown) {
+            stats.follow(List.of());
+            return;
+        }
+        stats.follow(items().stream().filter(c -> c.state().equals("running") && inView.contains(c.id()))
+                .map(ContainerSummary::id).toList());
     }
 
     /** Text matched against name, image and compose project, case-insensitively. */

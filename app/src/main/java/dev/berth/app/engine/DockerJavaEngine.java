@@ -3,6 +3,8 @@ package dev.berth.app.engine;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.AuthResponse;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerMount;
 import com.github.dockerjava.api.model.ContainerPort;
@@ -11,6 +13,7 @@ import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.PruneType;
 import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
@@ -144,6 +147,73 @@ public final class DockerJavaEngine implements Engine {
     }
 
     @Override
+    public String runContainer(RunSpec spec) {
+        String id = call(() -> RunCommands.create(client, spec).exec().getId());
+        try {
+            run(() -> client.startContainerCmd(id).exec());
+        } catch (EngineException startFailed) {
+            // docker run leaves a "created" container behind when the start fails; a person retrying with the same
+            // name would then hit a name conflict, so the app cleans up. --rm containers may already be gone.
+            try {
+                client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+            } catch (RuntimeException alreadyGone) {
+                // Nothing left to clean up.
+            }
+            throw startFailed;
+        }
+        return id;
+    }
+
+    @Override
+    public Subscription statsSummary(String id, Consumer<ContainerStats> onSample, Consumer<EngineException> onEnd) {
+        AtomicBoolean closedByUs = new AtomicBoolean();
+        AtomicBoolean ended = new AtomicBoolean();
+        var callback = new ResultCallback.Adapter<Statistics>() {
+            @Override
+            public void onNext(Statistics s) {
+                onSample.accept(RunCommands.toStats(s));
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                if (ended.compareAndSet(false, true)) {
+                    onEnd.accept(closedByUs.get() ? null : EngineErrors.translate(t, endpoint));
+                }
+            }
+
+            @Override
+            public void onComplete() {
+                if (ended.compareAndSet(false, true)) {
+                    onEnd.accept(null);
+                }
+            }
+        };
+        try {
+            client.statsCmd(id).withNoStream(false).exec(callback);
+        } catch (RuntimeException e) {
+            throw EngineErrors.translate(e, endpoint);
+        }
+        return () -> {
+            closedByUs.set(true);
+            try {
+                callback.close();
+            } catch (IOException ignored) {
+                // Closing a stream that already ended is harmless.
+            }
+        };
+    }
+
+    @Override
+    public SignInResult signIn(String server, String user, String password) {
+        return call(() -> {
+            AuthConfig auth = new AuthConfig().withUsername(user).withPassword(password)
+                    .withRegistryAddress(server == null || server.isBlank() ? AuthConfig.DEFAULT_SERVER_ADDRESS : server);
+            AuthResponse r = client.authCmd().withAuthConfig(auth).exec();
+            return new SignInResult(r == null ? "" : r.getStatus(), r == null ? "" : r.getIdentityToken());
+        });
+    }
+
+    @Override
     public void removeContainer(String id, boolean force) {
         run(() -> client.removeContainerCmd(id).withForce(force).withRemoveVolumes(true).exec());
     }
@@ -271,7 +341,15 @@ public final class DockerJavaEngine implements Engine {
                 String type = e.getType() == null ? "" : e.getType().getValue();
                 String action = e.getAction() != null ? e.getAction() : nz(e.getStatus());
                 String actor = e.getActor() != null && e.getActor().getId() != null ? e.getActor().getId() : nz(e.getId());
-                onEvent.accept(new EngineEvent(type, action, actor));
+                Map<String, String> attributes = new java.util.HashMap<>();
+                if (e.getActor() != null && e.getActor().getAttributes() != null) {
+                    e.getActor().getAttributes().forEach((k, v) -> {
+                        if (k != null && v != null) {
+                            attributes.put(k, v);
+                        }
+                    });
+                }
+                onEvent.accept(new EngineEvent(type, action, actor, attributes));
             }
 
             @Override

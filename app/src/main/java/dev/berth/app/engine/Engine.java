@@ -24,6 +24,19 @@ public interface Engine extends AutoCloseable {
 
     void restartContainer(String id);
 
+    /**
+     * {@code docker run -d}: creates a container from {@code spec} and starts it; returns its ID. If the start fails
+     * (a port already in use…) the created container is removed again, so the same name can be tried once more.
+     */
+    String runContainer(RunSpec spec);
+
+    /**
+     * Follows {@code GET /containers/{id}/stats?stream=1} on a background thread: {@code onSample} gets one sample a
+     * second; {@code onEnd} is called once when the stream ends (the container stopped, or {@code null} after
+     * {@link Subscription#close()}).
+     */
+    Subscription statsSummary(String id, Consumer<ContainerStats> onSample, Consumer<EngineException> onEnd);
+
     /** Removes a container; {@code force} also kills it if it runs. Anonymous volumes go with it. */
     void removeContainer(String id, boolean force);
 
@@ -32,6 +45,12 @@ public interface Engine extends AutoCloseable {
 
     /** Pulls {@code reference}, reporting each progress line as it arrives; returns when the pull is done. */
     void pullImage(String reference, Consumer<PullProgress> progress);
+
+    /**
+     * Checks credentials with the engine ({@code POST /auth}, which asks the registry); throws an
+     * {@link EngineException} with the registry's refusal when they are wrong. Stores nothing.
+     */
+    SignInResult signIn(String server, String user, String password);
 
     /** Removes an image or one of its tags ({@code idOrReference}); {@code force} removes it even if tagged elsewhere. */
     void removeImage(String idOrReference, boolean force);

@@ -2,6 +2,8 @@ package dev.berth.app.images;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import dev.berth.app.run.RunDialog;
+import dev.berth.app.run.RunViewModel;
 import dev.berth.app.support.Format;
 import dev.berth.app.support.I18n;
 import dev.berth.app.widgets.Buttons;
@@ -31,6 +33,7 @@ import javafx.scene.layout.VBox;
 public final class ImagesView implements Page {
     private final ImagesViewModel vm;
     private final Supplier<PullViewModel> pulls;
+    private final Function<String, RunViewModel> runs;
     private final Supplier<dev.berth.app.layers.LayersViewModel> layers;
     private final VBox root = new VBox(10);
     private final PageHeader header = new PageHeader(I18n.t("images.title"), I18n.t("images.subtitle"));
@@ -38,14 +41,19 @@ public final class ImagesView implements Page {
 
     /** @param pulls makes a fresh pull for each Pull dialog */
     public ImagesView(ImagesViewModel vm, Supplier<PullViewModel> pulls) {
-        this(vm, pulls, null);
+        this(vm, pulls, null, null);
     }
 
-    /** @param layers makes the state of a Layers window; null hides the Layers button */
-    public ImagesView(ImagesViewModel vm, Supplier<PullViewModel> pulls,
+    /**
+     * @param pulls  makes a fresh pull for each Pull dialog
+     * @param runs   makes a Run dialog's state for an image reference; null hides the Run button
+     * @param layers makes the state of a Layers window; null hides the Layers button
+     */
+    public ImagesView(ImagesViewModel vm, Supplier<PullViewModel> pulls, Function<String, RunViewModel> runs,
                       Supplier<dev.berth.app.layers.LayersViewModel> layers) {
         this.vm = vm;
         this.pulls = pulls;
+        this.runs = runs;
         this.layers = layers;
         createView();
     }
@@ -53,6 +61,9 @@ public final class ImagesView implements Page {
     private void createView() {
         header.search().textProperty().bindBidirectional(vm.searchProperty());
         Button pull = Buttons.action(I18n.t("images.pull"), this::openPull, Styles.ACCENT);
+        Button run = Buttons.action(I18n.t("run.open"), this::runSelected);
+        run.setId("images-run");
+        run.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         Button tag = Buttons.action(I18n.t("images.tag"), this::tagSelected);
         Button remove = Buttons.action(I18n.t("action.remove"), this::deleteSelected, Styles.DANGER);
         tag.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -63,7 +74,9 @@ public final class ImagesView implements Page {
         unused.setOnAction(e -> confirmPrune(false));
         MenuButton prune = new MenuButton(I18n.t("action.prune"), null, dangling, unused);
         prune.setAccessibleText(I18n.t("action.prune"));
-        header.addActions(pull, tag, remove, prune);
+        header.addActions(pull, run, tag, remove, prune);
+        run.setVisible(runs != null);
+        run.setManaged(runs != null);
         if (layers != null) {
             Button showLayers = Buttons.action(I18n.t("layers.title"), () -> {
                 ImageRow row = table.getSelectionModel().getSelectedItem();
@@ -120,6 +133,13 @@ public final class ImagesView implements Page {
 
     private void openPull() {
         new PullDialog(pulls.get(), root).show();
+    }
+
+    private void runSelected() {
+        ImageRow row = table.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            new RunDialog(runs.apply(row.dangling() ? row.id() : row.reference()), root.getScene().getWindow()).show();
+        }
     }
 
     private void tagSelected() {

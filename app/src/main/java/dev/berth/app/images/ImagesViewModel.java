@@ -25,6 +25,8 @@ import javafx.collections.transformation.FilteredList;
 public final class ImagesViewModel extends ResourceListViewModel<ImageRow> {
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final FilteredList<ImageRow> visible = new FilteredList<>(items());
+    /** One read-only view for every caller (a view per call would drop listeners when collected). */
+    private final ObservableList<ImageRow> visibleView = FXCollections.unmodifiableObservableList(visible);
 
     public ImagesViewModel(Supplier<Engine> engine, Async async) {
         super(engine, async);
@@ -61,7 +63,7 @@ public final class ImagesViewModel extends ResourceListViewModel<ImageRow> {
 
     /** The rows matching the search. */
     public ObservableList<ImageRow> visibleRows() {
-        return FXCollections.unmodifiableObservableList(visible);
+        return visibleView;
     }
 
     /** Removes the rows' tags (or, for untagged images, the images). Images in use are refused by the engine. */

@@ -35,11 +35,13 @@ final class PullDialog {
         intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         intro.getStyleClass().add(Styles.TEXT_MUTED);
         TextField reference = new TextField();
+        reference.setId("pull-reference");
         reference.setPromptText("busybox:latest");
         reference.setAccessibleText(I18n.t("pull.reference"));
         reference.textProperty().bindBidirectional(vm.referenceProperty());
         reference.setOnAction(e -> vm.pull());
         Button pull = new Button(I18n.t("images.pull"));
+        pull.setId("pull-submit");
         pull.getStyleClass().add(Styles.ACCENT);
         pull.setDefaultButton(true);
         pull.disableProperty().bind(vm.runningProperty());
@@ -57,6 +59,7 @@ final class PullDialog {
         status.textProperty().bind(vm.statusProperty());
         status.setWrapText(true);
         Label error = new Label();
+        error.setId("pull-error");
         error.textProperty().bind(vm.errorProperty());
         error.getStyleClass().add(Styles.DANGER);
         error.setWrapText(true);

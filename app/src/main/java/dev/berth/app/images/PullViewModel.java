@@ -26,6 +26,8 @@ public final class PullViewModel {
     private final Runnable onPulled;
     private final StringProperty reference = new SimpleStringProperty(this, "reference", "");
     private final ObservableList<LayerProgress> layers = FXCollections.observableArrayList();
+    /** One read-only view for every caller (a view per call would drop listeners when collected). */
+    private final ObservableList<LayerProgress> layersView = FXCollections.unmodifiableObservableList(layers);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(this, "done");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -43,7 +45,7 @@ public final class PullViewModel {
     }
 
     public ObservableList<LayerProgress> layers() {
-        return FXCollections.unmodifiableObservableList(layers);
+        return layersView;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

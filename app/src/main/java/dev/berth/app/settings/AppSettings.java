@@ -75,6 +75,36 @@ public final class AppSettings {
         }
     }
 
+    /** Open with only the tray icon showing (where there is a tray). */
+    public boolean startMinimized() {
+        return prefs.getBoolean("startMinimized", false);
+    }
+
+    public void setStartMinimized(boolean on) {
+        prefs.putBoolean("startMinimized", on);
+        flush();
+    }
+
+    /** Closing the window hides it and keeps the app in the tray (where there is one); on by default, as on most desktops. */
+    public boolean closeToTray() {
+        return prefs.getBoolean("closeToTray", true);
+    }
+
+    public void setCloseToTray(boolean on) {
+        prefs.putBoolean("closeToTray", on);
+        flush();
+    }
+
+    /** Start the local Berth engine when the app starts, if it is not running. */
+    public boolean startEngineWithApp() {
+        return prefs.getBoolean("startEngineWithApp", false);
+    }
+
+    public void setStartEngineWithApp(boolean on) {
+        prefs.putBoolean("startEngineWithApp", on);
+        flush();
+    }
+
     public WindowBounds windowBounds() {
         double w = prefs.getDouble("window.width", WindowBounds.DEFAULT.width());
         double h = prefs.getDouble("window.height", WindowBounds.DEFAULT.height());

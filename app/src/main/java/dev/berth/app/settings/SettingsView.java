@@ -26,13 +26,17 @@ public final class SettingsView implements Page {
     private final VBox content = new VBox(18);
     private final ScrollPane root = new ScrollPane(content);
 
-    /** @param enginePanel the local engine's status and controls, owned by the shell */
-    public SettingsView(SettingsViewModel vm, Node enginePanel) {
+    /**
+     * @param enginePanel the local engine's status and controls, owned by the shell
+     * @param signIn      registry sign-in state
+     */
+    public SettingsView(SettingsViewModel vm, SignInViewModel signIn, Node enginePanel) {
         this.vm = vm;
         Label title = new Label(I18n.t("settings.title"));
         title.getStyleClass().add(Styles.TITLE_2);
         content.getChildren().addAll(title, section("settings.appearance", appearance()),
-                section("settings.connections", connections()), section("settings.localEngine", enginePanel));
+                section("settings.desktop", desktop()), section("settings.localEngine", enginePanel),
+                section("signin.title", new SignInPane(signIn)), section("settings.connections", connections()));
         content.setPadding(new Insets(0, 8, 8, 0));
         root.setFitToWidth(true);
         root.getStyleClass().addAll("page", atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
@@ -56,6 +60,32 @@ public final class SettingsView implements Page {
         g.addRow(0, new Label(I18n.t("settings.theme")), theme);
         g.addRow(1, new Label(I18n.t("settings.language")), language);
         return g;
+    }
+
+    private Node desktop() {
+        javafx.scene.control.CheckBox minimized = check("settings.startMinimized", vm.startMinimizedProperty());
+        javafx.scene.control.CheckBox toTray = check("settings.closeToTray", vm.closeToTrayProperty());
+        javafx.scene.control.CheckBox engine = check("settings.startEngine", vm.startEngineWithAppProperty());
+        Label noTray = new Label();
+        noTray.setWrapText(true);
+        noTray.getStyleClass().add(Styles.TEXT_MUTED);
+        noTray.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                vm.trayMissingProperty().get().isEmpty() ? "" : I18n.t("settings.noTray",
+                        I18n.t("tray.reason." + vm.trayMissingProperty().get())),
+                vm.trayMissingProperty()));
+        noTray.visibleProperty().bind(vm.trayMissingProperty().isNotEmpty());
+        noTray.managedProperty().bind(noTray.visibleProperty());
+        minimized.disableProperty().bind(vm.trayMissingProperty().isNotEmpty());
+        toTray.disableProperty().bind(vm.trayMissingProperty().isNotEmpty());
+        return new VBox(8, minimized, toTray, engine, noTray);
+    }
+
+    private static javafx.scene.control.CheckBox check(String key, javafx.beans.property.BooleanProperty p) {
+        javafx.scene.control.CheckBox c = new javafx.scene.control.CheckBox(I18n.t(key));
+        c.setAccessibleText(I18n.t(key));
+        c.setMnemonicParsing(false);
+        c.selectedProperty().bindBidirectional(p);
+        return c;
     }
 
     private static <T> ComboBox<T> choice(T[] values, java.util.function.Function<T, String> label) {

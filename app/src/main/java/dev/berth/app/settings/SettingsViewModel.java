@@ -2,7 +2,9 @@ package dev.berth.app.settings;
 
 import dev.berth.app.engine.Connection;
 import dev.berth.app.support.I18n;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -15,15 +17,55 @@ public final class SettingsViewModel {
     private final ObjectProperty<ThemeChoice> theme;
     private final ObjectProperty<LanguageChoice> language;
     private final ObservableList<Connection> userConnections;
+    /** One read-only view for every caller (a view per call would drop listeners when collected). */
+    private final ObservableList<Connection> userConnectionsView;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final BooleanProperty startMinimized;
+    private final BooleanProperty closeToTray;
+    private final BooleanProperty startEngineWithApp;
+    private final ReadOnlyStringWrapper trayMissing = new ReadOnlyStringWrapper(this, "trayMissing", "");
 
     public SettingsViewModel(AppSettings settings) {
         this.settings = settings;
         theme = new SimpleObjectProperty<>(this, "theme", settings.theme());
         language = new SimpleObjectProperty<>(this, "language", settings.language());
         userConnections = FXCollections.observableArrayList(settings.userConnections());
+        userConnectionsView = FXCollections.unmodifiableObservableList(userConnections);
+        startMinimized = new SimpleBooleanProperty(this, "startMinimized", settings.startMinimized());
+        closeToTray = new SimpleBooleanProperty(this, "closeToTray", settings.closeToTray());
+        startEngineWithApp = new SimpleBooleanProperty(this, "startEngineWithApp", settings.startEngineWithApp());
+        startMinimized.addListener((o, a, b) -> settings.setStartMinimized(b));
+        closeToTray.addListener((o, a, b) -> settings.setCloseToTray(b));
+        startEngineWithApp.addListener((o, a, b) -> settings.setStartEngineWithApp(b));
         theme.addListener((o, a, b) -> settings.setTheme(b));
         language.addListener((o, a, b) -> settings.setLanguage(b));
+    }
+
+    public BooleanProperty startMinimizedProperty() {
+        return startMinimized;
+    }
+
+    public BooleanProperty closeToTrayProperty() {
+        return closeToTray;
+    }
+
+    public BooleanProperty startEngineWithAppProperty() {
+        return startEngineWithApp;
+    }
+
+    /** Why this desktop has no tray (then the tray options do not apply), or empty when it has one. */
+    public ReadOnlyStringProperty trayMissingProperty() {
+        return trayMissing.getReadOnlyProperty();
+    }
+
+    /** Records whether the desktop has a tray, as detected at start-up. */
+    public void setTrayMissing(String reason) {
+        trayMissing.set(reason == null ? "" : reason);
+    }
+
+    /** Whether closing the window should keep the app running: only with a tray, and when the person wants it. */
+    public boolean keepsRunningWhenClosed() {
+        return trayMissing.get().isEmpty() && closeToTray.get();
     }
 
     public ObjectProperty<ThemeChoice> themeProperty() {
@@ -36,7 +78,7 @@ public final class SettingsViewModel {
 
     /** The user's own connections; the shell lists them after the discovered ones. */
     public ObservableList<Connection> userConnections() {
-        return FXCollections.unmodifiableObservableList(userConnections);
+        return userConnectionsView;
     }
 
     public ReadOnlyStringProperty errorProperty() {

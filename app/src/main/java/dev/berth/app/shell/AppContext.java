@@ -10,7 +10,9 @@ import dev.berth.app.images.PullViewModel;
 import dev.berth.app.networks.NetworksViewModel;
 import dev.berth.app.settings.AppSettings;
 import dev.berth.app.settings.SettingsViewModel;
+import dev.berth.app.run.RunViewModel;
 import dev.berth.app.support.Async;
+import dev.berth.app.support.I18n;
 import dev.berth.app.volumes.VolumesViewModel;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,8 +38,10 @@ public final class AppContext {
     private final VolumesViewModel volumes;
     private final NetworksViewModel networks;
     private final SettingsViewModel settingsVm;
+    private final dev.berth.app.settings.SignInViewModel signIn;
     private final dev.berth.app.dashboard.DashboardViewModel dashboard;
     private final List<Connection> sessionConnections = new ArrayList<>();
+    private final NotificationCenter notifications = new NotificationCenter(java.time.Clock.systemUTC());
 
     public AppContext(AppSettings settings, Async async, Function<Connection, Engine> connector,
                       LocalEngineController localEngine, Map<String, String> env, Path home, Duration eventWindow) {
@@ -52,6 +56,8 @@ public final class AppContext {
         this.volumes = new VolumesViewModel(shell::engine, async);
         this.networks = new NetworksViewModel(shell::engine, async);
         this.settingsVm = new SettingsViewModel(settings);
+        this.signIn = new dev.berth.app.settings.SignInViewModel(shell::engine, async,
+                dev.berth.app.settings.DockerConfigFile.forUser(env, home));
         this.dashboard = new dev.berth.app.dashboard.DashboardViewModel(shell::engine, async);
         settingsVm.userConnections().addListener((javafx.collections.ListChangeListener<Connection>) c ->
                 rediscover());
@@ -59,6 +65,42 @@ public final class AppContext {
             if (b != null) {
                 settings.setSelectedConnection(b.uri());
             }
+        });
+        wireNotifications();
+    }
+
+    /**
+     * What deserves a notification: a failed action on any page (the page's message bar says it too, but the person
+     * may have moved on), a container that died unexpectedly, and the engine going away while connected.
+     */
+    private void wireNotifications() {
+        for (var page : List.of(containers, images, volumes, networks)) {
+            page.errorProperty().addListener((o, a, b) -> {
+                if (!b.isBlank()) {
+                    notifications.post(Notice.Level.ERROR, I18n.t("notify.actionFailed"), b);
+                }
+            });
+        }
+        CrashWatcher crashes = new CrashWatcher(java.time.Clock.systemUTC(), c -> async.ui().execute(() ->
+                notifications.post(Notice.Level.ERROR, I18n.t(c.outOfMemory() ? "notify.oom" : "notify.crashed", c.name()),
+                        I18n.t("notify.exitCode", c.exitCode()))));
+        shell.addEventListener(crashes);
+        shell.stateProperty().addListener((o, a, b) -> {
+            if (a == EngineState.CONNECTED && b == EngineState.UNREACHABLE && !shell.stopRequested()) {
+                notifications.post(Notice.Level.WARNING, I18n.t("notify.engineGone"), shell.engineErrorProperty().get());
+            }
+        });
+    }
+
+    public NotificationCenter notifications() {
+        return notifications;
+    }
+
+    /** A Run dialog's state for {@code image} (may be empty); a started container reloads Containers and says so. */
+    public RunViewModel newRun(String image) {
+        return new RunViewModel(shell::engine, async, image, name -> {
+            notifications.post(Notice.Level.SUCCESS, I18n.t("run.started", name), "");
+            containers.refresh();
         });
     }
 
@@ -107,9 +149,21 @@ public final class AppContext {
         }
     }
 
-    /** A new pull whose success reloads the Images page. */
+    /** A new pull whose success reloads the Images page and posts a notification. */
     public PullViewModel newPull() {
-        return new PullViewModel(shell::engine, async, images::refresh);
+        PullViewModel[] pull = new PullViewModel[1];
+        pull[0] = new PullViewModel(shell::engine, async, () -> {
+            images.refresh();
+            notifications.post(Notice.Level.SUCCESS, I18n.t("notify.pulled", pull[0].referenceProperty().get().strip()),
+                    pull[0].statusProperty().get());
+        });
+        pull[0].errorProperty().addListener((o, a, b) -> {
+            if (!b.isBlank()) {
+                notifications.post(Notice.Level.ERROR, I18n.t("notify.pullFailed",
+                        pull[0].referenceProperty().get().strip()), b);
+            }
+        });
+        return pull[0];
     }
 
     public AppSettings settings() {
@@ -134,6 +188,10 @@ public final class AppContext {
 
     public NetworksViewModel networks() {
         return networks;
+    }
+
+    public dev.berth.app.settings.SignInViewModel signIn() {
+        return signIn;
     }
 
     public dev.berth.app.dashboard.DashboardViewModel dashboard() {

@@ -29,6 +29,7 @@ public class BerthApp extends Application {
     private ThemeManager theme;
     private MainWindow window;
     private Scene scene;
+    private dev.berth.app.tray.AwtTray tray;
     private final Locale systemLocale = Locale.getDefault();
 
     @Override
@@ -59,12 +60,77 @@ public class BerthApp extends Application {
             stage.getIcons().add(new Image(icon));
         }
         place(stage, settings.windowBounds());
-        stage.setOnHidden(e -> {
+        installTray(stage);
+        stage.setOnCloseRequest(e -> {
             remember(stage, settings);
-            ctx.shell().shutdown();
+            if (ctx.settingsViewModel().keepsRunningWhenClosed()) {
+                // The tray icon stays; the window comes back from its menu. The engine connection stays open so
+                // notifications keep coming.
+                e.consume();
+                stage.hide();
+            } else {
+                quit(stage);
+            }
         });
-        stage.show();
+        if (!(settings.startMinimized() && tray != null)) {
+            stage.show();
+        }
         ctx.start(connectArgument());
+        if (settings.startEngineWithApp()) {
+            ctx.shell().startLocalEngine();
+        }
+    }
+
+    /**
+     * Puts the icon in the desktop's tray where there is one; where there is none the window keeps every action and
+     * closing it quits (Settings says why). While the window is hidden, notifications go to the desktop.
+     */
+    private void installTray(Stage stage) {
+        String missing = dev.berth.app.tray.TraySupport.missingReason();
+        ctx.settingsViewModel().setTrayMissing(missing);
+        if (!missing.isEmpty()) {
+            return;
+        }
+        var controller = new dev.berth.app.tray.TrayController(localEngine,
+                task -> Thread.ofVirtual().name("berth-tray").start(task),
+                () -> javafx.application.Platform.runLater(() -> {
+                    stage.show();
+                    stage.setIconified(false);
+                    stage.toFront();
+                }),
+                () -> javafx.application.Platform.runLater(() -> quit(stage)));
+        tray = dev.berth.app.tray.AwtTray.install(controller).orElse(null);
+        if (tray == null) {
+            ctx.settingsViewModel().setTrayMissing("refused");
+            return;
+        }
+        javafx.application.Platform.setImplicitExit(false);
+        controller.refresh();
+        ctx.notifications().addDesktopListener(n -> {
+            if (!stage.isShowing()) {
+                tray.notify(n.title(), n.detail(), n.level() == Notice.Level.ERROR);
+            }
+        });
+    }
+
+    private void quit(Stage stage) {
+        if (stage.isShowing()) {
+            remember(stage, ctx.settings());
+        }
+        ctx.shell().shutdown();
+        if (tray != null) {
+            tray.close();
+        }
+        stage.hide();
+        javafx.application.Platform.exit();
+    }
+
+    @Override
+    public void stop() {
+        if (tray != null) {
+            // AWT's event thread, started for the tray, would keep the JVM alive after JavaFX has exited.
+            Thread.ofPlatform().daemon().start(() -> System.exit(0));
+        }
     }
 
     /** The ViewModels, once started (for tools that drive the window, like the screenshot tour). */

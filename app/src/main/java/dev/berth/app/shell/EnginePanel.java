@@ -19,15 +19,20 @@ final class EnginePanel extends VBox {
         message.getStyleClass().add(Styles.TEXT_MUTED);
         Button start = Buttons.action(I18n.t("engine.start"), shell::startLocalEngine);
         Button stop = Buttons.action(I18n.t("engine.stop"), shell::stopLocalEngine);
+        Button restart = Buttons.action(I18n.t("engine.restart"), shell::restartLocalEngine);
         Label log = new Label(I18n.t("engine.logFile", controller.logFile()));
         log.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        getChildren().addAll(state, message, new HBox(8, start, stop), log);
+        getChildren().addAll(state, message, new HBox(8, start, stop, restart), log);
         Runnable update = () -> {
             LocalEngineController.Status s = shell.localStatusProperty().get();
             state.setText(I18n.t("engine.localState", I18n.t("engine.state." + s.state().name().toLowerCase())));
             message.setText(s.message());
+            message.setVisible(!s.message().isBlank());
+            message.setManaged(message.isVisible());
             start.setDisable(s.state() == LocalEngineController.State.STARTING
                     || s.state() == LocalEngineController.State.RUNNING);
+            stop.setDisable(s.state() != LocalEngineController.State.RUNNING);
+            restart.setDisable(s.state() != LocalEngineController.State.RUNNING);
         };
         shell.localStatusProperty().addListener((o, a, b) -> update.run());
         update.run();

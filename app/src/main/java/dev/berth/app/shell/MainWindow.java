@@ -37,7 +37,7 @@ final class MainWindow extends BorderPane {
     MainWindow(AppContext ctx, LocalEngineController localEngine, Consumer<String> openUrl) {
         this.ctx = ctx;
         getStyleClass().add("main-window");
-        ContainersView containersView = new ContainersView(ctx.containers(), openUrl);
+        ContainersView containersView = new ContainersView(ctx.containers(), openUrl, ctx::newRun);
         pages.put(PageId.CONTAINERS, containersView);
         details = new dev.berth.app.details.ContainerDetailsPages(ctx.shell()::engine, dev.berth.app.support.Async.fx(),
                 () -> ctx.shell().currentProperty().get() == null ? "" : ctx.shell().currentProperty().get().uri(),
@@ -50,20 +50,23 @@ final class MainWindow extends BorderPane {
                 details.closeAll();
             }
         });
-        pages.put(PageId.IMAGES, new ImagesView(ctx.images(), ctx::newPull, ctx::newLayers));
+        pages.put(PageId.IMAGES, new ImagesView(ctx.images(), ctx::newPull, ctx::newRun, ctx::newLayers));
         VolumesView volumesView = new VolumesView(ctx.volumes());
         volumesView.setOnBrowse(name -> dev.berth.app.files.VolumeBrowserWindow.open(this, ctx.shell()::engine,
                 dev.berth.app.support.Async.fx(), name));
         pages.put(PageId.VOLUMES, volumesView);
         pages.put(PageId.NETWORKS, new NetworksView(ctx.networks()));
         pages.put(PageId.DASHBOARD, new dev.berth.app.dashboard.DashboardView(ctx.dashboard()));
-        pages.put(PageId.SETTINGS, new SettingsView(ctx.settingsViewModel(), new EnginePanel(ctx.shell(), localEngine)));
+        pages.put(PageId.SETTINGS, new SettingsView(ctx.settingsViewModel(), ctx.signIn(),
+                new EnginePanel(ctx.shell(), localEngine)));
         sidebar = new Sidebar(ctx.shell(), this::show);
         VBox center = new VBox(new EngineBanner(ctx.shell()), content);
         center.getStyleClass().add("center");
         VBox.setVgrow(content, Priority.ALWAYS);
+        ToastLayer toasts = new ToastLayer(ctx.notifications());
+        StackPane.setAlignment(toasts, javafx.geometry.Pos.BOTTOM_RIGHT);
         setLeft(sidebar);
-        setCenter(center);
+        setCenter(new StackPane(center, toasts));
         setBottom(new StatusBar(ctx.shell()));
     }
 

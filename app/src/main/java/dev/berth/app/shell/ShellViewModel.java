@@ -38,7 +38,9 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper engineError = new ReadOnlyStringWrapper(this, "engineError", "");
     private final ReadOnlyObjectWrapper<LocalEngineController.Status> localStatus = new ReadOnlyObjectWrapper<>(
             this, "localStatus");
+    private final java.util.List<Consumer<EngineEvent>> eventListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Engine engine;
+    private volatile boolean stopRequested;
     private Engine.Subscription events;
     private long generation;
 
@@ -137,13 +139,17 @@ public final class ShellViewModel {
     }
 
     private void connected(Engine target, EngineVersion v) {
+        stopRequested = false;
         state.set(EngineState.CONNECTED);
         engineLabel.set(v.display());
         onChanged.accept(Set.of("*"));
         long gen = generation;
         var coalescer = new EventCoalescer(eventWindow, async.ui(), onChanged);
         try {
-            events = target.events(coalescer::accept, failure -> async.ui().execute(() -> {
+            events = target.events(event -> {
+                coalescer.accept(event);
+                eventListeners.forEach(l -> l.accept(event));
+            }, failure -> async.ui().execute(() -> {
                 if (gen == generation && failure != null) {
                     unreachable(failure.getMessage());
                 }
@@ -175,7 +181,22 @@ public final class ShellViewModel {
     }
 
     public void stopLocalEngine() {
+        stopRequested = true;
         async.background().execute(localEngine::stop);
+    }
+
+    /** Stops and starts the local engine again. */
+    public void restartLocalEngine() {
+        stopRequested = true;
+        async.background().execute(() -> {
+            localEngine.stop();
+            localEngine.start();
+        });
+    }
+
+    /** Whether the person asked the engine to stop since it last connected (its going away is then no surprise). */
+    public boolean stopRequested() {
+        return stopRequested;
     }
 
     /** Whether to offer starting berthd: the Berth engine is chosen and does not answer. */
@@ -198,6 +219,11 @@ public final class ShellViewModel {
             events = null;
             async.background().execute(s::close);
         }
+    }
+
+    /** Also hands every engine event to {@code listener}, on the stream's thread (not the UI thread). */
+    public void addEventListener(Consumer<EngineEvent> listener) {
+        eventListeners.add(listener);
     }
 
     /** Whether an event type set from {@code onChanged} concerns {@code type}. */

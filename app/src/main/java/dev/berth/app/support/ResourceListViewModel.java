@@ -68,7 +68,11 @@ public abstract class ResourceListViewModel<T> {
         }
         loading.set(true);
         async.run(() -> load(engine.get()), rows -> {
-            items.setAll(rows);
+            // An event often reloads a list that did not change (our own command's reload came first): leaving it
+            // alone keeps the table's selection and scroll position, and spares the FX thread a rebuild.
+            if (!items.equals(rows)) {
+                items.setAll(rows);
+            }
             afterLoad();
             finishLoad();
         }, message -> {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.app.engine.ContainerStats;
 import dev.berth.app.engine.PortMapping;
 import dev.berth.app.support.Async;
 import dev.berth.app.support.I18n;
@@ -126,5 +127,48 @@ class ContainersViewModelTest {
     void portLinksOfARemoteEngineOpenOnItsHost() {
         var remote = new ContainersViewModel(() -> engine, Async.sameThread(), () -> "build-box");
         assertEquals("http://build-box:8080", remote.urlFor(new PortMapping("0.0.0.0", 8080, 80, "tcp")));
+    }
+
+    @Test
+    void statsStreamOnlyForRunningContainersInViewWhileThePageIsShown() {
+        vm.setInView(List.of("w1", "d1", "h1"));
+        assertEquals(java.util.Set.of(), engine.statsFollowed(), "the page is not shown yet");
+        vm.setShown(true);
+        assertEquals(java.util.Set.of("w1", "h1"), engine.statsFollowed(), "d1 has exited");
+        engine.emitStats("w1", new ContainerStats(12.5, 3_000_000, 0));
+        assertEquals(12.5, vm.statsOf("w1").get().cpuPercent());
+        assertEquals(null, vm.statsOf("h1").get(), "no sample yet");
+
+        vm.setInView(List.of("h1", "a1"));
+        assertEquals(java.util.Set.of("h1", "a1"), engine.statsFollowed());
+        assertTrue(engine.calls.contains("stats closed w1"), "scrolled out of view");
+        assertEquals(null, vm.statsOf("w1").get(), "an old figure is not left standing");
+
+        engine.containers.replaceAll(c -> c.id().equals("h1") ? container("h1", "hello", "exited", null) : c);
+        vm.refresh();
+        assertEquals(java.util.Set.of("a1"), engine.statsFollowed(), "a stopped container's stream is closed");
+
+        vm.setShown(false);
+        assertEquals(java.util.Set.of(), engine.statsFollowed());
+        assertEquals(java.util.Set.of(), vm.statsFollowed());
+    }
+
+    @Test
+    void aClearedPageClosesEveryStream() {
+        vm.setShown(true);
+        vm.setInView(List.of("w1", "a1"));
+        assertEquals(2, engine.statsFollowed().size());
+        vm.clear();
+        assertEquals(java.util.Set.of(), engine.statsFollowed());
+    }
+
+    @Test
+    void cpuAndMemoryAreComputedAsTheDockerCliDoes() {
+        // 0.2 s of container CPU over 1 s of host CPU time on 4 CPUs: 80 % of one core.
+        ContainerStats s = ContainerStats.compute(1_200_000_000L, 1_000_000_000L, 11_000_000_000L,
+                10_000_000_000L, 4, 50_000_000, 20_000_000, 1_000_000_000);
+        assertEquals(80.0, s.cpuPercent(), 1e-9);
+        assertEquals(30_000_000, s.memoryBytes(), "the inactive page cache does not count");
+        assertEquals(0.0, ContainerStats.compute(5, 0, 10, 0, 1, 1, 0, 0).cpuPercent(), "no previous sample yet");
     }
 }

@@ -83,4 +83,22 @@ class SettingsViewModelTest {
         node.put("theme", "PURPLE");
         assertEquals(ThemeChoice.SYSTEM, settings.theme());
     }
+
+    @Test
+    void desktopChoicesAreSavedAndClosingKeepsRunningOnlyWithATray() {
+        var vm = new SettingsViewModel(settings);
+        assertTrue(vm.closeToTrayProperty().get(), "close to tray is the default");
+        vm.setTrayMissing("no-host");
+        assertFalse(vm.keepsRunningWhenClosed(), "without a tray, closing quits");
+        vm.setTrayMissing("");
+        assertTrue(vm.keepsRunningWhenClosed());
+        vm.closeToTrayProperty().set(false);
+        vm.startMinimizedProperty().set(true);
+        vm.startEngineWithAppProperty().set(true);
+        assertFalse(vm.keepsRunningWhenClosed());
+        var again = new SettingsViewModel(new AppSettings(node));
+        assertFalse(again.closeToTrayProperty().get());
+        assertTrue(again.startMinimizedProperty().get());
+        assertTrue(again.startEngineWithAppProperty().get());
+    }
 }

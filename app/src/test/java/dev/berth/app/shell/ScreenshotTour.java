@@ -138,7 +138,7 @@ public final class ScreenshotTour extends BerthApp {
         }
     }
 
-    private static void fx(Runnable r) throws InterruptedException {
+    static void fx(Runnable r) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
             try {
@@ -150,7 +150,7 @@ public final class ScreenshotTour extends BerthApp {
         done.await();
     }
 
-    private static void snapshot(Scene scene, Path file) throws Exception {
+    static void snapshot(Scene scene, Path file) throws Exception {
         WritableImage[] img = new WritableImage[1];
         fx(() -> img[0] = scene.snapshot(null));
         int w = (int) img[0].getWidth();

@@ -1,6 +1,9 @@
 package dev.berth.app.testing;
 
 import dev.berth.app.engine.ContainerDetails;
+import dev.berth.app.engine.ContainerStats;
+import dev.berth.app.engine.RunSpec;
+import dev.berth.app.engine.SignInResult;
 import dev.berth.app.engine.ContainerSummary;
 import dev.berth.app.engine.Engine;
 import dev.berth.app.engine.EngineEvent;
@@ -34,6 +37,9 @@ public final class FakeEngine implements Engine {
     public final List<PullProgress> pullScript = new ArrayList<>();
     public EngineVersion version = new EngineVersion("Fake Engine", "1.0", "1.51", "linux", "amd64");
     public long pruneReclaims = 0;
+    public final List<RunSpec> runs = new ArrayList<>();
+    public final Map<String, String> registryPasswords = new HashMap<>();
+    private final Map<String, Consumer<ContainerStats>> statsSinks = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, String> failures = new HashMap<>();
     private Consumer<EngineEvent> eventSink;
     private Consumer<EngineException> eventEnd;
@@ -133,6 +139,48 @@ public final class FakeEngine implements Engine {
     public void restartContainer(String id) {
         call("restartContainer " + id);
         setState(id, "running");
+    }
+
+    @Override
+    public String runContainer(RunSpec spec) {
+        call("runContainer " + spec.image() + (spec.name().isEmpty() ? "" : " " + spec.name()));
+        runs.add(spec);
+        String id = "run" + runs.size();
+        List<PortMapping> ports = spec.ports().stream()
+                .map(p -> new PortMapping(p.hostIp(), p.hostPort(), p.containerPort(), p.protocol())).toList();
+        containers.add(new ContainerSummary(id, spec.name().isEmpty() ? id : spec.name(), spec.image(), "sha256:x",
+                "running", "Up", ports, Instant.now(), Map.of(), List.of()));
+        return id;
+    }
+
+    @Override
+    public Subscription statsSummary(String id, Consumer<ContainerStats> onSample, Consumer<EngineException> onEnd) {
+        call("stats " + id);
+        statsSinks.put(id, onSample);
+        return () -> {
+            calls.add("stats closed " + id);
+            statsSinks.remove(id);
+        };
+    }
+
+    /** The containers whose stats are followed now. */
+    public java.util.Set<String> statsFollowed() {
+        return java.util.Set.copyOf(statsSinks.keySet());
+    }
+
+    /** Sends a stats sample for {@code id}, as the engine's stream would. */
+    public void emitStats(String id, ContainerStats s) {
+        statsSinks.get(id).accept(s);
+    }
+
+    @Override
+    public SignInResult signIn(String server, String user, String password) {
+        call("signIn " + server + " " + user);
+        if (!password.equals(registryPasswords.get(user))) {
+            throw new EngineException("Get \"https://" + server + "/v2/\": unauthorized: incorrect username or password",
+                    401, null);
+        }
+        return new SignInResult("Login Succeeded", "");
     }
 
     @Override

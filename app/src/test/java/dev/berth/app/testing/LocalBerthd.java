@@ -1,6 +1,7 @@
 package dev.berth.app.testing;
 
-import dev.berth.app.engine.EngineProbe;
+import dev.berth.testkit.BerthdCommand;
+import dev.berth.testkit.BerthdProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,53 +13,33 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real berthd for app tests: {@code bin/berthd} of this checkout on a temporary data root, exec root and socket,
+ * A real berthd for app tests: this checkout's built runtime (started by testkit's {@link BerthdProcess}, as
+ * {@code bin/berthd} would run it) on a temporary data root, exec root and socket,
  * plus the docker CLI pointed at it. Needs root; run under the engine lock ({@code flock /work/wt/berthd.lock}).
  * A stop first removes every container, since containers outlive berthd under their monitors.
  */
 public final class LocalBerthd implements AutoCloseable {
     private final Path dir;
-    private final Process process;
+    private final BerthdProcess process;
 
-    private LocalBerthd(Path dir, Process process) {
+    private LocalBerthd(Path dir, BerthdProcess process) {
         this.dir = dir;
         this.process = process;
     }
 
-    /** Starts berthd and waits until its socket answers {@code /_ping}. */
+    /** Starts berthd (testkit's launcher, the checkout's built runtime) and waits until it answers {@code /_ping}. */
     public static LocalBerthd start() {
         try {
             Path dir = Files.createTempDirectory(Path.of("/tmp"), "berth-app-it-");
-            Path top = checkout();
-            List<String> cmd = List.of(top.resolve("bin/berthd").toString(), "-H", "unix://" + dir.resolve("berthd.sock"),
-                    "--data-root", dir.resolve("data").toString(), "--exec-root", dir.resolve("exec").toString());
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("berthd.log").toFile())).start();
-            LocalBerthd b = new LocalBerthd(dir, p);
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!p.isAlive()) {
-                    throw new AssertionError("berthd exited with " + p.exitValue() + "\n" + b.log());
-                }
-                if (Files.exists(b.socket()) && EngineProbe.unixSocket(b.socket()).answers()) {
-                    return b;
-                }
-                Thread.sleep(100);
-            }
-            p.destroyForcibly();
-            throw new AssertionError("berthd did not answer within 3 minutes\n" + b.log());
+            String uri = "unix://" + dir.resolve("berthd.sock");
+            BerthdProcess p = new BerthdProcess(dir.resolve("berthd.sock"), dir.resolve("berthd.log"),
+                    BerthdCommand.fromCheckout(BerthdCommand.checkoutRoot(), List.of("-H", uri, "--data-root",
+                            dir.resolve("data").toString(), "--exec-root", dir.resolve("exec").toString())));
+            p.start(Duration.ofMinutes(3));
+            return new LocalBerthd(dir, p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
-    }
-
-    /** The top of the source checkout (tests run in app/). */
-    private static Path checkout() {
-        Path here = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        return Files.exists(here.resolve("bin/berthd")) ? here : here.getParent();
     }
 
     public Path socket() {
@@ -71,11 +52,7 @@ public final class LocalBerthd implements AutoCloseable {
     }
 
     public String log() {
-        try {
-            return Files.readString(dir.resolve("berthd.log"));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return process.log();
     }
 
     /** Runs the docker CLI against this berthd; fails with its output unless it exits 0. Returns stdout. */
@@ -108,13 +85,10 @@ public final class LocalBerthd implements AutoCloseable {
                 docker(rm.toArray(String[]::new));
             }
         } finally {
-            process.destroy();
             try {
-                if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                process.stop(Duration.ofSeconds(60));
+            } catch (AssertionError stuck) {
+                // stop() killed it after the timeout; the temp directory still goes below.
             }
             deleteUnlessMounted();
         }

@@ -1,6 +1,8 @@
 package dev.berth.runtime.it;
 
 import dev.berth.runtime.api.Routes;
+import dev.berth.testkit.BerthdCommand;
+import dev.berth.testkit.BerthdProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,0 +1,150 @@
+package dev.berth.app.settings;
+
+import dev.berth.app.engine.Engine;
+import dev.berth.app.engine.SignInResult;
+import dev.berth.app.support.Async;
+import dev.berth.app.support.I18n;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Registry sign-in in Settings: the engine checks the credentials ({@code POST /auth}), then they are kept in the
+ * docker CLI's {@code config.json} so that {@code docker pull} and the app's pulls use them. Where a credential
+ * helper owns the passwords the file is left alone and the person is told to use {@code docker login}.
+ */
+public final class SignInViewModel {
+    private final Supplier<Engine> engine;
+    private final Async async;
+    private final DockerConfigFile config;
+    private final StringProperty server = new SimpleStringProperty(this, "server", "");
+    private final StringProperty user = new SimpleStringProperty(this, "user", "");
+    private final StringProperty password = new SimpleStringProperty(this, "password", "");
+    private final ObservableList<DockerConfigFile.Entry> signedIn = FXCollections.observableArrayList();
+    private final ObservableList<DockerConfigFile.Entry> signedInView = FXCollections.unmodifiableObservableList(signedIn);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyStringWrapper helperNote = new ReadOnlyStringWrapper(this, "helperNote", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+
+    public SignInViewModel(Supplier<Engine> engine, Async async, DockerConfigFile config) {
+        this.engine = engine;
+        this.async = async;
+        this.config = config;
+        server.addListener((o, a, b) -> updateHelperNote());
+        reload();
+    }
+
+    /** A registry address; empty means Docker Hub. */
+    public StringProperty serverProperty() {
+        return server;
+    }
+
+    public StringProperty userProperty() {
+        return user;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    /** The sign-ins stored in the config file. */
+    public ObservableList<DockerConfigFile.Entry> signedIn() {
+        return signedInView;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Set when a credential helper owns the typed registry's password: Berth will not write it. */
+    public ReadOnlyStringProperty helperNoteProperty() {
+        return helperNote.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Where the sign-ins are kept. */
+    public String configPath() {
+        return config.path().toString();
+    }
+
+    /** Asks the engine to check the credentials, then stores them (unless a helper owns them). */
+    public void signIn() {
+        String key = DockerConfigFile.serverKey(server.get());
+        String u = user.get() == null ? "" : user.get().strip();
+        String p = password.get() == null ? "" : password.get();
+        if (u.isEmpty() || p.isEmpty()) {
+            error.set(I18n.t("signin.needsUserAndPassword"));
+            return;
+        }
+        error.set("");
+        notice.set("");
+        busy.set(true);
+        async.run(() -> {
+            SignInResult r = engine.get().signIn(key, u, p);
+            Optional<String> helper = config.helperFor(key);
+            if (helper.isEmpty()) {
+                config.store(key, u, p, r.identityToken());
+            }
+            return helper;
+        }, helper -> {
+            busy.set(false);
+            password.set("");
+            notice.set(helper.isEmpty() ? I18n.t("signin.stored", u, key, config.path())
+                    : I18n.t("signin.checkedOnly", key, helper.get()));
+            reload();
+        }, message -> {
+            busy.set(false);
+            error.set(I18n.t("signin.failed", key, message));
+        });
+    }
+
+    /** Removes the stored sign-in for {@code server} from the config file. */
+    public void signOut(String serverKey) {
+        error.set("");
+        notice.set("");
+        try {
+            if (config.remove(serverKey)) {
+                notice.set(I18n.t("signin.signedOut", serverKey));
+            }
+        } catch (IOException e) {
+            error.set(I18n.t("signin.fileError", config.path(), e.getMessage()));
+        }
+        reload();
+    }
+
+    private void reload() {
+        try {
+            List<DockerConfigFile.Entry> entries = config.entries();
+            signedIn.setAll(entries);
+        } catch (IOException e) {
+            signedIn.clear();
+            error.set(I18n.t("signin.fileError", config.path(), e.getMessage()));
+        }
+        updateHelperNote();
+    }
+
+    private void updateHelperNote() {
+        try {
+            helperNote.set(config.helperFor(server.get()).map(h -> I18n.t("signin.helperNote", h)).orElse(""));
+        } catch (IOException e) {
+            helperNote.set("");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.berth.app.tray;
+
+import dev.berth.app.engine.LocalEngineController;
+import dev.berth.app.support.I18n;
+import java.awt.AWTException;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.EventQueue;
+import java.awt.Graphics2D;
+import java.awt.MenuItem;
+import java.awt.PopupMenu;
+import java.awt.RenderingHints;
+import java.awt.SystemTray;
+import java.awt.TrayIcon;
+import java.awt.image.BufferedImage;
+
+/**
+ * The {@link TrayController} in the desktop's tray: an icon colored by the engine's state (green running, amber
+ * starting, grey stopped, red failed) and a menu. AWT calls come in on its event thread; commands go to the
+ * controller, which hands window work to the FX thread.
+ */
+public final class AwtTray implements AutoCloseable {
+    private final TrayController controller;
+    private final TrayIcon icon;
+    private final MenuItem state = new MenuItem();
+    private final MenuItem start = new MenuItem();
+    private final MenuItem stop = new MenuItem();
+    private final MenuItem restart = new MenuItem();
+
+    private AwtTray(TrayController controller) throws AWTException {
+        this.controller = controller;
+        PopupMenu popup = new PopupMenu();
+        state.setEnabled(false);
+        MenuItem open = item(I18n.t("tray.open"), controller::openWindow);
+        start.setLabel(I18n.t("tray.start"));
+        start.addActionListener(e -> controller.startEngine());
+        stop.setLabel(I18n.t("tray.stop"));
+        stop.addActionListener(e -> controller.stopEngine());
+        restart.setLabel(I18n.t("tray.restart"));
+        restart.addActionListener(e -> controller.restartEngine());
+        MenuItem quit = item(I18n.t("tray.quit"), controller::quit);
+        popup.add(state);
+        popup.addSeparator();
+        popup.add(open);
+        popup.addSeparator();
+        popup.add(start);
+        popup.add(stop);
+        popup.add(restart);
+        popup.addSeparator();
+        popup.add(quit);
+        icon = new TrayIcon(image(controller.menu().state()), I18n.t("app.name"), popup);
+        icon.setImageAutoSize(true);
+        // A click on the icon itself opens the window, as on other desktop apps.
+        icon.addActionListener(e -> controller.openWindow());
+        apply(controller.menu());
+        controller.addListener(m -> EventQueue.invokeLater(() -> apply(m)));
+        SystemTray.getSystemTray().add(icon);
+    }
+
+    /** Puts the icon into the tray, or returns empty when the desktop has none ({@link TraySupport#missingReason()}). */
+    public static java.util.Optional<AwtTray> install(TrayController controller) {
+        if (!TraySupport.available()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(new AwtTray(controller));
+        } catch (AWTException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Shows a desktop notification from the tray (used while the window is hidden). */
+    public void notify(String title, String detail, boolean error) {
+        EventQueue.invokeLater(() -> icon.displayMessage(title, detail,
+                error ? TrayIcon.MessageType.ERROR : TrayIcon.MessageType.INFO));
+    }
+
+    private void apply(TrayController.Menu m) {
+        state.setLabel(m.stateLine());
+        start.setEnabled(m.canStart());
+        stop.setEnabled(m.canStop());
+        restart.setEnabled(m.canRestart());
+        icon.setToolTip(m.tooltip());
+        icon.setImage(image(m.state()));
+    }
+
+    private static MenuItem item(String label, Runnable action) {
+        MenuItem i = new MenuItem(label);
+        i.addActionListener(e -> action.run());
+        return i;
+    }
+
+    /** The Berth mark (a hull with two stacks) on a dot in the state's color, drawn so no image file is needed. */
+    static BufferedImage image(LocalEngineController.State s) {
+        int size = 32;
+        BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(switch (s) {
+            case RUNNING -> new Color(0x2DA44E);
+            case STARTING -> new Color(0xD4A72C);
+            case STOPPED -> new Color(0x8C959F);
+            case ERROR -> new Color(0xCF222E);
+        });
+        g.fillOval(1, 1, size - 2, size - 2);
+        g.setColor(Color.WHITE);
+        g.setStroke(new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.drawPolygon(new int[] {6, 26, 23, 9}, new int[] {18, 18, 24, 24}, 4);
+        g.drawRect(10, 11, 4, 7);
+        g.drawRect(16, 8, 5, 10);
+        g.dispose();
+        return img;
+    }
+
+    @Override
+    public void close() {
+        EventQueue.invokeLater(() -> SystemTray.getSystemTray().remove(icon));
+    }
+}

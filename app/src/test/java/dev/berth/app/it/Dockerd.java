@@ -1,0 +1,82 @@
+package dev.berth.app.it;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.berth.app.engine.EngineProbe;
+import dev.berth.app.engine.LocalEngineController;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A private dockerd (Debian's {@code docker.io}) for one test class: its own socket, data root and exec root in a
+ * temp directory, no iptables and no bridge so that it leaves the host's (and berthd's) networking alone. Skipped
+ * with the reason when dockerd is not installed or we are not root.
+ */
+final class Dockerd implements BeforeAllCallback, AfterAllCallback {
+    private Path dir;
+    private Process process;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        assumeTrue(onPath("dockerd"), "dockerd is not installed (Debian: apt-get install docker.io; "
+                + "scripts/install-deps --test installs it)");
+        assumeTrue(LocalEngineController.runningAsRoot(), "dockerd needs root");
+        dir = Files.createTempDirectory(Path.of("/tmp"), "berth-dockerd-");
+        process = new ProcessBuilder(List.of("dockerd", "--host", uri(), "--data-root", dir.resolve("data").toString(),
+                "--exec-root", dir.resolve("exec").toString(), "--pidfile", dir.resolve("dockerd.pid").toString(),
+                "--iptables=false", "--ip-masq=false", "--bridge=none"))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("dockerd.log").toFile()).start();
+        EngineProbe probe = EngineProbe.unixSocket(socket());
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!probe.answers()) {
+            if (!process.isAlive() || System.nanoTime() > end) {
+                process.destroyForcibly();
+                throw new AssertionError("dockerd did not start:\n" + log());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        BerthdEngine.deleteTree(dir);
+    }
+
+    Path socket() {
+        return dir.resolve("dockerd.sock");
+    }
+
+    String uri() {
+        return "unix://" + socket();
+    }
+
+    String log() {
+        try {
+            return Files.readString(dir.resolve("dockerd.log"));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static boolean onPath(String program) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+        for (String d : (path + ":/usr/sbin:/sbin").split(":")) {
+            if (!d.isEmpty() && Files.isExecutable(Path.of(d, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

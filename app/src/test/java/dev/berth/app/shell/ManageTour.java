@@ -1,0 +1,146 @@
+package dev.berth.app.shell;
+
+import dev.berth.app.engine.DockerJavaEngine;
+import dev.berth.app.engine.RunSpec;
+import dev.berth.app.run.RunDialog;
+import dev.berth.app.settings.AppSettings;
+import dev.berth.app.settings.LanguageChoice;
+import dev.berth.app.settings.ThemeChoice;
+import dev.berth.testkit.BerthdCommand;
+import dev.berth.testkit.BerthdProcess;
+import dev.berth.testkit.RegistryServer;
+import dev.berth.testkit.TestImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.prefs.Preferences;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.ScrollPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Not a test: screenshots of the Run dialog (valid and with a bad port), the Containers page with live CPU/memory
+ * and a notification, and Settings (desktop/tray options, registry sign-in), against a real berthd with sample
+ * content that this tool starts itself ({@code scripts/screenshots}). Writes PNGs to {@code -Dberth.shots}.
+ */
+public final class ManageTour extends BerthApp {
+    private static final Preferences PREFS = Preferences.userRoot().node("dev/berth/tour/" + UUID.randomUUID());
+    private static String image;
+
+    @Override
+    protected AppSettings settings() {
+        return new AppSettings(PREFS);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        super.start(stage);
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        Path dir = Path.of(System.getProperty("berth.shots", "target/screenshots"));
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                tour(stage, dir);
+            } catch (Exception e) {
+                e.printStackTrace();
+            } finally {
+                Platform.exit();
+            }
+        });
+    }
+
+    private void tour(Stage stage, Path dir) throws Exception {
+        Files.createDirectories(dir);
+        Thread.sleep(5000);
+        for (LanguageChoice lang : List.of(LanguageChoice.ENGLISH, LanguageChoice.KOREAN)) {
+            String suffix = lang == LanguageChoice.KOREAN ? "-ko" : "-en";
+            ScreenshotTour.fx(() -> {
+                context().settingsViewModel().languageProperty().set(lang);
+                context().settingsViewModel().themeProperty().set(ThemeChoice.LIGHT);
+                window().show(PageId.CONTAINERS);
+            });
+            Thread.sleep(4000);
+            ScreenshotTour.fx(() -> context().notifications().post(Notice.Level.ERROR,
+                    dev.berth.app.support.I18n.t("notify.crashed", "worker"),
+                    dev.berth.app.support.I18n.t("notify.exitCode", 2)));
+            Thread.sleep(800);
+            ScreenshotTour.snapshot(stage.getScene(), dir.resolve("containers-stats-light" + suffix + ".png"));
+            RunDialog[] run = new RunDialog[1];
+            ScreenshotTour.fx(() -> {
+                var vm = context().newRun(image);
+                vm.nameProperty().set("web");
+                vm.portsProperty().set("8080:80\n127.0.0.1:5353:53/udp");
+                vm.envProperty().set("GREETING=hello world\nMODE=demo");
+                vm.volumesProperty().set("site-data:/data\n/srv/site:/site:ro");
+                vm.commandProperty().set("httpd -f -p 80");
+                vm.restartProperty().set(RunSpec.RestartPolicy.Kind.UNLESS_STOPPED);
+                run[0] = new RunDialog(vm, stage);
+                run[0].show();
+            });
+            Thread.sleep(1500);
+            ScreenshotTour.snapshot(run[0].stage().getScene(), dir.resolve("run-dialog-light" + suffix + ".png"));
+            ScreenshotTour.fx(() -> {
+                var area = (javafx.scene.control.TextArea) run[0].stage().getScene().lookup("#run-ports");
+                area.setText("8080:80\n80:http");
+            });
+            Thread.sleep(800);
+            ScreenshotTour.snapshot(run[0].stage().getScene(), dir.resolve("run-dialog-invalid-light" + suffix + ".png"));
+            ScreenshotTour.fx(() -> run[0].stage().close());
+            ScreenshotTour.fx(() -> window().show(PageId.SETTINGS));
+            Thread.sleep(1200);
+            ScreenshotTour.snapshot(stage.getScene(), dir.resolve("settings-light" + suffix + ".png"));
+            ScreenshotTour.fx(() -> {
+                var scroll = (ScrollPane) stage.getScene().lookup("#page-settings");
+                scroll.setVvalue(0.75);
+            });
+            Thread.sleep(800);
+            ScreenshotTour.snapshot(stage.getScene(), dir.resolve("settings-signin-light" + suffix + ".png"));
+            ScreenshotTour.fx(() -> Window.getWindows().stream().filter(w -> w != stage).toList()
+                    .forEach(Window::hide));
+        }
+    }
+
+    /** Starts a registry and berthd with sample content, runs the tour against it, and cleans up. */
+    public static final class Main {
+        public static void main(String[] args) throws Exception {
+            Path root = BerthdCommand.checkoutRoot();
+            Path dir = Files.createTempDirectory(Path.of("/tmp"), "berth-tour-");
+            String uri = "unix://" + dir.resolve("berthd.sock");
+            try (RegistryServer registry = RegistryServer.open()) {
+                var berthd = new BerthdProcess(dir.resolve("berthd.sock"), dir.resolve("berthd.log"),
+                        BerthdCommand.fromCheckout(root, List.of("-H", uri, "--data-root", dir.resolve("data").toString(),
+                                "--exec-root", dir.resolve("exec").toString())));
+                berthd.start(Duration.ofSeconds(90));
+                try (var api = new DockerJavaEngine(uri)) {
+                    TestImages.busybox().push(registry, "demo/busybox", "1.36");
+                    image = registry.host() + "/demo/busybox:1.36";
+                    api.pullImage(image, p -> { });
+                    api.createNetwork(new dev.berth.app.engine.NetworkSpec("backend", "", false));
+                    for (String name : List.of("api", "worker", "cache")) {
+                        api.runContainer(new RunSpec(image, name, List.of(), List.of(), List.of(),
+                                List.of("sh", "-c", "while true; do i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done; "
+                                        + "sleep 0.2; done"), RunSpec.RestartPolicy.NO, false, ""));
+                    }
+                    Application.launch(ManageTour.class, "--connect", uri);
+                } finally {
+                    try (var api = new DockerJavaEngine(uri)) {
+                        api.listContainers().forEach(c -> api.removeContainer(c.id(), true));
+                        api.listNetworks().stream().filter(n -> n.name().equals("backend"))
+                                .forEach(n -> api.removeNetwork(n.id()));
+                    }
+                    berthd.stop(Duration.ofSeconds(60));
+                    PREFS.removeNode();
+                }
+            } finally {
+                new ProcessBuilder("rm", "-rf", dir.toString()).start().waitFor();
+            }
+            System.exit(0);
+        }
+    }
+}
