@@ -76,6 +76,45 @@ class ContainerFilesCliIT {
         }
     }
 
+    /** The freezer state of a container's cgroup: v1 "FROZEN"/"THAWED", v2's cgroup.freeze mapped to the same words. */
+    private static String freezer(String id) throws IOException {
+        Path v1 = Path.of("/sys/fs/cgroup/freezer/berth", id, "freezer.state");
+        if (Files.exists(v1)) {
+            return Files.readAllLines(v1).getFirst().trim();
+        }
+        return Files.readAllLines(Path.of("/sys/fs/cgroup/berth", id, "cgroup.freeze")).getFirst().trim().equals("1") ? "FROZEN" : "THAWED";
+    }
+
+    @Test
+    void aCopyFreezesARunningContainerAndThawsItAfter() throws Exception {
+        String id = ok("run", "-d", image, "sleep", "300").stdout().trim();
+        try {
+            ok("exec", id, "dd", "if=/dev/zero", "of=/big", "bs=1M", "count=64");
+            assertEquals("THAWED", freezer(id));
+            try (HttpConnection c = new HttpConnection(berthd.socket())) {
+                c.sendHead("GET", "/v1.43/containers/" + id + "/archive?path=/big", Map.of(), null, false);
+                assertEquals(200, c.readResponseHead().status());
+                // 64 MiB cannot sit in socket buffers: the server waits on us mid-copy, with the container frozen.
+                Thread.sleep(300);
+                assertEquals("FROZEN", freezer(id));
+            } // the client goes away mid-copy: the copy ends and the container must thaw all the same
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!freezer(id).equals("THAWED") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals("THAWED", freezer(id));
+            ok("exec", id, "true");
+            // A container the user paused stays paused through a copy.
+            ok("pause", id);
+            ok("cp", id + ":/etc/hostname", tmp.resolve("hostname").toString());
+            assertEquals("FROZEN", freezer(id));
+            assertEquals("true", ok("inspect", "-f", "{{.State.Paused}}", id).stdout().trim());
+            ok("unpause", id);
+        } finally {
+            berthd.docker("rm", "-f", id);
+        }
+    }
+
     @Test
     void copyIntoARunningContainerReachesItsVolume() throws Exception {
         String id = ok("run", "-d", "-v", "filesvol:/data", image, "sleep", "300").stdout().trim();

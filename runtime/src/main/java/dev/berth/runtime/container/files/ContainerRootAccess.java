@@ -11,7 +11,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Lends out a container's root filesystem as a host directory. A running container is seen through
- * {@code /proc/<pid>/root}, so its volumes and bind mounts are there as the container sees them. A container that
+ * {@code /proc/<pid>/root}, so its volumes and bind mounts are there as the container sees them, and is frozen
+ * meanwhile (see {@link #withRoot}). A container that
  * is not running (created, exited) has its overlay mounted for the duration under the container's lock, so a
  * concurrent start cannot race it, and unmounted after unless it was mounted already; volumes are not visible then.
  */
@@ -32,13 +33,38 @@ public final class ContainerRootAccess {
         T apply(Container c, Path root) throws IOException;
     }
 
-    /** Runs {@code work} on the root as the container's processes see it (mounts included when running). */
+    /**
+     * Runs {@code work} on the root as the container's processes see it (mounts included when running). A running
+     * container is frozen for the duration, under its lock, as dockerd does since CVE-2018-15664: path checks and
+     * the file operations after them happen in separate steps, and a process inside could otherwise swap a checked
+     * directory for a symlink in between and make the engine read or write outside the container.
+     */
     public <T> T withRoot(String idOrName, RootWork<T> work) {
-        Container c = store.resolve(idOrName);
-        if (c.state().isRunning() && c.state().pid() > 0) {
-            return run(work, c, Path.of("/proc", Long.toString(c.state().pid()), "root"));
+        Container first = store.resolve(idOrName);
+        if (!first.state().isRunning()) {
+            return withMergedRoot(first.id(), work);
         }
-        return withMergedRoot(c.id(), work);
+        ReentrantLock lock = runner.lock(first.id());
+        lock.lock();
+        try {
+            Container c = store.resolve(first.id());
+            if (!c.state().isRunning() || c.state().pid() <= 0) {
+                return withMergedRoot(c.id(), work); // stopped meanwhile; the lock is re-entrant
+            }
+            boolean freeze = !c.state().isPaused();
+            if (freeze) {
+                runner.runtime().pause(c.id());
+            }
+            try {
+                return run(work, c, Path.of("/proc", Long.toString(c.state().pid()), "root"));
+            } finally {
+                if (freeze) {
+                    runner.runtime().resume(c.id());
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Runs {@code work} on the overlay's merged dir: the container's own filesystem without volumes or /proc. */
