@@ -62,6 +62,7 @@ public final class BerthdEngine implements BeforeAllCallback, AfterAllCallback {
         try {
             stop();
         } finally {
+            dev.berth.testkit.EngineRules.remove(dir.resolve("data"));
             deleteTree(dir);
         }
     }

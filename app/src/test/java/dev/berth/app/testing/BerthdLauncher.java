@@ -106,6 +106,7 @@ public final class BerthdLauncher implements LiveEngine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        dev.berth.testkit.EngineRules.remove(dir.resolve("data"));
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {

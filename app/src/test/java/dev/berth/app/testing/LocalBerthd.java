@@ -90,6 +90,7 @@ public final class LocalBerthd implements AutoCloseable {
             } catch (AssertionError stuck) {
                 // stop() killed it after the timeout; the temp directory still goes below.
             }
+            dev.berth.testkit.EngineRules.remove(dir.resolve("data"));
             deleteUnlessMounted();
         }
     }
