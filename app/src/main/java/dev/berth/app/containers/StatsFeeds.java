@@ -83,9 +83,9 @@ final class StatsFeeds {
         async.background().execute(() -> {
             Engine.Subscription sub;
             try {
-                sub = e.statsSummary(id, sample -> async.ui().execute(() -> {
+                sub = e.stats(id, sample -> async.ui().execute(() -> {
                     if (open.containsKey(id)) {
-                        wrapper.set(sample);
+                        wrapper.set(new ContainerStats(sample.cpuPercent(), sample.memoryUsage(), sample.memoryLimit()));
                     }
                 }), end -> async.ui().execute(() -> {
                     if (open.get(id) != null && gen == generation) {

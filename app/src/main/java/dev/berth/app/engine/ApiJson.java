@@ -109,19 +109,17 @@ public final class ApiJson {
      * ({@code inactive_file}), as the CLI does.
      */
     public static ContainerLoad load(String id, JsonNode stats) {
-        double cpuDelta = stats.at("/cpu_stats/cpu_usage/total_usage").asDouble(0)
-                - stats.at("/precpu_stats/cpu_usage/total_usage").asDouble(0);
-        double systemDelta = stats.at("/cpu_stats/system_cpu_usage").asDouble(0)
-                - stats.at("/precpu_stats/system_cpu_usage").asDouble(0);
         int cpus = stats.at("/cpu_stats/online_cpus").asInt(0);
         if (cpus == 0) {
             cpus = Math.max(1, stats.at("/cpu_stats/cpu_usage/percpu_usage").size());
         }
-        double percent = cpuDelta > 0 && systemDelta > 0 ? cpuDelta / systemDelta * cpus * 100.0 : 0;
-        long usage = stats.at("/memory_stats/usage").asLong(0);
-        JsonNode s = stats.at("/memory_stats/stats");
-        long cache = s.has("inactive_file") ? s.path("inactive_file").asLong(0)
-                : s.path("total_inactive_file").asLong(0);
-        return new ContainerLoad(id, percent, Math.max(0, usage - cache), stats.at("/memory_stats/limit").asLong(0));
+        JsonNode memory = stats.at("/memory_stats/stats");
+        long cache = memory.has("inactive_file") ? memory.path("inactive_file").asLong(0)
+                : memory.path("total_inactive_file").asLong(0);
+        ContainerStats c = ContainerStats.compute(
+                stats.at("/cpu_stats/cpu_usage/total_usage").asLong(0), stats.at("/precpu_stats/cpu_usage/total_usage").asLong(0),
+                stats.at("/cpu_stats/system_cpu_usage").asLong(0), stats.at("/precpu_stats/system_cpu_usage").asLong(0),
+                cpus, stats.at("/memory_stats/usage").asLong(0), cache, stats.at("/memory_stats/limit").asLong(0));
+        return new ContainerLoad(id, c.cpuPercent(), c.memoryBytes(), c.memoryLimitBytes());
     }
 }

@@ -165,45 +165,6 @@ public final class DockerJavaEngine implements Engine {
     }
 
     @Override
-    public Subscription statsSummary(String id, Consumer<ContainerStats> onSample, Consumer<EngineException> onEnd) {
-        AtomicBoolean closedByUs = new AtomicBoolean();
-        AtomicBoolean ended = new AtomicBoolean();
-        var callback = new ResultCallback.Adapter<Statistics>() {
-            @Override
-            public void onNext(Statistics s) {
-                onSample.accept(RunCommands.toStats(s));
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                if (ended.compareAndSet(false, true)) {
-                    onEnd.accept(closedByUs.get() ? null : EngineErrors.translate(t, endpoint));
-                }
-            }
-
-            @Override
-            public void onComplete() {
-                if (ended.compareAndSet(false, true)) {
-                    onEnd.accept(null);
-                }
-            }
-        };
-        try {
-            client.statsCmd(id).withNoStream(false).exec(callback);
-        } catch (RuntimeException e) {
-            throw EngineErrors.translate(e, endpoint);
-        }
-        return () -> {
-            closedByUs.set(true);
-            try {
-                callback.close();
-            } catch (IOException ignored) {
-                // Closing a stream that already ended is harmless.
-            }
-        };
-    }
-
-    @Override
     public SignInResult signIn(String server, String user, String password) {
         return call(() -> {
             AuthConfig auth = new AuthConfig().withUsername(user).withPassword(password)

@@ -30,12 +30,6 @@ public interface Engine extends AutoCloseable {
      */
     String runContainer(RunSpec spec);
 
-    /**
-     * Follows {@code GET /containers/{id}/stats?stream=1} on a background thread: {@code onSample} gets one sample a
-     * second; {@code onEnd} is called once when the stream ends (the container stopped, or {@code null} after
-     * {@link Subscription#close()}).
-     */
-    Subscription statsSummary(String id, Consumer<ContainerStats> onSample, Consumer<EngineException> onEnd);
 
     /** Removes a container; {@code force} also kills it if it runs. Anonymous volumes go with it. */
     void removeContainer(String id, boolean force);

@@ -9,7 +9,6 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
-import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.Volume;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,38 +62,5 @@ final class RunCommands {
             case UNLESS_STOPPED -> RestartPolicy.unlessStoppedRestart();
             case ON_FAILURE -> RestartPolicy.onFailureRestart(p.maxRetries());
         };
-    }
-
-    /** One stats sample in the CLI's terms (see {@link ContainerStats#compute}). */
-    static ContainerStats toStats(Statistics s) {
-        var cpu = s.getCpuStats();
-        var pre = s.getPreCpuStats();
-        var mem = s.getMemoryStats();
-        long inactive = 0;
-        if (mem != null && mem.getStats() != null) {
-            Long v2 = mem.getStats().getInactiveFile();
-            Long v1 = mem.getStats().getTotalInactiveFile();
-            inactive = v2 != null ? v2 : v1 != null ? v1 : 0;
-        }
-        return ContainerStats.compute(
-                cpu == null || cpu.getCpuUsage() == null ? 0 : nz(cpu.getCpuUsage().getTotalUsage()),
-                pre == null || pre.getCpuUsage() == null ? 0 : nz(pre.getCpuUsage().getTotalUsage()),
-                cpu == null ? 0 : nz(cpu.getSystemCpuUsage()),
-                pre == null ? 0 : nz(pre.getSystemCpuUsage()),
-                cpu == null ? 1 : onlineCpus(cpu),
-                mem == null ? 0 : nz(mem.getUsage()), inactive, mem == null ? 0 : nz(mem.getLimit()));
-    }
-
-    /** {@code online_cpus}, or the length of {@code percpu_usage} on engines that do not send it (as the CLI does). */
-    private static long onlineCpus(com.github.dockerjava.api.model.CpuStatsConfig cpu) {
-        if (cpu.getOnlineCpus() != null && cpu.getOnlineCpus() > 0) {
-            return cpu.getOnlineCpus();
-        }
-        var per = cpu.getCpuUsage() == null ? null : cpu.getCpuUsage().getPercpuUsage();
-        return per == null || per.isEmpty() ? 1 : per.size();
-    }
-
-    private static long nz(Long l) {
-        return l == null ? 0 : l;
     }
 }

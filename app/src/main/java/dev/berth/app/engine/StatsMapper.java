@@ -6,26 +6,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** Reduces docker-java's {@link Statistics} to a {@link StatsSample}, computing CPU % the way {@code docker stats} does. */
+/** Reduces docker-java's {@link Statistics} to a {@link StatsSample}, with CPU % and memory as {@code docker stats} computes them. */
 final class StatsMapper {
     private StatsMapper() {}
 
     static StatsSample toSample(Statistics s) {
-        var cpu = s.getCpuStats();
-        var pre = s.getPreCpuStats();
-        double cpuPercent = 0;
-        if (cpu != null && pre != null && cpu.getCpuUsage() != null && pre.getCpuUsage() != null) {
-            long cpuDelta = nz(cpu.getCpuUsage().getTotalUsage()) - nz(pre.getCpuUsage().getTotalUsage());
-            long systemDelta = nz(cpu.getSystemCpuUsage()) - nz(pre.getSystemCpuUsage());
-            long cores = cpu.getOnlineCpus() != null && cpu.getOnlineCpus() > 0 ? cpu.getOnlineCpus()
-                    : cpu.getCpuUsage().getPercpuUsage() == null ? 1 : cpu.getCpuUsage().getPercpuUsage().size();
-            if (cpuDelta > 0 && systemDelta > 0) {
-                cpuPercent = (double) cpuDelta / systemDelta * cores * 100.0;
-            }
-        }
-        var mem = s.getMemoryStats();
-        long usage = mem == null ? 0 : nz(mem.getUsage());
-        long limit = mem == null ? 0 : nz(mem.getLimit());
+        ContainerStats cli = toStats(s);
         long rx = 0;
         long tx = 0;
         if (s.getNetworks() != null) {
@@ -47,7 +33,36 @@ final class StatsMapper {
             }
         }
         long pids = s.getPidsStats() == null ? 0 : nz(s.getPidsStats().getCurrent());
-        return new StatsSample(time(s.getRead()), cpuPercent, usage, limit, rx, tx, read, write, pids);
+        return new StatsSample(time(s.getRead()), cli.cpuPercent(), cli.memoryBytes(), cli.memoryLimitBytes(), rx, tx, read, write, pids);
+    }
+
+    /** CPU and memory in the CLI's terms (see {@link ContainerStats#compute}). */
+    static ContainerStats toStats(Statistics s) {
+        var cpu = s.getCpuStats();
+        var pre = s.getPreCpuStats();
+        var mem = s.getMemoryStats();
+        long inactive = 0;
+        if (mem != null && mem.getStats() != null) {
+            Long v2 = mem.getStats().getInactiveFile();
+            Long v1 = mem.getStats().getTotalInactiveFile();
+            inactive = v2 != null ? v2 : v1 != null ? v1 : 0;
+        }
+        return ContainerStats.compute(
+                cpu == null || cpu.getCpuUsage() == null ? 0 : nz(cpu.getCpuUsage().getTotalUsage()),
+                pre == null || pre.getCpuUsage() == null ? 0 : nz(pre.getCpuUsage().getTotalUsage()),
+                cpu == null ? 0 : nz(cpu.getSystemCpuUsage()),
+                pre == null ? 0 : nz(pre.getSystemCpuUsage()),
+                cpu == null ? 1 : onlineCpus(cpu),
+                mem == null ? 0 : nz(mem.getUsage()), inactive, mem == null ? 0 : nz(mem.getLimit()));
+    }
+
+    /** {@code online_cpus}, or the length of {@code percpu_usage} on engines that do not send it (as the CLI does). */
+    private static long onlineCpus(com.github.dockerjava.api.model.CpuStatsConfig cpu) {
+        if (cpu.getOnlineCpus() != null && cpu.getOnlineCpus() > 0) {
+            return cpu.getOnlineCpus();
+        }
+        var per = cpu.getCpuUsage() == null ? null : cpu.getCpuUsage().getPercpuUsage();
+        return per == null || per.isEmpty() ? 1 : per.size();
     }
 
     private static Instant time(String read) {

@@ -39,7 +39,6 @@ public final class FakeEngine implements Engine {
     public long pruneReclaims = 0;
     public final List<RunSpec> runs = new ArrayList<>();
     public final Map<String, String> registryPasswords = new HashMap<>();
-    private final Map<String, Consumer<ContainerStats>> statsSinks = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, String> failures = new HashMap<>();
     private Consumer<EngineEvent> eventSink;
     private Consumer<EngineException> eventEnd;
@@ -153,24 +152,15 @@ public final class FakeEngine implements Engine {
         return id;
     }
 
-    @Override
-    public Subscription statsSummary(String id, Consumer<ContainerStats> onSample, Consumer<EngineException> onEnd) {
-        call("stats " + id);
-        statsSinks.put(id, onSample);
-        return () -> {
-            calls.add("stats closed " + id);
-            statsSinks.remove(id);
-        };
-    }
-
     /** The containers whose stats are followed now. */
     public java.util.Set<String> statsFollowed() {
-        return java.util.Set.copyOf(statsSinks.keySet());
+        return inside.statsFollowedIds();
     }
 
     /** Sends a stats sample for {@code id}, as the engine's stream would. */
     public void emitStats(String id, ContainerStats s) {
-        statsSinks.get(id).accept(s);
+        inside.emitStats(id, new dev.berth.app.engine.StatsSample(Instant.now(), s.cpuPercent(), s.memoryBytes(),
+                s.memoryLimitBytes(), 0, 0, 0, 0, 0));
     }
 
     @Override
@@ -362,7 +352,11 @@ public final class FakeEngine implements Engine {
     public Subscription stats(String containerId, Consumer<dev.berth.app.engine.StatsSample> onSample,
                               Consumer<EngineException> onEnd) {
         call("stats " + containerId);
-        return inside.stats(containerId, onSample, onEnd);
+        Subscription sub = inside.stats(containerId, onSample, onEnd);
+        return () -> {
+            calls.add("stats closed " + containerId);
+            sub.close();
+        };
     }
 
     @Override

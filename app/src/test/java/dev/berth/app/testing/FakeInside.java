@@ -44,6 +44,9 @@ public final class FakeInside {
     public String containerJson = "{\"Id\":\"c1\",\"Name\":\"/web\",\"Config\":{\"Image\":\"busybox\",\"Env\":[\"A=1\"]}}";
     public String imageJson = "{\"Id\":\"sha256:bb\",\"RepoTags\":[\"busybox:latest\"]}";
     private volatile Consumer<LogLine> logSink;
+    /** The followed containers' sinks, in the order their streams were opened. */
+    private final java.util.Map<String, Consumer<StatsSample>> statsSinks =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
     private volatile Consumer<StatsSample> statsSink;
 
     public FakeInside() {
@@ -69,8 +72,20 @@ public final class FakeInside {
         statsSink.accept(sample);
     }
 
+    /** Sends {@code sample} to the stream of {@code containerId}. */
+    public void emitStats(String containerId, StatsSample sample) {
+        statsSinks.get(containerId).accept(sample);
+    }
+
     public boolean statsFollowed() {
         return statsSink != null;
+    }
+
+    /** The containers whose stats streams are open. */
+    public java.util.Set<String> statsFollowedIds() {
+        synchronized (statsSinks) {
+            return java.util.Set.copyOf(statsSinks.keySet());
+        }
     }
 
     ExecSession openTerminal(String containerId, List<String> command, int cols, int rows) {
@@ -109,9 +124,13 @@ public final class FakeInside {
     Engine.Subscription stats(String containerId, Consumer<StatsSample> onSample, Consumer<EngineException> onEnd) {
         calls.add("stats " + containerId);
         statsSink = onSample;
+        statsSinks.put(containerId, onSample);
         return () -> {
             calls.add("stats closed " + containerId);
-            statsSink = null;
+            statsSinks.remove(containerId);
+            if (statsSink == onSample) {
+                statsSink = null;
+            }
         };
     }
 
