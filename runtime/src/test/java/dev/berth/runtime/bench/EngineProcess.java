@@ -123,7 +123,7 @@ final class EngineProcess implements AutoCloseable {
         }
         if (name.equals("berthd")) {
             // Rules deliberately outlive an engine; a benchmark's data root does not.
-            dev.berth.runtime.network.EngineLeftovers.removeRules(socket.getParent().resolve("data"));
+            dev.berth.testkit.EngineRules.remove(socket.getParent().resolve("data"));
         }
     }
 }

@@ -77,7 +77,7 @@ public final class BerthdExtension implements BeforeAllCallback, BeforeEachCallb
                 process.stop(STOP_TIMEOUT);
             }
             if (dir != null) {
-                dev.berth.runtime.network.EngineLeftovers.removeRules(dataRoot());
+                dev.berth.testkit.EngineRules.remove(dataRoot());
             }
         } finally {
             process = null;

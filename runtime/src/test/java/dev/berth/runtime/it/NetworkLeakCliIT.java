@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.runtime.common.Json;
-import dev.berth.runtime.network.EngineLeftovers;
 import dev.berth.runtime.network.EngineTag;
 import dev.berth.testkit.RegistryExtension;
 import dev.berth.testkit.TestImages;
@@ -43,7 +42,7 @@ class NetworkLeakCliIT {
         // One container that stays, so the counts are taken with the network in use, not empty.
         assertEquals(0, berthd.docker("run", "-d", "--name", "stays", "--network", "leaknet", "-p", "80", image,
                 "sleep", "600").exitCode());
-        EngineTag tag = EngineLeftovers.tagOf(berthd.dataRoot());
+        EngineTag tag = EngineTag.loadOrCreate(berthd.dataRoot().resolve("networks"));
         Footprint before = footprint(tag);
         assertTrue(before.veths() >= 1 && before.netns() >= 1 && before.leases() >= 1 && before.dnatRules() >= 1, before.toString());
 

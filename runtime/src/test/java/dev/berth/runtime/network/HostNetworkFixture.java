@@ -136,7 +136,7 @@ final class HostNetworkFixture implements AutoCloseable {
             // The default bridge of the test engine goes too, with its rules, so nothing is left on the host.
             service.close();
             run(List.of("ip", "link", "delete", "dev", bridge));
-            EngineLeftovers.removeRules(dataRoot);
+            dev.berth.testkit.EngineRules.remove(dataRoot);
         }
     }
 

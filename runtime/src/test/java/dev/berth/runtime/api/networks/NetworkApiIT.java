@@ -69,7 +69,7 @@ class NetworkApiIT {
         var bridge = service.inspect("bridge").network();
         service.close();
         docker0Safe(List.of("ip", "link", "delete", "dev", bridge.bridge()));
-        dev.berth.runtime.network.EngineLeftovers.removeRules(dir.resolve("data"));
+        dev.berth.testkit.EngineRules.remove(dir.resolve("data"));
     }
 
     private static void docker0Safe(List<String> argv) throws Exception {
