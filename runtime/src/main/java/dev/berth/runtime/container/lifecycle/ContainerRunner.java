@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -319,8 +320,12 @@ public final class ContainerRunner {
             ReentrantLock lock = lock(id);
             lock.lock();
             try {
-                if (store.byId(id).map(c -> !c.state().isRunning()).orElse(true)) {
+                Optional<Container> c = store.byId(id);
+                if (c.map(x -> !x.state().isRunning()).orElse(true)) {
                     removeRuntimeState(id);
+                }
+                if (c.isEmpty()) {
+                    locks.remove(id, lock); // removed for good: nothing can lock it any more, so forget its lock
                 }
             } finally {
                 lock.unlock();
