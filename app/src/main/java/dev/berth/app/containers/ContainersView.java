@@ -14,11 +14,9 @@ import dev.berth.app.widgets.MessageBar;
 import dev.berth.app.widgets.Page;
 import dev.berth.app.widgets.PageHeader;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -45,7 +43,7 @@ public final class ContainersView implements Page {
     private final VBox root = new VBox(10);
     private final PageHeader header = new PageHeader(I18n.t("containers.title"), I18n.t("containers.subtitle"));
     private final TreeTableView<ContainerTreeRow> table = new TreeTableView<>();
-    private final Map<String, Boolean> expanded = new HashMap<>();
+    private final ContainerTree tree = new ContainerTree();
     private boolean rebuilding;
     private Consumer<ContainerSummary> onOpenDetails;
 
@@ -92,7 +90,7 @@ public final class ContainersView implements Page {
         header.addActions(run, start, stop, restart, remove);
 
         table.setShowRoot(false);
-        table.setRoot(new TreeItem<>());
+        table.setRoot(tree.root());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setAccessibleText(I18n.t("containers.title"));
@@ -200,33 +198,7 @@ public final class ContainersView implements Page {
     private void rebuild(List<ContainerGroup> groups) {
         rebuilding = true;
         try {
-            Set<String> selectedKeys = new HashSet<>();
-            table.getSelectionModel().getSelectedItems().forEach(i -> {
-                if (i != null) {
-                    selectedKeys.add(i.getValue().key());
-                }
-            });
-            TreeItem<ContainerTreeRow> rootItem = new TreeItem<>();
-            for (ContainerGroup g : groups) {
-                if (g.isProject()) {
-                    var projectRow = new ContainerTreeRow.Project(g);
-                    TreeItem<ContainerTreeRow> p = new TreeItem<>(projectRow);
-                    p.setExpanded(expanded.getOrDefault(projectRow.key(), true));
-                    p.expandedProperty().addListener((o, a, b) -> expanded.put(projectRow.key(), b));
-                    g.containers().forEach(c -> p.getChildren().add(new TreeItem<>(new ContainerTreeRow.Container(c))));
-                    rootItem.getChildren().add(p);
-                } else {
-                    rootItem.getChildren().add(new TreeItem<>(new ContainerTreeRow.Container(g.containers().getFirst())));
-                }
-            }
-            table.setRoot(rootItem);
-            table.getSelectionModel().clearSelection();
-            for (int i = 0; i < table.getExpandedItemCount(); i++) {
-                TreeItem<ContainerTreeRow> item = table.getTreeItem(i);
-                if (item != null && selectedKeys.contains(item.getValue().key())) {
-                    table.getSelectionModel().select(i);
-                }
-            }
+            tree.show(groups);
         } finally {
             rebuilding = false;
         }
@@ -235,7 +207,8 @@ public final class ContainersView implements Page {
 
     private TreeTableColumn<ContainerTreeRow, ContainerTreeRow> column(String key) {
         TreeTableColumn<ContainerTreeRow, ContainerTreeRow> col = new TreeTableColumn<>(I18n.t(key));
-        col.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().getValue()));
+        // The item's own value property: a container that changes repaints its row without a new item.
+        col.setCellValueFactory(d -> d.getValue().valueProperty());
         return col;
     }
 

@@ -66,7 +66,9 @@ public final class ContainersViewModel extends ResourceListViewModel<ContainerSu
     }
 
     /** Whether the page is on screen; stats streams run only while it is. */
+    @Override
     public void setShown(boolean onScreen) {
+        super.setShown(onScreen);
         shown = onScreen;
         followStats();
     }

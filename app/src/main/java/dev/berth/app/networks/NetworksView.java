@@ -63,6 +63,8 @@ public final class NetworksView implements Page {
         root.getChildren().addAll(header, new MessageBar(vm.errorProperty(), vm.noticeProperty(), vm::dismissMessages),
                 table);
         root.getStyleClass().add("page");
+        // Hidden, the page reloads only when it shows again (see ResourceListViewModel#setShown).
+        dev.berth.app.widgets.OnScreen.track(root, vm::setShown);
     }
 
     private void create() {

@@ -27,6 +27,8 @@ public abstract class ResourceListViewModel<T> {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private boolean refreshAgain;
+    private boolean shown = true;
+    private boolean stale;
 
     protected ResourceListViewModel(Supplier<Engine> engine, Async async) {
         this.engine = engine;
@@ -60,8 +62,24 @@ public abstract class ResourceListViewModel<T> {
         notice.set("");
     }
 
-    /** Reloads the rows; if a reload is running, one more follows it. */
+    /**
+     * Whether the page is on screen. A hidden page's reloads wait until it shows again: with hundreds of containers,
+     * every engine event used to reload Images and Volumes behind the Containers page too, for nobody to see.
+     */
+    public void setShown(boolean onScreen) {
+        shown = onScreen;
+        if (onScreen && stale) {
+            stale = false;
+            refresh();
+        }
+    }
+
+    /** Reloads the rows (once the page shows, if it is hidden); if a reload is running, one more follows it. */
     public void refresh() {
+        if (!shown) {
+            stale = true;
+            return;
+        }
         if (loading.get()) {
             refreshAgain = true;
             return;

@@ -103,7 +103,13 @@ public final class AppBenchmark {
                 // bin/berth's flags, so the numbers are what a person gets.
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow", "-Dprism.order=sw",
-                "-Dberth.bench.containers=" + containers, "-cp", cp, "dev.berth.app.shell.AppProbe$Main", "--connect", uri));
+                "-Dberth.bench.containers=" + containers,
+                "-cp", cp, "dev.berth.app.shell.AppProbe$Main", "--connect", uri));
+        String jfr = System.getenv("BERTH_BENCH_JFR");
+        if (jfr != null && !jfr.isBlank()) {
+            // Profiling the app: BERTH_BENCH_JFR=<dir> scripts/bench/app records each probe and dumps it there.
+            cmd.addAll(1, List.of("-XX:StartFlightRecording:settings=profile", "-Dberth.bench.jfr=" + jfr));
+        }
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         Map<String, String> out = new LinkedHashMap<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream()));

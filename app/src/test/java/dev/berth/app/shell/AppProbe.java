@@ -91,7 +91,23 @@ public final class AppProbe extends BerthApp {
         } catch (Exception e) {
             System.out.println("error=" + e);
         }
+        dumpFlightRecordings();
         Runtime.getRuntime().halt(0);
+    }
+
+    /** halt() skips JFR's dump-on-exit: a probe run with -XX:StartFlightRecording (profiling) dumps here instead. */
+    private static void dumpFlightRecordings() {
+        String dir = System.getProperty("berth.bench.jfr");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        for (var r : jdk.jfr.FlightRecorder.getFlightRecorder().getRecordings()) {
+            try {
+                r.dump(Path.of(dir, "probe-" + ProcessHandle.current().pid() + "-" + r.getId() + ".jfr"));
+            } catch (java.io.IOException e) {
+                System.err.println("jfr dump failed: " + e);
+            }
+        }
     }
 
     private static long rssKiB() throws java.io.IOException {

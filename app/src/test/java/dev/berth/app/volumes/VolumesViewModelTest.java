@@ -38,6 +38,26 @@ class VolumesViewModelTest {
     }
 
     @Test
+    void aHiddenPageReloadsOnlyWhenItShowsAgain() {
+        vm.setShown(false);
+        engine.volumes.add(new VolumeSummary("new", "local", "/v/new", Map.of()));
+        int before = (int) engine.calls.stream().filter(c -> c.equals("listVolumes")).count();
+        vm.refresh();
+        vm.refresh();
+        assertEquals(before, engine.calls.stream().filter(c -> c.equals("listVolumes")).count(),
+                "no engine call while hidden");
+        assertEquals(2, vm.items().size());
+
+        vm.setShown(true);
+        assertEquals(before + 1, engine.calls.stream().filter(c -> c.equals("listVolumes")).count());
+        assertEquals(List.of("data", "new", "zeta"), vm.items().stream().map(VolumeRow::name).toList());
+        vm.setShown(false);
+        vm.setShown(true);
+        assertEquals(before + 1, engine.calls.stream().filter(c -> c.equals("listVolumes")).count(),
+                "showing a page that missed nothing does not reload it");
+    }
+
+    @Test
     void createsNamedAndGeneratedVolumes() {
         vm.create(" cache ");
         assertTrue(engine.calls.contains("createVolume cache"));

@@ -66,9 +66,7 @@ public final class EngineAssembly implements AutoCloseable {
         this.images = ImageServices.create(config.dataRoot(), layers, registry, events, usage,
                 () -> containerRef.get() == null ? java.util.Set.of() : containerRef.get().layersInUse(imageRef.get()));
         imageRef.set(images);
-        this.volumes = new VolumeStore(config.dataRoot(), events, name -> containerRef.get() == null ? List.of()
-                : containerRef.get().store().list().stream()
-                        .filter(c -> c.mounts().stream().anyMatch(m -> name.equals(m.name()))).map(Container::id).toList());
+        this.volumes = new VolumeStore(config.dataRoot(), events, new MountedVolumes(containerRef::get));
         OciRuntime runtime = RuntimeSelector.defaults(config.execRoot()).select(Optional.empty());
         this.networks = NetworkService.onHost(NetworkConfig.defaults(config.dataRoot())
                 .withDaemonSettings(config.bip(), config.defaultAddressPools()), events);

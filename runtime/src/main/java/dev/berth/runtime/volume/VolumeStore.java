@@ -102,8 +102,9 @@ public final class VolumeStore {
     /** Volumes passing {@code query}, sorted by name. */
     public List<Volume> list(VolumeQuery query) {
         List<Volume> out = new ArrayList<>();
+        VolumeUsage now = usage.snapshot();
         for (Volume v : disk.all()) {
-            if (query.matches(v, usage.containersUsing(v.name()))) {
+            if (query.matches(v, now.containersUsing(v.name()))) {
                 out.add(v);
             }
         }
@@ -213,9 +214,10 @@ public final class VolumeStore {
     /** Every option-less local volume with the bytes under its {@code _data} and its user count, for {@code /system/df}. */
     public List<VolumeUsageData> diskUsage() {
         List<VolumeUsageData> out = new ArrayList<>();
+        VolumeUsage now = usage.snapshot();
         for (Volume v : disk.all()) {
             if (!v.needsMount()) {
-                out.add(new VolumeUsageData(v, sizeOf(v), usage.containersUsing(v.name()).size()));
+                out.add(new VolumeUsageData(v, sizeOf(v), now.containersUsing(v.name()).size()));
             }
         }
         return out;
