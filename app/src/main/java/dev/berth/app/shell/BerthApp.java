@@ -72,10 +72,11 @@ public class BerthApp extends Application {
                 quit(stage);
             }
         });
+        // Connecting first: the client is made and asked in the background while the window lays out and paints.
+        ctx.start(connectArgument());
         if (!(settings.startMinimized() && tray != null)) {
             stage.show();
         }
-        ctx.start(connectArgument());
         if (settings.startEngineWithApp()) {
             ctx.shell().startLocalEngine();
         }

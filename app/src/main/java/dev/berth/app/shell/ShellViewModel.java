@@ -111,7 +111,7 @@ public final class ShellViewModel {
         long gen = ++generation;
         stopEvents();
         Engine old = engine;
-        engine = connector.apply(c);
+        engine = null;
         if (old != null) {
             async.background().execute(old::close);
         }
@@ -119,10 +119,25 @@ public final class ShellViewModel {
         state.set(EngineState.CONNECTING);
         engineLabel.set("");
         engineError.set("");
-        Engine target = engine;
-        async.run(target::version, v -> {
-            if (gen == generation) {
-                connected(target, v);
+        // Making a client sets up its HTTP stack (a tenth of a second and more on a cold JVM): in the background with
+        // the first question, so the window paints meanwhile instead of waiting for it.
+        async.run(() -> {
+            Engine target = connector.apply(c);
+            try {
+                return new Attempt(target, target.version(), "");
+            } catch (RuntimeException e) {
+                return new Attempt(target, null, Async.plain(e));
+            }
+        }, attempt -> {
+            if (gen != generation) {
+                async.background().execute(attempt.engine()::close);
+                return;
+            }
+            engine = attempt.engine();
+            if (attempt.version() != null) {
+                connected(attempt.engine(), attempt.version());
+            } else {
+                unreachable(attempt.failure());
             }
         }, message -> {
             if (gen == generation) {
@@ -130,6 +145,9 @@ public final class ShellViewModel {
             }
         });
     }
+
+    /** A new client and what its engine said when asked for its version (or why it did not answer). */
+    private record Attempt(Engine engine, EngineVersion version, String failure) {}
 
     /** Tries the current connection again (F5 on a dead engine, or after the local engine started). */
     public void reconnect() {
