@@ -121,6 +121,15 @@ public final class AppSettings {
         flush();
     }
 
+    /** A table's column order and widths ({@link dev.berth.app.widgets.ColumnLayout}), or empty. */
+    public String columnLayout(String table) {
+        return prefs.get("columns." + table, "");
+    }
+
+    public void setColumnLayout(String table, String layout) {
+        put("columns." + table, layout);
+    }
+
     private void put(String key, String value) {
         prefs.put(key, value);
         flush();

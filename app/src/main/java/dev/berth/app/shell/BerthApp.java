@@ -150,6 +150,7 @@ public class BerthApp extends Application {
 
     private void rebuild(Stage stage) {
         PageId page = window.current();
+        window.rememberColumns();
         window = new MainWindow(ctx, localEngine, url -> getHostServices().showDocument(url));
         scene.setRoot(window);
         scene.getAccelerators().clear();
@@ -187,7 +188,8 @@ public class BerthApp extends Application {
         stage.setMaximized(b.maximized());
     }
 
-    private static void remember(Stage stage, AppSettings settings) {
+    private void remember(Stage stage, AppSettings settings) {
+        window.rememberColumns();
         if (stage.isMaximized()) {
             WindowBounds old = settings.windowBounds();
             settings.setWindowBounds(new WindowBounds(old.x(), old.y(), old.width(), old.height(), true));

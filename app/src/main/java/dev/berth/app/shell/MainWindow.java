@@ -7,7 +7,9 @@ import dev.berth.app.networks.NetworksView;
 import dev.berth.app.settings.SettingsView;
 import dev.berth.app.volumes.VolumesView;
 import dev.berth.app.widgets.Page;
+import dev.berth.app.widgets.ColumnLayout;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.scene.Scene;
@@ -68,6 +70,52 @@ final class MainWindow extends BorderPane {
         setLeft(sidebar);
         setCenter(new StackPane(center, toasts));
         setBottom(new StatusBar(ctx.shell()));
+        restoreColumns();
+    }
+
+    /** The pages' tables (by page and position) with the column layout the person left them in. */
+    private void restoreColumns() {
+        pages.forEach((id, page) -> {
+            List<javafx.collections.ObservableList<? extends javafx.scene.control.TableColumnBase<?, ?>>> tables =
+                    columnsOf(page);
+            for (int i = 0; i < tables.size(); i++) {
+                restore(tables.get(i), ctx.settings().columnLayout(id.name().toLowerCase() + "." + i));
+            }
+        });
+    }
+
+    private static <C extends javafx.scene.control.TableColumnBase<?, ?>> void restore(
+            javafx.collections.ObservableList<C> columns, String saved) {
+        ColumnLayout.tag(columns);
+        ColumnLayout.restore(columns, saved);
+    }
+
+    /** Saves every page table's column order and widths (window closing, or rebuilt for another language). */
+    void rememberColumns() {
+        pages.forEach((id, page) -> {
+            var tables = columnsOf(page);
+            for (int i = 0; i < tables.size(); i++) {
+                ctx.settings().setColumnLayout(id.name().toLowerCase() + "." + i, ColumnLayout.capture(tables.get(i)));
+            }
+        });
+    }
+
+    private static List<javafx.collections.ObservableList<? extends javafx.scene.control.TableColumnBase<?, ?>>>
+            columnsOf(Page page) {
+        List<javafx.collections.ObservableList<? extends javafx.scene.control.TableColumnBase<?, ?>>> out =
+                new java.util.ArrayList<>();
+        // lookupAll takes one selector, not a group: tables first, then tree tables (a page has one or the other).
+        for (javafx.scene.Node n : page.root().lookupAll(".table-view")) {
+            if (n instanceof javafx.scene.control.TableView<?> t) {
+                out.add(t.getColumns());
+            }
+        }
+        for (javafx.scene.Node n : page.root().lookupAll(".tree-table-view")) {
+            if (n instanceof javafx.scene.control.TreeTableView<?> t) {
+                out.add(t.getColumns());
+            }
+        }
+        return out;
     }
 
     void show(PageId id) {

@@ -134,4 +134,30 @@ class MainWindowTest {
         assertTrue(engine.calls.stream().filter(c -> c.equals("listContainers")).count() >= 2);
         assertEquals(Connection.Kind.USER, ctx.shell().currentProperty().get().kind());
     }
+
+    @Test
+    void theColumnLayoutComesBackInANewWindowAndLanguage(FxRobot robot) throws Exception {
+        settle();
+        TreeTableView<?> table = robot.lookup("#page-containers .tree-table-view").queryAs(TreeTableView.class);
+        String stateTitle = table.getColumns().get(2).getText();
+        robot.interact(() -> {
+            moveThirdToFront(table.getColumns());
+            window.rememberColumns();
+            I18n.setLocale(Locale.KOREAN);
+            window = new MainWindow(ctx, new LocalEngineController(List.of("true"), Path.of("target/x.log"),
+                    () -> false, Duration.ofSeconds(1)), url -> { });
+            table.getScene().setRoot(window);
+            window.show(PageId.CONTAINERS);
+        });
+        settle();
+        TreeTableView<?> rebuilt = robot.lookup("#page-containers .tree-table-view").queryAs(TreeTableView.class);
+        assertTrue(rebuilt != table);
+        assertEquals(I18n.t("containers.col.state"), rebuilt.getColumns().getFirst().getText());
+        assertTrue(!stateTitle.equals(rebuilt.getColumns().getFirst().getText()), "relabelled in Korean");
+        assertEquals(I18n.t("containers.col.name"), rebuilt.getColumns().get(1).getText());
+    }
+
+    private static <C> void moveThirdToFront(javafx.collections.ObservableList<C> cols) {
+        cols.addFirst(cols.remove(2));
+    }
 }
