@@ -98,7 +98,7 @@ public final class ContainersView implements Page {
         table.getColumns().setAll(List.of(nameColumn(), imageColumn(), stateColumn(), portsColumn(),
                 statsColumn("containers.col.cpu", 95, s -> String.format(java.util.Locale.ROOT, "%.1f %%",
                         s.cpuPercent())),
-                statsColumn("containers.col.memory", 110, s -> Format.bytes(s.memoryBytes())), createdColumn()));
+                statsColumn("containers.col.memory", 110, s -> Format.memory(s.memoryBytes())), createdColumn()));
         table.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         table.setRowFactory(t -> {
             javafx.scene.control.TreeTableRow<ContainerTreeRow> row = new javafx.scene.control.TreeTableRow<>();

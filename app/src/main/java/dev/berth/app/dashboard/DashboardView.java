@@ -199,8 +199,8 @@ public final class DashboardView implements Page {
     private TableColumn<BusyContainer, String> memoryColumn() {
         TableColumn<BusyContainer, String> col = new TableColumn<>(I18n.t("dashboard.col.memory"));
         col.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().memoryLimitBytes() > 0
-                ? I18n.t("dashboard.ofLimit", Format.bytes(d.getValue().memoryBytes()), Format.bytes(d.getValue().memoryLimitBytes()))
-                : Format.bytes(d.getValue().memoryBytes())));
+                ? I18n.t("dashboard.ofLimit", Format.memory(d.getValue().memoryBytes()), Format.memory(d.getValue().memoryLimitBytes()))
+                : Format.memory(d.getValue().memoryBytes())));
         col.setPrefWidth(200);
         return col;
     }

@@ -21,8 +21,8 @@ public final class StatsOverviewView {
         table.getColumns().add(column("stats.col.cpu", r -> r.sample() == null ? "…"
                 : String.format("%.1f %%", r.sample().cpuPercent())));
         table.getColumns().add(column("stats.col.memory", r -> r.sample() == null ? "…"
-                : Format.bytes(r.sample().memoryUsage()) + (r.sample().memoryLimit() > 0
-                ? " / " + Format.bytes(r.sample().memoryLimit()) : "")));
+                : Format.memory(r.sample().memoryUsage()) + (r.sample().memoryLimit() > 0
+                ? " / " + Format.memory(r.sample().memoryLimit()) : "")));
         table.getColumns().add(column("stats.col.network", r -> r.sample() == null ? "…"
                 : Format.bytes(r.sample().netRx()) + " / " + Format.bytes(r.sample().netTx())));
         table.getColumns().add(column("stats.col.block", r -> r.sample() == null ? "…"

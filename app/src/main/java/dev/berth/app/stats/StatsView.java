@@ -83,7 +83,7 @@ public final class StatsView {
         vm.latestProperty().addListener((o, a, s) -> {
             if (s != null) {
                 summary.setText(I18n.t("stats.summary", String.format("%.1f", s.cpuPercent()),
-                        Format.bytes(s.memoryUsage()), s.memoryLimit() > 0 ? Format.bytes(s.memoryLimit()) : "—",
+                        Format.memory(s.memoryUsage()), s.memoryLimit() > 0 ? Format.memory(s.memoryLimit()) : "—",
                         s.pids()));
             }
         });

@@ -22,6 +22,24 @@ public final class Format {
         return String.format(java.util.Locale.ROOT, v < 10 ? "%.2f %s" : v < 100 ? "%.1f %s" : "%.0f %s", v, units[u]);
     }
 
+    /**
+     * Binary units, as {@code docker stats} prints memory ("12.5 MiB / 1.94 GiB"): memory limits are set in powers of
+     * two, and a person comparing with the CLI should see the same figure.
+     */
+    public static String memory(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
+        double v = n;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(java.util.Locale.ROOT, v < 10 ? "%.2f %s" : v < 100 ? "%.1f %s" : "%.0f %s", v, units[u]);
+    }
+
     /** How long before {@code now} {@code then} was, in the largest whole unit. */
     public static String age(Instant then, Instant now) {
         if (then == null || then.equals(Instant.EPOCH)) {

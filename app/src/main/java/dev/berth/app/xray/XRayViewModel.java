@@ -119,8 +119,8 @@ public final class XRayViewModel {
     public String memoryText() {
         XRayReport.Cgroup c = report.get().cgroup();
         return c.memoryLimitBytes() > 0
-                ? I18n.t("xray.ofLimit", Format.bytes(c.memoryUsageBytes()), Format.bytes(c.memoryLimitBytes()))
-                : I18n.t("xray.noLimitUsing", Format.bytes(c.memoryUsageBytes()));
+                ? I18n.t("xray.ofLimit", Format.memory(c.memoryUsageBytes()), Format.memory(c.memoryLimitBytes()))
+                : I18n.t("xray.noLimitUsing", Format.memory(c.memoryUsageBytes()));
     }
 
     /** Memory used as a share of the limit (0..1), or -1 without a limit. */

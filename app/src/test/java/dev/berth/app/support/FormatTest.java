@@ -15,6 +15,15 @@ class FormatTest {
     }
 
     @Test
+    void memoryInBinaryUnitsAsDockerStatsPrintsIt() {
+        assertEquals("1023 B", Format.memory(1023));
+        assertEquals("1.00 KiB", Format.memory(1024));
+        assertEquals("1.50 MiB", Format.memory(3 * 512 * 1024));
+        assertEquals("512 MiB", Format.memory(512L << 20));
+        assertEquals("1.94 GiB", Format.memory(2_083_000_000L));
+    }
+
+    @Test
     void agesInBothLanguages() {
         Instant now = Instant.parse("2026-01-10T00:00:00Z");
         I18n.setLocale(Locale.ENGLISH);

@@ -63,7 +63,7 @@ class XRayViewModelTest {
         assertEquals(4242, vm.initProcess().hostPid(), "the init process is the one at the report's host pid");
         assertEquals(2, vm.lowerLayerCount());
         assertEquals(1, vm.isolatedNamespaceCount());
-        assertEquals("2.00 MB of 48.0 MB", vm.memoryText());
+        assertEquals("1.91 MiB of 45.8 MiB", vm.memoryText());
         assertEquals(2_000_000 / 48_000_000.0, vm.memoryShare(), 1e-9);
         assertEquals("at most 0.50 CPUs (50000 µs every 100000 µs) · 1024 CPU shares (1024 is the default share)", vm.cpuText());
         assertEquals("2 (no limit)", vm.pidsText());
@@ -79,7 +79,7 @@ class XRayViewModelTest {
         engine.berth = new BerthFeatures(true, "0.1", List.of("xray"));
         engine.xrays.put("c1", report(0));
         vm.load("c1");
-        assertEquals("2.00 MB (no limit)", vm.memoryText());
+        assertEquals("1.91 MiB (no limit)", vm.memoryText());
         assertEquals(-1, vm.memoryShare());
     }
 
