@@ -28,12 +28,17 @@ public final class ConnectionCatalog {
         String dockerHost = env.getOrDefault("DOCKER_HOST", "");
         if (!dockerHost.isBlank()) {
             try {
-                add(byUri, new Connection("DOCKER_HOST", Connection.Kind.DOCKER_HOST, dockerHost));
+                // The CLI's rule: DOCKER_TLS_VERIFY set to anything non-empty means TLS, with the files in
+                // DOCKER_CERT_PATH or else ~/.docker.
+                boolean tls = !env.getOrDefault("DOCKER_TLS_VERIFY", "").isEmpty() && dockerHost.startsWith("tcp://");
+                String certs = env.getOrDefault("DOCKER_CERT_PATH", "");
+                String tlsDir = !tls ? "" : certs.isBlank() ? home.resolve(".docker").toString() : certs;
+                add(byUri, new Connection("DOCKER_HOST", Connection.Kind.DOCKER_HOST, dockerHost, tlsDir));
             } catch (IllegalArgumentException ignored) {
                 // An unusable DOCKER_HOST (ssh://…) is not offered; the CLI context list may still have it.
             }
         }
-        contexts(home.resolve(".docker/contexts/meta")).forEach(c -> add(byUri, c));
+        contexts(home.resolve(".docker/contexts")).forEach(c -> add(byUri, c));
         userAdded.forEach(c -> add(byUri, c));
         return List.copyOf(byUri.values());
     }
@@ -42,8 +47,12 @@ public final class ConnectionCatalog {
         byUri.putIfAbsent(c.uri(), c);
     }
 
-    /** The docker CLI contexts under {@code metaDir}; unreadable or non-docker ones are skipped. */
-    static List<Connection> contexts(Path metaDir) {
+    /**
+     * The docker CLI contexts under {@code contextsDir} ({@code meta/<id>/meta.json}, with TLS files, when the
+     * context has them, in {@code tls/<id>/docker/}); unreadable or non-docker ones are skipped.
+     */
+    static List<Connection> contexts(Path contextsDir) {
+        Path metaDir = contextsDir.resolve("meta");
         if (!Files.isDirectory(metaDir)) {
             return List.of();
         }
@@ -54,8 +63,11 @@ public final class ConnectionCatalog {
                     JsonNode node = JSON.readTree(meta.toFile());
                     String name = node.path("Name").asText("");
                     String host = node.path("Endpoints").path("docker").path("Host").asText("");
+                    Path tls = contextsDir.resolve("tls").resolve(meta.getParent().getFileName()).resolve("docker");
+                    String tlsDir = host.startsWith("tcp://") && Connection.tlsProblem(tls).isEmpty()
+                            ? tls.toString() : "";
                     if (!name.isBlank() && !host.isBlank()) {
-                        found.add(new Connection("context " + name, Connection.Kind.CONTEXT, host));
+                        found.add(new Connection("context " + name, Connection.Kind.CONTEXT, host, tlsDir));
                     }
                 } catch (IOException | IllegalArgumentException skipped) {
                     // A broken or ssh:// context must not hide the others.

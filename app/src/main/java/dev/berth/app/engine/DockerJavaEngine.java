@@ -36,16 +36,34 @@ import java.util.function.Supplier;
 /** {@link Engine} over docker-java and its Apache HttpClient 5 transport (unix socket, npipe or TCP). */
 public final class DockerJavaEngine implements Engine {
     private final String endpoint;
+    private final boolean tls;
     private final DockerClient client;
     private final DockerJavaInside inside;
     private final RawApi raw;
 
     public DockerJavaEngine(String endpoint) {
+        this(endpoint, "");
+    }
+
+    /** A client for {@code c}: over TLS with its certificates when it has them. */
+    public static DockerJavaEngine of(Connection c) {
+        return new DockerJavaEngine(c.uri(), c.tlsDir());
+    }
+
+    /**
+     * @param tlsDir empty for a plain connection; else the directory with {@code ca.pem}, {@code cert.pem} and
+     *               {@code key.pem}: the engine's certificate is checked against the CA and ours is presented
+     */
+    public DockerJavaEngine(String endpoint, String tlsDir) {
         this.endpoint = endpoint;
-        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(endpoint)
-                .withDockerTlsVerify(false)
-                .build();
+        this.tls = tlsDir != null && !tlsDir.isBlank();
+        var builder = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(endpoint);
+        if (tlsDir == null || tlsDir.isBlank()) {
+            builder.withDockerTlsVerify(false);
+        } else {
+            builder.withDockerTlsVerify(true).withDockerCertPath(tlsDir);
+        }
+        DockerClientConfig config = builder.build();
         var http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
@@ -465,8 +483,23 @@ public final class DockerJavaEngine implements Engine {
         try {
             return action.get();
         } catch (RuntimeException e) {
-            throw EngineErrors.translate(e, endpoint);
+            throw explain(e);
         }
+    }
+
+    /**
+     * The failure in words. Over TLS 1.3 an engine that refuses our client certificate says so only after the
+     * handshake, so all we see is the connection dropping: name the likely cause instead of a bare "Broken pipe".
+     */
+    private EngineException explain(Throwable e) {
+        EngineException x = EngineErrors.translate(e, endpoint);
+        String m = x.getMessage();
+        if (tls && x.status() == 0 && (m.contains("Broken pipe") || m.contains("Connection reset")
+                || m.contains("closed"))) {
+            return new EngineException(m + ". The engine may not have accepted this connection's client certificate "
+                    + "(cert.pem and key.pem): it must be signed by a CA the engine trusts.", 0, e);
+        }
+        return x;
     }
 
     private void run(Blocking action) {
@@ -476,7 +509,7 @@ public final class DockerJavaEngine implements Engine {
             Thread.currentThread().interrupt();
             throw new EngineException("Interrupted while waiting for the engine.", 0, e);
         } catch (RuntimeException e) {
-            throw EngineErrors.translate(e, endpoint);
+            throw explain(e);
         }
     }
 

@@ -30,7 +30,35 @@ public final class EngineErrors {
             return new EngineException(stripJavaNames(client.getMessage()), 0, failure);
         }
         Throwable root = rootCause(failure);
+        if (hasCause(failure, javax.net.ssl.SSLException.class)) {
+            boolean untrusted = hasCause(failure, java.security.cert.CertPathValidatorException.class)
+                    || hasCause(failure, java.security.cert.CertificateException.class);
+            return new EngineException(tlsMessage(root, untrusted, endpoint), 0, failure);
+        }
         return new EngineException("Cannot reach the engine at " + endpoint + ": " + describe(root), 0, failure);
+    }
+
+    /** A failed TLS handshake in the terms of the three files a person handed us, not of PKIX. */
+    private static String tlsMessage(Throwable root, boolean untrusted, String endpoint) {
+        String msg = root.getMessage() == null ? "" : root.getMessage();
+        if (untrusted || msg.contains("PKIX") || msg.contains("certification path") || msg.contains("trust anchor")) {
+            return "The engine at " + endpoint + " presented a certificate that this connection's ca.pem does not "
+                    + "vouch for: check that ca.pem is the CA that signed the engine's certificate.";
+        }
+        if (msg.contains("bad_certificate") || msg.contains("certificate_required") || msg.contains("unknown_ca")) {
+            return "The engine at " + endpoint + " did not accept this connection's client certificate (cert.pem "
+                    + "and key.pem): it must be signed by a CA the engine trusts.";
+        }
+        return "Could not set up TLS with the engine at " + endpoint + ": " + describe(root);
+    }
+
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable cur = t; cur != null; cur = cur.getCause() == cur ? null : cur.getCause()) {
+            if (type.isInstance(cur)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The {@code message} of the engine's JSON body, or the body itself when it is not JSON. */

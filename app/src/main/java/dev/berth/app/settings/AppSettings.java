@@ -55,7 +55,7 @@ public final class AppSettings {
             List<Connection> out = new ArrayList<>();
             for (Map<String, String> m : raw) {
                 try {
-                    out.add(new Connection(m.get("name"), Connection.Kind.USER, m.get("uri")));
+                    out.add(new Connection(m.get("name"), Connection.Kind.USER, m.get("uri"), m.get("tlsDir")));
                 } catch (IllegalArgumentException skipped) {
                     // An entry edited by hand into nonsense is dropped, not fatal.
                 }
@@ -69,7 +69,7 @@ public final class AppSettings {
     public void setUserConnections(List<Connection> connections) {
         try {
             put("connections", JSON.writeValueAsString(connections.stream()
-                    .map(c -> Map.of("name", c.name(), "uri", c.uri())).toList()));
+                    .map(c -> Map.of("name", c.name(), "uri", c.uri(), "tlsDir", c.tlsDir())).toList()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -115,7 +115,7 @@ public final class SettingsView implements Page {
             @Override
             protected void updateItem(Connection c, boolean empty) {
                 super.updateItem(c, empty);
-                setText(empty || c == null ? null : c.name() + "  —  " + c.uri());
+                setText(empty || c == null ? null : c.name() + "  —  " + c.uri() + (c.usesTls() ? "  (TLS)" : ""));
             }
         });
         Button remove = Buttons.action(I18n.t("action.remove"), () -> {
@@ -132,16 +132,21 @@ public final class SettingsView implements Page {
         uri.setPromptText("unix:///var/run/docker.sock  ·  tcp://host:2375");
         uri.setAccessibleText(I18n.t("settings.connectionUri"));
         HBox.setHgrow(uri, Priority.ALWAYS);
+        TextField tls = new TextField();
+        tls.setPromptText(I18n.t("settings.connectionTlsPrompt"));
+        tls.setAccessibleText(I18n.t("settings.connectionTls"));
+        HBox.setHgrow(tls, Priority.ALWAYS);
         Button add = Buttons.action(I18n.t("action.add"), () -> {
-            if (vm.addConnection(name.getText(), uri.getText())) {
+            if (vm.addConnection(name.getText(), uri.getText(), tls.getText())) {
                 name.clear();
                 uri.clear();
+                tls.clear();
             }
         });
         Label error = new Label();
         error.textProperty().bind(vm.errorProperty());
         error.getStyleClass().add(Styles.DANGER);
-        return new VBox(8, help, list, remove, new HBox(8, name, uri, add), error);
+        return new VBox(8, help, list, remove, new HBox(8, name, uri), new HBox(8, tls, add), error);
     }
 
     @Override

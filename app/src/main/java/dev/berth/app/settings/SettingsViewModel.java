@@ -87,9 +87,25 @@ public final class SettingsViewModel {
 
     /** Adds a connection; returns false (with {@link #errorProperty()} saying why) when name or URI is unusable. */
     public boolean addConnection(String name, String uri) {
+        return addConnection(name, uri, "");
+    }
+
+    /**
+     * Adds a connection, over TLS with the certificates in {@code tlsDir} when it is not blank; returns false (with
+     * {@link #errorProperty()} saying why) when the name, URI or certificate folder is unusable.
+     */
+    public boolean addConnection(String name, String uri, String tlsDir) {
         Connection c;
         try {
-            c = new Connection(name == null ? "" : name.strip(), Connection.Kind.USER, uri);
+            String certs = tlsDir == null ? "" : tlsDir.strip();
+            if (!certs.isEmpty()) {
+                String problem = Connection.tlsProblem(java.nio.file.Path.of(certs));
+                if (!problem.isEmpty()) {
+                    error.set(I18n.t("settings.tlsUnusable", problem));
+                    return false;
+                }
+            }
+            c = new Connection(name == null ? "" : name.strip(), Connection.Kind.USER, uri, certs);
         } catch (IllegalArgumentException e) {
             error.set(name == null || name.isBlank() ? I18n.t("settings.connectionNeedsName") : e.getMessage());
             return false;

@@ -39,7 +39,7 @@ public class BerthApp extends Application {
         theme = new ThemeManager();
         theme.apply(settings.theme());
         localEngine = localEngine();
-        ctx = new AppContext(settings, Async.fx(), c -> new DockerJavaEngine(c.uri()), localEngine, System.getenv(),
+        ctx = new AppContext(settings, Async.fx(), DockerJavaEngine::of, localEngine, System.getenv(),
                 Path.of(System.getProperty("user.home")), Duration.ofMillis(250));
         ctx.settingsViewModel().themeProperty().addListener((o, a, b) -> theme.apply(b));
         ctx.settingsViewModel().languageProperty().addListener((o, a, b) -> {

@@ -37,6 +37,38 @@ class ConnectionCatalogTest {
     }
 
     @Test
+    void tlsComesFromTheCliEnvironmentAndFromContextsWithCertificates() throws Exception {
+        List<Connection> env = ConnectionCatalog.discover(Map.of("DOCKER_HOST", "tcp://box:2376",
+                "DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", "/etc/certs"), home, List.of());
+        assertEquals("/etc/certs", env.get(1).tlsDir());
+        List<Connection> defaultPath = ConnectionCatalog.discover(Map.of("DOCKER_HOST", "tcp://box:2376",
+                "DOCKER_TLS_VERIFY", "1"), home, List.of());
+        assertEquals(home.resolve(".docker").toString(), defaultPath.get(1).tlsDir());
+        List<Connection> plain = ConnectionCatalog.discover(Map.of("DOCKER_HOST", "tcp://box:2375"), home, List.of());
+        assertEquals("", plain.get(1).tlsDir());
+
+        context("d4", """
+                {"Name":"secure","Endpoints":{"docker":{"Host":"tcp://vm:2376"}}}""");
+        context("e5", """
+                {"Name":"halfdone","Endpoints":{"docker":{"Host":"tcp://vm2:2376"}}}""");
+        Path certs = Files.createDirectories(home.resolve(".docker/contexts/tls/d4/docker"));
+        for (String f : Connection.TLS_FILES) {
+            Files.writeString(certs.resolve(f), "pem");
+        }
+        Files.createDirectories(home.resolve(".docker/contexts/tls/e5/docker"));
+        Files.writeString(home.resolve(".docker/contexts/tls/e5/docker/ca.pem"), "pem");
+        List<Connection> all = ConnectionCatalog.discover(Map.of(), home, List.of());
+        assertEquals(certs.toString(), all.get(1).tlsDir());
+        assertEquals(true, all.get(1).usesTls());
+        assertEquals("", all.get(2).tlsDir(), "a context without all three files is offered without TLS");
+        assertEquals("", Connection.tlsProblem(certs));
+        assertEquals(home.resolve(".docker/contexts/tls/e5/docker") + " has no readable cert.pem",
+                Connection.tlsProblem(home.resolve(".docker/contexts/tls/e5/docker")));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Connection("x", Connection.Kind.USER, "unix:///a.sock", "/etc/certs"));
+    }
+
+    @Test
     void sameAddressIsListedOnceUnderItsFirstName() {
         List<Connection> all = ConnectionCatalog.discover(Map.of("DOCKER_HOST", Connection.BERTH_DEFAULT_URI), home,
                 List.of());

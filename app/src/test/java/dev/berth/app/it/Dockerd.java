@@ -21,14 +21,26 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class Dockerd implements BeforeAllCallback, AfterAllCallback {
     private Path dir;
     private Process process;
+    private TlsMaterial tls;
+    private int tlsPort;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         assumeTrue(onPath("dockerd"), "dockerd is not installed (Debian: apt-get install docker.io; "
                 + "scripts/install-deps --test installs it)");
         assumeTrue(LocalEngineController.runningAsRoot(), "dockerd needs root");
+        assumeTrue(onPath("openssl"), "openssl is not installed (scripts/install-deps --test installs it)");
         dir = Files.createTempDirectory(Path.of("/tmp"), "berth-dockerd-");
-        process = new ProcessBuilder(List.of("dockerd", "--host", uri(), "--data-root", dir.resolve("data").toString(),
+        tls = TlsMaterial.create(Files.createDirectories(dir.resolve("tls")));
+        try (var free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            tlsPort = free.getLocalPort();
+        }
+        // The unix socket, and TCP on loopback behind TLS with client certificates (dockerd's --tlsverify mode, as
+        // a remote engine is set up).
+        process = new ProcessBuilder(List.of("dockerd", "--host", uri(), "--host", tlsUri(),
+                "--tlsverify", "--tlscacert", tls.caCert().toString(), "--tlscert", tls.serverCert().toString(),
+                "--tlskey", tls.serverKey().toString(),
+                "--data-root", dir.resolve("data").toString(),
                 "--exec-root", dir.resolve("exec").toString(), "--pidfile", dir.resolve("dockerd.pid").toString(),
                 "--iptables=false", "--ip-masq=false", "--bridge=none"))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("dockerd.log").toFile()).start();
@@ -60,6 +72,16 @@ final class Dockerd implements BeforeAllCallback, AfterAllCallback {
 
     String uri() {
         return "unix://" + socket();
+    }
+
+    /** dockerd's TLS endpoint: {@code tcp://127.0.0.1:<port>}, client certificates required. */
+    String tlsUri() {
+        return "tcp://127.0.0.1:" + tlsPort;
+    }
+
+    /** ca.pem, cert.pem and key.pem that dockerd's TLS endpoint accepts. */
+    Path clientCerts() {
+        return tls.clientDir();
     }
 
     String log() {

@@ -91,4 +91,43 @@ class DockerdIT {
         containers.removeSelected();
         assertTrue(containers.items().stream().noneMatch(x -> x.id().equals(c.id())));
     }
+
+    @Test
+    void reachesDockerdOverTlsWithClientCertificatesAndSaysWhyWithout() throws Exception {
+        var c = new dev.berth.app.engine.Connection("secure", dev.berth.app.engine.Connection.Kind.USER,
+                dockerd.tlsUri(), dockerd.clientCerts().toString());
+        try (Engine secure = DockerJavaEngine.of(c)) {
+            assertTrue(secure.version().display().contains("Docker") || !secure.version().display().isBlank(),
+                    secure.version().toString());
+            var mine = engine.listContainers().stream().map(ContainerSummary::id).sorted().toList();
+            assertEquals(mine, secure.listContainers().stream().map(ContainerSummary::id).sorted().toList());
+        }
+        // Plain HTTP to a TLS port, and TLS without a client certificate the engine trusts: an error in words.
+        try (Engine plain = new DockerJavaEngine(dockerd.tlsUri())) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(dev.berth.app.engine.EngineException.class,
+                    plain::version);
+            assertTrue(e.getMessage().contains("HTTPS"), e.getMessage());
+        }
+        java.nio.file.Path stranger = java.nio.file.Files.createTempDirectory("berth-stranger-");
+        try {
+            TlsMaterial other = TlsMaterial.create(stranger);
+            try (Engine wrongCa = new DockerJavaEngine(dockerd.tlsUri(), other.clientDir().toString())) {
+                var e = org.junit.jupiter.api.Assertions.assertThrows(dev.berth.app.engine.EngineException.class,
+                        wrongCa::version);
+                assertTrue(e.getMessage().contains("ca.pem does not vouch for"), e.getMessage());
+            }
+            // The right CA, but a client certificate the engine never signed.
+            java.nio.file.Files.copy(dockerd.clientCerts().resolve("ca.pem"), other.clientDir().resolve("ca.pem"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try (Engine wrongClient = new DockerJavaEngine(dockerd.tlsUri(), other.clientDir().toString())) {
+                var e = org.junit.jupiter.api.Assertions.assertThrows(dev.berth.app.engine.EngineException.class,
+                        wrongClient::version);
+                assertTrue(e.getMessage().contains("accepted this connection's client certificate")
+                        || e.getMessage().contains("did not accept this connection's client certificate"),
+                        e.getMessage());
+            }
+        } finally {
+            BerthdEngine.deleteTree(stranger);
+        }
+    }
 }

@@ -67,6 +67,23 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void tlsConnectionsNeedAUsableCertificateFolderAndKeepIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        var vm = new SettingsViewModel(settings);
+        assertFalse(vm.addConnection("secure", "tcp://box:2376", dir.toString()));
+        assertEquals("These TLS certificates cannot be used: " + dir + " has no readable ca.pem",
+                vm.errorProperty().get());
+        for (String f : Connection.TLS_FILES) {
+            java.nio.file.Files.writeString(dir.resolve(f), "pem");
+        }
+        assertFalse(vm.addConnection("secure", "unix:///a.sock", dir.toString()));
+        assertTrue(vm.errorProperty().get().contains("tcp://"), vm.errorProperty().get());
+        assertTrue(vm.addConnection("secure", "tcp://box:2376", " " + dir + " "));
+        assertEquals(List.of(new Connection("secure", Connection.Kind.USER, "tcp://box:2376", dir.toString())),
+                new SettingsViewModel(new AppSettings(node)).userConnections());
+    }
+
+    @Test
     void windowBoundsRoundTripAndStayUsable() {
         assertFalse(settings.windowBounds().hasPosition());
         settings.setWindowBounds(new WindowBounds(10, 20, 300, 200, true));
