@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -16,17 +15,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link DockerJavaEngine} against a live engine: berthd or dockerd at {@code $BERTH_IT_ENGINE}
- * (e.g. {@code unix:///run/berth/berth.sock}). Skipped when that variable is unset.
+ * {@link DockerJavaEngine} against a live engine: a private berthd (the checkout's), or the engine at
+ * {@code $BERTH_IT_ENGINE} when that is set (e.g. a dockerd: {@code unix:///var/run/docker.sock}).
  */
 class DockerJavaEngineIT {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static dev.berth.app.it.BerthdEngine berthd = new dev.berth.app.it.BerthdEngine();
+
     private DockerJavaEngine engine;
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeEach
     void connect() {
-        String uri = System.getenv("BERTH_IT_ENGINE");
-        assumeTrue(uri != null && !uri.isBlank(), "set BERTH_IT_ENGINE to an engine address to run this test");
+        String given = System.getenv("BERTH_IT_ENGINE");
+        String uri = given != null && !given.isBlank() ? given : berthd.uri();
         if (uri.startsWith("unix://")) {
             assertTrue(EngineProbe.unixSocket(Path.of(uri.substring("unix://".length()))).answers(),
                     "BERTH_IT_ENGINE is set but " + uri + " does not answer /_ping");
