@@ -9,17 +9,7 @@ public final class Format {
 
     /** Decimal units, as the docker CLI prints sizes. */
     public static String bytes(long n) {
-        if (n < 1000) {
-            return n + " B";
-        }
-        String[] units = {"kB", "MB", "GB", "TB", "PB"};
-        double v = n;
-        int u = -1;
-        while (v >= 1000 && u < units.length - 1) {
-            v /= 1000;
-            u++;
-        }
-        return String.format(java.util.Locale.ROOT, v < 10 ? "%.2f %s" : v < 100 ? "%.1f %s" : "%.0f %s", v, units[u]);
+        return scaled(n, 1000, "kB", "MB", "GB", "TB", "PB");
     }
 
     /**
@@ -27,14 +17,18 @@ public final class Format {
      * two, and a person comparing with the CLI should see the same figure.
      */
     public static String memory(long n) {
-        if (n < 1024) {
+        return scaled(n, 1024, "KiB", "MiB", "GiB", "TiB", "PiB");
+    }
+
+    /** {@code n} in the largest unit it reaches (steps of {@code base}), with three significant digits. */
+    private static String scaled(long n, int base, String... units) {
+        if (n < base) {
             return n + " B";
         }
-        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
         double v = n;
         int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
+        while (v >= base && u < units.length - 1) {
+            v /= base;
             u++;
         }
         return String.format(java.util.Locale.ROOT, v < 10 ? "%.2f %s" : v < 100 ? "%.1f %s" : "%.0f %s", v, units[u]);
