@@ -41,6 +41,24 @@ public final class ApiJson {
      * image shares ({@code Size - SharedSize}) when no container uses it; a container's are its writable layer when
      * it is not running; a volume's its size when no container mounts it; build cache entries not in use.
      */
+    /**
+     * What an image prune would free, from {@code /system/df}'s images the way {@code docker system df} counts
+     * reclaimable space: the bytes of unused images that no other image shares. With {@code danglingOnly}, only
+     * untagged images count ({@code docker image prune}); else every unused one ({@code docker image prune -a}).
+     */
+    public static long imageReclaim(JsonNode df, boolean danglingOnly) {
+        long bytes = 0;
+        for (JsonNode i : df.path("Images")) {
+            boolean dangling = i.path("RepoTags").isEmpty() || (i.path("RepoTags").size() == 1
+                    && i.path("RepoTags").get(0).asText("").equals("<none>:<none>"));
+            if (i.path("Containers").asLong(0) > 0 || (danglingOnly && !dangling)) {
+                continue;
+            }
+            bytes += Math.max(0, i.path("Size").asLong(0) - Math.max(0, i.path("SharedSize").asLong(0)));
+        }
+        return bytes;
+    }
+
     public static DiskUsage diskUsage(JsonNode df) {
         int images = 0;
         int activeImages = 0;

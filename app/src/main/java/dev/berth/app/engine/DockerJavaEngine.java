@@ -443,6 +443,11 @@ public final class DockerJavaEngine implements Engine {
     }
 
     @Override
+    public long imagePruneEstimate(boolean danglingOnly) {
+        return ApiJson.imageReclaim(raw.get("/system/df?type=image"), danglingOnly);
+    }
+
+    @Override
     public DiskUsage diskUsage() {
         return ApiJson.diskUsage(raw.get("/system/df"));
     }

@@ -52,6 +52,12 @@ public interface Engine extends AutoCloseable {
     /** Adds the tag {@code repository:tag} to an image. */
     void tagImage(String idOrReference, String repository, String tag);
 
+    /**
+     * About how many bytes {@link #pruneImages} would free (from {@code GET /system/df?type=image}: unused images'
+     * bytes that no other image shares), to say so before a person confirms.
+     */
+    long imagePruneEstimate(boolean danglingOnly);
+
     /** Removes dangling images, or with {@code danglingOnly == false} every image no container uses. */
     PruneResult pruneImages(boolean danglingOnly);
 

@@ -160,10 +160,14 @@ public final class ImagesView implements Page {
 
     private void confirmPrune(boolean danglingOnly) {
         String what = I18n.t(danglingOnly ? "images.pruneDangling" : "images.pruneUnused");
-        if (Dialogs.confirm(root, what + "?", I18n.t(danglingOnly ? "images.pruneDanglingHelp"
-                : "images.pruneUnusedHelp"), I18n.t("action.prune"))) {
-            vm.prune(danglingOnly);
-        }
+        // The question says what it frees, as Docker Desktop's does; the engine counts it (it knows shared layers).
+        vm.estimatePrune(danglingOnly, bytes -> {
+            if (Dialogs.confirm(root, what + "?", I18n.t(danglingOnly ? "images.pruneDanglingHelp"
+                    : "images.pruneUnusedHelp") + "\n\n" + I18n.t("images.pruneFrees", Format.bytes(bytes)),
+                    I18n.t("action.prune"))) {
+                vm.prune(danglingOnly);
+            }
+        });
     }
 
     @Override

@@ -92,6 +92,12 @@ public final class ImagesViewModel extends ResourceListViewModel<ImageRow> {
                 I18n.t("images.tagged", target.repository() + ":" + target.tag()));
     }
 
+    /** Asks the engine how much a prune would free, then hands the bytes to {@code then} (to put in the question). */
+    public void estimatePrune(boolean danglingOnly, java.util.function.Consumer<Long> then) {
+        dismissMessages();
+        async.run(() -> engine.get().imagePruneEstimate(danglingOnly), then, this::setError);
+    }
+
     /** Prunes dangling images, or with {@code danglingOnly == false} all unused ones; tells how much was freed. */
     public void prune(boolean danglingOnly) {
         dismissMessages();

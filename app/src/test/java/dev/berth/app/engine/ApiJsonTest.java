@@ -31,6 +31,18 @@ class ApiJsonTest {
     }
 
     @Test
+    void imagePruneEstimateCountsUnusedUnsharedBytes() throws Exception {
+        var df = json("""
+                {'Images': [{'RepoTags': [], 'Size': 6000, 'SharedSize': 2000, 'Containers': 0},
+                            {'RepoTags': ['<none>:<none>'], 'Size': 300, 'SharedSize': -1, 'Containers': 0},
+                            {'RepoTags': ['app:1'], 'Size': 4000, 'SharedSize': 2000, 'Containers': 0},
+                            {'RepoTags': [], 'Size': 900, 'SharedSize': 0, 'Containers': 1},
+                            {'RepoTags': ['web:2'], 'Size': 5000, 'SharedSize': 0, 'Containers': 3}]}""");
+        assertEquals(4000 + 300, ApiJson.imageReclaim(df, true), "untagged and unused only; -1 means not computed");
+        assertEquals(4000 + 300 + 2000, ApiJson.imageReclaim(df, false), "every unused image");
+    }
+
+    @Test
     void emptyDfOfAFreshEngine() throws Exception {
         DiskUsage d = ApiJson.diskUsage(json("{'LayersSize': 0, 'Images': [], 'Containers': [], 'Volumes': [], 'BuildCache': null}"));
         assertEquals(0, d.totalBytes());

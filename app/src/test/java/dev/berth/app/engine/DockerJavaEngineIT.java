@@ -22,6 +22,9 @@ class DockerJavaEngineIT {
     @org.junit.jupiter.api.extension.RegisterExtension
     static dev.berth.app.it.BerthdEngine berthd = new dev.berth.app.it.BerthdEngine();
 
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static dev.berth.testkit.RegistryExtension registry = dev.berth.testkit.RegistryExtension.open();
+
     private DockerJavaEngine engine;
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
@@ -90,5 +93,21 @@ class DockerJavaEngineIT {
             assertTrue(e.getMessage().startsWith("Cannot reach the engine at unix:///tmp/berth-it-"), e.getMessage());
             assertFalse(e.getMessage().contains("Exception"), e.getMessage());
         }
+    }
+
+    @Test
+    void thePruneEstimateIsWhatThePruneFreesAtLeast() {
+        dev.berth.testkit.TestImages.busybox().push(registry, "it/prune-" + suffix, "1");
+        String image = registry.host() + "/it/prune-" + suffix + ":1";
+        engine.pullImage(image, p -> { });
+        long size = engine.listImages().stream().filter(i -> i.repoTags().contains(image)).findFirst()
+                .orElseThrow().size();
+        long estimate = engine.imagePruneEstimate(false);
+        assertTrue(estimate >= size, "the unused image's bytes are counted: " + estimate + " vs " + size);
+        assertEquals(0, engine.imagePruneEstimate(true), "a tagged image is not dangling");
+        long freed = engine.pruneImages(false).spaceReclaimed();
+        // berthd also deletes the layers' compressed downloads it keeps, which /system/df does not count.
+        assertTrue(freed >= estimate, "freed " + freed + " < estimated " + estimate);
+        assertEquals(0, engine.imagePruneEstimate(false));
     }
 }

@@ -81,6 +81,18 @@ class ImagesViewModelTest {
     }
 
     @Test
+    void pruneEstimateComesFromTheEngineBeforeThePrune() {
+        engine.pruneEstimateDangling = 1_000;
+        engine.pruneEstimateUnused = 50_000_000;
+        long[] got = {-1, -1};
+        vm.estimatePrune(true, b -> got[0] = b);
+        vm.estimatePrune(false, b -> got[1] = b);
+        assertEquals(1_000, got[0]);
+        assertEquals(50_000_000, got[1]);
+        assertTrue(engine.calls.stream().noneMatch(c -> c.startsWith("pruneImages")), "asking does not prune");
+    }
+
+    @Test
     void pruneReportsSpaceFreed() {
         engine.pruneReclaims = 12_300_000;
         vm.prune(false);

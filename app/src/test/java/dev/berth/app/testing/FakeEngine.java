@@ -31,6 +31,9 @@ import java.util.function.Consumer;
 public final class FakeEngine implements Engine {
     public final List<ContainerSummary> containers = new ArrayList<>();
     public final List<ImageSummary> images = new ArrayList<>();
+    /** What {@link #imagePruneEstimate} answers. */
+    public long pruneEstimateDangling;
+    public long pruneEstimateUnused;
     public final List<VolumeSummary> volumes = new ArrayList<>();
     public final List<NetworkSummary> networks = new ArrayList<>();
     public final List<String> calls = new ArrayList<>();
@@ -199,6 +202,12 @@ public final class FakeEngine implements Engine {
     @Override
     public void tagImage(String idOrReference, String repository, String tag) {
         call("tagImage " + idOrReference + " " + repository + ":" + tag);
+    }
+
+    @Override
+    public long imagePruneEstimate(boolean danglingOnly) {
+        call("imagePruneEstimate " + (danglingOnly ? "dangling" : "unused"));
+        return danglingOnly ? pruneEstimateDangling : pruneEstimateUnused;
     }
 
     @Override
