@@ -86,6 +86,16 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
         return server().tokensIssued();
     }
 
+    /** See {@link RegistryServer#pause()}. */
+    public void pause() {
+        server().pause();
+    }
+
+    /** See {@link RegistryServer#resume()}. */
+    public void resume() {
+        server().resume();
+    }
+
     public void corruptBlob(String digest) {
         server().corruptBlob(digest);
     }

@@ -183,8 +183,10 @@ public final class ContainersView implements Page {
     /** The selected rows as container IDs; a selected project stands for all its containers. */
     private void pushSelection() {
         Set<String> ids = new LinkedHashSet<>();
-        for (TreeItem<ContainerTreeRow> item : List.copyOf(table.getSelectionModel().getSelectedItems())) {
-            if (item == null) {
+        // A copy that allows nulls: while rows under a selection are removed the selected items can hold null, and the
+        // hidden root (no value) can be selected.
+        for (TreeItem<ContainerTreeRow> item : new java.util.ArrayList<>(table.getSelectionModel().getSelectedItems())) {
+            if (item == null || item.getValue() == null) {
                 continue;
             }
             switch (item.getValue()) {

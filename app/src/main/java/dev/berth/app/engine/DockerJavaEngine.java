@@ -12,7 +12,7 @@ import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.PruneType;
-import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.ResponseItem;
 import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -210,31 +210,67 @@ public final class DockerJavaEngine implements Engine {
     }
 
     @Override
-    public void pullImage(String reference, Consumer<PullProgress> progress) {
-        ImageReferences.Split ref;
+    public void pullImage(String reference, Consumer<PullProgress> progress, Cancellation cancel) {
+        ImageReferences.Split ref = split(reference);
+        // docker-java adds X-Registry-Auth from ~/.docker/config.json (what docker login and our sign-in write).
+        var cmd = client.pullImageCmd(ref.repository()).withTag(ref.tag());
+        this.<com.github.dockerjava.api.model.PullResponseItem>stream(reference, progress, cancel, cmd::exec);
+    }
+
+    @Override
+    public void pushImage(String reference, Consumer<PullProgress> progress, Cancellation cancel) {
+        ImageReferences.Split ref = split(reference);
+        var cmd = client.pushImageCmd(ref.repository()).withTag(ref.tag());
+        this.<com.github.dockerjava.api.model.PushResponseItem>stream(reference, progress, cancel, cmd::exec);
+    }
+
+    private static ImageReferences.Split split(String reference) {
         try {
-            ref = ImageReferences.split(reference);
+            return ImageReferences.split(reference);
         } catch (IllegalArgumentException e) {
             throw new EngineException(e.getMessage(), 400, e);
         }
+    }
+
+    /**
+     * Follows a pull's or push's progress stream until it ends, reporting each line; an error line in the stream
+     * (the registry refused, a layer failed) becomes an {@link EngineException}, and so does a cancellation.
+     */
+    private <I extends ResponseItem> void stream(String reference, Consumer<PullProgress> progress, Cancellation cancel,
+                                                 java.util.function.UnaryOperator<ResultCallback.Adapter<I>> exec) {
         AtomicReference<String> streamError = new AtomicReference<>();
-        run(() -> {
-            var callback = new ResultCallback.Adapter<PullResponseItem>() {
-                @Override
-                public void onNext(PullResponseItem item) {
-                    if (item.getErrorDetail() != null || item.getError() != null) {
-                        streamError.set(item.getErrorDetail() != null ? item.getErrorDetail().getMessage()
-                                : item.getError());
-                        return;
-                    }
-                    var detail = item.getProgressDetail();
-                    progress.accept(new PullProgress(nz(item.getId()), nz(item.getStatus()),
-                            detail == null || detail.getCurrent() == null ? 0 : detail.getCurrent(),
-                            detail == null || detail.getTotal() == null ? 0 : detail.getTotal()));
+        var callback = new ResultCallback.Adapter<I>() {
+            @Override
+            public void onNext(I item) {
+                if (item.getErrorDetail() != null || item.getError() != null) {
+                    streamError.set(item.getErrorDetail() != null ? item.getErrorDetail().getMessage()
+                            : item.getError());
+                    return;
                 }
-            };
-            client.pullImageCmd(ref.repository()).withTag(ref.tag()).exec(callback).awaitCompletion();
+                var detail = item.getProgressDetail();
+                progress.accept(new PullProgress(nz(item.getId()), nz(item.getStatus()),
+                        detail == null || detail.getCurrent() == null ? 0 : detail.getCurrent(),
+                        detail == null || detail.getTotal() == null ? 0 : detail.getTotal()));
+            }
+        };
+        // Closing the callback closes the response stream: the wait below ends and the engine sees us hang up.
+        cancel.onCancel(() -> {
+            try {
+                callback.close();
+            } catch (IOException ignored) {
+                // Already closed.
+            }
         });
+        try {
+            run(() -> exec.apply(callback).awaitCompletion());
+        } catch (EngineException e) {
+            if (!cancel.isCancelled()) {
+                throw e;
+            }
+        }
+        if (cancel.isCancelled()) {
+            throw new EngineException("Cancelled: " + reference, 0, null);
+        }
         if (streamError.get() != null) {
             throw new EngineException(EngineErrors.engineMessage(streamError.get()), 500, null);
         }

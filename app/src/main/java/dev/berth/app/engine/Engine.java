@@ -38,7 +38,22 @@ public interface Engine extends AutoCloseable {
     List<ImageSummary> listImages();
 
     /** Pulls {@code reference}, reporting each progress line as it arrives; returns when the pull is done. */
-    void pullImage(String reference, Consumer<PullProgress> progress);
+    default void pullImage(String reference, Consumer<PullProgress> progress) {
+        pullImage(reference, progress, new Cancellation());
+    }
+
+    /**
+     * Pulls {@code reference} with the credentials {@code docker login} stored for its registry (if any), reporting
+     * each progress line as it arrives; returns when the pull is done, or soon after {@code cancel} fires (then
+     * throws an {@link EngineException}).
+     */
+    void pullImage(String reference, Consumer<PullProgress> progress, Cancellation cancel);
+
+    /**
+     * Pushes {@code reference} ({@code repo:tag}) to its registry with the stored credentials (if any), reporting
+     * each layer ("Pushing", "Layer already exists", "Pushed") and the final digest line; cancellable as a pull.
+     */
+    void pushImage(String reference, Consumer<PullProgress> progress, Cancellation cancel);
 
     /**
      * Checks credentials with the engine ({@code POST /auth}, which asks the registry); throws an

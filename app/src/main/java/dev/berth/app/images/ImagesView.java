@@ -34,6 +34,7 @@ public final class ImagesView implements Page {
     private final ImagesViewModel vm;
     private final Supplier<PullViewModel> pulls;
     private final Function<String, RunViewModel> runs;
+    private final Function<String, PushViewModel> pushes;
     private final Supplier<dev.berth.app.layers.LayersViewModel> layers;
     private final VBox root = new VBox(10);
     private final PageHeader header = new PageHeader(I18n.t("images.title"), I18n.t("images.subtitle"));
@@ -41,18 +42,20 @@ public final class ImagesView implements Page {
 
     /** @param pulls makes a fresh pull for each Pull dialog */
     public ImagesView(ImagesViewModel vm, Supplier<PullViewModel> pulls) {
-        this(vm, pulls, null, null);
+        this(vm, pulls, null, null, null);
     }
 
     /**
      * @param pulls  makes a fresh pull for each Pull dialog
      * @param runs   makes a Run dialog's state for an image reference; null hides the Run button
      * @param layers makes the state of a Layers window; null hides the Layers button
+     * @param pushes makes a push of a {@code repo:tag}; null hides the Push button
      */
     public ImagesView(ImagesViewModel vm, Supplier<PullViewModel> pulls, Function<String, RunViewModel> runs,
-                      Supplier<dev.berth.app.layers.LayersViewModel> layers) {
+                      Supplier<dev.berth.app.layers.LayersViewModel> layers, Function<String, PushViewModel> pushes) {
         this.vm = vm;
         this.pulls = pulls;
+        this.pushes = pushes;
         this.runs = runs;
         this.layers = layers;
         createView();
@@ -75,6 +78,16 @@ public final class ImagesView implements Page {
         MenuButton prune = new MenuButton(I18n.t("action.prune"), null, dangling, unused);
         prune.setAccessibleText(I18n.t("action.prune"));
         header.addActions(pull, run, tag, remove, prune);
+        if (pushes != null) {
+            Button push = Buttons.action(I18n.t("images.push"), this::pushSelected);
+            push.setId("images-push");
+            // Only a tagged image has a registry to go to.
+            push.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+                ImageRow row = table.getSelectionModel().getSelectedItem();
+                return row == null || row.dangling();
+            }, table.getSelectionModel().selectedItemProperty()));
+            header.addActions(push);
+        }
         run.setVisible(runs != null);
         run.setManaged(runs != null);
         if (layers != null) {
@@ -134,13 +147,20 @@ public final class ImagesView implements Page {
     }
 
     private void openPull() {
-        new PullDialog(pulls.get(), root).show();
+        TransferDialog.pull(pulls.get(), root).show();
     }
 
     private void runSelected() {
         ImageRow row = table.getSelectionModel().getSelectedItem();
         if (row != null) {
             new RunDialog(runs.apply(row.dangling() ? row.id() : row.reference()), root.getScene().getWindow()).show();
+        }
+    }
+
+    private void pushSelected() {
+        ImageRow row = table.getSelectionModel().getSelectedItem();
+        if (row != null && !row.dangling()) {
+            TransferDialog.push(pushes.apply(row.reference()), root).show();
         }
     }
 

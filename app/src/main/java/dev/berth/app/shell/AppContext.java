@@ -166,6 +166,20 @@ public final class AppContext {
         return pull[0];
     }
 
+    /** A push of {@code reference} whose end (done or failed) posts a notification. */
+    public dev.berth.app.images.PushViewModel newPush(String reference) {
+        dev.berth.app.images.PushViewModel[] push = new dev.berth.app.images.PushViewModel[1];
+        push[0] = new dev.berth.app.images.PushViewModel(shell::engine, async, reference, () ->
+                notifications.post(Notice.Level.SUCCESS, I18n.t("notify.pushed", reference),
+                        push[0].statusProperty().get()));
+        push[0].errorProperty().addListener((o, a, b) -> {
+            if (!b.isBlank()) {
+                notifications.post(Notice.Level.ERROR, I18n.t("notify.pushFailed", reference), b);
+            }
+        });
+        return push[0];
+    }
+
     public AppSettings settings() {
         return settings;
     }

@@ -69,4 +69,29 @@ class PullViewModelTest {
         assertEquals("'' is not an image reference. Example: busybox:latest", vm.errorProperty().get());
         assertTrue(engine.calls.isEmpty());
     }
+
+    @Test
+    void cancelStopsARunningPullWithoutAnErrorOrAListing() throws Exception {
+        engine.holdTransfers = true;
+        engine.pullScript.add(new PullProgress("bbb", "Downloading", 100, 1000));
+        // Work on its own thread (the engine call blocks until cancelled), results applied where they land.
+        var vm = new PullViewModel(() -> engine, new Async(t -> Thread.ofVirtual().start(t), Runnable::run),
+                pulled::incrementAndGet);
+        vm.referenceProperty().set("busybox:1");
+        vm.pull();
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (vm.layers().isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        assertTrue(vm.runningProperty().get());
+        vm.cancel();
+        while (vm.runningProperty().get() && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        assertFalse(vm.runningProperty().get());
+        assertTrue(vm.cancelledProperty().get());
+        assertEquals("", vm.errorProperty().get(), "a cancel is not a failure");
+        assertEquals("Cancelled: busybox:1", vm.statusProperty().get());
+        assertEquals(0, pulled.get(), "nothing to reload or announce");
+    }
 }

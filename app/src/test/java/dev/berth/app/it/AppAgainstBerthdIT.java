@@ -153,6 +153,53 @@ class AppAgainstBerthdIT {
     }
 
     @Test
+    void pushATaggedImageThroughTheDialogAndFindItInTheRegistry(FxRobot robot) throws Exception {
+        waitUntil("connected", () -> ctx.shell().engineLabelProperty().get().contains("Berth"));
+        String ref = registry.host() + "/app/pushed:7";
+        api.tagImage(image, registry.host() + "/app/pushed", "7");
+        nav(robot, "Images");
+        @SuppressWarnings("unchecked")
+        TableView<ImageRow> table = robot.lookup("#page-images .table-view").queryAs(TableView.class);
+        waitUntil("the new tag is listed", () -> table.getItems().stream().anyMatch(r -> r.reference().equals(ref)));
+        robot.interact(() -> table.getSelectionModel().select(table.getItems().stream()
+                .filter(r -> r.reference().equals(ref)).findFirst().orElseThrow()));
+        robot.clickOn("#images-push");
+        waitUntil("the push is announced", () -> ctx.notifications().history().stream()
+                .anyMatch(n -> n.title().equals("Pushed " + ref)));
+        var tags = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                registry.baseUri().resolve("/v2/app/pushed/tags/list")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, tags.statusCode(), tags.body());
+        assertTrue(tags.body().contains("\"7\""), tags.body());
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void aPullThatHangsCanBeCancelled(FxRobot robot) throws Exception {
+        waitUntil("connected", () -> ctx.shell().engineLabelProperty().get().contains("Berth"));
+        TestImages.busyboxV2().push(registry, "app/slow", "1");
+        String ref = registry.host() + "/app/slow:1";
+        nav(robot, "Images");
+        robot.clickOn("Pull…");
+        type(robot, "#pull-reference", ref);
+        registry.pause();
+        try {
+            robot.clickOn("#pull-submit");
+            waitUntil("the pull is running", () -> robot.lookup("#transfer-cancel").queryButton().isVisible());
+            Thread.sleep(500);
+            robot.clickOn("#transfer-cancel");
+            waitUntil("the dialog says cancelled", () -> robot.lookup("#transfer-status").queryLabeled().getText()
+                    .equals("Cancelled: " + ref));
+            assertEquals("", robot.lookup("#pull-error").queryLabeled().getText(), "a cancel is not an error");
+            assertTrue(ctx.notifications().history().stream().noneMatch(n -> n.title().contains(ref)),
+                    "neither a success nor a failure is announced: " + ctx.notifications().history());
+        } finally {
+            registry.resume();
+        }
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
     void runWithAPublishedPortThenStopAndRemoveFromTheTable(FxRobot robot) throws Exception {
         waitUntil("connected", () -> ctx.shell().engineLabelProperty().get().contains("Berth"));
         int port = freePort();

@@ -31,6 +31,10 @@ import java.util.function.Consumer;
 public final class FakeEngine implements Engine {
     public final List<ContainerSummary> containers = new ArrayList<>();
     public final List<ImageSummary> images = new ArrayList<>();
+    /** Progress lines a push reports. */
+    public final List<PullProgress> pushScript = new ArrayList<>();
+    /** Pulls and pushes wait for a cancel after their script (a transfer in progress). */
+    public volatile boolean holdTransfers;
     /** What {@link #imagePruneEstimate} answers. */
     public long pruneEstimateDangling;
     public long pruneEstimateUnused;
@@ -189,9 +193,36 @@ public final class FakeEngine implements Engine {
     }
 
     @Override
-    public void pullImage(String reference, Consumer<PullProgress> progress) {
+    public void pullImage(String reference, Consumer<PullProgress> progress, dev.berth.app.engine.Cancellation cancel) {
         call("pullImage " + reference);
-        pullScript.forEach(progress);
+        transfer(pullScript, progress, cancel);
+    }
+
+    @Override
+    public void pushImage(String reference, Consumer<PullProgress> progress, dev.berth.app.engine.Cancellation cancel) {
+        call("pushImage " + reference);
+        transfer(pushScript, progress, cancel);
+    }
+
+    /**
+     * Plays a transfer's progress lines; with {@link #holdTransfers} it then waits until cancelled, as a real engine
+     * stream does while a layer downloads, and fails the way the real client does when cancelled.
+     */
+    private void transfer(List<PullProgress> script, Consumer<PullProgress> progress,
+                          dev.berth.app.engine.Cancellation cancel) {
+        script.forEach(progress);
+        if (holdTransfers) {
+            var released = new java.util.concurrent.CountDownLatch(1);
+            cancel.onCancel(released::countDown);
+            try {
+                released.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (cancel.isCancelled()) {
+            throw new EngineException("Cancelled", 0, null);
+        }
     }
 
     @Override

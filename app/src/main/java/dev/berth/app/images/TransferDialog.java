@@ -18,22 +18,15 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 
-/** A window that pulls one image and shows each layer's progress, including layers that "Already exist". */
-final class PullDialog {
-    private final PullViewModel vm;
+/**
+ * A window that pulls or pushes one image and shows each layer's progress, including layers that "Already exist",
+ * with a Cancel while it runs. Closing the window leaves the transfer running; a notification tells when it ends.
+ */
+final class TransferDialog {
     private final Stage stage = new Stage();
 
-    PullDialog(PullViewModel vm, Node owner) {
-        this.vm = vm;
-        stage.initOwner(owner.getScene().getWindow());
-        stage.initModality(Modality.NONE);
-        stage.setTitle(I18n.t("images.pull"));
-
-        Label intro = new Label(I18n.t("pull.help"));
-        intro.setWrapText(true);
-        // A wrapping label in a VBox otherwise keeps its one-line minimum height and cuts the text off.
-        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        intro.getStyleClass().add(Styles.TEXT_MUTED);
+    /** The pull window: the person types a reference and presses Pull. */
+    static TransferDialog pull(PullViewModel vm, Node owner) {
         TextField reference = new TextField();
         reference.setId("pull-reference");
         reference.setPromptText("busybox:latest");
@@ -47,7 +40,29 @@ final class PullDialog {
         pull.disableProperty().bind(vm.runningProperty());
         pull.setOnAction(e -> vm.pull());
         HBox.setHgrow(reference, Priority.ALWAYS);
-        HBox row = new HBox(8, reference, pull);
+        return new TransferDialog(vm, owner, I18n.t("images.pull"), I18n.t("pull.help"), new HBox(8, reference, pull));
+    }
+
+    /** The push window: it starts pushing the chosen {@code repo:tag} at once. */
+    static TransferDialog push(PushViewModel vm, Node owner) {
+        Label what = new Label(vm.reference());
+        what.setId("push-reference");
+        what.getStyleClass().add(Styles.TEXT_BOLD);
+        TransferDialog d = new TransferDialog(vm, owner, I18n.t("images.push"), I18n.t("push.help"), what);
+        vm.push();
+        return d;
+    }
+
+    private TransferDialog(TransferViewModel vm, Node owner, String title, String help, Node top) {
+        stage.initOwner(owner.getScene().getWindow());
+        stage.initModality(Modality.NONE);
+        stage.setTitle(title);
+
+        Label intro = new Label(help);
+        intro.setWrapText(true);
+        // A wrapping label in a VBox otherwise keeps its one-line minimum height and cuts the text off.
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        intro.getStyleClass().add(Styles.TEXT_MUTED);
 
         ListView<LayerProgress> layers = new ListView<>(vm.layers());
         layers.setAccessibleText(I18n.t("pull.layers"));
@@ -56,6 +71,7 @@ final class PullDialog {
         VBox.setVgrow(layers, Priority.ALWAYS);
 
         Label status = new Label();
+        status.setId("transfer-status");
         status.textProperty().bind(vm.statusProperty());
         status.setWrapText(true);
         Label error = new Label();
@@ -63,13 +79,18 @@ final class PullDialog {
         error.textProperty().bind(vm.errorProperty());
         error.getStyleClass().add(Styles.DANGER);
         error.setWrapText(true);
+        Button cancel = new Button(I18n.t("action.cancel"));
+        cancel.setId("transfer-cancel");
+        cancel.visibleProperty().bind(vm.runningProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> vm.cancel());
         Button close = new Button(I18n.t("action.close"));
         close.setCancelButton(true);
         close.setOnAction(e -> stage.close());
-        HBox bottom = new HBox(close);
+        HBox bottom = new HBox(8, cancel, close);
         bottom.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
 
-        VBox root = new VBox(10, intro, row, layers, status, error, bottom);
+        VBox root = new VBox(10, intro, top, layers, status, error, bottom);
         root.setPadding(new Insets(16));
         stage.setScene(new javafx.scene.Scene(root, 560, 420));
         stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
