@@ -117,6 +117,33 @@ public final class TerminalsView {
                 .replace(String.valueOf(com.techsenger.jeditermfx.core.util.CharUtils.DWC), "");
     }
 
+    /**
+     * The ANSI color index (0–255) of the foreground of the first on-screen cell where {@code text} starts; -1 when
+     * the text is not on screen or has the default color, -2 for a true color. For tests and accessibility checks.
+     */
+    public int foregroundIndexAt(TerminalSession session, String text) {
+        var buffer = widgets.get(session).getTerminalTextBuffer();
+        buffer.lock();
+        try {
+            for (int y = 0; y < buffer.getHeight(); y++) {
+                var line = buffer.getLine(y);
+                int x = line.getText().indexOf(text);
+                if (x >= 0) {
+                    var fg = line.getStyleAt(x) == null ? null : line.getStyleAt(x).getForeground();
+                    return fg == null ? -1 : fg.isIndexed() ? fg.getColorIndex() : -2;
+                }
+            }
+            return -1;
+        } finally {
+            buffer.unlock();
+        }
+    }
+
+    /** Whether a full-screen program (vi, less, top) switched the session to the alternate screen. */
+    public boolean usesAlternateScreen(TerminalSession session) {
+        return widgets.get(session).getTerminalTextBuffer().isUsingAlternateBuffer();
+    }
+
     /** The emulator's width in columns (what the exec's TTY is resized to). */
     public int columns(TerminalSession session) {
         return widgets.get(session).getTerminalTextBuffer().getWidth();

@@ -143,6 +143,80 @@ class ContainerPageIT {
     }
 
     @Test
+    void fullScreenProgramsAndColorsRenderRight(FxRobot robot) throws Exception {
+        TerminalTab tab = (TerminalTab) page.tab("terminal");
+        waitUntil(() -> !tab.viewModel().sessions().isEmpty(), "a terminal opened on showing the tab");
+        TerminalSession session = tab.viewModel().sessions().getFirst();
+        Node keys = tab.view().focusTarget(session);
+        command(robot, keys, tab, session, "printf 'alpha\\nbeta\\ngamma\\n' > /tmp/short.txt; seq 1 300 > "
+                + "/tmp/long.txt; echo ready-$((40+2))", s -> s.contains("ready-42"), "test files written");
+
+        // Colors: the output (not the typed line) carries SGR 31, red.
+        command(robot, keys, tab, session, "printf '\\033[31m%s\\033[0m\\n' RED-$((6*7))",
+                s -> s.contains("RED-42"), "colored output");
+        int[] fg = new int[1];
+        WaitForAsyncUtils.asyncFx(() -> fg[0] = tab.view().foregroundIndexAt(session, "RED-42")).get(5,
+                TimeUnit.SECONDS);
+        assertEquals(1, fg[0], "ANSI red is color index 1");
+
+        // vi: the file at the top, '~' on every line past its end, the status line at the bottom.
+        launch(robot, keys, tab, session, "vi /tmp/short.txt", s -> s.startsWith("alpha\nbeta\ngamma\n~"),
+                "vi shows the file from the top");
+        waitUntil(() -> viFillsTheScreen(lines(tab, session)), () -> "'~' fills vi's screen:\n" + lines(tab, session));
+        long rowsBefore = lines(tab, session).lines().count();
+        // A shorter pane: the TTY gets SIGWINCH and vi redraws at the new height.
+        robot.interact(() -> ((javafx.scene.layout.Region) page.root()).setMaxHeight(420));
+        waitUntil(() -> lines(tab, session).lines().count() < rowsBefore && viFillsTheScreen(lines(tab, session)),
+                () -> "vi redrew at the new height (was " + rowsBefore + " rows):\n" + lines(tab, session));
+        press(robot, keys, KeyCode.ESCAPE);
+        keys(robot, keys, ":q");
+        press(robot, keys, KeyCode.ENTER);
+        command(robot, keys, tab, session, "echo back-$((1+1))", s -> s.contains("back-2"), "the shell after vi");
+
+        // less: the first screenful, space pages on, q quits.
+        launch(robot, keys, tab, session, "less /tmp/long.txt", s -> s.startsWith("1\n2\n3\n"),
+                "less shows the file's first lines");
+        int lastShown = lines(tab, session).lines().filter(l -> l.matches("\\d+")).mapToInt(Integer::parseInt).max()
+                .orElseThrow();
+        keys(robot, keys, " ");
+        waitUntil(() -> lines(tab, session).startsWith((lastShown + 1) + "\n"),
+                () -> "space paged on to " + (lastShown + 1) + ":\n" + lines(tab, session));
+        keys(robot, keys, "q");
+        command(robot, keys, tab, session, "echo done-$((2+1))", s -> s.contains("done-3"), "the shell after less");
+
+        // top: its header and process table, refreshed every second, q quits.
+        launch(robot, keys, tab, session, "top -d 1", s -> s.contains("Mem:") && s.contains("PID"),
+                "top draws its header and table");
+        String first = lines(tab, session);
+        waitUntil(() -> !lines(tab, session).equals(first), () -> "top refreshes:\n" + lines(tab, session));
+        keys(robot, keys, "q");
+        command(robot, keys, tab, session, "echo after-$((3+1))", s -> s.contains("after-4"), "the shell after top");
+    }
+
+    /** The screen with each line's padding removed (the buffer pads every line to the terminal's width). */
+    private static String lines(TerminalTab tab, TerminalSession session) throws Exception {
+        return String.join("\n", screen(tab, session).lines().map(String::stripTrailing).toList());
+    }
+
+    /** Starts a full-screen program once (typing again would land inside it) and waits until it has drawn. */
+    private static void launch(FxRobot robot, Node keys, TerminalTab tab, TerminalSession session, String line,
+                               java.util.function.Predicate<String> drawn, String what) throws Exception {
+        Thread.sleep(300); // let the prompt finish drawing: busybox drops keys typed meanwhile
+        type(robot, keys, line);
+        waitUntil(() -> drawn.test(lines(tab, session)), () -> what + ":\n" + lines(tab, session));
+    }
+
+    /** vi's screen: lines of the file, then only '~' lines up to the status line, which names the file. */
+    private static boolean viFillsTheScreen(String screen) {
+        List<String> lines = screen.lines().map(String::stripTrailing).toList();
+        if (lines.size() < 6) {
+            return false;
+        }
+        List<String> middle = lines.subList(3, lines.size() - 1);
+        return middle.stream().allMatch(l -> l.equals("~")) && lines.getLast().contains("short.txt");
+    }
+
+    @Test
     void logsFindALineByRegex(FxRobot robot) throws Exception {
         robot.interact(() -> page.select("logs"));
         LogsTab tab = (LogsTab) page.tab("logs");
@@ -193,19 +267,47 @@ class ContainerPageIT {
 
     /** Types text as key-typed events (what a keyboard or an input method delivers), then Enter. */
     private static void type(FxRobot robot, Node target, String text) {
-        robot.interact(() -> {
-            text.codePoints().forEach(cp -> {
-                // A press the emulator does not handle, then the typed character: JediTermFX ignores a typed
-                // character that follows a press it handled (Enter), as a real keyboard's events would be.
-                String ch = new String(Character.toChars(cp));
-                Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, ch, ch, KeyCode.UNDEFINED, false, false,
-                        false, false));
-                Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_TYPED, ch, "", KeyCode.UNDEFINED, false, false,
-                        false, false));
-            });
-            Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false,
-                    false));
-        });
+        keys(robot, target, text);
+        press(robot, target, KeyCode.ENTER);
+    }
+
+    /** Types {@code text} without Enter (vi commands, less's space and q). */
+    private static void keys(FxRobot robot, Node target, String text) {
+        robot.interact(() -> text.codePoints().forEach(cp -> {
+            // A press the emulator does not handle, then the typed character: JediTermFX ignores a typed
+            // character that follows a press it handled (Enter), as a real keyboard's events would be.
+            String ch = new String(Character.toChars(cp));
+            Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, ch, ch, KeyCode.UNDEFINED, false, false,
+                    false, false));
+            Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_TYPED, ch, "", KeyCode.UNDEFINED, false, false,
+                    false, false));
+        }));
+    }
+
+    private static void press(FxRobot robot, Node target, KeyCode key) {
+        robot.interact(() -> Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", key, false, false,
+                false, false)));
+    }
+
+    /**
+     * Types a shell command until {@code answered} holds: busybox's line editor drops keys typed while it draws
+     * its prompt, so a person types again too. Commands given here must be safe to run twice.
+     */
+    private static void command(FxRobot robot, Node keys, TerminalTab tab, TerminalSession session, String line,
+                                java.util.function.Predicate<String> answered, String what) throws Exception {
+        waitUntil(() -> {
+            if (answered.test(screen(tab, session))) {
+                return true;
+            }
+            type(robot, keys, line);
+            for (int i = 0; i < 15; i++) {
+                Thread.sleep(100);
+                if (answered.test(screen(tab, session))) {
+                    return true;
+                }
+            }
+            return false;
+        }, () -> what + ":\n" + screen(tab, session));
     }
 
     private static String screen(TerminalTab tab, TerminalSession session) throws Exception {
