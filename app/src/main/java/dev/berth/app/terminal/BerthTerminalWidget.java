@@ -27,6 +27,19 @@ final class BerthTerminalWidget extends JediTermFxWidget {
         return w;
     }
 
+    /** Copy and paste through JavaFX's clipboard rather than AWT's (see {@link FxClipboard}). */
+    @Override
+    protected com.techsenger.jeditermfx.ui.TerminalPanel createTerminalPanel(
+            com.techsenger.jeditermfx.ui.settings.SettingsProvider settings, StyleState styleState,
+            com.techsenger.jeditermfx.core.model.TerminalTextBuffer buffer) {
+        return new com.techsenger.jeditermfx.ui.TerminalPanel(settings, buffer, styleState) {
+            @Override
+            protected com.techsenger.jeditermfx.ui.TerminalCopyPasteHandler createCopyPasteHandler() {
+                return new FxClipboard();
+            }
+        };
+    }
+
     @Override
     protected StyleState createDefaultStyle() {
         StyleState state = new StyleState();

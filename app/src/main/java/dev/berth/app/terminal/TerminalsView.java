@@ -86,6 +86,7 @@ public final class TerminalsView {
         widget.setTtyConnector(new ExecTtyConnector(session.exec(), session.title()));
         widget.start();
         ImeInput.install(keyTarget(widget), session.exec());
+        ControlKeys.install(keyTarget(widget), widget.getTerminalPanel());
         Tab tab = new Tab(session.title(), widget.getPane());
         tab.setUserData(session);
         tab.setOnClosed(e -> vm.close(session));
@@ -137,6 +138,11 @@ public final class TerminalsView {
         } finally {
             buffer.unlock();
         }
+    }
+
+    /** Selects the whole screen of a session (what Ctrl+Shift+A or the context menu's Select All does). */
+    public void selectAll(TerminalSession session) {
+        widgets.get(session).getTerminalPanel().selectAll();
     }
 
     /** Whether a full-screen program (vi, less, top) switched the session to the alternate screen. */

@@ -206,6 +206,52 @@ class ContainerPageIT {
         waitUntil(() -> drawn.test(lines(tab, session)), () -> what + ":\n" + lines(tab, session));
     }
 
+    @Test
+    void copyAndPasteUseThePlatformKeysAndCtrlCStillInterrupts(FxRobot robot) throws Exception {
+        TerminalTab tab = (TerminalTab) page.tab("terminal");
+        waitUntil(() -> !tab.viewModel().sessions().isEmpty(), "a terminal opened on showing the tab");
+        TerminalSession session = tab.viewModel().sessions().getFirst();
+        Node keys = tab.view().focusTarget(session);
+        command(robot, keys, tab, session, "echo copy-me-$((6*7))", s -> s.contains("copy-me-42"), "text to copy");
+
+        // Ctrl+C (no Shift) is still the TTY's interrupt while nothing is selected: a sleeping command ends at once.
+        // (With a selection, JediTerm's Ctrl+C copies it, as Windows Terminal does.)
+        launch(robot, keys, tab, session, "sleep 300; echo slept", s -> s.contains("sleep 300; echo slept"),
+                "sleep started");
+        Thread.sleep(300);
+        // What JavaFX on Linux delivers for Ctrl+C: the press of C (text "c") with Ctrl, then the typed ETX.
+        robot.interact(() -> {
+            Event.fireEvent(keys, new KeyEvent(KeyEvent.KEY_PRESSED, KeyEvent.CHAR_UNDEFINED, "c", KeyCode.C, false,
+                    true, false, false));
+            Event.fireEvent(keys, new KeyEvent(KeyEvent.KEY_TYPED, "\u0003", "", KeyCode.UNDEFINED, false, true,
+                    false, false));
+        });
+        command(robot, keys, tab, session, "echo woke-$((9+1))", s -> s.contains("woke-10"), "interrupted sleep");
+        assertTrue(!lines(tab, session).contains("\nslept"), "the sleep was interrupted, not finished");
+
+        // Copy: select, then Ctrl+Shift+C (Linux; Cmd+C on macOS) puts the selection on the system clipboard.
+        robot.interact(() -> {
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(java.util.Map.of(
+                    javafx.scene.input.DataFormat.PLAIN_TEXT, "before"));
+            tab.view().selectAll(session);
+        });
+        robot.interact(() -> Event.fireEvent(keys, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.C, true, true,
+                false, false)));
+        String[] copied = new String[1];
+        robot.interact(() -> copied[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertTrue(copied[0] != null && copied[0].contains("copy-me-42"), "clipboard: " + copied[0]);
+
+        // Paste: Ctrl+Shift+V types the clipboard into the shell.
+        robot.interact(() -> javafx.scene.input.Clipboard.getSystemClipboard().setContent(java.util.Map.of(
+                javafx.scene.input.DataFormat.PLAIN_TEXT, "echo pasted-$((5*5))")));
+        Thread.sleep(300);
+        robot.interact(() -> Event.fireEvent(keys, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.V, true, true,
+                false, false)));
+        press(robot, keys, KeyCode.ENTER);
+        waitUntil(() -> lines(tab, session).contains("pasted-25"), () -> "pasted and run:\n" + lines(tab, session));
+
+    }
+
     /** vi's screen: lines of the file, then only '~' lines up to the status line, which names the file. */
     private static boolean viFillsTheScreen(String screen) {
         List<String> lines = screen.lines().map(String::stripTrailing).toList();
