@@ -104,6 +104,10 @@ public final class ManageTour extends BerthApp {
             ScreenshotTour.fx(() -> Window.getWindows().stream().filter(w -> w != stage).toList()
                     .forEach(Window::hide));
         }
+        // Then every page in both themes and languages, against the same sample content, without the crash notices
+        // posted above (errors stay until dismissed).
+        ScreenshotTour.fx(() -> List.copyOf(context().notifications().visible()).forEach(context().notifications()::dismiss));
+        ScreenshotTour.pages(this, stage, dir);
     }
 
     /** Starts a registry and berthd with sample content, runs the tour against it, and cleans up. */

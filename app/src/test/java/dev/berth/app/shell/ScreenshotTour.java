@@ -59,14 +59,19 @@ public final class ScreenshotTour extends BerthApp {
 
     /** Every page in light and dark, English and Korean. */
     private void pages(Stage stage, Path dir) throws Exception {
+        pages(this, stage, dir);
+    }
+
+    /** Every page of {@code app}'s window in light and dark, English and Korean, as {@code <page>-<theme>-<lang>.png}. */
+    static void pages(BerthApp app, Stage stage, Path dir) throws Exception {
         for (LanguageChoice lang : new LanguageChoice[] {LanguageChoice.ENGLISH, LanguageChoice.KOREAN}) {
             for (ThemeChoice theme : new ThemeChoice[] {ThemeChoice.LIGHT, ThemeChoice.DARK}) {
                 fx(() -> {
-                    context().settingsViewModel().languageProperty().set(lang);
-                    context().settingsViewModel().themeProperty().set(theme);
+                    app.context().settingsViewModel().languageProperty().set(lang);
+                    app.context().settingsViewModel().themeProperty().set(theme);
                 });
                 for (PageId page : PageId.values()) {
-                    fx(() -> window().show(page));
+                    fx(() -> app.window().show(page));
                     Thread.sleep(1500);
                     String name = page.name().toLowerCase() + "-" + theme.name().toLowerCase() + "-"
                             + (lang == LanguageChoice.KOREAN ? "ko" : "en") + ".png";
