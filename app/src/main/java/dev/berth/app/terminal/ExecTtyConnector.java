@@ -21,7 +21,7 @@ final class ExecTtyConnector implements TtyConnector {
     ExecTtyConnector(ExecSession session, String name) {
         this.session = session;
         this.name = name;
-        this.reader = new InputStreamReader(session.output(), StandardCharsets.UTF_8);
+        this.reader = new CursorHomeFix(new InputStreamReader(session.output(), StandardCharsets.UTF_8));
     }
 
     @Override
