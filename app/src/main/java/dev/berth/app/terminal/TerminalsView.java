@@ -155,6 +155,11 @@ public final class TerminalsView {
         return widgets.get(session).getTerminalTextBuffer().getWidth();
     }
 
+    /** Whether the session's terminal widget exists yet (sessions open in the background, widgets on the FX thread). */
+    public boolean shows(TerminalSession session) {
+        return widgets.containsKey(session);
+    }
+
     /** The keyboard target of a session's terminal. */
     public Node focusTarget(TerminalSession session) {
         return keyTarget(widgets.get(session));

@@ -99,8 +99,7 @@ class ContainerPageIT {
     @Test
     void terminalEchoesResizesAndShowsKorean(FxRobot robot) throws Exception {
         TerminalTab tab = (TerminalTab) page.tab("terminal");
-        waitUntil(() -> !tab.viewModel().sessions().isEmpty(), "a terminal opened on showing the tab");
-        TerminalSession session = tab.viewModel().sessions().getFirst();
+        TerminalSession session = firstTerminal(tab);
         assertEquals("/bin/sh", session.shell(), "busybox has no bash: the probe falls back to sh");
         Node keys = tab.view().focusTarget(session);
 
@@ -145,8 +144,7 @@ class ContainerPageIT {
     @Test
     void fullScreenProgramsAndColorsRenderRight(FxRobot robot) throws Exception {
         TerminalTab tab = (TerminalTab) page.tab("terminal");
-        waitUntil(() -> !tab.viewModel().sessions().isEmpty(), "a terminal opened on showing the tab");
-        TerminalSession session = tab.viewModel().sessions().getFirst();
+        TerminalSession session = firstTerminal(tab);
         Node keys = tab.view().focusTarget(session);
         command(robot, keys, tab, session, "printf 'alpha\\nbeta\\ngamma\\n' > /tmp/short.txt; seq 1 300 > "
                 + "/tmp/long.txt; echo ready-$((40+2))", s -> s.contains("ready-42"), "test files written");
@@ -209,8 +207,7 @@ class ContainerPageIT {
     @Test
     void copyAndPasteUseThePlatformKeysAndCtrlCStillInterrupts(FxRobot robot) throws Exception {
         TerminalTab tab = (TerminalTab) page.tab("terminal");
-        waitUntil(() -> !tab.viewModel().sessions().isEmpty(), "a terminal opened on showing the tab");
-        TerminalSession session = tab.viewModel().sessions().getFirst();
+        TerminalSession session = firstTerminal(tab);
         Node keys = tab.view().focusTarget(session);
         command(robot, keys, tab, session, "echo copy-me-$((6*7))", s -> s.contains("copy-me-42"), "text to copy");
 
@@ -250,6 +247,17 @@ class ContainerPageIT {
         press(robot, keys, KeyCode.ENTER);
         waitUntil(() -> lines(tab, session).contains("pasted-25"), () -> "pasted and run:\n" + lines(tab, session));
 
+    }
+
+    /** The terminal that opened on showing the tab, once its session and its widget both exist. */
+    private static TerminalSession firstTerminal(TerminalTab tab) throws Exception {
+        waitUntil(() -> {
+            boolean[] shown = new boolean[1];
+            WaitForAsyncUtils.asyncFx(() -> shown[0] = !tab.viewModel().sessions().isEmpty()
+                    && tab.view().shows(tab.viewModel().sessions().getFirst())).get(5, TimeUnit.SECONDS);
+            return shown[0];
+        }, "a terminal opened on showing the tab");
+        return tab.viewModel().sessions().getFirst();
     }
 
     /** vi's screen: lines of the file, then only '~' lines up to the status line, which names the file. */
