@@ -147,10 +147,20 @@ class ExecCliIT {
         assertEquals(4, after.get("ExitCode").asInt(), after.toString());
         assertEquals(409, berthd.http("POST", "/exec/" + id + "/start", "{}".getBytes(StandardCharsets.UTF_8)).status());
         assertEquals(404, berthd.http("GET", "/exec/nope/json").status());
-        String events = new String(berthd.http("GET", "/events?since=0&until=" + (Instant.now().getEpochSecond() + 1)).body(),
-                StandardCharsets.UTF_8);
+        // exec_die is published when conmon reports the exit, which may come just after the start's answer: ask
+        // again for a few seconds rather than once.
+        String events = "";
+        for (int i = 0; i < 20; i++) {
+            events = new String(berthd.http("GET", "/events?since=0&until=" + (Instant.now().getEpochSecond() + 1))
+                    .body(), StandardCharsets.UTF_8);
+            if (events.contains("exec_create: sh -c exit 4") && events.contains("exec_start: sh -c exit 4")
+                    && events.contains("exec_die")) {
+                break;
+            }
+            Thread.sleep(250);
+        }
         assertTrue(events.contains("exec_create: sh -c exit 4") && events.contains("exec_start: sh -c exit 4")
-                && events.contains("exec_die"), events);
+                && events.contains("exec_die"), "events: " + events);
     }
 
     @Test
