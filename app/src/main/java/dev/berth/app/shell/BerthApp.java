@@ -2,8 +2,10 @@ package dev.berth.app.shell;
 
 import dev.berth.app.engine.Connection;
 import dev.berth.app.engine.DockerJavaEngine;
-import dev.berth.app.engine.EngineProbe;
-import dev.berth.app.engine.LocalEngineController;
+import dev.berth.app.localengine.EngineLauncher;
+import dev.berth.app.localengine.EngineProbe;
+import dev.berth.app.localengine.LauncherChoice;
+import dev.berth.app.localengine.LocalEngineController;
 import dev.berth.app.settings.AppSettings;
 import dev.berth.app.settings.WindowBounds;
 import dev.berth.app.support.Async;
@@ -165,14 +167,17 @@ public class BerthApp extends Application {
         return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : System.getProperty("berth.connect", "");
     }
 
-    /** The local berthd: {@code bin/berthd} of the checkout {@code bin/berth} ran from, logging under the state dir. */
+    /**
+     * The local berthd: its system service where one is installed, else {@code bin/berthd} of the checkout
+     * {@code bin/berth} ran from (as root or through pkexec), logging under the state dir.
+     */
     private static LocalEngineController localEngine() {
         Path home = Path.of(System.getProperty("berth.home", "."));
         Path log = Path.of(System.getProperty("user.home"), ".local", "state", "berth", "berthd.log");
         Path socket = Path.of(Connection.BERTH_DEFAULT_URI.substring("unix://".length()));
-        return new LocalEngineController(
-                LocalEngineController.commandFor(home.resolve("bin/berthd"), LocalEngineController.runningAsRoot()),
-                log, EngineProbe.unixSocket(socket), Duration.ofSeconds(120));
+        EngineLauncher launcher = LauncherChoice.forHost(LauncherChoice.Host.current(), home.resolve("bin/berthd"),
+                log);
+        return new LocalEngineController(launcher, EngineProbe.unixSocket(socket), Duration.ofSeconds(120));
     }
 
     private static void place(Stage stage, WindowBounds b) {

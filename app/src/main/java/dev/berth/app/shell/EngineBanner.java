@@ -1,7 +1,7 @@
 package dev.berth.app.shell;
 
 import atlantafx.base.theme.Styles;
-import dev.berth.app.engine.LocalEngineController;
+import dev.berth.app.localengine.LocalEngineController;
 import dev.berth.app.support.I18n;
 import dev.berth.app.widgets.Buttons;
 import javafx.scene.control.Button;

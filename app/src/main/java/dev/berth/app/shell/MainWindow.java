@@ -1,13 +1,13 @@
 package dev.berth.app.shell;
 
 import dev.berth.app.containers.ContainersView;
-import dev.berth.app.engine.LocalEngineController;
 import dev.berth.app.images.ImagesView;
+import dev.berth.app.localengine.LocalEngineController;
 import dev.berth.app.networks.NetworksView;
 import dev.berth.app.settings.SettingsView;
 import dev.berth.app.volumes.VolumesView;
-import dev.berth.app.widgets.Page;
 import dev.berth.app.widgets.ColumnLayout;
+import dev.berth.app.widgets.Page;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +19,9 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.layout.Priority;
 
 /**
  * The main window's content: sidebar, engine banner, the current page and the status bar. Built anew when the

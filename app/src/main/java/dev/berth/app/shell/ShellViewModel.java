@@ -5,7 +5,7 @@ import dev.berth.app.engine.Engine;
 import dev.berth.app.engine.EngineEvent;
 import dev.berth.app.engine.EngineException;
 import dev.berth.app.engine.EngineVersion;
-import dev.berth.app.engine.LocalEngineController;
+import dev.berth.app.localengine.LocalEngineController;
 import dev.berth.app.support.Async;
 import dev.berth.app.support.I18n;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.berth.app.tray;
 
-import dev.berth.app.engine.LocalEngineController;
+import dev.berth.app.localengine.LocalEngineController;
 import dev.berth.app.support.I18n;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.berth.app.engine.DockerJavaEngine;
 import dev.berth.app.engine.Engine;
-import dev.berth.app.engine.LocalEngineController;
+import dev.berth.app.localengine.LocalEngineController;
 import dev.berth.testkit.BerthdCommand;
 import dev.berth.testkit.BerthdProcess;
 import java.io.IOException;

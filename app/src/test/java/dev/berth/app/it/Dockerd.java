@@ -2,8 +2,8 @@ package dev.berth.app.it;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.berth.app.engine.EngineProbe;
-import dev.berth.app.engine.LocalEngineController;
+import dev.berth.app.localengine.EngineProbe;
+import dev.berth.app.localengine.LocalEngineController;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

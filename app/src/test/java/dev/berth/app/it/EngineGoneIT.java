@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.app.engine.DockerJavaEngine;
-import dev.berth.app.engine.LocalEngineController;
+import dev.berth.app.localengine.LocalEngineController;
 import dev.berth.app.settings.AppSettings;
 import dev.berth.app.shell.AppContext;
 import dev.berth.app.shell.EngineState;

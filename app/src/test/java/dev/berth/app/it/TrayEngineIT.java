@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.app.engine.DockerJavaEngine;
-import dev.berth.app.engine.EngineProbe;
-import dev.berth.app.engine.LocalEngineController;
+import dev.berth.app.localengine.EngineProbe;
+import dev.berth.app.localengine.LocalEngineController;
 import dev.berth.app.support.I18n;
 import dev.berth.app.tray.TrayController;
 import java.time.Duration;

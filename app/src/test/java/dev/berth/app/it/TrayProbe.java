@@ -1,7 +1,7 @@
 package dev.berth.app.it;
 
-import dev.berth.app.engine.EngineProbe;
-import dev.berth.app.engine.LocalEngineController;
+import dev.berth.app.localengine.EngineProbe;
+import dev.berth.app.localengine.LocalEngineController;
 import dev.berth.app.support.I18n;
 import dev.berth.app.tray.AwtTray;
 import dev.berth.app.tray.TrayController;

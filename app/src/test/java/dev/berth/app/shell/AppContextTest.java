@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.app.engine.EngineEvent;
-import dev.berth.app.engine.LocalEngineController;
 import dev.berth.app.engine.NetworkSummary;
+import dev.berth.app.localengine.LocalEngineController;
 import dev.berth.app.settings.AppSettings;
 import dev.berth.app.support.Async;
 import dev.berth.app.testing.FakeEngine;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.app.engine.Connection;
 import dev.berth.app.engine.ImageSummary;
-import dev.berth.app.engine.LocalEngineController;
 import dev.berth.app.engine.PortMapping;
+import dev.berth.app.localengine.LocalEngineController;
 import dev.berth.app.settings.AppSettings;
 import dev.berth.app.settings.LanguageChoice;
 import dev.berth.app.support.Async;

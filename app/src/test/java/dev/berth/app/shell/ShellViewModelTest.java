@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.app.engine.Connection;
 import dev.berth.app.engine.EngineEvent;
-import dev.berth.app.engine.LocalEngineController;
+import dev.berth.app.localengine.LocalEngineController;
 import dev.berth.app.support.Async;
 import dev.berth.app.testing.FakeEngine;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.berth.app.shell;
 
-import dev.berth.app.engine.LocalEngineController;
+import dev.berth.app.localengine.LocalEngineController;
 import dev.berth.app.settings.ThemeChoice;
 import javafx.scene.Scene;
 import javafx.stage.Stage;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.app.engine.LocalEngineController;
+import dev.berth.app.localengine.LocalEngineController;
 import dev.berth.app.support.I18n;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -62,7 +62,7 @@ public final class DaemonArgs {
                   --data-root string                Root directory of persistent state (default "/var/lib/berth")
               -D, --debug                           Enable debug mode
                   --default-address-pool pool-options   Default address pools for user networks, base=CIDR,size=N (default base=172.31.0.0/16,size=24)
-                  --exec-root string                Root directory for execution state files (default "/run/berth")
+                  --exec-root string                Root directory for execution state files (default "/run/berth/exec")
               -h, --help                            Print usage
               -H, --host list                       Daemon socket to connect to, unix://PATH (default unix:///run/berth/berth.sock)
                   --insecure-registry list          Enable insecure registry communication

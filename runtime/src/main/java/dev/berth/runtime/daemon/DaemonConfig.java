@@ -19,7 +19,9 @@ public record DaemonConfig(List<Path> sockets, Path dataRoot, Path execRoot, Log
                            boolean debug, Path configFile, BridgeAddress bip, List<SubnetPicker.Pool> defaultAddressPools) {
     public static final Path DEFAULT_SOCKET = Path.of("/run/berth/berth.sock");
     public static final Path DEFAULT_DATA_ROOT = Path.of("/var/lib/berth");
-    public static final Path DEFAULT_EXEC_ROOT = Path.of("/run/berth");
+    // Below the socket's directory rather than being it: the exec root is root's alone (0700), while members of the
+    // berth group must be able to reach /run/berth/berth.sock.
+    public static final Path DEFAULT_EXEC_ROOT = Path.of("/run/berth/exec");
     public static final Path DEFAULT_CONFIG_FILE = Path.of("/etc/berth/daemon.json");
     public static final int DEFAULT_MAX_CONCURRENT_DOWNLOADS = 3;
 

@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
 
@@ -46,7 +47,11 @@ final class SocketGuard {
         }
     }
 
-    /** 0660, group {@code berth} where that group exists, so members can use the API without sudo. */
+    /**
+     * 0660, group {@code berth} where that group exists, so members can use the API without sudo — which also
+     * needs the socket's directory to be searchable: berthd's own {@code /run/berth} is opened to 0755 (older
+     * versions made it 0700 as the exec root), any other directory only gets a warning.
+     */
     static void restrict(Path socket) throws StartupException {
         try {
             Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw----"));
@@ -54,11 +59,25 @@ final class SocketGuard {
                 GroupPrincipal group = socket.getFileSystem().getUserPrincipalLookupService()
                         .lookupPrincipalByGroupName("berth");
                 Files.getFileAttributeView(socket, PosixFileAttributeView.class).setGroup(group);
+                openDirectory(socket.getParent());
             } catch (UserPrincipalNotFoundException e) {
                 // No berth group on this machine: root only.
             }
         } catch (IOException e) {
             throw new StartupException("cannot set permissions of " + socket + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void openDirectory(Path dir) throws IOException {
+        var perms = Files.getPosixFilePermissions(dir);
+        if (perms.contains(PosixFilePermission.GROUP_EXECUTE) && perms.contains(PosixFilePermission.OTHERS_EXECUTE)) {
+            return;
+        }
+        if (dir.equals(DaemonConfig.DEFAULT_SOCKET.getParent())) {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "members of the berth group cannot reach the socket: " + dir
+                    + " is not searchable by them");
         }
     }
 }

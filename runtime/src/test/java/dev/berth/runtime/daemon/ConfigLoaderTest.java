@@ -25,7 +25,7 @@ class ConfigLoaderTest {
         DaemonConfig c = load(dir.resolve("absent.json"));
         assertEquals(List.of(Path.of("/run/berth/berth.sock")), c.sockets());
         assertEquals(Path.of("/var/lib/berth"), c.dataRoot());
-        assertEquals(Path.of("/run/berth/berthd.pid"), c.pidFile());
+        assertEquals(Path.of("/run/berth/exec/berthd.pid"), c.pidFile());
         assertEquals(LogLevel.INFO, c.effectiveLogLevel());
         assertEquals(null, c.configFile());
     }

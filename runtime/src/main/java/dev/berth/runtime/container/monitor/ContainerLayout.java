@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * Where one container's files live. Volatile run-time files (the bundle: config.json, pid files, the attach
- * socket and ctl FIFO) go under the exec root, a tmpfs like /run/berth, so the socket path stays within the
+ * socket and ctl FIFO) go under the exec root, a tmpfs like /run/berth/exec, so the socket path stays within the
  * 107 bytes a unix socket allows; what must survive a reboot (log, last exit code) goes under the data root.
  * <pre>
  * execRoot/containers/ID/      bundle: config.json, pidfile, conmon.pid, attach, ctl, winsz, *.fifo

@@ -1,4 +1,4 @@
-package dev.berth.app.engine;
+package dev.berth.app.localengine;
 
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;

@@ -1,4 +1,4 @@
-package dev.berth.app.engine;
+package dev.berth.app.localengine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,12 +73,6 @@ class LocalEngineControllerTest {
         c.stop();
     }
 
-    @Test
-    void usesPkexecUnlessRoot() {
-        Path script = Path.of("/opt/berth/bin/berthd");
-        assertEquals(List.of("/opt/berth/bin/berthd"), LocalEngineController.commandFor(script, true));
-        assertEquals(List.of("pkexec", "/opt/berth/bin/berthd"), LocalEngineController.commandFor(script, false));
-    }
 
     @Test
     void probeSaysNoForAMissingSocket() {

@@ -1,0 +1,32 @@
+package dev.berth.app.localengine;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/** One way of bringing the local engine up and down; {@link LocalEngineController} keeps the state around it. */
+public interface EngineLauncher {
+    /** How the engine is started, shown to the person so they know who runs it and where its log is. */
+    enum Mode { DIRECT, PKEXEC, SERVICE }
+
+    Mode mode();
+
+    /** Begins starting the engine and returns at once; the returned launch tells whether it has already failed. */
+    Launch launch() throws IOException;
+
+    /** Stops the engine and blocks until it is down: empty when it stopped, else the reason it could not, in words. */
+    Optional<String> stop();
+
+    /** Where the engine's log can be read: a file, or the command that shows it. */
+    String logLocation();
+
+    /** The last lines the engine logged since its latest start, to explain a failure. */
+    List<String> lastLogLines();
+
+    /** A start under way. */
+    @FunctionalInterface
+    interface Launch {
+        /** Empty while the start may still succeed; the reason once it no longer can. */
+        Optional<String> failure();
+    }
+}
