@@ -86,16 +86,24 @@ public final class DockerJavaEngine implements Engine {
     }
 
     /**
-     * The engine's product name: {@code Platform.Name} when sent ("Docker Engine - Community"), else the first
-     * component's ("Podman Engine"); moby builds without a platform name call their component just "Engine".
+     * The engine's product name. Podman names itself only in a component ("Podman Engine") and puts its platform
+     * ("linux/amd64/debian-12") in {@code Platform.Name}; dockerd and berthd put the product there ("Docker Engine
+     * - Community", "Berth"); moby builds without a platform name call their component just "Engine".
      */
-    private static String productName(Version v) {
-        if (v.getPlatform() != null && v.getPlatform().getName() != null && !v.getPlatform().getName().isBlank()) {
-            return v.getPlatform().getName();
+    static String productName(Version v) {
+        List<String> components = v.getComponents() == null ? List.of()
+                : v.getComponents().stream().map(c -> c.getName()).filter(Objects::nonNull).toList();
+        for (String component : components) {
+            if (component.endsWith(" Engine")) {
+                return component;
+            }
         }
-        if (v.getComponents() != null && !v.getComponents().isEmpty() && v.getComponents().getFirst().getName() != null) {
-            String component = v.getComponents().getFirst().getName();
-            return component.equals("Engine") ? "Docker Engine" : component;
+        String platform = v.getPlatform() == null ? null : v.getPlatform().getName();
+        if (platform != null && !platform.isBlank() && !platform.contains("/")) {
+            return platform;
+        }
+        if (!components.isEmpty()) {
+            return components.getFirst().equals("Engine") ? "Docker Engine" : components.getFirst();
         }
         return "";
     }
