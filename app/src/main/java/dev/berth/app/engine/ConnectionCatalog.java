@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
  * Finds the engines a person may want: Berth's own, {@code DOCKER_HOST}, every docker CLI context (the CLI keeps them
- * in {@code ~/.docker/contexts/meta/<sha256 of name>/meta.json}) and those the user added. The first entry is the
- * Berth engine; a URI listed twice keeps its first name.
+ * in {@code ~/.docker/contexts/meta/<sha256 of name>/meta.json}), the sockets of a local dockerd, podman or Docker
+ * Desktop where they exist, and those the user added. The first entry is the Berth engine; a URI listed twice keeps
+ * its first name.
  */
 public final class ConnectionCatalog {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,6 +25,12 @@ public final class ConnectionCatalog {
 
     /** All connections, given the environment, the user's home and the connections they added. */
     public static List<Connection> discover(Map<String, String> env, Path home, List<Connection> userAdded) {
+        return discover(env, home, userAdded, Files::exists);
+    }
+
+    /** As {@link #discover(Map, Path, List)}, with {@code present} deciding which well-known sockets exist. */
+    static List<Connection> discover(Map<String, String> env, Path home, List<Connection> userAdded,
+                                     Predicate<Path> present) {
         Map<String, Connection> byUri = new LinkedHashMap<>();
         add(byUri, new Connection("Berth engine", Connection.Kind.BERTH, Connection.BERTH_DEFAULT_URI));
         String dockerHost = env.getOrDefault("DOCKER_HOST", "");
@@ -39,8 +47,29 @@ public final class ConnectionCatalog {
             }
         }
         contexts(home.resolve(".docker/contexts")).forEach(c -> add(byUri, c));
+        localSockets(env, home).forEach((name, socket) -> {
+            if (present.test(socket)) {
+                add(byUri, new Connection(name, Connection.Kind.LOCAL, "unix://" + socket));
+            }
+        });
         userAdded.forEach(c -> add(byUri, c));
         return List.copyOf(byUri.values());
+    }
+
+    /**
+     * Where engines listen by default: dockerd (the CLI's implicit "default" context, not in the contexts
+     * directory), rootful and rootless podman's API service, Docker Desktop for Linux.
+     */
+    private static Map<String, Path> localSockets(Map<String, String> env, Path home) {
+        Map<String, Path> sockets = new LinkedHashMap<>();
+        sockets.put("Docker", Path.of("/var/run/docker.sock"));
+        sockets.put("Podman", Path.of("/run/podman/podman.sock"));
+        String runtimeDir = env.getOrDefault("XDG_RUNTIME_DIR", "");
+        if (!runtimeDir.isBlank()) {
+            sockets.put("Podman (rootless)", Path.of(runtimeDir, "podman", "podman.sock"));
+        }
+        sockets.put("Docker Desktop", home.resolve(".docker/desktop/docker.sock"));
+        return sockets;
     }
 
     private static void add(Map<String, Connection> byUri, Connection c) {

@@ -7,12 +7,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConnectionCatalogTest {
+    /** No well-known engine socket exists, whatever this machine has. */
+    private static final Predicate<Path> NONE = p -> false;
+
     @TempDir
     Path home;
+
+    @Test
+    void offersTheLocalEnginesWhoseSocketsExistAfterTheContexts() throws Exception {
+        context("a1", """
+                {"Name":"desktop-linux","Endpoints":{"docker":{"Host":"unix://%s/.docker/desktop/docker.sock"}}}"""
+                .formatted(home));
+        Set<Path> present = Set.of(Path.of("/var/run/docker.sock"), Path.of("/run/user/1000/podman/podman.sock"),
+                home.resolve(".docker/desktop/docker.sock"));
+        List<Connection> all = ConnectionCatalog.discover(Map.of("XDG_RUNTIME_DIR", "/run/user/1000"), home,
+                List.of(), present::contains);
+        assertEquals(List.of(Connection.BERTH_DEFAULT_URI, "unix://" + home + "/.docker/desktop/docker.sock",
+                "unix:///var/run/docker.sock", "unix:///run/user/1000/podman/podman.sock"),
+                all.stream().map(Connection::uri).toList());
+        // Docker Desktop's socket is already its context; the context's name wins.
+        assertEquals(List.of("Berth engine", "context desktop-linux", "Docker", "Podman (rootless)"),
+                all.stream().map(Connection::name).toList());
+        assertEquals(Connection.Kind.LOCAL, all.get(2).kind());
+    }
 
     private void context(String dir, String json) throws Exception {
         Path d = Files.createDirectories(home.resolve(".docker/contexts/meta").resolve(dir));
@@ -28,7 +51,7 @@ class ConnectionCatalogTest {
         context("c3", "{broken");
         var user = new Connection("mine", Connection.Kind.USER, "tcp://10.0.0.9:2375");
         List<Connection> all = ConnectionCatalog.discover(Map.of("DOCKER_HOST", "unix:///var/run/docker.sock"), home,
-                List.of(user));
+                List.of(user), NONE);
         assertEquals(List.of(Connection.BERTH_DEFAULT_URI, "unix:///var/run/docker.sock",
                 "unix:///home/u/.colima/docker.sock", "tcp://10.0.0.9:2375"), all.stream().map(Connection::uri).toList());
         assertEquals(List.of(Connection.Kind.BERTH, Connection.Kind.DOCKER_HOST, Connection.Kind.CONTEXT,
@@ -39,12 +62,12 @@ class ConnectionCatalogTest {
     @Test
     void tlsComesFromTheCliEnvironmentAndFromContextsWithCertificates() throws Exception {
         List<Connection> env = ConnectionCatalog.discover(Map.of("DOCKER_HOST", "tcp://box:2376",
-                "DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", "/etc/certs"), home, List.of());
+                "DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", "/etc/certs"), home, List.of(), NONE);
         assertEquals("/etc/certs", env.get(1).tlsDir());
         List<Connection> defaultPath = ConnectionCatalog.discover(Map.of("DOCKER_HOST", "tcp://box:2376",
-                "DOCKER_TLS_VERIFY", "1"), home, List.of());
+                "DOCKER_TLS_VERIFY", "1"), home, List.of(), NONE);
         assertEquals(home.resolve(".docker").toString(), defaultPath.get(1).tlsDir());
-        List<Connection> plain = ConnectionCatalog.discover(Map.of("DOCKER_HOST", "tcp://box:2375"), home, List.of());
+        List<Connection> plain = ConnectionCatalog.discover(Map.of("DOCKER_HOST", "tcp://box:2375"), home, List.of(), NONE);
         assertEquals("", plain.get(1).tlsDir());
 
         context("d4", """
@@ -57,7 +80,7 @@ class ConnectionCatalogTest {
         }
         Files.createDirectories(home.resolve(".docker/contexts/tls/e5/docker"));
         Files.writeString(home.resolve(".docker/contexts/tls/e5/docker/ca.pem"), "pem");
-        List<Connection> all = ConnectionCatalog.discover(Map.of(), home, List.of());
+        List<Connection> all = ConnectionCatalog.discover(Map.of(), home, List.of(), NONE);
         assertEquals(certs.toString(), all.get(1).tlsDir());
         assertEquals(true, all.get(1).usesTls());
         assertEquals("", all.get(2).tlsDir(), "a context without all three files is offered without TLS");
@@ -71,7 +94,7 @@ class ConnectionCatalogTest {
     @Test
     void sameAddressIsListedOnceUnderItsFirstName() {
         List<Connection> all = ConnectionCatalog.discover(Map.of("DOCKER_HOST", Connection.BERTH_DEFAULT_URI), home,
-                List.of());
+                List.of(), NONE);
         assertEquals(1, all.size());
         assertEquals(Connection.Kind.BERTH, all.getFirst().kind());
     }
