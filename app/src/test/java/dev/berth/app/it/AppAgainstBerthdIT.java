@@ -196,6 +196,13 @@ class AppAgainstBerthdIT {
         } finally {
             registry.resume();
         }
+        // The engine cancelled the pull when the app hung up, as dockerd does: the image never arrives.
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < end) {
+            assertTrue(api.listImages().stream().noneMatch(i -> i.repoTags().contains(ref)),
+                    "a cancelled pull went on in the engine: " + ref);
+            Thread.sleep(250);
+        }
         robot.type(KeyCode.ESCAPE);
     }
 

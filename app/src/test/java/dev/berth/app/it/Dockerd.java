@@ -2,13 +2,11 @@ package dev.berth.app.it;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.berth.app.localengine.EngineProbe;
 import dev.berth.app.localengine.LocalEngineController;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -44,25 +42,12 @@ final class Dockerd implements BeforeAllCallback, AfterAllCallback {
                 "--exec-root", dir.resolve("exec").toString(), "--pidfile", dir.resolve("dockerd.pid").toString(),
                 "--iptables=false", "--ip-masq=false", "--bridge=none"))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("dockerd.log").toFile()).start();
-        EngineProbe probe = EngineProbe.unixSocket(socket());
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!probe.answers()) {
-            if (!process.isAlive() || System.nanoTime() > end) {
-                process.destroyForcibly();
-                throw new AssertionError("dockerd did not start:\n" + log());
-            }
-            Thread.sleep(100);
-        }
+        EngineProcesses.awaitAnswer("dockerd", process, socket(), this::log);
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        if (process != null) {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
+        EngineProcesses.stop(process);
         BerthdEngine.deleteTree(dir);
     }
 

@@ -3,18 +3,12 @@ package dev.berth.app.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.app.containers.ContainersViewModel;
 import dev.berth.app.engine.ContainerSummary;
 import dev.berth.app.engine.DockerJavaEngine;
 import dev.berth.app.engine.Engine;
-import dev.berth.app.images.ImagesViewModel;
-import dev.berth.app.images.PullViewModel;
-import dev.berth.app.run.RunViewModel;
-import dev.berth.app.support.Async;
 import dev.berth.app.support.I18n;
 import dev.berth.testkit.RegistryExtension;
 import dev.berth.testkit.TestImages;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
@@ -55,41 +49,9 @@ class DockerdIT {
         assertTrue(engine.version().name().contains("Docker") || engine.version().name().contains("Engine"),
                 engine.version().toString());
         String image = registry.host() + "/app/busybox:1";
-        Async async = Async.sameThread();
-
-        var images = new ImagesViewModel(() -> engine, async);
-        var pull = new PullViewModel(() -> engine, async, images::refresh);
-        pull.referenceProperty().set(image);
-        pull.pull();
-        assertEquals("", pull.errorProperty().get(), dockerd::log);
-        assertTrue(images.items().stream().anyMatch(r -> r.reference().equals(image)), () -> images.items().toString());
-
-        List<String> started = new ArrayList<>();
-        var run = new RunViewModel(() -> engine, async, image, started::add);
-        run.nameProperty().set("on-dockerd");
-        run.commandProperty().set("sleep 300");
-        // dockerd runs here without a bridge (it must not touch the host's iptables), so: no network.
-        run.networkProperty().set("none");
-        run.envProperty().set("GREETING=hi from berth");
-        run.run();
-        assertEquals("", run.errorProperty().get(), dockerd::log);
-        assertEquals(List.of("on-dockerd"), started);
-
-        var containers = new ContainersViewModel(() -> engine, async, () -> "localhost");
-        containers.refresh();
-        ContainerSummary c = containers.items().stream().filter(x -> x.name().equals("on-dockerd")).findFirst()
-                .orElseThrow(() -> new AssertionError("not listed: " + containers.items()));
-        assertEquals("running", c.state());
-        assertEquals(image, c.image());
-        assertTrue(engine.inspectContainer(c.id()).env().contains("GREETING=hi from berth"));
-
-        containers.setSelection(List.of(c.id()));
-        containers.stopSelected();
-        assertEquals("", containers.errorProperty().get());
-        assertEquals("exited", containers.items().stream().filter(x -> x.id().equals(c.id())).findFirst()
-                .orElseThrow().state());
-        containers.removeSelected();
-        assertTrue(containers.items().stream().noneMatch(x -> x.id().equals(c.id())));
+        var dialogs = new ThroughTheDialogs(engine, dockerd::log);
+        dialogs.pull(image);
+        dialogs.stopAndRemove(dialogs.run(image, "on-dockerd", ""));
     }
 
     @Test

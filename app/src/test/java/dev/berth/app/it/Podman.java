@@ -2,7 +2,6 @@ package dev.berth.app.it;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.berth.app.localengine.EngineProbe;
 import dev.berth.app.localengine.LocalEngineController;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,15 +71,7 @@ final class Podman implements BeforeAllCallback, AfterAllCallback {
                 "CONTAINERS_STORAGE_CONF", dir.resolve("storage.conf").toString(),
                 "CONTAINERS_REGISTRIES_CONF", dir.resolve("registries.conf").toString()));
         process = pb.start();
-        EngineProbe probe = EngineProbe.unixSocket(socket());
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!probe.answers()) {
-            if (!process.isAlive() || System.nanoTime() > end) {
-                process.destroyForcibly();
-                throw new AssertionError("podman did not start:\n" + log());
-            }
-            Thread.sleep(100);
-        }
+        EngineProcesses.awaitAnswer("podman", process, socket(), this::log);
     }
 
     /**
@@ -99,12 +90,7 @@ final class Podman implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        if (process != null) {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
+        EngineProcesses.stop(process);
         if (dir != null) {
             // podman leaves its overlay storage mounted (storage/overlay) after the service goes away.
             new ProcessBuilder("sh", "-c", "grep -o ' " + dir + "[^ ]*' /proc/self/mounts | sort -r | xargs -r umount -l")

@@ -3,14 +3,10 @@ package dev.berth.app.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.app.containers.ContainersViewModel;
 import dev.berth.app.engine.ContainerSummary;
 import dev.berth.app.engine.DockerJavaEngine;
 import dev.berth.app.engine.Engine;
 import dev.berth.app.engine.EngineEvent;
-import dev.berth.app.images.ImagesViewModel;
-import dev.berth.app.images.PullViewModel;
-import dev.berth.app.run.RunViewModel;
 import dev.berth.app.support.Async;
 import dev.berth.app.support.I18n;
 import dev.berth.app.volumes.VolumeRow;
@@ -63,52 +59,22 @@ class PodmanIT {
     void listsRunsStopsAndRemovesContainersOnPodman() throws Exception {
         assertTrue(engine.version().display().contains("Podman"), engine.version().toString());
         String image = registry.host() + "/app/busybox:1";
-        Async async = Async.sameThread();
-
-        var images = new ImagesViewModel(() -> engine, async);
-        var pull = new PullViewModel(() -> engine, async, images::refresh);
-        pull.referenceProperty().set(image);
-        pull.pull();
-        assertEquals("", pull.errorProperty().get(), podman::log);
-        assertTrue(images.items().stream().anyMatch(r -> r.reference().equals(image)), () -> images.items().toString());
+        var dialogs = new ThroughTheDialogs(engine, podman::log);
+        dialogs.pull(image);
 
         var events = new LinkedBlockingQueue<EngineEvent>();
         try (var feed = engine.events(events::add, e -> { })) {
-            List<String> started = new ArrayList<>();
-            var run = new RunViewModel(() -> engine, async, image, started::add);
-            run.nameProperty().set("on-podman");
-            run.commandProperty().set("sleep 300");
-            run.networkProperty().set("none");
-            run.envProperty().set("GREETING=hi from berth");
-            run.volumesProperty().set("podman-data:/data");
-            run.run();
-            assertEquals("", run.errorProperty().get(), podman::log);
-            assertEquals(List.of("on-podman"), started);
-
-            var containers = new ContainersViewModel(() -> engine, async, () -> "localhost");
-            containers.refresh();
-            ContainerSummary c = containers.items().stream().filter(x -> x.name().equals("on-podman")).findFirst()
-                    .orElseThrow(() -> new AssertionError("not listed: " + containers.items()));
-            assertEquals("running", c.state());
-            assertEquals(image, c.image());
-            assertTrue(engine.inspectContainer(c.id()).env().contains("GREETING=hi from berth"));
+            ContainerSummary c = dialogs.run(image, "on-podman", "podman-data:/data");
             // The live feed the app reloads its pages from carries podman's events too.
             assertTrue(awaitEvent(events, c.id(), "start"), () -> "no start event for " + c.id() + ": " + events);
 
-            var volumes = new VolumesViewModel(() -> engine, async);
+            var volumes = new VolumesViewModel(() -> engine, Async.sameThread());
             volumes.refresh();
             VolumeRow data = volumes.items().stream().filter(v -> v.name().equals("podman-data")).findFirst()
                     .orElseThrow(() -> new AssertionError("volume not listed: " + volumes.items()));
             assertEquals(List.of("on-podman"), data.usedBy());
 
-            containers.setSelection(List.of(c.id()));
-            containers.stopSelected();
-            assertEquals("", containers.errorProperty().get());
-            assertEquals("exited", containers.items().stream().filter(x -> x.id().equals(c.id())).findFirst()
-                    .orElseThrow().state());
-            containers.removeSelected();
-            assertEquals("", containers.errorProperty().get());
-            assertTrue(containers.items().stream().noneMatch(x -> x.id().equals(c.id())));
+            dialogs.stopAndRemove(c);
 
             volumes.refresh();
             volumes.remove(volumes.items().stream().filter(v -> v.name().equals("podman-data")).toList());

@@ -11,7 +11,6 @@ import dev.berth.testkit.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,7 +34,7 @@ class PullCrashIT {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             pb.environment().put("DOCKER_HOST", berthd.dockerHost());
             Process pull = pb.start();
-            waitForPartialData(berthd.dataRoot(), Duration.ofSeconds(60));
+            PullData.awaitPartial(berthd.dataRoot(), 4L << 20, Duration.ofSeconds(60));
             assertTrue(pull.isAlive(), "the pull must still be running when berthd is killed");
             berthd.kill9();
             pull.waitFor();
@@ -49,26 +48,6 @@ class PullCrashIT {
             assertEquals(0, again.exitCode(), again.stderr());
             String id = berthd.docker("image", "inspect", "--format", "{{.Id}}", ref).stdout().trim();
             assertEquals(image.configDigest(), id);
-        }
-    }
-
-    private static void waitForPartialData(Path dataRoot, Duration timeout) throws Exception {
-        Instant end = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(end)) {
-            if (sizeOf(dataRoot.resolve("ingest")) > (4L << 20)) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the pull never started writing data");
-    }
-
-    private static long sizeOf(Path dir) throws Exception {
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
     }
 }

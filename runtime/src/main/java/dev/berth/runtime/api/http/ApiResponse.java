@@ -132,6 +132,11 @@ public final class ApiResponse {
         return !channel.isActive();
     }
 
+    /** Runs {@code action} (on an event-loop thread: keep it short) when the client closes the connection. */
+    public void onClientGone(Runnable action) {
+        channel.closeFuture().addListener(f -> action.run());
+    }
+
     /** The status sent, 0 before commit. */
     int sentStatus() {
         return status;

@@ -11,6 +11,7 @@ import dev.berth.runtime.image.reference.ImageReference;
 
 /** {@code POST /images/create?fromImage=&tag=&platform=}: docker pull, streaming docker's progress lines. */
 final class ImagesCreate implements Handler {
+    private static final System.Logger LOG = System.getLogger("berth.api");
     private final ImageServices images;
     private final RegistryAuth auth;
 
@@ -32,11 +33,21 @@ final class ImagesCreate implements Handler {
         String platformText = req.query("platform");
         Platform platform = platformText == null || platformText.isBlank() ? null : Platform.parse(platformText);
         ProgressStream progress = new ProgressStream(res);
+        // A client that hangs up (Ctrl+C on docker pull, Cancel in the app) cancels its pull, as with dockerd:
+        // the registry reads are interrupted. Layers already stored stay and a later pull reuses them.
+        PullCancellation cancellation = new PullCancellation(Thread.currentThread());
+        res.onClientGone(cancellation::clientGone);
         try {
             images.puller().pull(ref, platform, auth.credentialsFor(req, ref), progress);
             progress.finish();
         } catch (RuntimeException e) {
-            progress.fail(e);
+            if (cancellation.cancelled()) {
+                LOG.log(System.Logger.Level.INFO, "pull of " + ref.familiarString() + " cancelled: the client went away");
+            } else {
+                progress.fail(e);
+            }
+        } finally {
+            cancellation.finished();
         }
     }
 
