@@ -1,5 +1,6 @@
 package dev.berth.app.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +40,7 @@ public final class DockerJavaEngine implements Engine {
     private final String endpoint;
     private final boolean tls;
     private final DockerClient client;
+    private final DockerClientConfig config;
     private final DockerJavaInside inside;
     private final RawApi raw;
 
@@ -63,7 +66,7 @@ public final class DockerJavaEngine implements Engine {
         } else {
             builder.withDockerTlsVerify(true).withDockerCertPath(tlsDir);
         }
-        DockerClientConfig config = builder.build();
+        this.config = builder.build();
         var http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
@@ -220,6 +223,11 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void pullImage(String reference, Consumer<PullProgress> progress, Cancellation cancel) {
         ImageReferences.Split ref = split(reference);
+        if (CancellableStream.supports(endpoint, tls)) {
+            streamCancellably(reference, "/images/create?fromImage=" + query(ref.repository()) + "&tag="
+                    + query(ref.tag()), ref.repository(), progress, cancel);
+            return;
+        }
         // docker-java adds X-Registry-Auth from ~/.docker/config.json (what docker login and our sign-in write).
         var cmd = client.pullImageCmd(ref.repository()).withTag(ref.tag());
         this.<com.github.dockerjava.api.model.PullResponseItem>stream(reference, progress, cancel, cmd::exec);
@@ -228,8 +236,45 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void pushImage(String reference, Consumer<PullProgress> progress, Cancellation cancel) {
         ImageReferences.Split ref = split(reference);
+        if (CancellableStream.supports(endpoint, tls)) {
+            streamCancellably(reference, "/images/" + ref.repository() + "/push?tag=" + query(ref.tag()),
+                    ref.repository(), progress, cancel);
+            return;
+        }
         var cmd = client.pushImageCmd(ref.repository()).withTag(ref.tag());
         this.<com.github.dockerjava.api.model.PushResponseItem>stream(reference, progress, cancel, cmd::exec);
+    }
+
+    /**
+     * A pull or push on a connection Cancel can really close (see {@link CancellableStream}), with the credentials
+     * docker-java would send: those {@code ~/.docker/config.json} holds for the repository's registry.
+     */
+    private void streamCancellably(String reference, String pathAndQuery, String repository,
+                                   Consumer<PullProgress> progress, Cancellation cancel) {
+        AtomicReference<String> streamError = new AtomicReference<>();
+        String auth;
+        try {
+            AuthConfig credentials = config.effectiveAuthConfig(repository);
+            auth = Base64.getUrlEncoder().encodeToString(RawApi.JSON.writeValueAsBytes(
+                    credentials == null ? new AuthConfig() : credentials));
+        } catch (IOException | RuntimeException e) {
+            throw new EngineException("Cannot read the saved registry credentials: " + e.getMessage(), 0, e);
+        }
+        CancellableStream.post(endpoint, pathAndQuery, auth, item -> {
+            JsonNode error = item.path("errorDetail").path("message");
+            if (!error.isMissingNode() || item.hasNonNull("error")) {
+                streamError.set(error.isMissingNode() ? item.path("error").asText() : error.asText());
+                return;
+            }
+            JsonNode detail = item.path("progressDetail");
+            progress.accept(new PullProgress(item.path("id").asText(""), item.path("status").asText(""),
+                    detail.path("current").asLong(0), detail.path("total").asLong(0)));
+        }, cancel);
+        finish(reference, cancel, streamError);
+    }
+
+    private static String query(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static ImageReferences.Split split(String reference) {
@@ -276,6 +321,11 @@ public final class DockerJavaEngine implements Engine {
                 throw e;
             }
         }
+        finish(reference, cancel, streamError);
+    }
+
+    /** A cancelled transfer, or one whose stream carried an error, ends in an {@link EngineException}. */
+    private static void finish(String reference, Cancellation cancel, AtomicReference<String> streamError) {
         if (cancel.isCancelled()) {
             throw new EngineException("Cancelled: " + reference, 0, null);
         }
