@@ -63,6 +63,44 @@ class SeccompCliIT {
     }
 
     @Test
+    void cloneMakesNoNamespacesWithoutSysAdmin(@TempDir Path dir) throws Exception {
+        Path probe = compileCloneProbe(dir);
+        List<String> mount = List.of("-v", probe.getParent() + ":/probe:ro");
+        assertEquals("ok", probeSays(mount, "clone", "0"), "a plain fork works");
+        assertEquals("Operation not permitted", probeSays(mount, "clone", "0x10000000"), "CLONE_NEWUSER");
+        assertEquals("Operation not permitted", probeSays(mount, "clone", "0x40000000"), "CLONE_NEWNET");
+        assertEquals("Function not implemented", probeSays(mount, "clone3"), "libc falls back to clone");
+        List<String> unconfined = new ArrayList<>(mount);
+        unconfined.addAll(List.of("--security-opt", "seccomp=unconfined"));
+        assertEquals("ok", probeSays(unconfined, "clone3"), "the kernel has clone3: the filter answered ENOSYS");
+    }
+
+    /** A static clone()/clone3() probe (clone-probe.c) compiled with the host's gcc. */
+    private static Path compileCloneProbe(Path dir) throws Exception {
+        Path source = dir.resolve("clone-probe.c");
+        try (var in = SeccompCliIT.class.getResourceAsStream("clone-probe.c")) {
+            Files.copy(in, source);
+        }
+        Path binary = dir.resolve("bin/clone-probe");
+        Files.createDirectories(binary.getParent());
+        Process gcc = new ProcessBuilder("gcc", "-static", "-O2", "-o", binary.toString(), source.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(gcc.getInputStream().readAllBytes());
+        assertEquals(0, gcc.waitFor(), "gcc (scripts/install-deps --test installs gcc and libc6-dev): " + out);
+        return binary;
+    }
+
+    private static String probeSays(List<String> options, String... args) {
+        List<String> argv = new ArrayList<>(List.of("run", "--rm"));
+        argv.addAll(options);
+        argv.add(image);
+        argv.add("/probe/clone-probe");
+        argv.addAll(List.of(args));
+        CommandResult r = berthd.docker(argv.toArray(String[]::new));
+        return r.stdout().trim();
+    }
+
+    @Test
     void aProfileFileIsApplied(@TempDir Path dir) throws Exception {
         Path profile = Files.writeString(dir.resolve("no-mkdir.json"), """
                 {"defaultAction": "SCMP_ACT_ALLOW",

@@ -16,8 +16,10 @@ import java.util.Map;
  * blocked by its default profile — kernel keyrings, modules, clocks, reboot/kexec, mount and namespace calls,
  * bpf/perf, NUMA policy, raw I/O, obsolete calls, io_uring — unless the container holds the capability that
  * makes the call legitimate, as Docker does. Docker's own profile is an allow-list; this one is a deny-list of the
- * same significant calls (simpler to keep right across kernels; the capability set does the rest), so it does not
- * filter clone()'s namespace flags — creating namespaces still needs CAP_SYS_ADMIN except for user namespaces.
+ * same significant calls (simpler to keep right across kernels; the capability set does the rest). Like Docker's,
+ * it refuses clone() with namespace flags without CAP_SYS_ADMIN (one rule per flag: seccomp compares masked
+ * arguments only for equality) and answers clone3() with ENOSYS, since its flags sit in memory a filter cannot read
+ * and libc then falls back to clone().
  * {@code --security-opt seccomp=unconfined} and {@code --privileged} (even with a profile, as dockerd) turn filtering off; {@code seccomp=<profile>}
  * (the docker CLI sends the file's JSON) uses a Docker-format profile, converted to the OCI form here.
  */
@@ -25,6 +27,10 @@ public final class SeccompProfiles {
     /** Blocked syscall → the capability that unblocks it (null: always blocked). */
     private static final Map<String, String> BLOCKED = blocked();
     private static final int EPERM = 1;
+    private static final int ENOSYS = 38;
+    /** CLONE_NEWNS, CLONE_NEWCGROUP, CLONE_NEWUTS, CLONE_NEWIPC, CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET. */
+    private static final long[] CLONE_NAMESPACE_FLAGS = {0x00020000L, 0x02000000L, 0x04000000L, 0x08000000L,
+            0x10000000L, 0x20000000L, 0x40000000L};
 
     private SeccompProfiles() {}
 
@@ -45,8 +51,25 @@ public final class SeccompProfiles {
                 denied.add(call);
             }
         });
-        return new RuntimeSpec.Seccomp("SCMP_ACT_ALLOW", null, nativeArchitectures(),
-                List.of(new RuntimeSpec.SyscallRule(List.copyOf(denied), "SCMP_ACT_ERRNO", EPERM, null)));
+        List<RuntimeSpec.SyscallRule> rules = new ArrayList<>();
+        rules.add(new RuntimeSpec.SyscallRule(List.copyOf(denied), "SCMP_ACT_ERRNO", EPERM, null));
+        if (!caps.contains("CAP_SYS_ADMIN")) {
+            rules.addAll(namespaceCloneRules());
+        }
+        return new RuntimeSpec.Seccomp("SCMP_ACT_ALLOW", null, nativeArchitectures(), List.copyOf(rules));
+    }
+
+    /** clone() with any CLONE_NEW* flag → EPERM; clone3() → ENOSYS (see the class comment). */
+    static List<RuntimeSpec.SyscallRule> namespaceCloneRules() {
+        // s390 passes clone()'s flags second; every other architecture first.
+        int flagsArg = goArch().startsWith("s390") ? 1 : 0;
+        List<RuntimeSpec.SyscallRule> rules = new ArrayList<>();
+        for (long flag : CLONE_NAMESPACE_FLAGS) {
+            rules.add(new RuntimeSpec.SyscallRule(List.of("clone"), "SCMP_ACT_ERRNO", EPERM,
+                    List.of(new RuntimeSpec.SyscallArg(flagsArg, flag, flag, "SCMP_CMP_MASKED_EQ"))));
+        }
+        rules.add(new RuntimeSpec.SyscallRule(List.of("clone3"), "SCMP_ACT_ERRNO", ENOSYS, null));
+        return rules;
     }
 
     /** Converts a Docker seccomp profile (as `docker run --security-opt seccomp=FILE` sends it) to the OCI form. */

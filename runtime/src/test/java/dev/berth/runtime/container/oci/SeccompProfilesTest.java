@@ -16,8 +16,8 @@ class SeccompProfilesTest {
 
     private static List<String> denied(RuntimeSpec.Seccomp s) {
         assertEquals("SCMP_ACT_ALLOW", s.defaultAction());
-        assertEquals(1, s.syscalls().size());
         assertEquals("SCMP_ACT_ERRNO", s.syscalls().getFirst().action());
+        assertNull(s.syscalls().getFirst().args(), "the deny-list holds whatever the arguments");
         assertEquals(1, s.syscalls().getFirst().errnoRet());
         return s.syscalls().getFirst().names();
     }
@@ -32,6 +32,28 @@ class SeccompProfilesTest {
         for (String call : List.of("read", "clone", "ptrace", "adjtimex", "sethostname")) {
             assertFalse(denied.contains(call), call);
         }
+    }
+
+    @Test
+    void cloneWithANamespaceFlagIsRefusedWithoutSysAdmin() {
+        List<RuntimeSpec.SyscallRule> rules = SeccompProfiles.forContainer(null, DEFAULT_CAPS, false).syscalls();
+        List<RuntimeSpec.SyscallRule> clone = rules.stream().filter(r -> r.names().equals(List.of("clone"))).toList();
+        assertEquals(7, clone.size(), "one rule per CLONE_NEW* flag");
+        for (RuntimeSpec.SyscallRule r : clone) {
+            RuntimeSpec.SyscallArg arg = r.args().getFirst();
+            assertEquals("SCMP_CMP_MASKED_EQ", arg.op());
+            assertEquals(arg.value(), arg.valueTwo(), "the flag is set: (flags & FLAG) == FLAG");
+            assertEquals(1, Long.bitCount(arg.value()));
+            assertEquals(1, r.errnoRet());
+        }
+        assertTrue(clone.stream().anyMatch(r -> r.args().getFirst().value() == 0x10000000L), "CLONE_NEWUSER");
+        assertTrue(rules.stream().anyMatch(r -> r.names().equals(List.of("clone3")) && r.errnoRet() == 38),
+                "clone3 answers ENOSYS so libc falls back to clone");
+
+        List<String> caps = new java.util.ArrayList<>(DEFAULT_CAPS);
+        caps.add("CAP_SYS_ADMIN");
+        assertEquals(1, SeccompProfiles.forContainer(null, caps, false).syscalls().size(),
+                "CAP_SYS_ADMIN may make namespaces");
     }
 
     @Test
