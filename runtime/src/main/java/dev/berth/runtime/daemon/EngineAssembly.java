@@ -116,7 +116,8 @@ public final class EngineAssembly implements AutoCloseable {
         routes.add(new dev.berth.runtime.api.containers.ContainerObservability(containers, events));
         routes.add(new dev.berth.runtime.api.containers.ExecRoutes(containers, events, config.execRoot()));
         routes.add(new VolumeRoutes(volumes));
-        routes.add(new NetworkRoutes(networks, clock));
+        routes.add(new NetworkRoutes(networks,
+                new dev.berth.runtime.container.lifecycle.NetworkConnections(containers.store(), networks), clock));
         routes.add(new dev.berth.runtime.api.berth.BerthRoutes(dev.berth.runtime.container.xray.ContainerXRay.forHost(containers)));
         ImageDiskUsage imageUsage = new ImageDiskUsage(images, containers.imageUsage());
         var containerUsage = new dev.berth.runtime.api.containers.ContainersDiskUsage(containers);

@@ -59,6 +59,30 @@ class NetworkingCliIT {
     }
 
     @Test
+    void aContainerConnectedBeforeItStartsJoinsAtStartAndLeavesWhenDisconnectedStopped() {
+        assertEquals(0, berthd.docker("network", "create", "latenet").exitCode());
+        assertEquals(0, berthd.docker("create", "--name", "late", image, "sleep", "60").exitCode());
+        CommandResult connect = berthd.docker("network", "connect", "--alias", "lateone", "latenet", "late");
+        assertEquals(0, connect.exitCode(), connect.stderr());
+        assertEquals(0, berthd.docker("start", "late").exitCode());
+        String networks = berthd.docker("inspect", "-f", "{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}",
+                "late").stdout();
+        assertTrue(networks.contains("bridge") && networks.contains("latenet"), networks);
+        CommandResult byAlias = berthd.docker("run", "--rm", "--network", "latenet", image, "nslookup", "lateone");
+        assertEquals(0, byAlias.exitCode(), byAlias.stdout() + byAlias.stderr());
+
+        assertEquals(0, berthd.docker("stop", "-t", "1", "late").exitCode());
+        CommandResult disconnect = berthd.docker("network", "disconnect", "latenet", "late");
+        assertEquals(0, disconnect.exitCode(), disconnect.stderr());
+        assertEquals(0, berthd.docker("start", "late").exitCode());
+        networks = berthd.docker("inspect", "-f", "{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}",
+                "late").stdout();
+        assertFalse(networks.contains("latenet"), networks);
+        berthd.docker("rm", "-f", "late");
+        assertEquals(0, berthd.docker("network", "rm", "latenet").exitCode());
+    }
+
+    @Test
     void containersOnAUserNetworkResolveEachOtherByNameAndAlias() {
         assertEquals(0, berthd.docker("network", "create", "appnet").exitCode());
         assertEquals(0, berthd.docker("run", "-d", "--name", "db", "--network", "appnet", "--network-alias", "database",

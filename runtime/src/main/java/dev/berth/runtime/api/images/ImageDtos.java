@@ -32,6 +32,8 @@ final class ImageDtos {
             @JsonProperty("Parent") String parent,
             @JsonProperty("Comment") String comment,
             @JsonProperty("Created") String created,
+            @JsonProperty("Container") @JsonInclude(JsonInclude.Include.NON_NULL) String container,
+            @JsonProperty("ContainerConfig") @JsonInclude(JsonInclude.Include.NON_NULL) ContainerConfig containerConfig,
             @JsonProperty("DockerVersion") String dockerVersion,
             @JsonProperty("Author") String author,
             @JsonProperty("Config") ContainerConfig config,

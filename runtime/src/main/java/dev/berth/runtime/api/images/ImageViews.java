@@ -42,8 +42,10 @@ final class ImageViews {
     ImageDtos.Inspect inspect(ImageRecord image, ApiVersion version) {
         ImageConfig config = configs.get(image.id());
         ImageConfig.RunConfig run = config.config();
+        ImageDtos.ContainerConfig empty = new ImageDtos.ContainerConfig("", "", "", false, false, false, null, false,
+                false, false, null, null, null, "", null, "", null, null, null, null, null);
         ImageDtos.ContainerConfig cc = run == null
-                ? new ImageDtos.ContainerConfig("", "", "", false, false, false, null, false, false, false, null, null, null, "", null, "", null, null, null, null, null)
+                ? empty
                 : new ImageDtos.ContainerConfig("", "", nz(run.user()), false, false, false, run.exposedPorts(), false, false, false,
                         run.env(), run.cmd(), run.healthcheck(), "", run.volumes(), nz(run.workingDir()), run.entrypoint(), run.onBuild(),
                         run.labels(), run.stopSignal(), run.shell());
@@ -51,7 +53,11 @@ final class ImageViews {
         metadata.put("LastTagTime", image.lastTagTime() == null ? "0001-01-01T00:00:00Z" : image.lastTagTime().toString());
         return new ImageDtos.Inspect(image.id().toString(), image.repoTags(), image.repoDigests(),
                 image.parent() == null ? "" : image.parent().toString(), nz(config.comment()), nz(config.created()),
-                nz(config.dockerVersion()), nz(config.author()), cc, config.architecture(), config.variant(), config.os(),
+                // API 1.45 dropped the builder's container and its config, but docker-compose 1.29 (still what Debian
+                // ships) asks with the server's newest version and then reads ContainerConfig to recreate a service:
+                // against dockerd 25+ it fails with KeyError. Berth keeps sending both, empty (an image from a
+                // registry has no builder container); newer clients ignore them.
+                "", empty, nz(config.dockerVersion()), nz(config.author()), cc, config.architecture(), config.variant(), config.os(),
                 config.osVersion(), image.size(), version.atLeast("1.44") ? null : image.size(), graphDriver(image),
                 new ImageDtos.RootFs("layers", config.diffIds().stream().map(Digest::toString).toList()), metadata);
     }

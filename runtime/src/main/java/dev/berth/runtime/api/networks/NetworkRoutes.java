@@ -6,21 +6,24 @@ import dev.berth.runtime.errors.InvalidArgumentException;
 import dev.berth.runtime.errors.NotFoundException;
 import dev.berth.runtime.network.EndpointRequest;
 import dev.berth.runtime.network.NetworkCreateRequest;
+import dev.berth.runtime.network.NetworkConnector;
 import dev.berth.runtime.network.NetworkService;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /networks}: list, inspect, create, remove, prune, connect, disconnect. Connect and disconnect reach
- * containers through the network service's own attachments (containers that run with a network namespace).
+ * {@code /networks}: list, inspect, create, remove, prune, connect, disconnect. Connect and disconnect go through a
+ * {@link NetworkConnector}: running containers are wired at once, created and stopped ones at their next start.
  */
 public final class NetworkRoutes implements Routes {
     private final NetworkService service;
+    private final NetworkConnector connector;
     private final Clock clock;
 
-    public NetworkRoutes(NetworkService service, Clock clock) {
+    public NetworkRoutes(NetworkService service, NetworkConnector connector, Clock clock) {
         this.service = service;
+        this.connector = connector;
         this.clock = clock;
     }
 
@@ -45,13 +48,13 @@ public final class NetworkRoutes implements Routes {
             ConnectBody body = requireContainer(req.bodyJson(ConnectBody.class));
             ConnectBody.EndpointConfig ec = body.endpointConfig();
             String ip = ec == null || ec.ipamConfig() == null ? null : ec.ipamConfig().ipv4Address();
-            service.connect(req.pathParam("id"), body.container(),
+            connector.connect(req.pathParam("id"), body.container(),
                     new EndpointRequest(req.pathParam("id"), ec == null ? List.of() : ec.aliases(), ip));
             res.status(200);
         });
         r.add("POST", "/networks/{id}/disconnect", (req, res) -> {
             ConnectBody body = requireContainer(req.bodyJson(ConnectBody.class));
-            service.disconnect(req.pathParam("id"), body.container());
+            connector.disconnect(req.pathParam("id"), body.container());
             res.status(200);
         });
     }

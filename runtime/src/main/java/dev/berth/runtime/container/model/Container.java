@@ -61,4 +61,8 @@ public record Container(
     public Container withNetworkSettings(ObjectNode n) {
         return new Container(id, name, created, imageRef, imageId, config, hostConfig, state, path, args, mounts, restartCount, manuallyStopped, n, networkingConfig);
     }
+
+    public Container withNetworkingConfig(ObjectNode n) {
+        return new Container(id, name, created, imageRef, imageId, config, hostConfig, state, path, args, mounts, restartCount, manuallyStopped, networkSettings, n);
+    }
 }

@@ -13,6 +13,7 @@ import dev.berth.runtime.events.Event;
 import dev.berth.runtime.events.EventBus;
 import dev.berth.runtime.network.EndpointRequest;
 import dev.berth.runtime.network.NetworkConfig;
+import dev.berth.runtime.network.NetworkConnector;
 import dev.berth.runtime.network.NetworkService;
 import dev.berth.runtime.network.ipam.Cidr;
 import dev.berth.runtime.network.ipam.SubnetPicker;
@@ -51,7 +52,7 @@ class NetworkApiIT {
         };
         r.add("GET", "/_ping", ping);
         r.add("HEAD", "/_ping", ping);
-        new NetworkRoutes(service, Clock.systemUTC()).register(r);
+        new NetworkRoutes(service, NetworkConnector.attachmentsOf(service), Clock.systemUTC()).register(r);
         server = new ApiServer(r, new ServerIdentity("Berth", "test"));
         socket = dir.resolve("api.sock");
         server.listen(socket);

@@ -1,0 +1,77 @@
+package dev.berth.runtime.container.lifecycle;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.runtime.container.model.Container;
+import dev.berth.runtime.container.model.RunState;
+import dev.berth.runtime.container.store.ContainerStore;
+import dev.berth.runtime.errors.ForbiddenException;
+import dev.berth.runtime.network.EndpointRequest;
+import dev.berth.runtime.network.NetworkConnector;
+import dev.berth.runtime.network.NetworkService;
+
+/**
+ * {@code docker network connect/disconnect} for a container in any state. A running one is wired now by the network
+ * service; a created or stopped one gets the network in its {@code NetworkingConfig} and joins it at its next start,
+ * as dockerd does — docker-compose creates each container and then connects it with its aliases before starting it.
+ */
+public final class NetworkConnections implements NetworkConnector {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private final ContainerStore store;
+    private final NetworkService networks;
+
+    public NetworkConnections(ContainerStore store, NetworkService networks) {
+        this.store = store;
+        this.networks = networks;
+    }
+
+    @Override
+    public void connect(String networkRef, String containerRef, EndpointRequest request) {
+        Container c = store.resolve(containerRef);
+        if (live(c)) {
+            networks.connect(networkRef, c.id(), request);
+            return;
+        }
+        String network = networks.inspect(networkRef).network().name();
+        String mode = c.hostConfigView().networkMode();
+        if (mode.equals("host") || mode.equals("none") || mode.startsWith("container:")) {
+            throw new ForbiddenException("container " + c.name().replaceFirst("^/", "") + " uses network mode " + mode
+                    + " and cannot be connected to network " + network);
+        }
+        store.update(c.id(), x -> x.withNetworkingConfig(endpoints(x, e -> {
+            ObjectNode endpoint = e.putObject(network);
+            var aliases = endpoint.putArray("Aliases");
+            request.aliases().forEach(aliases::add);
+            if (request.ipv4Address() != null && !request.ipv4Address().isBlank()) {
+                endpoint.putObject("IPAMConfig").put("IPv4Address", request.ipv4Address());
+            }
+        })));
+    }
+
+    @Override
+    public void disconnect(String networkRef, String containerRef) {
+        Container c = store.resolve(containerRef);
+        if (live(c)) {
+            networks.disconnect(networkRef, c.id());
+            return;
+        }
+        String network = networks.inspect(networkRef).network().name();
+        store.update(c.id(), x -> x.withNetworkingConfig(endpoints(x, e -> e.remove(network))));
+    }
+
+    /** Whether the container has a network namespace the service wired (running, paused or restarting). */
+    private static boolean live(Container c) {
+        RunState.Status s = c.state().status();
+        return s == RunState.Status.RUNNING || s == RunState.Status.PAUSED || s == RunState.Status.RESTARTING;
+    }
+
+    /** A copy of the container's NetworkingConfig with {@code change} applied to its EndpointsConfig. */
+    private static ObjectNode endpoints(Container c, java.util.function.Consumer<ObjectNode> change) {
+        ObjectNode config = c.networkingConfig() == null ? F.objectNode() : c.networkingConfig().deepCopy();
+        ObjectNode endpoints = config.has("EndpointsConfig") && config.get("EndpointsConfig").isObject()
+                ? (ObjectNode) config.get("EndpointsConfig") : config.putObject("EndpointsConfig");
+        change.accept(endpoints);
+        return config;
+    }
+}
