@@ -144,6 +144,24 @@ class ContainerFilesCliIT {
     }
 
     @Test
+    void aFileInDirectoriesTheArchiveDoesNotCarryGetsThemMade() throws Exception {
+        // Testcontainers' withCopyToContainer sends "www/note.txt" without a "www/" entry; dockerd makes www.
+        String id = ok("create", image, "true").stdout().trim();
+        try {
+            HttpResult put = berthd.http("PUT", "/v1.47/containers/" + id + "/archive?path=/opt/app",
+                    tar(Map.of("deep/er/note.txt", "made")));
+            assertEquals(200, put.status(), put.toString());
+            assertEquals(200, berthd.http("HEAD", "/v1.47/containers/" + id + "/archive?path=/opt/app/deep/er/note.txt")
+                    .status());
+            HttpResult notDir = berthd.http("PUT", "/v1.47/containers/" + id + "/archive?path=/opt/app",
+                    tar(Map.of("deep/er/note.txt/inside", "x")));
+            assertEquals(400, notDir.status(), "a file where a directory is needed: " + notDir);
+        } finally {
+            berthd.docker("rm", "-f", id);
+        }
+    }
+
+    @Test
     void archiveWithEscapingEntriesIsRefused() throws Exception {
         String id = ok("create", image, "true").stdout().trim();
         try {

@@ -43,15 +43,8 @@ public record TarExtractor(FileSyscalls sys, Path root, String target, Optional<
             if (parts.isEmpty()) {
                 continue; // "./": the extraction directory itself, which exists
             }
-            String parentRel = String.join("/", parts.subList(0, parts.size() - 1));
-            Path parent = ContainerPaths.resolve(root, target + "/" + parentRel, true);
-            if (!parent.startsWith(targetHost)) {
-                throw new InvalidArgumentException("tar entry " + e.getName() + " leads out of " + target + " through a symbolic link");
-            }
+            Path parent = parentOf(e.getName(), parts.subList(0, parts.size() - 1), targetHost);
             Path dest = parent.resolve(parts.getLast());
-            if (!Files.isDirectory(parent, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                throw new InvalidArgumentException("tar entry " + e.getName() + ": its parent is not a directory");
-            }
             Optional<Stat> existing = lstat(dest);
             if (existing.isPresent()) {
                 boolean oldDir = existing.get().isDirectory();
@@ -75,6 +68,29 @@ public record TarExtractor(FileSyscalls sys, Path root, String target, Optional<
         for (DirTime d : dirTimes.reversed()) {
             sys.lutimes(d.dir(), d.mtime(), d.mtime());
         }
+    }
+
+    /**
+     * The host directory an entry goes into, made (0755) where the tar names a file in a directory it does not
+     * carry itself, as dockerd's extraction does (Testcontainers sends {@code www/note.txt} alone). Each step is
+     * resolved inside the container root and must stay under the extraction directory.
+     */
+    private Path parentOf(String entry, List<String> dirs, Path targetHost) throws IOException {
+        Path dir = targetHost;
+        for (int i = 1; i <= dirs.size(); i++) {
+            dir = ContainerPaths.resolve(root, target + "/" + String.join("/", dirs.subList(0, i)), true);
+            if (!dir.startsWith(targetHost)) {
+                throw new InvalidArgumentException("tar entry " + entry + " leads out of " + target + " through a symbolic link");
+            }
+            if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(dir);
+                sys.lchown(dir, owner.map(o -> o[0]).orElse(0), owner.map(o -> o[1]).orElse(0));
+                sys.chmod(dir, 0755);
+            } else if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new InvalidArgumentException("tar entry " + entry + ": its parent is not a directory");
+            }
+        }
+        return dir;
     }
 
     /** The entry's name as components; refuses absolute names and {@code ..}. */
