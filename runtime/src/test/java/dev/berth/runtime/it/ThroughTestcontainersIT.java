@@ -22,9 +22,10 @@ import org.testcontainers.utility.DockerImageName;
  * Testcontainers, as Java developers' own integration tests use it, on berthd: a container from the test registry
  * with a mapped port and an HTTP wait strategy, a file copied in, exec, logs. It finds berthd as its users would,
  * through DOCKER_HOST. Ryuk and the start-up checks are off (failsafe's environment in runtime/pom.xml): they
- * would pull from Docker Hub.
+ * would pull from Docker Hub. Not named Testcontainers*IT: surefire takes classes starting with "Test" for unit
+ * tests.
  */
-class TestcontainersIT {
+class ThroughTestcontainersIT {
     @RegisterExtension
     static RegistryExtension registry = RegistryExtension.open();
 
