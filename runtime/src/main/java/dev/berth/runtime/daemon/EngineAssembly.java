@@ -1,7 +1,15 @@
 package dev.berth.runtime.daemon;
 
 import dev.berth.runtime.api.Routes;
+import dev.berth.runtime.api.build.BuildCacheJson;
+import dev.berth.runtime.api.build.BuildRoutes;
 import dev.berth.runtime.api.containers.ContainerRoutes;
+import dev.berth.runtime.build.ImageBuilder;
+import dev.berth.runtime.build.cache.BuildCache;
+import dev.berth.runtime.build.cache.CacheMounts;
+import dev.berth.runtime.build.steps.BuildTools;
+import dev.berth.runtime.storage.OverlayMounts;
+import java.net.http.HttpClient;
 import dev.berth.runtime.api.http.ApiVersion;
 import dev.berth.runtime.api.images.ImageDiskUsage;
 import dev.berth.runtime.api.images.ImageRoutes;
@@ -53,6 +61,8 @@ public final class EngineAssembly implements AutoCloseable {
     private final VolumeStore volumes;
     private final ContainerServices containers;
     private final NetworkService networks;
+    private final CacheMounts cacheMounts;
+    private final ImageBuilder builder;
 
     public EngineAssembly(DaemonConfig config, String engineId) {
         this.config = config;
@@ -80,6 +90,11 @@ public final class EngineAssembly implements AutoCloseable {
         this.health = dev.berth.runtime.container.health.HealthMonitor.forContainers(containers, events).start();
         containers.runner().reconcile();
         containers.logs().watch(containers.store(), events);
+        LibcFileSyscalls sys = new LibcFileSyscalls();
+        this.cacheMounts = new CacheMounts(config.dataRoot(), sys);
+        this.builder = new ImageBuilder(new BuildTools(images, containers, new OverlayMounts(config.dataRoot(), sys), sys,
+                new BuildCache(images.store()), cacheMounts, HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(30)).build()), config.dataRoot(), sys);
     }
 
     private ContainerCounts containerCounts() {
@@ -116,6 +131,7 @@ public final class EngineAssembly implements AutoCloseable {
         routes.add(new dev.berth.runtime.api.containers.ContainerObservability(containers, events));
         routes.add(new dev.berth.runtime.api.containers.ExecRoutes(containers, events, config.execRoot()));
         routes.add(new VolumeRoutes(volumes));
+        routes.add(new BuildRoutes(builder, cacheMounts, dockerConfigJson()));
         routes.add(new NetworkRoutes(networks,
                 new dev.berth.runtime.container.lifecycle.NetworkConnections(containers.store(), networks), clock));
         routes.add(new dev.berth.runtime.api.berth.BerthRoutes(dev.berth.runtime.container.xray.ContainerXRay.forHost(containers)));
@@ -128,7 +144,7 @@ public final class EngineAssembly implements AutoCloseable {
             @Override public List<Object> volumes() {
                 return EngineAssembly.this.volumes.diskUsage().stream().<Object>map(dev.berth.runtime.api.volumes.VolumeJson::withUsage).toList();
             }
-            @Override public List<Object> buildCache() { return List.of(); }
+            @Override public List<Object> buildCache() { return BuildCacheJson.entries(cacheMounts.usage()); }
         })));
         return routes;
     }

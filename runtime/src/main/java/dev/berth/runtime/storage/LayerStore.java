@@ -150,7 +150,7 @@ public final class LayerStore {
             throws IOException {
         Path diff = Files.createDirectory(tmp.resolve(DIFF));
         MessageDigest hasher = expectedDiffId != null ? expectedDiffId.newHasher() : Digest.newSha256();
-        try (InputStream tar = LayerCompression.decompress(new ProgressInputStream(blob, progress));
+        try (InputStream tar = dev.berth.runtime.common.Compression.decompress(new ProgressInputStream(blob, progress));
                 DigestInputStream hashed = new DigestInputStream(tar, hasher)) {
             new LayerExtractor(diff, sys).extract(hashed);
             // The DiffID covers the whole tar, including the end-of-archive blocks and padding after it.
@@ -228,6 +228,44 @@ public final class LayerStore {
             new LayerExporter(sys).export(dir, out);
         } catch (IOException e) {
             throw new EngineException("cannot archive " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes a layer of a directory in layer-diff form (an overlay upper dir: whiteouts as 0/0 devices, opaque
+     * directories by xattr) on top of {@code parentChainId}; null if the directory is empty, since an empty
+     * change adds no layer, as in dockerd. The tar is streamed from the directory into the unpack, never stored.
+     */
+    public Layer commitDir(Digest parentChainId, Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty()) {
+                return null;
+            }
+        } catch (IOException e) {
+            throw new EngineException("cannot read " + dir + ": " + e.getMessage(), e);
+        }
+        java.io.PipedInputStream in = new java.io.PipedInputStream(256 * 1024);
+        java.util.concurrent.CompletableFuture<Void> written = new java.util.concurrent.CompletableFuture<>();
+        try {
+            java.io.PipedOutputStream out = new java.io.PipedOutputStream(in);
+            Thread.ofVirtual().name("layer-export").start(() -> {
+                try (out) {
+                    new LayerExporter(sys).export(dir, out);
+                    written.complete(null);
+                } catch (IOException | RuntimeException e) {
+                    written.completeExceptionally(e);
+                }
+            });
+            Layer layer;
+            try (in) {
+                layer = unpack(parentChainId, null, in, null);
+            }
+            written.join();
+            return layer;
+        } catch (IOException e) {
+            throw new EngineException("cannot make a layer of " + dir + ": " + e.getMessage(), e);
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new EngineException("cannot make a layer of " + dir + ": " + e.getCause().getMessage(), e.getCause());
         }
     }
 

@@ -47,9 +47,6 @@ public final class OverlayMounts {
      * {@code upper}, {@code work} and {@code target} are created if missing (upper and work must be on one file system).
      */
     public void mount(List<Layer> lowerTopFirst, Path upper, Path work, Path target) {
-        if (lowerTopFirst.isEmpty()) {
-            throw new InvalidArgumentException("an overlay mount needs at least one layer");
-        }
         try {
             Files.createDirectories(upper);
             Files.createDirectories(work);
@@ -66,6 +63,12 @@ public final class OverlayMounts {
         List<String> lowers = new ArrayList<>();
         for (Layer layer : lowerTopFirst) {
             lowers.add(checked(link(layer).toString()));
+        }
+        if (lowers.isEmpty()) {
+            // An image with no layers (FROM scratch plus metadata): overlay needs a lowerdir, so an empty one.
+            Path empty = linksDir.getParent().resolve("empty");
+            Files.createDirectories(empty);
+            lowers.add(checked(empty.toString()));
         }
         String options = "lowerdir=" + String.join(":", lowers)
                 + ",upperdir=" + checked(upper.toAbsolutePath().toString())

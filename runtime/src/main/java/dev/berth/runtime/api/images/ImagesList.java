@@ -21,7 +21,17 @@ final class ImagesList implements Handler {
     @Override
     public void handle(ApiRequest req, ApiResponse res) {
         var filter = ImageFilters.forList(req.filters(), images.resolver(), images.configs());
-        List<ImageDtos.Summary> out = images.store().list().stream()
+        List<ImageRecord> all = images.store().list();
+        // As dockerd: an untagged image that is the parent of another (a build step's) shows only with -a.
+        boolean showAll = req.queryBool("all", false);
+        java.util.Set<dev.berth.runtime.image.oci.Digest> parents = new java.util.HashSet<>();
+        all.forEach(i -> {
+            if (i.parent() != null) {
+                parents.add(i.parent());
+            }
+        });
+        List<ImageDtos.Summary> out = all.stream()
+                .filter(i -> showAll || !i.dangling() || !i.repoDigests().isEmpty() || !parents.contains(i.id()))
                 .filter(filter)
                 .sorted(Comparator.comparing((ImageRecord i) -> ImageViews.epochSeconds(i.created())).reversed())
                 .map(i -> views.summary(i, req.version()))

@@ -3,6 +3,7 @@ package dev.berth.runtime.api.images;
 import dev.berth.runtime.api.http.ApiRequest;
 import dev.berth.runtime.api.http.ApiResponse;
 import dev.berth.runtime.api.http.Handler;
+import dev.berth.runtime.api.http.ProgressStream;
 import dev.berth.runtime.image.ImageServices;
 import java.io.IOException;
 import java.io.InputStream;

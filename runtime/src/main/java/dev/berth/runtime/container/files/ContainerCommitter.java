@@ -19,8 +19,6 @@ import dev.berth.runtime.image.store.ImageRecord;
 import dev.berth.runtime.image.store.LayerRef;
 import dev.berth.runtime.storage.Layer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,7 +26,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * {@code docker commit}: the container's upper dir becomes a new layer on the image's top layer (written as a
@@ -128,31 +125,11 @@ public final class ContainerCommitter {
     /** The upper dir as a layer on the image's top layer, or null if the container changed nothing. */
     private Layer newLayer(Container c) {
         Path upper = RootFs.upper(containers.store().dir(c.id()));
-        try {
-            if (!Files.isDirectory(upper) || isEmpty(upper)) {
-                return null;
-            }
-            Path tar = Files.createTempFile(containers.store().dir(c.id()), "commit-", ".tar");
-            try {
-                try (OutputStream out = Files.newOutputStream(tar)) {
-                    images.layers().exportDirTar(upper, out);
-                }
-                Digest parent = images.store().byId(c.imageId()).map(ImageRecord::topChainId).orElse(null);
-                try (InputStream in = Files.newInputStream(tar)) {
-                    return images.layers().unpack(parent, null, in, null);
-                }
-            } finally {
-                Files.deleteIfExists(tar);
-            }
-        } catch (IOException e) {
-            throw new EngineException("cannot commit container " + c.shortId() + ": " + e.getMessage(), e);
+        if (!Files.isDirectory(upper)) {
+            return null;
         }
-    }
-
-    private static boolean isEmpty(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty();
-        }
+        Digest parent = images.store().byId(c.imageId()).map(ImageRecord::topChainId).orElse(null);
+        return images.layers().commitDir(parent, upper);
     }
 
     private byte[] imageConfig(Container c, CommitRequest r, ObjectNode runConfig, Layer layer) {

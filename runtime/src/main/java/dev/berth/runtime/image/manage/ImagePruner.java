@@ -39,6 +39,10 @@ public final class ImagePruner {
         long before = gc.diskUsage();
         List<DeleteResult> deleted = new ArrayList<>();
         for (ImageRecord image : store.list()) {
+            // Only images at the top of a chain: their untagged parents (build steps) go with them.
+            if (store.byId(image.id()).isEmpty() || !store.children(image.id()).isEmpty()) {
+                continue;
+            }
             boolean dangling = image.repoTags().isEmpty();
             if ((all || dangling) && usage.usersOf(image.id()).isEmpty() && filter.test(image)) {
                 deleted.addAll(remover.remove(image.id().toString(), true, false));

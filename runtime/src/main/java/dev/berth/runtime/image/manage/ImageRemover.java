@@ -55,6 +55,9 @@ public final class ImageRemover {
                     untag(after, digestRef, results);
                 }
             }
+            if (!store.children(image.id()).isEmpty()) {
+                return results; // the base of built images: untagged, kept for them (hidden from docker images)
+            }
             checkNotInUse(image, false);
             delete(image, results, noPrune);
             return results;
@@ -104,6 +107,10 @@ public final class ImageRemover {
     }
 
     private void delete(ImageRecord image, List<DeleteResult> results, boolean noPrune) {
+        if (!store.children(image.id()).isEmpty()) {
+            throw new ConflictException("conflict: unable to delete " + image.id().shortHex()
+                    + " (cannot be forced) - image has dependent child images");
+        }
         Set<Digest> othersLayers = new HashSet<>();
         for (ImageRecord other : store.list()) {
             if (!other.id().equals(image.id())) {
@@ -121,8 +128,23 @@ public final class ImageRemover {
                     results.add(DeleteResult.deleted(layer.chainId().toString()));
                 }
             }
+            deleteUnusedParent(image, results);
             gc.collect();
         }
+    }
+
+    /**
+     * A build leaves a chain of untagged images (one per step); removing the last one removes the ones above it
+     * that nothing else needs — no tag, no other child, no container — as dockerd's prune of parents does.
+     */
+    private void deleteUnusedParent(ImageRecord image, List<DeleteResult> results) {
+        Digest parentId = image.parent();
+        ImageRecord parent = parentId == null ? null : store.byId(parentId).orElse(null);
+        if (parent == null || !parent.repoTags().isEmpty() || !parent.repoDigests().isEmpty()
+                || !store.children(parent.id()).isEmpty() || !usage.usersOf(parent.id()).isEmpty()) {
+            return;
+        }
+        delete(parent, results, false);
     }
 
     private static Set<String> allReferences(ImageRecord image) {

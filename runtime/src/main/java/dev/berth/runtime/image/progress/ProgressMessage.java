@@ -21,8 +21,9 @@ public record ProgressMessage(
     @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     public record Detail(long current, long total) {}
 
-    /** The error as the CLI reads it. */
-    public record ErrorDetail(String message) {}
+    /** The error as the CLI reads it; a build step's exit code in {@code code} makes {@code docker build} exit with it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ErrorDetail(Integer code, String message) {}
 
     private static final Detail EMPTY = new Detail(0, 0);
 
@@ -53,6 +54,11 @@ public record ProgressMessage(
 
     /** An error line; the CLI prints {@code message} and exits non-zero. */
     public static ProgressMessage error(String message) {
-        return new ProgressMessage(null, null, null, null, null, new ErrorDetail(message), message, null);
+        return new ProgressMessage(null, null, null, null, null, new ErrorDetail(null, message), message, null);
+    }
+
+    /** An error line with a code (a failed RUN's exit code). */
+    public static ProgressMessage error(String message, int code) {
+        return new ProgressMessage(null, null, null, null, null, new ErrorDetail(code, message), message, null);
     }
 }

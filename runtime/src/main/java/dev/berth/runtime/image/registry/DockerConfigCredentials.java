@@ -25,22 +25,29 @@ public final class DockerConfigCredentials {
 
     /** The credentials for a registry domain such as {@code docker.io} or {@code localhost:5000}; anonymous if none. */
     public Credentials lookup(String registryDomain) {
-        JsonNode auths = readAuths();
-        if (auths == null) {
+        return lookup(readAuths(), registryDomain, configJson.toString());
+    }
+
+    /**
+     * The entry for {@code registryDomain} in a map of registry → auth config, the shape of config.json's {@code
+     * auths} and of the {@code X-Registry-Config} header {@code docker build} sends; anonymous if none.
+     */
+    public static Credentials lookup(JsonNode auths, String registryDomain, String where) {
+        if (auths == null || !auths.isObject()) {
             return Credentials.anonymous();
         }
         boolean hub = RegistryHosts.isDockerHub(registryDomain);
         String wantedHost = RegistryHosts.hostOf(registryDomain);
         JsonNode exact = auths.get(hub ? RegistryHosts.DOCKER_HUB_CONFIG_KEY : registryDomain);
         if (exact != null) {
-            return toCredentials(exact, registryDomain);
+            return toCredentials(exact, where + " (" + registryDomain + ")");
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = auths.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             boolean matches = hub ? RegistryHosts.isDockerHub(entry.getKey())
                     : RegistryHosts.hostOf(entry.getKey()).equalsIgnoreCase(wantedHost);
             if (matches) {
-                return toCredentials(entry.getValue(), entry.getKey());
+                return toCredentials(entry.getValue(), where + " (" + entry.getKey() + ")");
             }
         }
         return Credentials.anonymous();
@@ -65,12 +72,12 @@ public final class DockerConfigCredentials {
         return auths != null && auths.isObject() ? auths : null;
     }
 
-    private Credentials toCredentials(JsonNode entry, String key) {
+    private static Credentials toCredentials(JsonNode entry, String where) {
         String username = text(entry, "username");
         String password = text(entry, "password");
         String auth = text(entry, "auth");
         if (auth != null && !auth.isEmpty()) {
-            String[] pair = Credentials.decodeAuthField(auth, configJson + " (" + key + ")");
+            String[] pair = Credentials.decodeAuthField(auth, where);
             username = pair[0];
             password = pair[1];
         }

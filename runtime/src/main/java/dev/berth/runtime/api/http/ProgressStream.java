@@ -1,7 +1,5 @@
-package dev.berth.runtime.api.images;
+package dev.berth.runtime.api.http;
 
-import dev.berth.runtime.api.http.ApiResponse;
-import dev.berth.runtime.api.http.JsonStream;
 import dev.berth.runtime.image.progress.ProgressMessage;
 import dev.berth.runtime.image.progress.ProgressSink;
 
@@ -10,12 +8,12 @@ import dev.berth.runtime.image.progress.ProgressSink;
  * message: an error before that (bad name, unknown manifest, refused login) is still a proper HTTP
  * error, as with dockerd; an error after it becomes an {@code errorDetail} line the CLI prints.
  */
-final class ProgressStream implements ProgressSink {
+public final class ProgressStream implements ProgressSink {
     private final ApiResponse response;
     private JsonStream stream;
     private boolean clientGone;
 
-    ProgressStream(ApiResponse response) {
+    public ProgressStream(ApiResponse response) {
         this.response = response;
     }
 
@@ -35,15 +33,21 @@ final class ProgressStream implements ProgressSink {
     }
 
     /** Ends the stream with {@code error}, or rethrows it when nothing was sent yet. */
-    synchronized void fail(RuntimeException error) {
+    public synchronized void fail(RuntimeException error) {
+        fail(error, 0);
+    }
+
+    /** Ends the stream with {@code error} and a non-zero {@code code} when there is one, or rethrows it when nothing was sent yet. */
+    public synchronized void fail(RuntimeException error, int code) {
         if (stream == null) {
             throw error;
         }
-        emit(ProgressMessage.error(error.getMessage() == null ? error.toString() : error.getMessage()));
+        String message = error.getMessage() == null ? error.toString() : error.getMessage();
+        emit(code != 0 ? ProgressMessage.error(message, code) : ProgressMessage.error(message));
     }
 
     /** Makes sure a response was sent even if the operation reported nothing. */
-    synchronized void finish() {
+    public synchronized void finish() {
         if (stream == null && !clientGone) {
             emit(ProgressMessage.status(""));
         }
