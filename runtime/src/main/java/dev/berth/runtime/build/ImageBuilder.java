@@ -80,6 +80,11 @@ public final class ImageBuilder {
             Stages stages = new Stages(tools, session);
             List<Instruction> labels = labels(request.labels());
             session.totalSteps(stages.countSteps(target) + labels.size());
+            for (Stage stage : stages.needed(target)) {
+                if (stage != target) {
+                    stages.build(stage, List.of());
+                }
+            }
             BuildState result = stages.build(target, labels);
             List<String> unused = session.args().unused();
             if (!unused.isEmpty()) {

@@ -36,7 +36,7 @@ public final class ContextReader {
         BuildContext context = new BuildContext(workDir, root);
         try {
             Files.createDirectories(root);
-            BufferedInputStream in = new BufferedInputStream(Compression.decompress(body), 64 * 1024);
+            BufferedInputStream in = new BufferedInputStream(new UnpaddedTarEnd(Compression.decompress(body)), 64 * 1024);
             in.mark(TAR_BLOCK);
             byte[] head = in.readNBytes(TAR_BLOCK);
             in.reset();

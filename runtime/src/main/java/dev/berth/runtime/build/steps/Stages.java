@@ -82,10 +82,23 @@ public final class Stages {
     }
 
     /**
-     * How many steps building {@code target} takes (for {@code Step N/M}): its instructions and those of the earlier
-     * stages it names, found by a first reading with the global ARGs.
+     * How many steps building {@code target} takes (for {@code Step N/M}): its instructions and those of the
+     * stages it needs.
      */
     public int countSteps(Stage target) {
+        int total = 0;
+        for (Stage s : needed(target)) {
+            total += 1 + s.instructions().size();
+        }
+        return total;
+    }
+
+    /**
+     * The stages {@code target} needs, itself included, in Dockerfile order — found by a first reading of FROM,
+     * {@code COPY --from} and {@code RUN --mount=from=} with the global ARGs. Building them in this order prints the
+     * steps in the order dockerd does; a reference this reading missed is still built when it is met.
+     */
+    public List<Stage> needed(Stage target) {
         Set<Integer> needed = new HashSet<>();
         List<Stage> todo = new ArrayList<>(List.of(target));
         while (!todo.isEmpty()) {
@@ -114,13 +127,7 @@ public final class Stages {
                 }
             }
         }
-        int total = 0;
-        for (Stage s : session.plan().stages()) {
-            if (needed.contains(s.index())) {
-                total += 1 + s.instructions().size();
-            }
-        }
-        return total;
+        return session.plan().stages().stream().filter(s -> needed.contains(s.index())).toList();
     }
 
     /** The platform of base images: the request's, else this machine's. */
