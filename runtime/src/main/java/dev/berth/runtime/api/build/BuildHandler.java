@@ -35,7 +35,8 @@ final class BuildHandler implements Handler {
         ProgressStream stream = new ProgressStream(res);
         QuietSink quiet = request.quiet() ? new QuietSink() : null;
         BuildCancellation cancellation = new BuildCancellation();
-        res.onClientGone(cancellation::cancel);
+        // Off the connection's event loop: stopping a step waits for its container to die.
+        res.onClientGone(() -> Thread.ofVirtual().name("build-cancel").start(cancellation::cancel));
         try (InputStream body = req.body()) {
             Digest id = builder.build(request, body, quiet != null ? quiet : stream, cancellation);
             if (quiet != null) {

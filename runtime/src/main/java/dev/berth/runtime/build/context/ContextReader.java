@@ -36,7 +36,7 @@ public final class ContextReader {
         BuildContext context = new BuildContext(workDir, root);
         try {
             Files.createDirectories(root);
-            BufferedInputStream in = new BufferedInputStream(new UnpaddedTarEnd(Compression.decompress(body)), 64 * 1024);
+            BufferedInputStream in = new BufferedInputStream(Compression.decompress(body), 64 * 1024);
             in.mark(TAR_BLOCK);
             byte[] head = in.readNBytes(TAR_BLOCK);
             in.reset();
@@ -45,7 +45,7 @@ public final class ContextReader {
                 return context; // no body, or a tar with nothing but its end-of-archive blocks
             }
             if (isTar(head)) {
-                new TarExtractor(sys, root, "/", Optional.empty(), false).extract(in);
+                new TarExtractor(sys, root, "/", Optional.empty(), false).extract(new UnpaddedTarEnd(in));
                 // Anything after the end-of-archive blocks is padding; read it so the client's upload completes.
                 in.transferTo(OutputStream.nullOutputStream());
             } else if (isText(head)) {

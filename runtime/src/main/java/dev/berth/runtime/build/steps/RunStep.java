@@ -185,12 +185,12 @@ final class RunStep {
     private StepPlan.Result runContainer(BuildState s, Container c, List<String> cmd, List<String> mountTargets) {
         ContainerServices containers = tools.containers();
         String id = c.id();
-        session.say(" ---> Running in " + id.substring(0, 12) + "\n");
         AttachBroker.Pending pending = containers.attach().await(id);
         CompletableFuture<Waiters.Outcome> exit = containers.waiters().nextExit(id);
         session.cancellation().whileRunning(() -> stop(id));
         boolean succeeded = false;
         try {
+            session.say(" ---> Running in " + id.substring(0, 12) + "\n");
             boolean started = true;
             String startError = null;
             try {
