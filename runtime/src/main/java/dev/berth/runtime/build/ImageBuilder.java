@@ -1,5 +1,6 @@
 package dev.berth.runtime.build;
 
+import dev.berth.runtime.build.cache.CacheFrom;
 import dev.berth.runtime.build.context.BuildContext;
 import dev.berth.runtime.build.context.ContextDockerfile;
 import dev.berth.runtime.build.context.ContextReader;
@@ -77,6 +78,7 @@ public final class ImageBuilder {
             for (String warning : parsed.warnings()) {
                 session.say("[Warning] " + warning + "\n");
             }
+            session.cacheFrom(cacheSources(request));
             Stages stages = new Stages(tools, session);
             List<Instruction> labels = labels(request.labels());
             session.totalSteps(stages.countSteps(target) + labels.size());
@@ -103,6 +105,16 @@ public final class ImageBuilder {
             }
             cleanUp(workDir);
         }
+    }
+
+    /** The {@code cachefrom} images that are here (dockerd ignores the others too). */
+    private CacheFrom cacheSources(BuildRequest request) {
+        List<CacheFrom.Source> sources = new ArrayList<>();
+        for (String name : request.cacheFrom()) {
+            tools.images().resolver().find(name).ifPresent(image ->
+                    sources.add(new CacheFrom.Source(image, tools.images().configs().get(image.id()))));
+        }
+        return new CacheFrom(sources);
     }
 
     /** The request's labels as one LABEL step at the end of the target stage, as dockerd adds them. */

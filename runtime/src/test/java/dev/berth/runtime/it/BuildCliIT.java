@@ -381,4 +381,43 @@ class BuildCliIT {
         assertTrue(lines.get(1).matches("/bin/sh -c #\\(nop\\) COPY file:[0-9a-f]{64} in /f "), lines.get(1));
         assertEquals("/bin/sh -c #(nop)  ENV A=b", lines.get(2));
     }
+
+    @Test
+    void runOptionsReachTheStepsContainer() throws Exception {
+        write("data/in.txt", "bound\n");
+        dockerfile("""
+                FROM BASE AS tools
+                RUN echo from-stage > /tool
+                FROM BASE
+                RUN --network=none grep -c : /proc/net/dev > /interfaces
+                RUN --mount=type=bind,source=data,target=/mnt/data cat /mnt/data/in.txt > /bound
+                RUN --mount=type=bind,from=tools,source=/tool,target=/t cat /t > /from-stage
+                RUN --mount=type=tmpfs,target=/scratch grep ' /scratch tmpfs' /proc/mounts | cut -d' ' -f3 > /tmpfs
+                RUN grep myhost /etc/hosts | cut -f1 > /hosts
+                """);
+        build("--add-host", "myhost:10.1.2.3", "-t", "runopts:1");
+        String seen = ok("run", "--rm", "runopts:1", "cat", "/interfaces", "/bound", "/from-stage", "/tmpfs", "/hosts").stdout();
+        assertEquals("1\nbound\nfrom-stage\ntmpfs\n10.1.2.3\n", seen, "loopback only with --network=none; binds; tmpfs; --add-host");
+        assertEquals(1, berthd.docker("run", "--rm", "runopts:1", "sh", "-c", "test -e /mnt/data || test -e /scratch || test -e /t").exitCode(),
+                "mount points are not left in the image");
+        CommandResult network = build("--network", "none", "-t", "runopts:2");
+        assertTrue(network.stdout().contains("Successfully built"), network.stdout());
+    }
+
+    @Test
+    void cacheFromReusesTheStepsOfAPulledImage() throws Exception {
+        write("a.txt", "a\n");
+        dockerfile("FROM BASE\nCOPY a.txt /a\nRUN echo built-once > /b\nENV DONE=1\n");
+        String ref = registry.host() + "/build/cached:1";
+        build("-t", ref);
+        ok("push", ref);
+        ok("rmi", ref);
+        ok("pull", ref);
+        CommandResult r = build("--cache-from", ref, "-t", "fromcache:1");
+        assertEquals(3, count(r.stdout(), "Using cache"), r.stdout());
+        assertFalse(r.stdout().contains("Running in"), r.stdout());
+        assertEquals("built-once\n", ok("run", "--rm", "fromcache:1", "cat", "/b").stdout());
+        assertEquals(inspect(ref).at("/RootFS/Layers").toString(), inspect("fromcache:1").at("/RootFS/Layers").toString(),
+                "the pulled image's layers are reused");
+    }
 }

@@ -230,6 +230,7 @@ class BuildRobustnessIT {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/ctx.tar.gz", x -> serve(x, contextTar));
         server.createContext("/Dockerfile", x -> serve(x, plainDockerfile));
+        server.createContext("/files/payload.txt", x -> serve(x, "downloaded by ADD\n".getBytes(StandardCharsets.UTF_8)));
         server.start();
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -239,6 +240,10 @@ class BuildRobustnessIT {
             HttpResult plain = post("/build?t=remote:2&remote=" + URLEncoder.encode(url + "/Dockerfile", StandardCharsets.UTF_8), new byte[0]);
             assertTrue(plain.text().contains("Successfully tagged remote:2"), plain.text());
             assertEquals("from-a-url\n", ok("run", "--rm", "remote:2", "cat", "/u").stdout());
+            Files.writeString(ctx.resolve("Dockerfile"), "FROM " + base + "\nADD " + url + "/files/payload.txt /downloaded/\n");
+            ok("build", "-t", "add-url:1", ctx.toString());
+            assertEquals("600 downloaded by ADD\n", ok("run", "--rm", "add-url:1", "sh", "-c",
+                    "stat -c '%a ' /downloaded/payload.txt | tr -d '\\n'; cat /downloaded/payload.txt").stdout());
         } finally {
             server.stop(0);
         }

@@ -64,4 +64,18 @@ class RegistryAuthCliIT {
         assertEquals(0, push.exitCode(), push.stderr());
         assertTrue(push.stdout().contains("2: digest: sha256:"), push.stdout());
     }
+
+    @Test
+    void aBuildPullsItsBaseFromAProtectedRegistryWithTheClientsLogin() throws Exception {
+        TestImages.busybox().push(token, "auth/base", "1");
+        java.nio.file.Path ctx = java.nio.file.Files.createTempDirectory(berthd.tempDir(), "build-auth");
+        java.nio.file.Files.writeString(ctx.resolve("Dockerfile"), "FROM " + token.host() + "/auth/base:1\nRUN echo ok\n");
+        CommandResult anonymous = berthd.docker("--config", "/nonexistent-berth-config", "build", ctx.toString());
+        assertNotEquals(0, anonymous.exitCode(), anonymous.toString());
+        CommandResult login = berthd.dockerWithInput(token.password().getBytes(StandardCharsets.UTF_8),
+                "login", "-u", token.user(), "--password-stdin", token.host());
+        assertEquals(0, login.exitCode(), login.stderr());
+        CommandResult build = berthd.docker("build", "-t", "authbase:1", ctx.toString());
+        assertEquals(0, build.exitCode(), "the CLI's X-Registry-Config carries the login: " + build);
+    }
 }

@@ -28,6 +28,7 @@ public final class BuildSession {
     private final AtomicInteger step = new AtomicInteger();
     private final AtomicInteger scratch = new AtomicInteger();
     private int totalSteps;
+    private dev.berth.runtime.build.cache.CacheFrom cacheFrom = new dev.berth.runtime.build.cache.CacheFrom(java.util.List.of());
     private final java.util.Map<String, BuildRoot> sourceRoots = new java.util.HashMap<>();
 
     public BuildSession(BuildRequest request, BuildContext context, BuildPlan plan, Path workDir, ProgressSink out,
@@ -68,6 +69,15 @@ public final class BuildSession {
 
     public void totalSteps(int total) {
         this.totalSteps = total;
+    }
+
+    /** The images of {@code --cache-from}. */
+    dev.berth.runtime.build.cache.CacheFrom cacheFrom() {
+        return cacheFrom;
+    }
+
+    public void cacheFrom(dev.berth.runtime.build.cache.CacheFrom sources) {
+        this.cacheFrom = sources;
     }
 
     /** Prints {@code Step N/M : text}. */

@@ -49,7 +49,17 @@ final class StepRunner {
         }
         ObjectNode image = s.image().deepCopy();
         plan.imageChange().accept(image);
-        StepPlan.Result result = plan.work() == null ? new StepPlan.Result(null, null) : plan.work().run();
+        var fromSource = session.cacheFrom().find(s.image().get("history"), s.layers(), plan.createdBy());
+        StepPlan.Result result;
+        if (!session.request().noCache() && fromSource.isPresent()) {
+            // A --cache-from image recorded this very step: take its layer instead of running the step.
+            session.say(" ---> Using cache\n");
+            LayerRef ref = fromSource.get().layer();
+            result = new StepPlan.Result(ref == null ? null : tools.images().layers().get(ref.chainId())
+                    .orElseThrow(() -> new EngineException("layer " + ref.chainId() + " is missing")), null);
+        } else {
+            result = plan.work() == null ? new StepPlan.Result(null, null) : plan.work().run();
+        }
         Digest id = commit(s, image, plan, result, key);
         session.say(" ---> " + id.shortHex() + "\n");
     }
