@@ -51,7 +51,7 @@ public final class ImageBuilder {
         this.tools = tools;
         this.tmp = dataRoot.toAbsolutePath().resolve("build").resolve("tmp");
         this.mounts = mounts;
-        this.contexts = new ContextReader(tools.sys());
+        this.contexts = new ContextReader();
         this.remote = new RemoteContext(tools.http(), contexts);
         removeLeftovers();
     }
@@ -59,6 +59,7 @@ public final class ImageBuilder {
     /** Builds from {@code body} (or the request's remote context); returns the image ID. */
     public Digest build(BuildRequest request, InputStream body, ProgressSink out, BuildCancellation cancellation)
             throws InterruptedException {
+        long started = System.nanoTime();
         Path workDir;
         try {
             Files.createDirectories(tmp);
@@ -70,6 +71,7 @@ public final class ImageBuilder {
         try (BuildContext context = request.remote() != null
                 ? remote.fetch(request.remote(), workDir, request.dockerfileName())
                 : contexts.read(body, workDir, request.dockerfileName())) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "build context ready after " + (System.nanoTime() - started) / 1_000_000 + " ms");
             ParsedDockerfile parsed = DockerfileParser.parse(ContextDockerfile.read(context, request.dockerfileName()));
             BuildPlan plan = BuildPlan.of(parsed);
             Stage target = plan.target(request.target());

@@ -60,6 +60,9 @@ public interface FileSyscalls {
     /** {@code llistxattr(2)}: the names of the path's extended attributes. */
     List<String> llistxattr(Path path) throws IOException;
 
+    /** {@code lremovexattr(2)}: removes an extended attribute; an absent one is not an error. */
+    void lremovexattr(Path path, String name) throws IOException;
+
     /** {@code lgetxattr(2)}: one extended attribute, empty if the path does not have it. */
     Optional<byte[]> lgetxattr(Path path, String name) throws IOException;
 

@@ -34,6 +34,7 @@ public final class LibcFileSyscalls implements FileSyscalls, MountSyscalls {
         int chmod(String path, int mode) throws LastErrorException;
         int lsetxattr(String path, String name, byte[] value, long size, int flags) throws LastErrorException;
         long llistxattr(String path, byte[] list, long size) throws LastErrorException;
+        int lremovexattr(String path, String name) throws LastErrorException;
         long lgetxattr(String path, String name, byte[] value, long size) throws LastErrorException;
         int utimensat(int dirfd, String path, long[] times, int flags) throws LastErrorException;
         int open(String path, int flags) throws LastErrorException;
@@ -97,6 +98,17 @@ public final class LibcFileSyscalls implements FileSyscalls, MountSyscalls {
             c().lsetxattr(path.toString(), name, value, value.length, 0);
         } catch (LastErrorException e) {
             throw failure("lsetxattr " + name + " on", path, e);
+        }
+    }
+
+    @Override
+    public void lremovexattr(Path path, String name) throws IOException {
+        try {
+            c().lremovexattr(path.toString(), name);
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() != ENODATA) {
+                throw failure("lremovexattr " + name + " of", path, e);
+            }
         }
     }
 

@@ -33,9 +33,20 @@ final class LayerExporter {
     private static final int NAME_FIELD = 100;
 
     private final FileSyscalls sys;
+    private final boolean scrub;
 
     LayerExporter(FileSyscalls sys) {
+        this(sys, false);
+    }
+
+    /**
+     * With {@code scrub}, also removes from the directory the overlayfs bookkeeping xattrs an upper dir collects
+     * ({@code trusted.overlay.origin} and the like, but not the opaque marker), which the tar never carries anyway:
+     * for a directory that becomes a layer as it is.
+     */
+    LayerExporter(FileSyscalls sys, boolean scrub) {
         this.sys = sys;
+        this.scrub = scrub;
     }
 
     /** Streams the tar of {@code root} into {@code out}, which stays open. */
@@ -183,8 +194,12 @@ final class LayerExporter {
     private Map<String, byte[]> xattrs(Path path) throws IOException {
         Map<String, byte[]> result = new LinkedHashMap<>();
         for (String name : sys.llistxattr(path)) {
+            boolean overlayBookkeeping = name.startsWith("trusted.overlay.") && !name.equals(LayerExtractor.OPAQUE_XATTR);
             boolean keep = name.equals("security.capability") || name.startsWith("user.")
-                    || (name.startsWith("trusted.") && (!name.startsWith("trusted.overlay.") || name.equals(LayerExtractor.OPAQUE_XATTR)));
+                    || (name.startsWith("trusted.") && !overlayBookkeeping);
+            if (overlayBookkeeping && scrub) {
+                sys.lremovexattr(path, name);
+            }
             if (keep) {
                 Optional<byte[]> value = sys.lgetxattr(path, name);
                 value.ifPresent(v -> result.put(name, v));

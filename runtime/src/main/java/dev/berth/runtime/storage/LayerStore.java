@@ -160,9 +160,14 @@ public final class LayerStore {
         if (expectedDiffId != null && !expectedDiffId.equals(diffId)) {
             throw new DigestMismatchException("layer DiffID mismatch: expected " + expectedDiffId + ", got " + diffId);
         }
-        Digest chainId = chainId(parent, diffId);
-        Layer layer = new Layer(chainId, diffId, parent, sizeOf(diff), dir(chainId).resolve(DIFF));
-        AtomicFiles.writeJson(tmp.resolve(METADATA), new LayerMetadata(chainId, diffId, parent, layer.size()));
+        return install(tmp, new Layer(chainId(parent, diffId), diffId, parent, sizeOf(diff), null));
+    }
+
+    /** Makes the complete layer in {@code tmp} (its {@code diff/} filled) visible under its ChainID, durably. */
+    private Layer install(Path tmp, Layer unplaced) throws IOException {
+        Digest chainId = unplaced.chainId();
+        Layer layer = new Layer(chainId, unplaced.diffId(), unplaced.parent(), unplaced.size(), dir(chainId).resolve(DIFF));
+        AtomicFiles.writeJson(tmp.resolve(METADATA), new LayerMetadata(chainId, layer.diffId(), layer.parent(), layer.size()));
         // Make the content durable before the rename makes it visible.
         sys.syncfs(tmp);
         try {
@@ -178,6 +183,51 @@ public final class LayerStore {
             return get(chainId).orElseThrow(() -> new EngineException("layer " + chainId + " vanished while unpacking"));
         }
         return layer;
+    }
+
+    /**
+     * Makes a layer of a directory in layer-diff form by moving it into the store, instead of writing its files
+     * again: its tar is only streamed through SHA-256 for the DiffID. For directories nothing else uses any more —
+     * a finished build step's upper dir. Null if the directory is empty. Falls back to {@link #commitDir} when the
+     * directory is on another file system.
+     */
+    public Layer adoptDir(Digest parentChainId, Path dir) {
+        try {
+            try (Stream<Path> entries = Files.list(dir)) {
+                if (entries.findAny().isEmpty()) {
+                    return null;
+                }
+            }
+            if (parentChainId != null && !exists(parentChainId)) {
+                throw new NotFoundException("parent layer " + parentChainId + " not found");
+            }
+            MessageDigest hasher = Digest.newSha256();
+            try (OutputStream out = new java.security.DigestOutputStream(OutputStream.nullOutputStream(), hasher)) {
+                new LayerExporter(sys, true).export(dir, out);
+            }
+            Digest diffId = Digest.fromHash("sha256", hasher.digest());
+            Digest chainId = chainId(parentChainId, diffId);
+            Optional<Layer> existing = get(chainId);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            Path tmp = Files.createTempDirectory(layersDir, TEMP_PREFIX);
+            Path diff = tmp.resolve(DIFF);
+            try {
+                Files.move(dir, diff, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                TreeDeleter.delete(tmp);
+                return commitDir(parentChainId, dir);
+            }
+            try {
+                return install(tmp, new Layer(chainId, diffId, parentChainId, sizeOf(diff), null));
+            } catch (IOException | RuntimeException e) {
+                deleteQuietly(tmp, e);
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new EngineException("cannot make a layer of " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -78,6 +78,12 @@ public final class FileSyscallsFake implements FileSyscalls {
     }
 
     @Override
+    public synchronized void lremovexattr(Path path, String name) throws IOException {
+        calls.add(new Call("lremovexattr", path, name));
+        xattrs.getOrDefault(inode(path), new LinkedHashMap<>()).remove(name);
+    }
+
+    @Override
     public synchronized List<String> llistxattr(Path path) throws IOException {
         return List.copyOf(xattrs.getOrDefault(inode(path), Map.of()).keySet());
     }

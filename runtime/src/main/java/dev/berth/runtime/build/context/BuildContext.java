@@ -1,7 +1,6 @@
 package dev.berth.runtime.build.context;
 
 import dev.berth.runtime.common.TreeDeleter;
-import dev.berth.runtime.container.files.ContainerPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,37 +9,20 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-/**
- * The files of one build, unpacked in a directory of their own under the data root. Paths inside are resolved as a
- * container resolves them ({@link ContainerPaths}): a symlink in the context that points to {@code /etc} leads to
- * the context's own {@code etc}, never to the host's. Content digests of files are computed once, on first use.
- */
+/** The files of one build, kept as their tar in a directory of its own under the data root (see {@link TarTree}). */
 public final class BuildContext implements AutoCloseable {
     private final Path workDir;
-    private final Path root;
-    private final Map<Path, String> digests = new ConcurrentHashMap<>();
+    private final TarTree files;
 
-    BuildContext(Path workDir, Path root) {
+    BuildContext(Path workDir, TarTree files) {
         this.workDir = workDir;
-        this.root = root;
+        this.files = files;
     }
 
-    /** The directory holding the context's files. */
-    public Path root() {
-        return root;
-    }
-
-    /** The host path of {@code path} inside the context, symlinks followed inside it; the last element too if {@code followLast}. */
-    public Path resolve(String path, boolean followLast) {
-        return ContainerPaths.resolve(root, path, followLast);
-    }
-
-    /** The SHA-256 of a regular file's content, hex; computed once per build. */
-    public String contentDigest(Path file) {
-        return digests.computeIfAbsent(file, BuildContext::sha256);
+    /** The context's files. */
+    public TarTree files() {
+        return files;
     }
 
     /** SHA-256 of a file, hex. */
@@ -63,6 +45,7 @@ public final class BuildContext implements AutoCloseable {
     /** Deletes the context's files. */
     @Override
     public void close() {
+        files.close();
         try {
             TreeDeleter.delete(workDir);
         } catch (IOException e) {

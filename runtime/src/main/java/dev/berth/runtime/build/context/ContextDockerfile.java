@@ -5,9 +5,8 @@ import dev.berth.runtime.errors.EngineException;
 import dev.berth.runtime.errors.InvalidArgumentException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.util.Optional;
 
 /**
  * Finds and reads the Dockerfile in a context ({@code dockerfile} is a path inside it; the default {@code Dockerfile}
@@ -21,43 +20,44 @@ public final class ContextDockerfile {
 
     /** The Dockerfile's text. */
     public static String read(BuildContext context, String name) {
-        Path file = context.resolve(name, true);
-        String found = name;
-        if (!Files.isRegularFile(file) && name.equals("Dockerfile")) {
-            file = context.resolve("dockerfile", true);
-            found = "dockerfile";
+        TarTree files = context.files();
+        Optional<SourceTree.Entry> file = files.lookup(name, true).filter(e -> e.kind() == SourceTree.Kind.FILE);
+        if (file.isEmpty() && name.equals("Dockerfile")) {
+            file = files.lookup("dockerfile", true).filter(e -> e.kind() == SourceTree.Kind.FILE);
         }
-        if (!Files.isRegularFile(file)) {
+        if (file.isEmpty()) {
             throw new InvalidArgumentException("Cannot locate specified Dockerfile: " + name);
         }
-        try {
-            long size = Files.size(file);
-            if (size > DockerfileParser.MAX_BYTES) {
-                throw new InvalidArgumentException("the Dockerfile " + name + " has " + size + " bytes; berthd reads at most "
-                        + DockerfileParser.MAX_BYTES / (1024 * 1024) + " MiB");
-            }
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            dropIgnored(context, found);
+        if (file.get().size() > DockerfileParser.MAX_BYTES) {
+            throw new InvalidArgumentException("the Dockerfile " + name + " has " + file.get().size() + " bytes; berthd reads at most "
+                    + DockerfileParser.MAX_BYTES / (1024 * 1024) + " MiB");
+        }
+        try (InputStream in = files.open(file.get())) {
+            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(in.readAllBytes())).toString();
+            dropIgnored(files, file.get().path());
             return text;
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new InvalidArgumentException("the Dockerfile " + name + " is not UTF-8 text");
         } catch (IOException e) {
             throw new EngineException("cannot read the Dockerfile " + name + ": " + e.getMessage(), e);
         }
     }
 
-    private static void dropIgnored(BuildContext context, String dockerfile) throws IOException {
-        Path ignoreFile = context.resolve(".dockerignore", false);
-        if (!Files.isRegularFile(ignoreFile, LinkOption.NOFOLLOW_LINKS)) {
+    private static void dropIgnored(TarTree files, String dockerfile) throws IOException {
+        Optional<SourceTree.Entry> ignoreFile = files.lookup(".dockerignore", false).filter(e -> e.kind() == SourceTree.Kind.FILE);
+        if (ignoreFile.isEmpty()) {
             return;
         }
-        DockerIgnore ignore = DockerIgnore.parse(Files.readString(ignoreFile, StandardCharsets.UTF_8));
-        String cleaned = PathGlob.clean(dockerfile.startsWith("/") ? dockerfile.substring(1) : dockerfile);
-        if (ignore.ignored(cleaned)) {
-            Files.deleteIfExists(context.resolve(cleaned, false));
+        String patterns;
+        try (InputStream in = files.open(ignoreFile.get())) {
+            patterns = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        DockerIgnore ignore = DockerIgnore.parse(patterns);
+        if (ignore.ignored(dockerfile)) {
+            files.remove(dockerfile);
         }
         if (ignore.ignored(".dockerignore")) {
-            Files.deleteIfExists(ignoreFile);
+            files.remove(".dockerignore");
         }
     }
 }

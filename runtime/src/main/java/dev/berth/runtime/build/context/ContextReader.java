@@ -1,10 +1,8 @@
 package dev.berth.runtime.build.context;
 
 import dev.berth.runtime.common.Compression;
-import dev.berth.runtime.container.files.TarExtractor;
 import dev.berth.runtime.errors.EngineException;
 import dev.berth.runtime.errors.InvalidArgumentException;
-import dev.berth.runtime.linux.FileSyscalls;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,53 +11,48 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Optional;
 
 /**
- * Unpacks a request body into a {@link BuildContext}: a tar (plain, gzip, bzip2, xz or zstd, by magic bytes) through
- * {@link TarExtractor}, whose checks refuse absolute names, {@code ..} and entries that would land outside through a
- * link; a body that is no tar at all is taken as the Dockerfile itself (what {@code curl --data-binary @Dockerfile}
- * sends), with an otherwise empty context. The body is streamed to disk, never held in memory.
+ * Reads a request body into a {@link BuildContext}: a tar (plain, gzip, bzip2, xz or zstd, by magic bytes) kept as a
+ * {@link TarTree}, whose checks refuse absolute names and {@code ..}; a body that is no tar at all is taken as the
+ * Dockerfile itself (what {@code curl --data-binary @Dockerfile} sends), with an otherwise empty context. The body is
+ * streamed to disk, never held in memory.
  */
 public final class ContextReader {
     private static final int TAR_BLOCK = 512;
 
-    private final FileSyscalls sys;
-
-    public ContextReader(FileSyscalls sys) {
-        this.sys = sys;
+    public ContextReader() {
     }
 
-    /** Unpacks {@code body} into {@code workDir/context}; {@code dockerfileName} names a bare Dockerfile body. */
+    /** Reads {@code body} into {@code workDir/context.tar}; {@code dockerfileName} names a bare Dockerfile body. */
     public BuildContext read(InputStream body, Path workDir, String dockerfileName) {
-        Path root = workDir.resolve("context");
-        BuildContext context = new BuildContext(workDir, root);
+        Path file = workDir.resolve("context.tar");
         try {
-            Files.createDirectories(root);
+            Files.createDirectories(workDir);
             BufferedInputStream in = new BufferedInputStream(Compression.decompress(body), 64 * 1024);
             in.mark(TAR_BLOCK);
             byte[] head = in.readNBytes(TAR_BLOCK);
             in.reset();
             if (head.length == 0 || allZero(head)) {
                 in.transferTo(OutputStream.nullOutputStream());
-                return context; // no body, or a tar with nothing but its end-of-archive blocks
+                return new BuildContext(workDir, TarTree.empty(file)); // no body, or a tar of nothing but its end blocks
             }
             if (isTar(head)) {
-                new TarExtractor(sys, root, "/", Optional.empty(), false).extract(new UnpaddedTarEnd(in));
+                TarTree tree = TarTree.read(new UnpaddedTarEnd(in), file);
                 // Anything after the end-of-archive blocks is padding; read it so the client's upload completes.
                 in.transferTo(OutputStream.nullOutputStream());
-            } else if (isText(head)) {
-                Path file = context.resolve(dockerfileName, false);
-                Files.createDirectories(file.getParent());
-                try (OutputStream out = Files.newOutputStream(file)) {
-                    in.transferTo(out);
-                }
-            } else {
-                throw new InvalidArgumentException("the build context is neither a tar archive nor a Dockerfile");
+                return new BuildContext(workDir, tree);
             }
-            return context;
+            if (isText(head)) {
+                return new BuildContext(workDir, TarTree.single(dockerfileName, in, file));
+            }
+            throw new InvalidArgumentException("the build context is neither a tar archive nor a Dockerfile");
         } catch (IOException | RuntimeException e) {
-            context.close();
+            try {
+                dev.berth.runtime.common.TreeDeleter.delete(workDir);
+            } catch (IOException ignored) {
+                // the build directory is removed at the next start
+            }
             if (e instanceof EngineException ee) {
                 throw ee;
             }

@@ -19,6 +19,7 @@ import java.util.List;
 final class BuildRoot implements AutoCloseable {
     private final OverlayMounts overlay;
     private final Path dir;
+    private boolean mounted = true;
 
     private BuildRoot(OverlayMounts overlay, Path dir) {
         this.overlay = overlay;
@@ -46,10 +47,22 @@ final class BuildRoot implements AutoCloseable {
         return dir.resolve("upper");
     }
 
-    /** Unmounts and deletes the directories; the upper dir must have been committed before. */
+    /**
+     * Unmounts and makes what was written the next layer on {@code parentChainId}, moving the upper dir into the
+     * store rather than writing its files again; null if nothing was written.
+     */
+    dev.berth.runtime.storage.Layer commit(LayerStore store, dev.berth.runtime.image.oci.Digest parentChainId) {
+        overlay.unmount(path());
+        mounted = false;
+        return store.adoptDir(parentChainId, upper());
+    }
+
+    /** Unmounts (unless {@link #commit} did) and deletes the directories. */
     @Override
     public void close() {
-        overlay.unmount(path());
+        if (mounted) {
+            overlay.unmount(path());
+        }
         try {
             TreeDeleter.delete(dir);
         } catch (IOException e) {

@@ -1,6 +1,8 @@
 package dev.berth.runtime.build.steps;
 
 import dev.berth.runtime.build.context.ContextReader;
+import dev.berth.runtime.build.context.DirectoryTree;
+import dev.berth.runtime.build.context.SourceTree;
 import dev.berth.runtime.build.context.PathGlob;
 import dev.berth.runtime.build.dockerfile.Heredoc;
 import dev.berth.runtime.build.instructions.Instruction;
@@ -18,16 +20,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * COPY and ADD. Sources come from the context, from a stage or image ({@code --from}), from a heredoc, or (ADD) from
@@ -53,12 +52,12 @@ final class CopyStep {
     private enum Kind { PATH, ARCHIVE, CONTENT }
 
     /**
-     * One source: a host path (file, link or directory; an archive ADD unpacks), or content (heredoc, download).
+     * One source: an entry of a tree (file, link or directory; an archive ADD unpacks), or content (heredoc, download).
      *
      * @param name  the name it gets when copied into a directory
      * @param label {@code file}, {@code dir}: how the history names it
      */
-    private record Source(Kind kind, Path path, String name, byte[] content, int mode, Instant mtime, String digest, String label) {}
+    private record Source(Kind kind, SourceTree.Entry entry, String name, byte[] content, int mode, Instant mtime, String digest, String label) {}
 
     StepPlan plan(BuildState s, Instruction.Copy c) {
         ShellLex lex = session.lex();
@@ -71,10 +70,8 @@ final class CopyStep {
             throw new InvalidArgumentException(c.name() + " needs a destination (line " + c.node().startLine() + ")");
         }
         boolean keepOwner = from != null;
-        Path root = from == null ? session.context().root() : session.sourceRoot(stages.source(from, s.stage()), tools);
-        Function<Path, String> contentDigest = from == null ? session.context()::contentDigest
-                : dev.berth.runtime.build.context.BuildContext::sha256;
-        TreeDigest digest = new TreeDigest(tools.sys(), contentDigest);
+        SourceTree tree = from == null ? session.context().files()
+                : new DirectoryTree(session.sourceRoot(stages.source(from, s.stage()), tools), tools.sys());
         List<Source> sources = new ArrayList<>();
         int heredoc = 0;
         for (String raw : c.sources()) {
@@ -99,7 +96,7 @@ final class CopyStep {
                 }
                 continue;
             }
-            sources.addAll(local(root, src, c, from));
+            sources.addAll(local(tree, src, c, from));
         }
         if (sources.size() > 1 && !destRaw.endsWith("/")) {
             throw new InvalidArgumentException("When using " + c.name() + " with more than one source file, the destination must be a directory and end with a /");
@@ -112,10 +109,11 @@ final class CopyStep {
                 digests.add(src.label() + ":" + src.digest() + ":" + Integer.toOctalString(src.mode()));
                 continue;
             }
-            boolean archive = c.add() && Files.isRegularFile(src.path(), LinkOption.NOFOLLOW_LINKS) && isArchive(src.path());
-            String d = archive ? contentDigest.apply(src.path()) : digest.of(src.path(), keepOwner);
-            String label = Files.isDirectory(src.path(), LinkOption.NOFOLLOW_LINKS) ? "dir" : "file";
-            planned.add(new Source(archive ? Kind.ARCHIVE : Kind.PATH, src.path(), src.name(), null, 0, null, d, label));
+            SourceTree.Entry e = src.entry();
+            boolean archive = c.add() && e.kind() == SourceTree.Kind.FILE && isArchive(tree, e);
+            String d = archive ? tree.digest(e) : TreeDigest.of(tree, e, keepOwner);
+            String label = e.isDirectory() ? "dir" : "file";
+            planned.add(new Source(archive ? Kind.ARCHIVE : Kind.PATH, e, src.name(), null, 0, null, d, label));
             digests.add(label + ":" + d);
         }
         String what = digests.size() == 1 ? digests.getFirst().replaceAll(":[0-7]+$", "")
@@ -136,7 +134,7 @@ final class CopyStep {
         List<String> stepCmd = new ArrayList<>(s.shell());
         stepCmd.add("#(nop) " + text);
         return StepPlan.work(String.join(" ", stepCmd), "", stepCmd,
-                () -> apply(s, planned, dest, destIsDir, chown, chmod, keepOwner));
+                () -> apply(s, tree, planned, dest, destIsDir, chown, chmod, keepOwner));
     }
 
     /** The heredoc a source word names ({@code <<EOF}), taken in order. */
@@ -150,7 +148,7 @@ final class CopyStep {
     }
 
     /** A source in the context or in a stage's files: one path, or what a wildcard matches. */
-    private List<Source> local(Path root, String src, Instruction.Copy c, String from) {
+    private List<Source> local(SourceTree tree, String src, Instruction.Copy c, String from) {
         String cleaned = PathGlob.clean(src.startsWith("/") ? src.substring(1) : src);
         if (cleaned.equals("..") || cleaned.startsWith("../")) {
             throw new InvalidArgumentException(c.name() + " failed: forbidden path outside the build context: " + src);
@@ -158,9 +156,9 @@ final class CopyStep {
         List<Source> out = new ArrayList<>();
         if (PathGlob.hasMeta(cleaned)) {
             Pattern pattern = PathGlob.compile(cleaned);
-            for (String match : walk(root, cleaned)) {
+            for (String match : walk(tree, cleaned)) {
                 if (pattern.matcher(match).matches()) {
-                    out.add(new Source(Kind.PATH, ContainerPaths.resolve(root, match, true), baseName(match), null, 0, null, null, null));
+                    tree.lookup(match, true).ifPresent(e -> out.add(new Source(Kind.PATH, e, baseName(match), null, 0, null, null, null)));
                 }
             }
             if (out.isEmpty()) {
@@ -168,38 +166,41 @@ final class CopyStep {
             }
             return out;
         }
-        Path p = ContainerPaths.resolve(root, cleaned, true);
-        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-            String where = from == null ? "file not found in build context or excluded by .dockerignore: " : "";
-            throw new NotFoundException(c.name() + " failed: " + where + "stat " + src + ": file does not exist");
-        }
-        out.add(new Source(Kind.PATH, p, cleaned.equals(".") ? "" : baseName(cleaned), null, 0, null, null, null));
+        SourceTree.Entry e = tree.lookup(cleaned.equals(".") ? "" : cleaned, true).orElseThrow(() -> new NotFoundException(
+                c.name() + " failed: " + (from == null ? "file not found in build context or excluded by .dockerignore: " : "")
+                        + "stat " + src + ": file does not exist"));
+        out.add(new Source(Kind.PATH, e, cleaned.equals(".") ? "" : baseName(cleaned), null, 0, null, null, null));
         return out;
     }
 
     /** Relative paths under the pattern's fixed leading directories, sorted. */
-    private static List<String> walk(Path root, String pattern) {
-        String[] parts = pattern.split("/");
+    private static List<String> walk(SourceTree tree, String pattern) {
         StringBuilder prefix = new StringBuilder();
-        for (String part : parts) {
+        for (String part : pattern.split("/")) {
             if (PathGlob.hasMeta(part)) {
                 break;
             }
             prefix.append(prefix.isEmpty() ? "" : "/").append(part);
         }
-        Path start = prefix.isEmpty() ? root : ContainerPaths.resolve(root, prefix.toString(), true);
-        if (!Files.isDirectory(start)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.walk(start)) {
-            return s.filter(p -> !p.equals(root)).map(p -> root.relativize(p).toString()).sorted().toList();
-        } catch (IOException e) {
-            throw new EngineException("cannot list the sources of a copy: " + e.getMessage(), e);
+        List<String> out = new ArrayList<>();
+        tree.lookup(prefix.toString(), true).filter(SourceTree.Entry::isDirectory)
+                .ifPresent(start -> collect(tree, start, prefix.toString(), out));
+        out.sort(null);
+        return out;
+    }
+
+    private static void collect(SourceTree tree, SourceTree.Entry dir, String rel, List<String> out) {
+        for (SourceTree.Entry child : tree.children(dir)) {
+            String path = rel.isEmpty() ? child.name() : rel + "/" + child.name();
+            out.add(path);
+            if (child.isDirectory()) {
+                collect(tree, child, path, out);
+            }
         }
     }
 
-    private StepPlan.Result apply(BuildState s, List<Source> sources, String dest, boolean destIsDir, String chown,
-                                  Integer chmod, boolean keepOwner) {
+    private StepPlan.Result apply(BuildState s, SourceTree tree, List<Source> sources, String dest, boolean destIsDir,
+                                  String chown, Integer chmod, boolean keepOwner) {
         try (BuildRoot root = BuildRoot.mount(tools.overlay(), tools.images().layers(), s.layers(), session.scratchDir("copy"))) {
             int[] owner = chown != null ? Chown.resolve(root.path(), chown) : keepOwner ? null : new int[] {0, 0};
             int[] dirOwner = owner == null ? new int[] {0, 0} : owner;
@@ -210,7 +211,7 @@ final class CopyStep {
                 switch (src.kind()) {
                     case ARCHIVE -> {
                         Path dir = Dirs.mkdirs(tools.sys(), root.path(), dest, dirOwner);
-                        try (InputStream in = new BufferedInputStream(Compression.decompress(Files.newInputStream(src.path())))) {
+                        try (InputStream in = new BufferedInputStream(Compression.decompress(tree.open(src.entry())))) {
                             new TarExtractor(tools.sys(), root.path(), ContainerPaths.toContainerPath(root.path(), dir),
                                     Optional.empty(), false).extract(in);
                         }
@@ -218,20 +219,20 @@ final class CopyStep {
                     case CONTENT -> copier.write(src.content(), target(root.path(), dest, destIsDir, src.name(), dirOwner),
                             owner == null ? new int[] {0, 0} : owner, chmod != null ? chmod : src.mode(), src.mtime());
                     case PATH -> {
-                        if (Files.isDirectory(src.path(), LinkOption.NOFOLLOW_LINKS)) {
+                        if (src.entry().isDirectory()) {
                             boolean existed = Files.isDirectory(ContainerPaths.resolve(root.path(), dest, true));
                             Path dir = Dirs.mkdirs(tools.sys(), root.path(), dest, dirOwner);
-                            copier.copyChildren(src.path(), dir, attrs);
+                            copier.copyChildren(tree, src.entry(), dir, attrs);
                             if (!existed) {
-                                tools.sys().chmod(dir, chmod != null ? chmod : tools.sys().lstat(src.path()).permissions());
+                                tools.sys().chmod(dir, chmod != null ? chmod : src.entry().mode() & 07777);
                             }
                         } else {
-                            copier.copy(src.path(), target(root.path(), dest, destIsDir, src.name(), dirOwner), attrs);
+                            copier.copy(tree, src.entry(), target(root.path(), dest, destIsDir, src.name(), dirOwner), attrs);
                         }
                     }
                 }
             }
-            Layer layer = tools.images().layers().commitDir(s.topChainId(), root.upper());
+            Layer layer = root.commit(tools.images().layers(), s.topChainId());
             return new StepPlan.Result(layer, null);
         } catch (IOException e) {
             throw new EngineException("copying files failed: " + e.getMessage(), e);
@@ -249,8 +250,8 @@ final class CopyStep {
     }
 
     /** ADD unpacks a local file that is a tar archive, compressed or not. */
-    private static boolean isArchive(Path file) {
-        try (InputStream in = new BufferedInputStream(Compression.decompress(Files.newInputStream(file)))) {
+    private static boolean isArchive(SourceTree tree, SourceTree.Entry file) {
+        try (InputStream in = new BufferedInputStream(Compression.decompress(tree.open(file)))) {
             byte[] head = in.readNBytes(512);
             return ContextReader.isTar(head);
         } catch (IOException | RuntimeException e) {

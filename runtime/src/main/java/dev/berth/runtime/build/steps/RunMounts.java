@@ -3,15 +3,14 @@ package dev.berth.runtime.build.steps;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.runtime.build.cache.CacheMounts;
-import dev.berth.runtime.build.context.BuildContext;
+import dev.berth.runtime.build.context.DirectoryTree;
+import dev.berth.runtime.build.context.SourceTree;
 import dev.berth.runtime.build.instructions.Stage;
 import dev.berth.runtime.common.Json;
-import dev.berth.runtime.container.files.ContainerPaths;
 import dev.berth.runtime.errors.InvalidArgumentException;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,10 +52,9 @@ final class RunMounts {
             default -> {
                 String source = m.source() == null ? "/" : m.source();
                 if (m.from() == null) {
-                    BuildContext context = session.context();
-                    Path p = existing(context.resolve(source, true), source);
+                    SourceTree files = session.context().files();
                     yield "bind " + m.target() + " " + source + " rw=" + !m.readOnly() + " "
-                            + new TreeDigest(tools.sys(), context::contentDigest).of(p, false);
+                            + TreeDigest.of(files, existing(files, source), false);
                 }
                 yield "bind " + m.target() + " from " + stages.source(m.from(), stage).imageId() + " " + source + " rw=" + !m.readOnly();
             }
@@ -91,28 +89,28 @@ final class RunMounts {
     /** The host path a bind mount shows: read-only as it is, or a copy the step may change. */
     private Path bindSource(RunMount m, Stage stage, List<AutoCloseable> resources) throws IOException {
         String source = m.source() == null ? "/" : m.source();
-        Path path;
+        SourceTree tree;
         if (m.from() == null) {
-            path = existing(session.context().resolve(source, true), source);
+            tree = session.context().files();
         } else {
             Stages.Source from = stages.source(m.from(), stage);
             BuildRoot root = BuildRoot.mount(tools.overlay(), tools.images().layers(), from.layers(), session.scratchDir("from"));
             resources.add(root);
-            path = existing(ContainerPaths.resolve(root.path(), source, true), source);
+            tree = new DirectoryTree(root.path(), tools.sys());
         }
-        if (m.readOnly()) {
-            return path;
+        SourceTree.Entry entry = existing(tree, source);
+        Optional<Path> host = tree.hostPath(entry);
+        if (m.readOnly() && host.isPresent()) {
+            return host.get();
         }
-        Path copy = session.scratchDir("rw").resolve("data");
-        new TreeCopier(tools.sys()).copyTree(path, copy);
+        // The context is a tar, and a writable bind must not change its source: the step gets a copy.
+        Path copy = session.scratchDir("bind").resolve("data");
+        new TreeCopier(tools.sys()).copy(tree, entry, copy, TreeCopier.Attrs.KEEP);
         return copy;
     }
 
-    private static Path existing(Path p, String source) {
-        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-            throw new InvalidArgumentException("RUN --mount source " + source + " does not exist");
-        }
-        return p;
+    private static SourceTree.Entry existing(SourceTree tree, String source) {
+        return tree.lookup(source, true).orElseThrow(() -> new InvalidArgumentException("RUN --mount source " + source + " does not exist"));
     }
 
     /** A bind entry of HostConfig.Mounts. */

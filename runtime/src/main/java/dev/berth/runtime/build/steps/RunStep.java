@@ -216,7 +216,10 @@ final class RunStep {
             }
             Path upper = RootFs.upper(containers.store().dir(id));
             MountStubs.remove(upper, mountTargets, s.layers(), tools.images().layers());
-            Layer layer = tools.images().layers().commitDir(s.topChainId(), upper);
+            // The container is removed after the step: its upper dir can become the layer as it is. A kept one
+            // (--rm=false) keeps its files, so they are copied.
+            Layer layer = session.request().rm() ? tools.images().layers().adoptDir(s.topChainId(), upper)
+                    : tools.images().layers().commitDir(s.topChainId(), upper);
             succeeded = true;
             return new StepPlan.Result(layer, id);
         } finally {

@@ -26,6 +26,8 @@ final class StepRunner {
     /** dockerd's limit on an image's layers; overlay mount options run out soon after. */
     static final int MAX_LAYERS = 125;
 
+    private static final System.Logger LOG = System.getLogger("berth.build");
+
     private final BuildTools tools;
     private final BuildSession session;
 
@@ -36,6 +38,16 @@ final class StepRunner {
 
     /** Runs {@code plan} on {@code s}, which then stands at the step's image. */
     void run(BuildState s, StepPlan plan) {
+        long start = System.nanoTime();
+        try {
+            runTimed(s, plan);
+        } finally {
+            LOG.log(System.Logger.Level.DEBUG, () -> "build step " + plan.createdBy() + ": "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
+        }
+    }
+
+    private void runTimed(BuildState s, StepPlan plan) {
         session.cancellation().check();
         String key = BuildCache.key(s.imageId(), plan.createdBy(), plan.inputs());
         if (!session.request().noCache()) {

@@ -1,17 +1,20 @@
 package dev.berth.runtime.build.steps;
 
+import dev.berth.runtime.build.context.SourceTree;
 import dev.berth.runtime.linux.FileSyscalls;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Copies files, links and directory trees on the host without ever following a link at the destination: an entry in
- * the way that is not a directory (a file, or a link even to a directory) is replaced, as moby's tar-based copy does.
- * Permission bits, times and extended attributes come along; owners come from the source or are set.
+ * Copies files, links and directory trees out of a {@link SourceTree} onto the host without ever following a link at
+ * the destination: an entry in the way that is not a directory (a file, or a link even to a directory) is replaced,
+ * as moby's tar-based copy does. Permission bits, times and extended attributes come along; owners come from the
+ * source or are set.
  */
 final class TreeCopier {
     /** How copied entries are owned and moded: a fixed owner or null (keep the source's), a fixed mode or null. */
@@ -25,47 +28,42 @@ final class TreeCopier {
         this.sys = sys;
     }
 
-    /** An exact copy of {@code src} at {@code dst}. */
-    void copyTree(Path src, Path dst) throws IOException {
-        copy(src, dst, Attrs.KEEP);
-    }
-
-    /** Copies {@code src} to {@code dst}; an existing directory at {@code dst} is merged into, keeping its own attributes. */
-    void copy(Path src, Path dst, Attrs attrs) throws IOException {
-        FileSyscalls.Stat st = sys.lstat(src);
-        if (st.isDirectory()) {
+    /** Copies {@code e} to {@code dst}; an existing directory at {@code dst} is merged into, keeping its own attributes. */
+    void copy(SourceTree tree, SourceTree.Entry e, Path dst, Attrs attrs) throws IOException {
+        if (e.isDirectory()) {
             boolean existed = Files.isDirectory(dst, LinkOption.NOFOLLOW_LINKS);
             if (!existed) {
                 deleteTree(dst);
                 Files.createDirectory(dst);
             }
-            copyChildren(src, dst, attrs);
+            copyChildren(tree, e, dst, attrs);
             if (!existed) {
-                apply(src, dst, st, attrs);
+                apply(tree, e, dst, attrs);
             }
             return;
         }
         deleteTree(dst);
-        if (st.isRegularFile()) {
-            Files.copy(src, dst, LinkOption.NOFOLLOW_LINKS);
-        } else if (st.isSymlink()) {
-            Files.createSymbolicLink(dst, Files.readSymbolicLink(src));
-        } else if (st.type() == FileSyscalls.S_IFSOCK) {
-            return; // sockets are not files to copy
-        } else {
-            sys.mknod(dst, st.mode(), st.rdev());
+        switch (e.kind()) {
+            case FILE -> {
+                try (InputStream in = tree.open(e)) {
+                    Files.copy(in, dst);
+                }
+            }
+            case SYMLINK -> Files.createSymbolicLink(dst, Path.of(e.linkTarget()));
+            default -> {
+                if ((e.mode() & FileSyscalls.S_IFMT) == FileSyscalls.S_IFSOCK) {
+                    return; // sockets are not files to copy
+                }
+                sys.mknod(dst, e.mode(), e.rdev());
+            }
         }
-        apply(src, dst, st, attrs);
+        apply(tree, e, dst, attrs);
     }
 
-    /** Copies what is inside {@code srcDir} into the existing directory {@code dstDir}. */
-    void copyChildren(Path srcDir, Path dstDir, Attrs attrs) throws IOException {
-        List<Path> children;
-        try (Stream<Path> s = Files.list(srcDir)) {
-            children = s.sorted().toList();
-        }
-        for (Path child : children) {
-            copy(child, dstDir.resolve(child.getFileName().toString()), attrs);
+    /** Copies what is inside directory {@code dir} into the existing directory {@code dstDir}. */
+    void copyChildren(SourceTree tree, SourceTree.Entry dir, Path dstDir, Attrs attrs) throws IOException {
+        for (SourceTree.Entry child : tree.children(dir)) {
+            copy(tree, child, dstDir.resolve(child.name()), attrs);
         }
     }
 
@@ -78,24 +76,19 @@ final class TreeCopier {
         sys.lutimes(dst, mtime, mtime);
     }
 
-    private void apply(Path src, Path dst, FileSyscalls.Stat st, Attrs attrs) throws IOException {
-        boolean link = st.isSymlink();
-        int uid = attrs.owner() != null ? attrs.owner()[0] : st.uid();
-        int gid = attrs.owner() != null ? attrs.owner()[1] : st.gid();
+    private void apply(SourceTree tree, SourceTree.Entry e, Path dst, Attrs attrs) throws IOException {
+        boolean link = e.kind() == SourceTree.Kind.SYMLINK;
+        int uid = attrs.owner() != null ? attrs.owner()[0] : e.uid();
+        int gid = attrs.owner() != null ? attrs.owner()[1] : e.gid();
         sys.lchown(dst, uid, gid);
         if (!link) {
             // After chown, which clears setuid, setgid and file capabilities; so the xattrs come last.
-            sys.chmod(dst, attrs.mode() != null ? attrs.mode() : st.permissions());
-            for (String name : sys.llistxattr(src)) {
-                if (!name.startsWith("trusted.")) {
-                    var value = sys.lgetxattr(src, name);
-                    if (value.isPresent()) {
-                        sys.lsetxattr(dst, name, value.get());
-                    }
-                }
+            sys.chmod(dst, attrs.mode() != null ? attrs.mode() : e.mode() & 07777);
+            for (Map.Entry<String, byte[]> x : tree.xattrs(e).entrySet()) {
+                sys.lsetxattr(dst, x.getKey(), x.getValue());
             }
         }
-        sys.lutimes(dst, st.mtime(), st.mtime());
+        sys.lutimes(dst, e.mtime(), e.mtime());
     }
 
     /** Removes a file, link or tree if present, never following links. */

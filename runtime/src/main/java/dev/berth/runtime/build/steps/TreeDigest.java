@@ -1,17 +1,10 @@
 package dev.berth.runtime.build.steps;
 
-import dev.berth.runtime.linux.FileSyscalls;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.berth.runtime.build.context.SourceTree;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * The digest of a file or a tree as a copy step sees it: every entry's relative name, type, permission bits, size,
@@ -19,46 +12,31 @@ import java.util.stream.Stream;
  * {@code touch} keeps a cached step and a {@code chmod} does not (moby's classic builder hashes the same fields).
  */
 final class TreeDigest {
-    private final FileSyscalls sys;
-    private final Function<Path, String> contentDigest;
-
-    TreeDigest(FileSyscalls sys, Function<Path, String> contentDigest) {
-        this.sys = sys;
-        this.contentDigest = contentDigest;
+    private TreeDigest() {
     }
 
-    /** Hex SHA-256 of {@code path} (a file, link or directory tree), owners included when {@code withOwner}. */
-    String of(Path path, boolean withOwner) {
+    /** Hex SHA-256 of {@code entry} in {@code tree} (a file, link or directory tree), owners included when {@code withOwner}. */
+    static String of(SourceTree tree, SourceTree.Entry entry, boolean withOwner) {
         MessageDigest md = sha256();
-        try {
-            add(md, path, ".", withOwner);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
-        }
+        add(md, tree, entry, ".", withOwner);
         return HexFormat.of().formatHex(md.digest());
     }
 
-    private void add(MessageDigest md, Path p, String rel, boolean withOwner) throws IOException {
-        FileSyscalls.Stat st = sys.lstat(p);
-        StringBuilder line = new StringBuilder(rel).append('\0').append(Integer.toOctalString(st.mode()));
+    private static void add(MessageDigest md, SourceTree tree, SourceTree.Entry e, String rel, boolean withOwner) {
+        StringBuilder line = new StringBuilder(rel).append('\0').append(e.kind()).append('\0').append(Integer.toOctalString(e.mode()));
         if (withOwner) {
-            line.append('\0').append(st.uid()).append(':').append(st.gid());
+            line.append('\0').append(e.uid()).append(':').append(e.gid());
         }
-        if (st.isRegularFile()) {
-            line.append('\0').append(st.size()).append('\0').append(contentDigest.apply(p));
-        } else if (st.isSymlink()) {
-            line.append('\0').append(Files.readSymbolicLink(p));
-        } else if (!st.isDirectory()) {
-            line.append('\0').append(st.rdev());
+        switch (e.kind()) {
+            case FILE -> line.append('\0').append(e.size()).append('\0').append(tree.digest(e));
+            case SYMLINK -> line.append('\0').append(e.linkTarget());
+            case OTHER -> line.append('\0').append(e.rdev());
+            case DIR -> { }
         }
         md.update(line.append('\n').toString().getBytes(StandardCharsets.UTF_8));
-        if (st.isDirectory()) {
-            List<Path> children;
-            try (Stream<Path> s = Files.list(p)) {
-                children = s.sorted().toList();
-            }
-            for (Path child : children) {
-                add(md, child, rel + "/" + child.getFileName(), withOwner);
+        if (e.isDirectory()) {
+            for (SourceTree.Entry child : tree.children(e)) {
+                add(md, tree, child, rel + "/" + child.name(), withOwner);
             }
         }
     }

@@ -36,7 +36,7 @@ final class WorkdirStep {
             if (!Files.isDirectory(ContainerPaths.resolve(root.path(), dir, true))) {
                 Dirs.mkdirs(tools.sys(), root.path(), dir, new int[] {0, 0});
             }
-            return new StepPlan.Result(tools.images().layers().commitDir(s.topChainId(), root.upper()), null);
+            return new StepPlan.Result(root.commit(tools.images().layers(), s.topChainId()), null);
         } catch (IOException e) {
             throw new EngineException("cannot create the WORKDIR " + dir + ": " + e.getMessage(), e);
         }
