@@ -108,8 +108,16 @@ class OverlayMountsTest {
                 () -> mounts.mount(one, temp.resolve("a,b"), temp.resolve("w"), temp.resolve("m")));
         assertThrows(InvalidArgumentException.class,
                 () -> mounts.mount(one, temp.resolve("u"), temp.resolve("w:x"), temp.resolve("m")));
-        assertThrows(InvalidArgumentException.class, () -> mounts.mount(List.of(), temp, temp, temp));
         assertTrue(sys.calls.isEmpty());
+    }
+
+    @Test
+    void anImageWithoutLayersGetsAnEmptyLowerDir() {
+        mounts.mount(List.of(), temp.resolve("u"), temp.resolve("w"), temp.resolve("m"));
+        Path empty = temp.toAbsolutePath().resolve("layers").resolve("empty");
+        assertEquals(List.of("mount overlay " + temp.resolve("m") + " lowerdir=" + empty + ",upperdir=" + temp.resolve("u").toAbsolutePath()
+                + ",workdir=" + temp.resolve("w").toAbsolutePath()), sys.calls);
+        assertTrue(Files.isDirectory(empty));
     }
 
     @Test
