@@ -17,6 +17,7 @@ public final class ErrorResponses {
             case NotFoundException e -> 404;
             case ConflictException e -> 409;
             case InvalidArgumentException e -> 400;
+            case dev.berth.dockerfile.DockerfileException e -> 400;
             case NotModifiedException e -> 304;
             case UnauthorizedException e -> 401;
             case ForbiddenException e -> 403;

@@ -1,6 +1,8 @@
 package dev.berth.runtime.build.context;
 
-import dev.berth.runtime.build.dockerfile.DockerfileParser;
+import dev.berth.dockerfile.ignore.DockerIgnore;
+import dev.berth.dockerfile.ignore.PathGlob;
+import dev.berth.dockerfile.DockerfileParser;
 import dev.berth.runtime.errors.EngineException;
 import dev.berth.runtime.errors.InvalidArgumentException;
 import java.io.IOException;

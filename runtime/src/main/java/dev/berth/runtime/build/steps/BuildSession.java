@@ -2,8 +2,8 @@ package dev.berth.runtime.build.steps;
 
 import dev.berth.runtime.build.BuildRequest;
 import dev.berth.runtime.build.context.BuildContext;
-import dev.berth.runtime.build.instructions.BuildPlan;
-import dev.berth.runtime.build.shell.ShellLex;
+import dev.berth.dockerfile.instructions.BuildPlan;
+import dev.berth.dockerfile.shell.ShellLex;
 import dev.berth.runtime.errors.EngineException;
 import dev.berth.runtime.image.progress.ProgressMessage;
 import dev.berth.runtime.image.progress.ProgressSink;

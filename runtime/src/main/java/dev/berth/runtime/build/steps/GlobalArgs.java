@@ -1,8 +1,8 @@
 package dev.berth.runtime.build.steps;
 
-import dev.berth.runtime.build.instructions.BuildPlan;
-import dev.berth.runtime.build.instructions.Instruction;
-import dev.berth.runtime.build.shell.ShellLex;
+import dev.berth.dockerfile.instructions.BuildPlan;
+import dev.berth.dockerfile.instructions.Instruction;
+import dev.berth.dockerfile.shell.ShellLex;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

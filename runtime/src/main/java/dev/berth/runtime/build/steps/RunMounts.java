@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.runtime.build.cache.CacheMounts;
 import dev.berth.runtime.build.context.DirectoryTree;
 import dev.berth.runtime.build.context.SourceTree;
-import dev.berth.runtime.build.instructions.Stage;
+import dev.berth.dockerfile.instructions.Stage;
 import dev.berth.runtime.common.Json;
 import dev.berth.runtime.errors.InvalidArgumentException;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package dev.berth.runtime.build.steps;
 
-import dev.berth.runtime.build.dockerfile.Node;
-import dev.berth.runtime.build.instructions.Instruction;
-import dev.berth.runtime.build.instructions.InstructionParser;
-import dev.berth.runtime.build.instructions.Stage;
+import dev.berth.dockerfile.Node;
+import dev.berth.dockerfile.instructions.Instruction;
+import dev.berth.dockerfile.instructions.InstructionParser;
+import dev.berth.dockerfile.instructions.Stage;
 import dev.berth.runtime.errors.InvalidArgumentException;
 import dev.berth.runtime.image.oci.Platform;
 import dev.berth.runtime.image.store.ImageRecord;

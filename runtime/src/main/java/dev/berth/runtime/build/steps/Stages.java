@@ -1,7 +1,7 @@
 package dev.berth.runtime.build.steps;
 
-import dev.berth.runtime.build.instructions.Instruction;
-import dev.berth.runtime.build.instructions.Stage;
+import dev.berth.dockerfile.instructions.Instruction;
+import dev.berth.dockerfile.instructions.Stage;
 import dev.berth.runtime.errors.InvalidArgumentException;
 import dev.berth.runtime.image.oci.Platform;
 import dev.berth.runtime.image.progress.ProgressMessage;

@@ -1,6 +1,6 @@
 package dev.berth.runtime.build.steps;
 
-import dev.berth.runtime.build.instructions.Instruction;
+import dev.berth.dockerfile.instructions.Instruction;
 import dev.berth.runtime.container.files.ContainerPaths;
 import dev.berth.runtime.errors.EngineException;
 import dev.berth.runtime.errors.InvalidArgumentException;
