@@ -14,10 +14,11 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * A streaming POST (pull, push) on a connection of its own that Cancel closes from any thread, so the engine sees the
+ * A streaming POST (pull, push, build) on a connection of its own that Cancel closes from any thread, so the engine sees the
  * client leave and stops the work, as dockerd and berthd do. docker-java's unix transport reads with a native call
  * that neither an interrupt nor a close from another thread ends, and closing its response drains the stream to the
  * end: a pull "cancelled" through it went on in the engine and its image appeared later.
@@ -38,6 +39,16 @@ final class CancellableStream {
      */
     static void post(String endpoint, String pathAndQuery, String registryAuth, Consumer<JsonNode> onItem,
                      Cancellation cancel) {
+        post(endpoint, pathAndQuery, Map.of("X-Registry-Auth", registryAuth), null, onItem, cancel);
+    }
+
+    /**
+     * POSTs {@code pathAndQuery} with {@code headers} and, when {@code body} is not null, that body sent chunked from a
+     * thread of its own (a build's context: the engine may answer before it has read all of it), then hands each
+     * JSON message of the answer to {@code onItem}, as {@link #post(String, String, String, Consumer, Cancellation)}.
+     */
+    static void post(String endpoint, String pathAndQuery, Map<String, String> headers, InputStream body,
+                     Consumer<JsonNode> onItem, Cancellation cancel) {
         try (SocketChannel channel = open(endpoint)) {
             cancel.onCancel(() -> {
                 try {
@@ -46,9 +57,13 @@ final class CancellableStream {
                     // Closing is all we wanted.
                 }
             });
-            channel.write(ByteBuffer.wrap(("POST " + pathAndQuery + " HTTP/1.1\r\nHost: docker\r\n"
-                    + "User-Agent: Berth\r\nContent-Length: 0\r\nX-Registry-Auth: " + registryAuth + "\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII)));
+            StringBuilder head = new StringBuilder("POST " + pathAndQuery + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: Berth\r\n");
+            headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+            head.append(body == null ? "Content-Length: 0\r\n" : "Transfer-Encoding: chunked\r\n").append("Connection: close\r\n\r\n");
+            channel.write(ByteBuffer.wrap(head.toString().getBytes(StandardCharsets.US_ASCII)));
+            if (body != null) {
+                Thread.ofVirtual().name("berth-upload").start(() -> upload(channel, body));
+            }
             InputStream in = new BufferedInputStream(Channels.newInputStream(channel));
             int status = statusOf(readLine(in));
             boolean chunked = false;
@@ -56,17 +71,38 @@ final class CancellableStream {
                 String h = header.toLowerCase(Locale.ROOT);
                 chunked |= h.startsWith("transfer-encoding:") && h.contains("chunked");
             }
-            InputStream body = chunked ? new ChunkedBody(in) : in;
+            InputStream answer = chunked ? new ChunkedBody(in) : in;
             if (status >= 400) {
-                String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                String text = new String(answer.readAllBytes(), StandardCharsets.UTF_8);
                 throw new EngineException(EngineErrors.engineMessage(text.isBlank() ? "HTTP " + status : text), status,
                         null);
             }
-            readMessages(body, onItem);
+            readMessages(answer, onItem);
         } catch (IOException e) {
             if (!cancel.isCancelled()) {
                 throw EngineErrors.translate(e, endpoint);
             }
+        }
+    }
+
+    /** Sends {@code body} as HTTP chunks; a connection the engine or Cancel closed ends it quietly. */
+    private static void upload(SocketChannel channel, InputStream body) {
+        byte[] buf = new byte[256 * 1024];
+        try (body) {
+            for (int n; (n = body.read(buf)) > 0; ) {
+                ByteBuffer frame = ByteBuffer.allocate(n + 16);
+                frame.put((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII)).put(buf, 0, n)
+                        .put("\r\n".getBytes(StandardCharsets.US_ASCII)).flip();
+                while (frame.hasRemaining()) {
+                    channel.write(frame);
+                }
+            }
+            ByteBuffer end = ByteBuffer.wrap("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            while (end.hasRemaining()) {
+                channel.write(end);
+            }
+        } catch (IOException e) {
+            // The engine answered (an error) or the build was cancelled: the answer says which.
         }
     }
 

@@ -234,6 +234,11 @@ public final class DockerJavaEngine implements Engine {
     }
 
     @Override
+    public String buildImage(BuildSpec spec, Consumer<BuildMessage> messages, Cancellation cancel) {
+        return new ImageBuilds(endpoint, tls, client, config).build(spec, messages, cancel);
+    }
+
+    @Override
     public void pushImage(String reference, Consumer<PullProgress> progress, Cancellation cancel) {
         ImageReferences.Split ref = split(reference);
         if (CancellableStream.supports(endpoint, tls)) {

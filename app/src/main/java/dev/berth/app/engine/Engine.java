@@ -56,6 +56,14 @@ public interface Engine extends AutoCloseable {
     void pushImage(String reference, Consumer<PullProgress> progress, Cancellation cancel);
 
     /**
+     * {@code docker build} of {@code spec}'s folder: each message of the build's stream goes to {@code messages} as
+     * it arrives; returns the new image's ID. A failed build (a step failed, the Dockerfile is wrong) is an
+     * {@link EngineException} with the engine's message; after {@code cancel} fires the engine stops the build (on
+     * unix-socket and plain TCP engines) and this throws an {@link EngineException} too.
+     */
+    String buildImage(BuildSpec spec, Consumer<BuildMessage> messages, Cancellation cancel);
+
+    /**
      * Checks credentials with the engine ({@code POST /auth}, which asks the registry); throws an
      * {@link EngineException} with the registry's refusal when they are wrong. Stores nothing.
      */

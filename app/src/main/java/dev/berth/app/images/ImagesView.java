@@ -36,6 +36,8 @@ public final class ImagesView implements Page {
     private final Function<String, RunViewModel> runs;
     private final Function<String, PushViewModel> pushes;
     private final Supplier<dev.berth.app.layers.LayersViewModel> layers;
+    private Supplier<dev.berth.app.builds.BuildViewModel> builds;
+    private Button pull;
     private final VBox root = new VBox(10);
     private final PageHeader header = new PageHeader(I18n.t("images.title"), I18n.t("images.subtitle"));
     private final TableView<ImageRow> table = new TableView<>();
@@ -61,9 +63,39 @@ public final class ImagesView implements Page {
         createView();
     }
 
+    /** Offers Build…, which opens a build window with state from {@code builds}. */
+    public ImagesView withBuilds(Supplier<dev.berth.app.builds.BuildViewModel> builds) {
+        this.builds = builds;
+        Button build = Buttons.action(I18n.t("images.build"), this::openBuild);
+        build.setId("images-build");
+        header.addActionAfter(pull, build);
+        return this;
+    }
+
+    private void openBuild() {
+        new dev.berth.app.builds.BuildDialog(builds.get(), root.getScene() == null ? null : root.getScene().getWindow()).show();
+    }
+
+    /** Selects and shows the image a build just made, once the reload has it. */
+    private void reveal(String imageId) {
+        if (imageId == null || imageId.isEmpty()) {
+            return;
+        }
+        for (ImageRow row : table.getItems()) {
+            if (row.id().equals(imageId) || row.id().endsWith(imageId.replace("sha256:", ""))) {
+                table.getSelectionModel().clearSelection();
+                table.getSelectionModel().select(row);
+                table.scrollTo(row);
+                table.requestFocus();
+                return;
+            }
+        }
+    }
+
     private void createView() {
         header.search().textProperty().bindBidirectional(vm.searchProperty());
-        Button pull = Buttons.action(I18n.t("images.pull"), this::openPull, Styles.ACCENT);
+        vm.revealProperty().addListener((o, a, b) -> reveal(b));
+        pull = Buttons.action(I18n.t("images.pull"), this::openPull, Styles.ACCENT);
         Button run = Buttons.action(I18n.t("run.open"), this::runSelected);
         run.setId("images-run");
         run.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());

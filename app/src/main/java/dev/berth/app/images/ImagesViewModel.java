@@ -24,6 +24,8 @@ import javafx.collections.transformation.FilteredList;
 /** State and commands of the Images page. "In use" means some container, running or not, was created from it. */
 public final class ImagesViewModel extends ResourceListViewModel<ImageRow> {
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final javafx.beans.property.ReadOnlyStringWrapper reveal = new javafx.beans.property.ReadOnlyStringWrapper(this, "reveal", "");
+    private String pendingReveal = "";
     private final FilteredList<ImageRow> visible = new FilteredList<>(items());
     /** One read-only view for every caller (a view per call would drop listeners when collected). */
     private final ObservableList<ImageRow> visibleView = FXCollections.unmodifiableObservableList(visible);
@@ -55,6 +57,30 @@ public final class ImagesViewModel extends ResourceListViewModel<ImageRow> {
         rows.sort(Comparator.comparing(ImageRow::dangling).thenComparing(ImageRow::repository)
                 .thenComparing(ImageRow::tag));
         return rows;
+    }
+
+    /**
+     * Reloads and, once the rows are there, asks the page to select the image {@code imageId} (a build just made it):
+     * {@link #revealProperty()} carries the ID until the view took it.
+     */
+    public void reveal(String imageId) {
+        search.set("");
+        pendingReveal = imageId;
+        refresh();
+    }
+
+    /** The image the page should select after the last reload, or empty. */
+    public javafx.beans.property.ReadOnlyStringProperty revealProperty() {
+        return reveal.getReadOnlyProperty();
+    }
+
+    @Override
+    protected void afterLoad() {
+        if (!pendingReveal.isEmpty()) {
+            reveal.set("");
+            reveal.set(pendingReveal);
+            pendingReveal = "";
+        }
     }
 
     public StringProperty searchProperty() {

@@ -3,13 +3,10 @@ package dev.berth.app.run;
 import dev.berth.app.engine.RunSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import dev.berth.app.support.ShellQuote;
 
 /** The {@code docker run -d …} command line that does what a {@link RunSpec} says, quoted for a POSIX shell. */
 public final class DockerRunLine {
-    /** Characters a shell word can hold without quotes. */
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
-
     private DockerRunLine() {}
 
     public static String of(RunSpec spec) {
@@ -37,7 +34,7 @@ public final class DockerRunLine {
         }
         words.add(spec.image());
         words.addAll(spec.command());
-        return String.join(" ", words.stream().map(DockerRunLine::quote).toList());
+        return String.join(" ", words.stream().map(ShellQuote::quote).toList());
     }
 
     private static String port(RunSpec.PublishedPort p) {
@@ -45,13 +42,5 @@ public final class DockerRunLine {
         String host = p.hostPort() == 0 ? (ip.isEmpty() ? "" : ":") : p.hostPort() + ":";
         String proto = p.protocol().equals("tcp") ? "" : "/" + p.protocol();
         return ip + host + p.containerPort() + proto;
-    }
-
-    /** A word as a shell needs it: unchanged when safe, else in single quotes ({@code '} written as {@code '\''}). */
-    static String quote(String word) {
-        if (!word.isEmpty() && SAFE.matcher(word).matches()) {
-            return word;
-        }
-        return "'" + word.replace("'", "'\\''") + "'";
     }
 }

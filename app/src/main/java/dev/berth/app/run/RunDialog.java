@@ -3,6 +3,11 @@ package dev.berth.app.run;
 import atlantafx.base.theme.Styles;
 import dev.berth.app.engine.RunSpec;
 import dev.berth.app.support.I18n;
+import static dev.berth.app.widgets.Forms.area;
+import static dev.berth.app.widgets.Forms.field;
+import static dev.berth.app.widgets.Forms.grow;
+import static dev.berth.app.widgets.Forms.key;
+import static dev.berth.app.widgets.Forms.message;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
@@ -148,51 +153,5 @@ public final class RunDialog {
         net.setAccessibleText(I18n.t("run.network"));
         net.valueProperty().bindBidirectional(vm.networkProperty());
         return net;
-    }
-
-    private static ColumnConstraints grow() {
-        ColumnConstraints c = new ColumnConstraints();
-        c.setHgrow(Priority.ALWAYS);
-        c.setFillWidth(true);
-        return c;
-    }
-
-    private static Label key(String key) {
-        Label l = new Label(I18n.t(key));
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        GridPane.setValignment(l, VPos.TOP);
-        l.setPadding(new Insets(5, 0, 0, 0));
-        return l;
-    }
-
-    private static TextField field(javafx.beans.property.StringProperty p, String key, String prompt, String id) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPromptText(prompt);
-        f.setAccessibleText(I18n.t(key));
-        f.textProperty().bindBidirectional(p);
-        return f;
-    }
-
-    private static TextArea area(javafx.beans.property.StringProperty p, String key, String prompt, String id) {
-        TextArea a = new TextArea();
-        a.setId(id);
-        a.setPromptText(prompt + "\n" + I18n.t("run.onePerLine"));
-        a.setAccessibleText(I18n.t(key));
-        a.setPrefRowCount(2);
-        a.textProperty().bindBidirectional(p);
-        return a;
-    }
-
-    private static Label message(javafx.beans.value.ObservableStringValue text, String style, String id) {
-        Label l = new Label();
-        l.setId(id);
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        l.getStyleClass().add(style);
-        l.textProperty().bind(text);
-        l.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(text));
-        l.managedProperty().bind(l.visibleProperty());
-        return l;
     }
 }

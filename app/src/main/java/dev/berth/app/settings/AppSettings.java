@@ -121,6 +121,15 @@ public final class AppSettings {
         flush();
     }
 
+    /** The recent builds of the Build window, as its own JSON. */
+    public String recentBuilds() {
+        return prefs.get("builds.recent", "[]");
+    }
+
+    public void setRecentBuilds(String json) {
+        put("builds.recent", json);
+    }
+
     /** A table's column order and widths ({@link dev.berth.app.widgets.ColumnLayout}), or empty. */
     public String columnLayout(String table) {
         return prefs.get("columns." + table, "");

@@ -166,6 +166,19 @@ public final class AppContext {
         return pull[0];
     }
 
+    /**
+     * A build window's state: its recent builds are kept with the settings, and a finished build reloads Images,
+     * selects the new image there and posts a notification.
+     */
+    public dev.berth.app.builds.BuildViewModel newBuild() {
+        dev.berth.app.builds.RecentBuilds recents = new dev.berth.app.builds.RecentBuilds(settings::recentBuilds,
+                settings::setRecentBuilds);
+        return new dev.berth.app.builds.BuildViewModel(shell::engine, async, recents, id -> {
+            images.reveal(id);
+            notifications.post(Notice.Level.SUCCESS, I18n.t("notify.built"), id);
+        }, java.time.Clock.systemUTC());
+    }
+
     /** A push of {@code reference} whose end (done or failed) posts a notification. */
     public dev.berth.app.images.PushViewModel newPush(String reference) {
         dev.berth.app.images.PushViewModel[] push = new dev.berth.app.images.PushViewModel[1];

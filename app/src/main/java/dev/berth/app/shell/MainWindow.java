@@ -52,7 +52,8 @@ final class MainWindow extends BorderPane {
                 details.closeAll();
             }
         });
-        pages.put(PageId.IMAGES, new ImagesView(ctx.images(), ctx::newPull, ctx::newRun, ctx::newLayers, ctx::newPush));
+        pages.put(PageId.IMAGES, new ImagesView(ctx.images(), ctx::newPull, ctx::newRun, ctx::newLayers, ctx::newPush)
+                .withBuilds(ctx::newBuild));
         VolumesView volumesView = new VolumesView(ctx.volumes());
         volumesView.setOnBrowse(name -> dev.berth.app.files.VolumeBrowserWindow.open(this, ctx.shell()::engine,
                 dev.berth.app.support.Async.fx(), name));

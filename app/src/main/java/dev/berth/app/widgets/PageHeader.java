@@ -45,4 +45,10 @@ public final class PageHeader extends VBox {
     public void addActions(Node... nodes) {
         toolbar.getChildren().addAll(nodes);
     }
+
+    /** Adds an action right after {@code anchor} (an action already there), so related actions sit together. */
+    public void addActionAfter(Node anchor, Node node) {
+        int at = toolbar.getChildren().indexOf(anchor);
+        toolbar.getChildren().add(at < 0 ? toolbar.getChildren().size() : at + 1, node);
+    }
 }

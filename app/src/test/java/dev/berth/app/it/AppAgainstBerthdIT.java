@@ -301,4 +301,97 @@ class AppAgainstBerthdIT {
     ContainersViewModel containers() {
         return ctx.containers();
     }
+
+    /** A folder to build: a two-stage Dockerfile from the test image, a file, and a .dockerignore. */
+    private static Path buildFolder(String dockerfile) throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("berth-app-build");
+        java.nio.file.Files.writeString(dir.resolve("Dockerfile"), dockerfile.replace("IMAGE", image));
+        java.nio.file.Files.writeString(dir.resolve("hello.txt"), "hello from the app\n");
+        java.nio.file.Files.writeString(dir.resolve("secret.log"), "never sent");
+        java.nio.file.Files.writeString(dir.resolve(".dockerignore"), "*.log\n");
+        return dir;
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryLabeled().getText();
+    }
+
+    @Test
+    void buildAFolderThroughTheDialogThenAgainFromTheCache(FxRobot robot) throws Exception {
+        waitUntil("connected", () -> ctx.shell().engineLabelProperty().get().contains("Berth"));
+        Path dir = buildFolder("""
+                FROM IMAGE AS base
+                COPY . /ctx/
+                FROM base
+                RUN ls /ctx > /listing
+                CMD ["cat", "/listing"]
+                """);
+        nav(robot, "Images");
+        robot.clickOn("#images-build");
+        waitUntil("the build window opens", () -> robot.lookup("#build-folder").tryQuery().isPresent());
+        type(robot, "#build-folder", dir.toString());
+        type(robot, "#build-tag", "built-by-app:1");
+        waitUntil("the form is complete", () -> !robot.lookup("#build-submit").queryButton().isDisabled());
+        assertEquals("docker build -t built-by-app:1 " + dir, robot.lookup("#build-line").queryAs(TextInputControl.class).getText());
+        robot.clickOn("#build-submit");
+        waitUntil("the build is done", () -> text(robot, "#build-status").startsWith("Built built-by-app:1"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<dev.berth.app.builds.StepRow> steps = robot.lookup("#build-steps").queryAs(javafx.scene.control.ListView.class);
+        assertEquals(5, steps.getItems().size());
+        assertTrue(steps.getItems().stream().noneMatch(r -> r.stateProperty().get() == dev.berth.app.builds.BuildLog.State.CACHED));
+        @SuppressWarnings("unchecked")
+        TableView<ImageRow> table = robot.lookup("#page-images .table-view").queryAs(TableView.class);
+        waitUntil("the new image is selected in Images", () -> {
+            ImageRow selected = table.getSelectionModel().getSelectedItem();
+            return selected != null && selected.reference().equals("built-by-app:1");
+        });
+        String checker = api.runContainer(new RunSpec("built-by-app:1", "build-check", List.of(), List.of(), List.of(),
+                List.of("sleep", "300"), RunSpec.RestartPolicy.NO, false, ""));
+        assertEquals("Dockerfile\nhello.txt\n", api.runCommand(checker, List.of("cat", "/listing")).output(),
+                ".dockerignore left secret.log out");
+        api.removeContainer(checker, true);
+
+        robot.clickOn("#build-submit");
+        waitUntil("the rebuild is done", () -> text(robot, "#build-status").startsWith("Built built-by-app:1")
+                && steps.getItems().stream().filter(r -> r.stateProperty().get() == dev.berth.app.builds.BuildLog.State.CACHED).count() == 3);
+        assertTrue(text(robot, "#build-progress-text").contains("3 from the cache"), text(robot, "#build-progress-text"));
+        robot.interact(() -> ((Stage) robot.lookup("#build-folder").query().getScene().getWindow()).close());
+    }
+
+    @Test
+    void aFailedBuildPointsAtItsStepAndLine(FxRobot robot) throws Exception {
+        waitUntil("connected", () -> ctx.shell().engineLabelProperty().get().contains("Berth"));
+        Path dir = buildFolder("FROM IMAGE\n\nRUN echo about to fail && exit 3\n");
+        nav(robot, "Images");
+        robot.clickOn("#images-build");
+        waitUntil("the build window opens", () -> robot.lookup("#build-folder").tryQuery().isPresent());
+        type(robot, "#build-folder", dir.toString());
+        waitUntil("the form is complete", () -> !robot.lookup("#build-submit").queryButton().isDisabled());
+        robot.clickOn("#build-submit");
+        waitUntil("the build failed", () -> !text(robot, "#build-error").isEmpty());
+        assertTrue(text(robot, "#build-error").startsWith("Step 2 (Dockerfile line 3) failed: RUN echo about to fail && exit 3"),
+                text(robot, "#build-error"));
+        assertTrue(robot.lookup("#build-output").queryAs(TextInputControl.class).getText().contains("about to fail"),
+                "the failed step's output is shown");
+        robot.interact(() -> ((Stage) robot.lookup("#build-folder").query().getScene().getWindow()).close());
+    }
+
+    @Test
+    void cancellingABuildStopsItInTheEngine(FxRobot robot) throws Exception {
+        waitUntil("connected", () -> ctx.shell().engineLabelProperty().get().contains("Berth"));
+        Path dir = buildFolder("FROM IMAGE\nRUN echo started && sleep 300\n");
+        nav(robot, "Images");
+        robot.clickOn("#images-build");
+        waitUntil("the build window opens", () -> robot.lookup("#build-folder").tryQuery().isPresent());
+        type(robot, "#build-folder", dir.toString());
+        type(robot, "#build-tag", "never-built:1");
+        waitUntil("the form is complete", () -> !robot.lookup("#build-submit").queryButton().isDisabled());
+        robot.clickOn("#build-submit");
+        waitUntil("the RUN step runs", () -> robot.lookup("#build-output").queryAs(TextInputControl.class).getText().contains("started"));
+        robot.clickOn("#build-cancel");
+        waitUntil("the window says cancelled", () -> text(robot, "#build-status").startsWith("Cancelled"));
+        waitUntil("the engine removed the step's container", () -> api.listContainers().isEmpty());
+        assertTrue(api.listImages().stream().noneMatch(i -> i.repoTags().contains("never-built:1")));
+        robot.interact(() -> ((Stage) robot.lookup("#build-folder").query().getScene().getWindow()).close());
+    }
 }

@@ -24,7 +24,7 @@ class DockerRunLineTest {
         RunSpec spec = new RunSpec("busybox", "", List.of(new RunSpec.PublishedPort("", 0, 80, "tcp")), List.of(),
                 List.of(), List.of(), RunSpec.RestartPolicy.NO, true, "");
         assertEquals("docker run -d -p 80 --rm busybox", DockerRunLine.of(spec));
-        assertEquals("''", DockerRunLine.quote(""));
-        assertEquals("'a;b'", DockerRunLine.quote("a;b"));
+        assertEquals("''", dev.berth.app.support.ShellQuote.quote(""));
+        assertEquals("'a;b'", dev.berth.app.support.ShellQuote.quote("a;b"));
     }
 }

@@ -92,6 +92,7 @@ public final class ManageTour extends BerthApp {
             Thread.sleep(800);
             ScreenshotTour.snapshot(run[0].stage().getScene(), dir.resolve("run-dialog-invalid-light" + suffix + ".png"));
             ScreenshotTour.fx(() -> run[0].stage().close());
+            buildShots(stage, dir, suffix);
             ScreenshotTour.fx(() -> window().show(PageId.SETTINGS));
             Thread.sleep(1200);
             ScreenshotTour.snapshot(stage.getScene(), dir.resolve("settings-light" + suffix + ".png"));
@@ -110,6 +111,84 @@ public final class ManageTour extends BerthApp {
         ScreenshotTour.pages(this, stage, dir);
     }
 
+    /**
+     * The Build window over a sample project: built fresh in the first language, all from the cache in the second;
+     * and, in English, a build whose RUN fails, pointing at its Dockerfile line.
+     */
+    private void buildShots(Stage stage, Path dir, String suffix) throws Exception {
+        dev.berth.app.builds.BuildDialog[] dialog = new dev.berth.app.builds.BuildDialog[1];
+        dev.berth.app.builds.BuildViewModel[] vm = new dev.berth.app.builds.BuildViewModel[1];
+        ScreenshotTour.fx(() -> {
+            vm[0] = context().newBuild();
+            vm[0].folderProperty().set(project.toString());
+            vm[0].tagProperty().set("demo/web:1.0");
+            vm[0].buildArgsProperty().set("GREETING=hello");
+            dialog[0] = new dev.berth.app.builds.BuildDialog(vm[0], stage);
+            dialog[0].show();
+        });
+        Thread.sleep(1500);
+        ScreenshotTour.fx(() -> vm[0].build());
+        awaitBuild(vm[0]);
+        Thread.sleep(800);
+        ScreenshotTour.snapshot(dialog[0].stage().getScene(), dir.resolve("build-dialog-light" + suffix + ".png"));
+        if (suffix.equals("-en")) {
+            ScreenshotTour.fx(() -> {
+                vm[0].folderProperty().set(failing.toString());
+                vm[0].tagProperty().set("demo/broken:1.0");
+                vm[0].buildArgsProperty().set("");
+            });
+            Thread.sleep(1000);
+            ScreenshotTour.fx(() -> vm[0].build());
+            awaitBuild(vm[0]);
+            Thread.sleep(800);
+            ScreenshotTour.snapshot(dialog[0].stage().getScene(), dir.resolve("build-dialog-failed-light" + suffix + ".png"));
+        }
+        ScreenshotTour.fx(() -> dialog[0].stage().close());
+    }
+
+    /** Polls until the build started above has ended (a screenshot tool, not a test: it waits for what it shows). */
+    private static void awaitBuild(dev.berth.app.builds.BuildViewModel vm) throws Exception {
+        Thread.sleep(300);
+        for (int i = 0; i < 600 && vm.runningProperty().get(); i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static Path project;
+    private static Path failing;
+
+    /** A small two-stage project to build, and one whose RUN fails. */
+    private static void sampleProjects(Path dir, String image) throws Exception {
+        project = Files.createDirectories(dir.resolve("project"));
+        Files.writeString(project.resolve("Dockerfile"), """
+                # A static site, tested, then served by busybox httpd
+                FROM %1$s AS site
+                ARG GREETING=hi
+                WORKDIR /site
+                COPY index.html .
+                RUN sed -i "s/GREETING/$GREETING/" index.html
+
+                FROM site AS test
+                RUN grep -q "<h1>" index.html && echo "page looks right"
+
+                FROM %1$s
+                COPY --from=site /site /www
+                EXPOSE 80
+                HEALTHCHECK --interval=30s CMD wget -q -O /dev/null http://localhost/ || exit 1
+                CMD ["httpd", "-f", "-p", "80", "-h", "/www"]
+                """.formatted(image));
+        Files.writeString(project.resolve("index.html"), "<h1>GREETING from Berth</h1>\n");
+        Files.writeString(project.resolve(".dockerignore"), "*.log\n.git\n");
+        failing = Files.createDirectories(dir.resolve("failing"));
+        Files.writeString(failing.resolve("Dockerfile"), """
+                FROM %s
+                WORKDIR /app
+                COPY . .
+                RUN echo "compiling…" && ls missing-file
+                """.formatted(image));
+        Files.writeString(failing.resolve("main.c"), "int main(void) { return 0; }\n");
+    }
+
     /** Starts a registry and berthd with sample content, runs the tour against it, and cleans up. */
     public static final class Main {
         public static void main(String[] args) throws Exception {
@@ -125,6 +204,7 @@ public final class ManageTour extends BerthApp {
                     TestImages.busybox().push(registry, "demo/busybox", "1.36");
                     image = registry.host() + "/demo/busybox:1.36";
                     api.pullImage(image, p -> { });
+                    sampleProjects(dir, image);
                     api.createNetwork(new dev.berth.app.engine.NetworkSpec("backend", "", false));
                     for (String name : List.of("api", "worker", "cache")) {
                         api.runContainer(new RunSpec(image, name, List.of(), List.of(), List.of(),

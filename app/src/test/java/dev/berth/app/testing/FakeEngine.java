@@ -198,6 +198,24 @@ public final class FakeEngine implements Engine {
         transfer(pullScript, progress, cancel);
     }
 
+    /** What a build streams before it ends; {@link #buildFailure} (if set) then fails it, else it returns {@link #buildResult}. */
+    public final List<dev.berth.app.engine.BuildMessage> buildScript = new ArrayList<>();
+    public String buildFailure;
+    public String buildResult = "sha256:" + "ab".repeat(32);
+    public final List<dev.berth.app.engine.BuildSpec> builds = new ArrayList<>();
+
+    @Override
+    public String buildImage(dev.berth.app.engine.BuildSpec spec, Consumer<dev.berth.app.engine.BuildMessage> messages,
+                             dev.berth.app.engine.Cancellation cancel) {
+        call("buildImage " + spec.contextDir());
+        builds.add(spec);
+        buildScript.forEach(messages);
+        if (buildFailure != null) {
+            throw new EngineException(buildFailure, 0, null);
+        }
+        return buildResult;
+    }
+
     @Override
     public void pushImage(String reference, Consumer<PullProgress> progress, dev.berth.app.engine.Cancellation cancel) {
         call("pushImage " + reference);
