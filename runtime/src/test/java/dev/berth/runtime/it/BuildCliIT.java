@@ -159,14 +159,16 @@ class BuildCliIT {
                 FROM BASE
                 COPY --from=compile /out/app /usr/local/bin/app
                 COPY --from=0 /out /out-by-index
+                COPY --from=BASE /etc/motd /motd-from-an-image
                 CMD ["cat", "/usr/local/bin/app"]
                 """);
         CommandResult full = build("-t", "multi:1");
         assertFalse(full.stdout().contains("broken-stage-ran"), "an unneeded stage is not built:\n" + full.stdout());
         assertFalse(full.stdout().contains("echo tested"), full.stdout());
-        assertTrue(full.stdout().contains("Step 1/6 : FROM"), "steps of the needed stages only:\n" + full.stdout());
+        assertTrue(full.stdout().contains("Step 1/7 : FROM"), "steps of the needed stages only:\n" + full.stdout());
         assertEquals("compiled\n", ok("run", "--rm", "multi:1").stdout());
         assertEquals("compiled\n", ok("run", "--rm", "multi:1", "cat", "/out-by-index/app").stdout());
+        assertEquals(TestImages.MOTD, ok("run", "--rm", "multi:1", "cat", "/motd-from-an-image").stdout(), "COPY --from an image");
 
         CommandResult target = build("--target", "test", "-t", "multi:test");
         assertFalse(target.stdout().contains("broken-stage-ran"), target.stdout());
@@ -374,12 +376,14 @@ class BuildCliIT {
     void historyShowsEachStepAsDockerDoes() throws Exception {
         write("f.txt", "f");
         dockerfile("FROM BASE\nENV A=b\nCOPY f.txt /f\nRUN true\n");
-        build("-t", "history:1");
+        build("-t", "history:1", "--label", "built.by=berth", "--label", "team=core");
+        assertEquals("berth", inspect("history:1").at("/Config/Labels/built.by").asText(), "--label reaches the image");
         String history = ok("history", "--no-trunc", "--format", "{{.CreatedBy}}", "history:1").stdout();
         List<String> lines = history.lines().toList();
-        assertEquals("/bin/sh -c true", lines.get(0));
-        assertTrue(lines.get(1).matches("/bin/sh -c #\\(nop\\) COPY file:[0-9a-f]{64} in /f "), lines.get(1));
-        assertEquals("/bin/sh -c #(nop)  ENV A=b", lines.get(2));
+        assertEquals("/bin/sh -c #(nop)  LABEL built.by=berth team=core", lines.get(0), "--label is the last step, as in dockerd");
+        assertEquals("/bin/sh -c true", lines.get(1));
+        assertTrue(lines.get(2).matches("/bin/sh -c #\\(nop\\) COPY file:[0-9a-f]{64} in /f "), lines.get(2));
+        assertEquals("/bin/sh -c #(nop)  ENV A=b", lines.get(3));
     }
 
     @Test
