@@ -3,6 +3,7 @@ package dev.berth.machine;
 import dev.berth.machine.bridge.DockerContext;
 import dev.berth.machine.bridge.GuestApi;
 import dev.berth.machine.bridge.GuestConnector;
+import dev.berth.machine.bridge.NamedPipeBridge;
 import dev.berth.machine.bridge.PortForwards;
 import dev.berth.machine.bridge.SocketBridge;
 import dev.berth.machine.provider.Accelerator;
@@ -50,6 +51,7 @@ public final class MachineHost {
     private volatile VmInstance vm;
     private volatile MachineState state;
     private volatile PortForwards forwards;
+    private volatile NamedPipeBridge pipe;
     private GuestConnector connector;
     private Accelerator accelerator;
 
@@ -73,7 +75,9 @@ public final class MachineHost {
         try (FileChannel lockFile = FileChannel.open(lockPath(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = lockFile.tryLock()) {
             if (lock == null) {
-                throw new MachineException("the machine " + config.name() + " is already running");
+                // Another host process owns the machine: say so, and leave its state file alone.
+                System.err.println("berth machine: the machine " + config.name() + " is already running");
+                return 1;
             }
             return serve();
         } catch (IOException e) {
@@ -117,13 +121,25 @@ public final class MachineHost {
         state.write(paths.state());
         boot(port);
         SocketBridge bridge = SocketBridge.start(paths.engineSocket(), this::ensureRunning);
+        String dockerHost = "unix://" + paths.engineSocket();
+        if (System.getProperty("os.name").startsWith("Windows")) {
+            // The docker CLI on Windows speaks named pipes; the unix socket stays for WSL and Java clients.
+            pipe = NamedPipeBridge.start(NamedPipeBridge.DEFAULT_PIPE, this::ensureRunning);
+            dockerHost = NamedPipeBridge.dockerHost(NamedPipeBridge.DEFAULT_PIPE);
+        }
         try {
-            DockerContext.write(DockerContext.configDir(env), contextName(), paths.engineSocket(), "Berth VM " + config.name());
+            DockerContext.write(DockerContext.configDir(env), contextName(), dockerHost, "Berth VM " + config.name());
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot write the docker context: " + e.getMessage());
         }
         startForwards();
         return watch(bridge);
+    }
+
+    private void closePipe() {
+        if (pipe != null) {
+            pipe.close();
+        }
     }
 
     private static String readQuietly(Path file) {
@@ -252,6 +268,7 @@ public final class MachineHost {
                             + current.exitCode().orElse(-1) + ")" + lastLines(console());
                     fail(reason);
                     bridge.close();
+                    closePipe();
                     return 1;
                 }
                 if (current != null && current.alive() && clock.jumped()) {
@@ -270,6 +287,7 @@ public final class MachineHost {
         state = state.with("stopping", "", "");
         state.write(paths.state());
         bridge.close();
+        closePipe();
         stopVm();
         state = MachineState.stopped();
         state.write(paths.state());

@@ -7,7 +7,7 @@ import java.util.Optional;
 /** One way of bringing the local engine up and down; {@link LocalEngineController} keeps the state around it. */
 public interface EngineLauncher {
     /** How the engine is started, shown to the person so they know who runs it and where its log is. */
-    enum Mode { DIRECT, PKEXEC, SERVICE }
+    enum Mode { DIRECT, PKEXEC, SERVICE, VM }
 
     Mode mode();
 
@@ -28,5 +28,10 @@ public interface EngineLauncher {
     interface Launch {
         /** Empty while the start may still succeed; the reason once it no longer can. */
         Optional<String> failure();
+
+        /** How far the start got, in words ("Starting the engine"), for a start that takes a while; else empty. */
+        default String progress() {
+            return "";
+        }
     }
 }

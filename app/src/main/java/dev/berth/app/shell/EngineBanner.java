@@ -49,7 +49,8 @@ final class EngineBanner extends VBox {
             setManaged(unreachable);
             title.setText(starting ? I18n.t("engine.starting") : failed ? I18n.t("engine.failed")
                     : localOffer ? I18n.t("engine.berthNotRunning") : I18n.t("engine.cannotReach"));
-            detail.setText(failed ? local.message() : shell.engineErrorProperty().get());
+            // While starting, the VM's boot stage ("Starting the engine"); after a failure, the reason in words.
+            detail.setText(starting || failed ? local.message() : shell.engineErrorProperty().get());
             spinner.setVisible(starting);
             spinner.setManaged(starting);
             start.setVisible(localOffer && !starting);

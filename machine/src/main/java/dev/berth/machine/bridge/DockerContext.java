@@ -23,13 +23,18 @@ public final class DockerContext {
 
     /** Writes (or updates) context {@code name} for {@code socket} under {@code dockerConfigDir}. */
     public static Path write(Path dockerConfigDir, String name, Path socket, String description) throws IOException {
+        return write(dockerConfigDir, name, "unix://" + socket, description);
+    }
+
+    /** As {@link #write(Path, String, Path, String)} for any docker host ({@code npipe://…} on Windows). */
+    public static Path write(Path dockerConfigDir, String name, String host, String description) throws IOException {
         Path dir = dockerConfigDir.resolve("contexts").resolve("meta").resolve(sha256(name));
         Files.createDirectories(dir);
         ObjectNode meta = JSON.createObjectNode();
         meta.put("Name", name);
         meta.putObject("Metadata").put("Description", description);
         ObjectNode docker = meta.putObject("Endpoints").putObject("docker");
-        docker.put("Host", "unix://" + socket);
+        docker.put("Host", host);
         docker.put("SkipTLSVerify", false);
         Path file = dir.resolve("meta.json");
         Path tmp = dir.resolve("meta.json.tmp");

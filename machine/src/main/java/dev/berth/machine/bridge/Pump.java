@@ -12,7 +12,12 @@ final class Pump {
 
     /** Runs until both directions ended; closes nothing it was not given to close (the caller closes both). */
     static void both(ByteChannel a, ByteChannel b, Runnable onBytes) {
-        Thread up = Thread.ofVirtual().name("bridge-up").start(() -> copy(a, b, onBytes));
+        both(a, b, onBytes, Thread.ofVirtual());
+    }
+
+    /** As {@link #both(ByteChannel, ByteChannel, Runnable)}, the second direction on a thread from {@code threads}. */
+    static void both(ByteChannel a, ByteChannel b, Runnable onBytes, Thread.Builder threads) {
+        Thread up = threads.name("bridge-up").start(() -> copy(a, b, onBytes));
         copy(b, a, onBytes);
         try {
             up.join();

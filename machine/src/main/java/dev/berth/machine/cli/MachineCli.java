@@ -97,12 +97,7 @@ public final class MachineCli {
     }
 
     private static int start(MachineControl control, Options o, PrintStream out, PrintStream err) throws IOException {
-        MachineConfig c = control.config();
-        if (o.cpus() != null || o.memory() != null || o.disk() != null || o.provider() != null || o.idle() != null) {
-            c = new MachineConfig(c.name(), o.cpus() != null ? o.cpus() : c.cpus(), o.memory() != null ? o.memory() : c.memoryMiB(),
-                    o.disk() != null ? Math.max(o.disk(), c.diskGiB()) : c.diskGiB(), o.provider() != null ? o.provider() : c.provider(),
-                    o.idle() != null ? o.idle() : c.idleMinutes());
-        }
+        MachineConfig c = configFor(control.config(), o, Files.exists(control.paths().dataDisk()));
         control.saveConfig(c);
         if (control.status().running()) {
             out.println(o.name() + " is already running; its engine: unix://" + control.paths().engineSocket());
@@ -221,10 +216,26 @@ public final class MachineCli {
         String qemuDir = env.getOrDefault("BERTH_QEMU_DIR", "");
         MachineHost host = new MachineHost(paths, c, assets, Providers.choose(c.provider(), System.getProperty("os.name"),
                 qemuDir.isBlank() ? null : Path.of(qemuDir)), env, share.toString().isBlank() ? null : share,
-                Duration.ofMinutes(c.idleMinutes()));
+                idleStop(c, env));
         sun.misc.Signal.handle(new sun.misc.Signal("TERM"), s -> host.requestStop());
         sun.misc.Signal.handle(new sun.misc.Signal("INT"), s -> host.requestStop());
         return host.run();
+    }
+
+    /** The machine's config with the start command's options applied; a disk that exists can only grow. */
+    static MachineConfig configFor(MachineConfig c, Options o, boolean diskExists) {
+        int disk = o.disk() == null ? c.diskGiB() : diskExists ? Math.max(o.disk(), c.diskGiB()) : o.disk();
+        return new MachineConfig(c.name(), o.cpus() != null ? o.cpus() : c.cpus(), o.memory() != null ? o.memory() : c.memoryMiB(),
+                disk, o.provider() != null ? o.provider() : c.provider(), o.idle() != null ? o.idle() : c.idleMinutes());
+    }
+
+    /** The resource saver's delay: the machine's minutes, or {@code BERTH_VM_IDLE_STOP_SECONDS} for a shorter one. */
+    static Duration idleStop(MachineConfig c, Map<String, String> env) {
+        String seconds = env.getOrDefault("BERTH_VM_IDLE_STOP_SECONDS", "");
+        if (!seconds.isBlank()) {
+            return Duration.ofSeconds(Long.parseLong(seconds.strip()));
+        }
+        return Duration.ofMinutes(c.idleMinutes());
     }
 
     private static int fail(PrintStream err, String message) {

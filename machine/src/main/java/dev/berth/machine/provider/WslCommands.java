@@ -20,9 +20,9 @@ public final class WslCommands {
         return List.of("wsl.exe", "--import", distro, installDir, tarball, "--version", "2");
     }
 
-    /** Runs the distribution's start script as root; the command keeps running while berthd does. */
+    /** Runs Berth's init as root in the distribution; the command keeps running while berthd does. */
     public static List<String> start(String distro) {
-        return List.of("wsl.exe", "-d", distro, "-u", "root", "--", "/sbin/berth-wsl-start");
+        return List.of("wsl.exe", "-d", distro, "-u", "root", "--", "/sbin/berth-init", "wsl");
     }
 
     /** Writes the VM token (given on stdin) where the guest's bridge reads it. */
@@ -48,7 +48,9 @@ public final class WslCommands {
      * output: UTF-16LE, with a header line, a {@code *} before the default one.
      */
     public static Map<String, String> parseList(byte[] raw) {
-        boolean utf16 = raw.length > 1 && raw[1] == 0;
+        // UTF-16LE shows as a byte-order mark (FF FE) or as zero high bytes after ASCII letters.
+        boolean bom = raw.length > 1 && (raw[0] & 0xff) == 0xFF && (raw[1] & 0xff) == 0xFE;
+        boolean utf16 = bom || raw.length > 1 && raw[1] == 0;
         String text = new String(raw, utf16 ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_8).replace("\uFEFF", "");
         Map<String, String> out = new LinkedHashMap<>();
         List<String> lines = new ArrayList<>(text.lines().toList());
