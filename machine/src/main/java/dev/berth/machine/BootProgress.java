@@ -44,12 +44,7 @@ public final class BootProgress {
     public static Optional<String> failure(String console) {
         int err = console.lastIndexOf("berth-init: error ");
         if (err >= 0) {
-            String line = console.substring(err + "berth-init: error ".length()).lines().findFirst().orElse("").strip();
-            if (line.contains("No space left on device")) {
-                return Optional.of("The VM's data disk is full (" + line + "). Free space with docker system prune, or give "
-                        + "the VM a larger disk.");
-            }
-            return Optional.of(line);
+            return Optional.of(console.substring(err + "berth-init: error ".length()).lines().findFirst().orElse("").strip());
         }
         int panic = console.indexOf("Kernel panic");
         if (panic >= 0) {
@@ -60,6 +55,20 @@ public final class BootProgress {
             return Optional.of("The VM's kernel stopped: " + line);
         }
         return Optional.empty();
+    }
+
+    /** What the boot warned about, in words (a full data disk), to show beside a running VM; else empty. */
+    public static Optional<String> warning(String console) {
+        int at = console.lastIndexOf("berth-init: warning ");
+        if (at < 0) {
+            return Optional.empty();
+        }
+        String line = console.substring(at + "berth-init: warning ".length()).lines().findFirst().orElse("").strip();
+        if (line.startsWith("the data disk is full")) {
+            return Optional.of("The VM's data disk is full (" + line.substring("the data disk is full".length()).replaceFirst("^:\\s*", "")
+                    + "). Free space with docker system prune, or give the VM a larger disk.");
+        }
+        return Optional.of(line);
     }
 
     /** The last {@code n} lines of the console, to show with a failure. */

@@ -191,7 +191,9 @@ public final class MachineHost {
             }
             if (api.ping()) {
                 long millis = (System.nanoTime() - started) / 1_000_000;
-                state = new MachineState("running", "", state.message(), state.hostPid(), port, state.socket(),
+                String note = BootProgress.warning(console).map(w -> state.message().isEmpty() ? w : state.message() + " " + w)
+                        .orElse(state.message());
+                state = new MachineState("running", "", note, state.hostPid(), port, state.socket(),
                         accelerator.qemuName(), millis, System.currentTimeMillis());
                 state.write(paths.state());
                 LOG.log(System.Logger.Level.INFO, "the engine in the VM answers after " + millis + " ms");

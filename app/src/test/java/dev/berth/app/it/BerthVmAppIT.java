@@ -115,15 +115,16 @@ class BerthVmAppIT {
     @Test
     void startTheVmFromTheAppRunAContainerUseItsTerminalSurviveAKilledGuestAndStop(FxRobot robot) throws Exception {
         nav(robot, "Settings");
-        robot.clickOn("#engine-vm");
+        // The engine section sits below the fold of the Settings page: its controls are fired as a click would.
+        robot.interact(() -> robot.lookup("#engine-vm").queryAs(javafx.scene.control.RadioButton.class).fire());
         type(robot, "#vm-memory", "1536");
         type(robot, "#vm-disk", "4");
-        robot.clickOn("#engine-apply");
+        robot.interact(() -> robot.lookup("#engine-apply").queryButton().fire());
         waitUntil("the app to use the Berth VM", Duration.ofSeconds(30), () -> local.launchMode() == EngineLauncher.Mode.VM
                 && ctx.shell().currentProperty().get().uri().equals(engines.uri(LocalEngines.Kind.VM)));
         assertEquals(1536, engines.machine().config().memoryMiB(), "the size went where berth machine reads it");
 
-        robot.clickOn(robot.lookup(".button").match(LabeledMatchers.hasText("Start Berth engine")).queryButton());
+        robot.interact(() -> robot.lookup(".button").match(LabeledMatchers.hasText("Start Berth engine")).queryButton().fire());
         // The boot's stages show as they come (the first ones pass in seconds under TCG: any of them will do).
         waitUntil("a boot stage in Settings", Duration.ofMinutes(1), () -> {
             String m = robot.lookup("#engine-message").queryAs(Label.class).getText();
@@ -163,7 +164,7 @@ class BerthVmAppIT {
         waitUntil("the engine back after the restart", BOOT, () -> ctx.shell().stateProperty().get() == EngineState.CONNECTED);
 
         nav(robot, "Settings");
-        robot.clickOn(robot.lookup(".button").match(LabeledMatchers.hasText("Stop Berth engine")).queryButton());
+        robot.interact(() -> robot.lookup(".button").match(LabeledMatchers.hasText("Stop Berth engine")).queryButton().fire());
         waitUntil("the VM stopped", Duration.ofMinutes(2), () -> local.status().state() == LocalEngineController.State.STOPPED
                 && !engines.machine().hostRunning());
         assertTrue(Files.readString(engines.machine().paths().consoleLog()).contains("berth-init: stopped"),
