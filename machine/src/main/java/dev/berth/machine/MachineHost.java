@@ -52,6 +52,8 @@ public final class MachineHost {
     private volatile MachineState state;
     private volatile PortForwards forwards;
     private volatile NamedPipeBridge pipe;
+    /** The resource saver stopped the VM: the next connection boots it again (a VM that died is not). */
+    private volatile boolean idleStopped;
     private GuestConnector connector;
     private Accelerator accelerator;
 
@@ -134,6 +136,16 @@ public final class MachineHost {
         }
         startForwards();
         return watch(bridge);
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean died = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Records once why the machine ended (the state file says it before any client learns the VM is gone). */
+    private void diedUnexpectedly(VmInstance current) {
+        if (died.compareAndSet(false, true)) {
+            fail("the VM stopped unexpectedly (" + provider.name() + " exited with status " + current.exitCode().orElse(-1) + ")"
+                    + lastLines(console()));
+        }
     }
 
     private void closePipe() {
@@ -233,6 +245,14 @@ public final class MachineHost {
                 if (stop.getCount() == 0) {
                     throw new IOException("the machine is stopping");
                 }
+                if (!idleStopped) {
+                    // Died, not put to sleep: that is reported (and the machine ends), not hidden by a quiet reboot.
+                    if (vm != null) {
+                        diedUnexpectedly(vm);
+                    }
+                    throw new IOException("the VM stopped unexpectedly");
+                }
+                idleStopped = false;
                 LOG.log(System.Logger.Level.INFO, "a connection arrived while the VM was stopped: starting it");
                 boot(state.apiPort());
                 startForwards();
@@ -263,21 +283,25 @@ public final class MachineHost {
     private int watch(SocketBridge bridge) {
         ClockWatch clock = new ClockWatch();
         try {
-            while (!stop.await(5, TimeUnit.SECONDS)) {
+            // A second is soon enough to notice a dead VM and cheap to check; the rest is looked at every few.
+            int tick = 0;
+            while (!stop.await(1, TimeUnit.SECONDS)) {
                 VmInstance current = vm;
-                if (current != null && !current.alive() && !"stopped".equals(state.state())) {
-                    String reason = "the VM stopped unexpectedly (" + provider.name() + " exited with status "
-                            + current.exitCode().orElse(-1) + ")" + lastLines(console());
-                    fail(reason);
+                if (current != null && !current.alive() && !idleStopped) {
+                    diedUnexpectedly(current);
                     bridge.close();
                     closePipe();
                     return 1;
+                }
+                if (++tick % 5 != 0) {
+                    continue;
                 }
                 if (current != null && current.alive() && clock.jumped()) {
                     control("settime " + System.currentTimeMillis() / 1000);
                 }
                 if (idleIsOver(bridge)) {
                     LOG.log(System.Logger.Level.INFO, "stopping the idle VM (resource saver)");
+                    idleStopped = true;
                     stopVm();
                     state = state.with("stopped", "", "stopped while idle; the next docker command starts it again");
                     state.write(paths.state());

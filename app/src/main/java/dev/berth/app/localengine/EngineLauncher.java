@@ -23,6 +23,16 @@ public interface EngineLauncher {
     /** The last lines the engine logged since its latest start, to explain a failure. */
     List<String> lastLogLines();
 
+    /** Something to know about the running engine (the Berth VM runs under emulation, say); else empty. */
+    default String note() {
+        return "";
+    }
+
+    /** Why an engine that was running is gone, in words, when the launcher knows (the VM was killed); else empty. */
+    default String stoppedReason() {
+        return "";
+    }
+
     /** A start under way. */
     @FunctionalInterface
     interface Launch {

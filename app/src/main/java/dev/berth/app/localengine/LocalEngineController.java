@@ -85,9 +85,11 @@ public final class LocalEngineController {
         if (status.state() != State.STARTING) {
             boolean up = probe.answers();
             if (up) {
-                set(new Status(State.RUNNING, "", List.of()));
+                if (status.state() != State.RUNNING) {
+                    set(new Status(State.RUNNING, launcher.note(), List.of()));
+                }
             } else if (status.state() == State.RUNNING) {
-                set(new Status(State.STOPPED, "", List.of()));
+                set(new Status(State.STOPPED, launcher.stoppedReason(), launcher.lastLogLines()));
             }
         }
         return status;
@@ -128,7 +130,7 @@ public final class LocalEngineController {
                     set(new Status(State.STARTING, progress, List.of()));
                 }
                 if (probe.answers()) {
-                    set(new Status(State.RUNNING, "", List.of()));
+                    set(new Status(State.RUNNING, launcher.note(), List.of()));
                     return;
                 }
                 Optional<String> failure = launch.failure();

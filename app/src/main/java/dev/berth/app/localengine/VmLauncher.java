@@ -81,9 +81,22 @@ public final class VmLauncher implements EngineLauncher {
         }
     }
 
-    /** The machine's own note (the accelerator it fell back from), empty if none. */
+    /** The machine's own note (the accelerator it fell back from, a full disk), empty if none. */
+    @Override
     public String note() {
         MachineState s = machine.status();
         return s.failed() ? "" : s.message();
+    }
+
+    /** The machine's failure ("the VM stopped unexpectedly …") once its host process recorded one. */
+    @Override
+    public String stoppedReason() {
+        MachineState s = machine.status();
+        // The first line: the console's tail that follows it is the log's to show.
+        if (!s.failed()) {
+            return "";
+        }
+        String first = s.message().lines().findFirst().orElse("").replaceFirst("; its console's last lines:$", "");
+        return first.isEmpty() ? "" : Character.toUpperCase(first.charAt(0)) + first.substring(1) + ".";
     }
 }

@@ -81,10 +81,10 @@ final class EnginePanel extends VBox {
         GridPane size = new GridPane();
         size.setHgap(8);
         size.setVgap(6);
-        size.addRow(0, new Label(I18n.t("engine.vm.cpus")), field("vm-cpus", choice.cpusProperty(), 4),
-                new Label(I18n.t("engine.vm.memory")), field("vm-memory", choice.memoryMiBProperty(), 6));
-        size.addRow(1, new Label(I18n.t("engine.vm.disk")), field("vm-disk", choice.diskGiBProperty(), 4),
-                new Label(I18n.t("engine.vm.idle")), field("vm-idle", choice.idleMinutesProperty(), 4));
+        size.addRow(0, new Label(I18n.t("engine.vm.cpus")), field("vm-cpus", choice.cpusProperty(), 5));
+        size.addRow(1, new Label(I18n.t("engine.vm.memory")), field("vm-memory", choice.memoryMiBProperty(), 5));
+        size.addRow(2, new Label(I18n.t("engine.vm.disk")), field("vm-disk", choice.diskGiBProperty(), 5));
+        size.addRow(3, new Label(I18n.t("engine.vm.idle")), field("vm-idle", choice.idleMinutesProperty(), 5));
         Label sizeNote = new Label(I18n.t("engine.vm.sizeNote"));
         sizeNote.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         sizeNote.setWrapText(true);

@@ -159,6 +159,8 @@ class BerthVmAppIT {
         ProcessHandle.of(qemu).orElseThrow().destroyForcibly();
         waitUntil("the banner offering to start the engine", Duration.ofMinutes(1), () -> ctx.shell().offersLocalStart()
                 && robot.lookup(".engine-banner .button").match(LabeledMatchers.hasText("Start Berth engine")).tryQuery().isPresent());
+        waitUntil("the banner to say why", Duration.ofSeconds(30), () -> ctx.shell().localStatusProperty().get().message()
+                .contains("stopped unexpectedly"));
         snapshot("vm-guest-killed");
         robot.clickOn(robot.lookup(".engine-banner .button").match(LabeledMatchers.hasText("Start Berth engine")).queryButton());
         waitUntil("the engine back after the restart", BOOT, () -> ctx.shell().stateProperty().get() == EngineState.CONNECTED);
