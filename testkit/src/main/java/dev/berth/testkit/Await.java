@@ -35,4 +35,25 @@ public final class Await {
             }
         }
     }
+
+    /**
+     * Polls {@code probe} every {@code every} until it returns a value (null means "not yet"), at most {@code timeout};
+     * returns that value. For probes that cost something (a request, a process), where 20 ms polling would be waste.
+     */
+    public static <T> T value(String what, Duration timeout, Duration every, Supplier<T> probe) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            T v = probe.get();
+            if (v != null) {
+                return v;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            LockSupport.parkNanos(every.toNanos());
+            if (Thread.interrupted()) {
+                throw new AssertionError("interrupted while waiting for " + what);
+            }
+        }
+    }
 }

@@ -89,6 +89,39 @@ public final class TestImage {
         return layers.stream().map(Layer::diffId).toList();
     }
 
+    /**
+     * Writes the image as {@code docker save} does ({@code manifest.json}, the config, one file per layer as it is
+     * compressed), tagged {@code repoTag}: what {@code docker load -i} takes, with no registry in between.
+     */
+    public void writeArchive(java.nio.file.Path tar, String repoTag) {
+        String configName = configDigest().substring("sha256:".length()) + ".json";
+        ArrayNode manifestJson = JSON.createArrayNode();
+        ObjectNode entry = manifestJson.addObject();
+        entry.put("Config", configName);
+        entry.putArray("RepoTags").add(repoTag);
+        ArrayNode layerNames = entry.putArray("Layers");
+        try (var out = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(java.nio.file.Files.newOutputStream(tar))) {
+            for (Layer layer : layers) {
+                String name = layer.digest().substring("sha256:".length()) + "/layer.tar";
+                layerNames.add(name);
+                putEntry(out, name, layer.bytes());
+            }
+            putEntry(out, configName, config);
+            putEntry(out, "manifest.json", JSON.writeValueAsBytes(manifestJson));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void putEntry(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream out, String name, byte[] bytes)
+            throws IOException {
+        var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(name);
+        e.setSize(bytes.length);
+        out.putArchiveEntry(e);
+        out.write(bytes);
+        out.closeArchiveEntry();
+    }
+
     /** Pushes the layers, config and manifest to {@code repo:tag}; returns the manifest digest. */
     public String push(RegistryEndpoint registry, String repo, String tag) {
         return push(registry.client(), repo, tag);

@@ -25,14 +25,24 @@ public final class ConnectionCatalog {
 
     /** All connections, given the environment, the user's home and the connections they added. */
     public static List<Connection> discover(Map<String, String> env, Path home, List<Connection> userAdded) {
-        return discover(env, home, userAdded, Files::exists);
+        return discover(env, home, userAdded, Files::exists, Connection.BERTH_DEFAULT_URI);
+    }
+
+    /** As {@link #discover(Map, Path, List)}, with the Berth engine at {@code berthUri} (the Berth VM's socket, say). */
+    public static List<Connection> discover(Map<String, String> env, Path home, List<Connection> userAdded, String berthUri) {
+        return discover(env, home, userAdded, Files::exists, berthUri);
     }
 
     /** As {@link #discover(Map, Path, List)}, with {@code present} deciding which well-known sockets exist. */
     static List<Connection> discover(Map<String, String> env, Path home, List<Connection> userAdded,
                                      Predicate<Path> present) {
+        return discover(env, home, userAdded, present, Connection.BERTH_DEFAULT_URI);
+    }
+
+    static List<Connection> discover(Map<String, String> env, Path home, List<Connection> userAdded,
+                                     Predicate<Path> present, String berthUri) {
         Map<String, Connection> byUri = new LinkedHashMap<>();
-        add(byUri, new Connection("Berth engine", Connection.Kind.BERTH, Connection.BERTH_DEFAULT_URI));
+        add(byUri, new Connection("Berth engine", Connection.Kind.BERTH, berthUri));
         String dockerHost = env.getOrDefault("DOCKER_HOST", "");
         if (!dockerHost.isBlank()) {
             try {

@@ -7,7 +7,7 @@ import java.util.Optional;
 /** One way of bringing the local engine up and down; {@link LocalEngineController} keeps the state around it. */
 public interface EngineLauncher {
     /** How the engine is started, shown to the person so they know who runs it and where its log is. */
-    enum Mode { DIRECT, PKEXEC, SERVICE }
+    enum Mode { DIRECT, PKEXEC, SERVICE, VM }
 
     Mode mode();
 
@@ -23,10 +23,25 @@ public interface EngineLauncher {
     /** The last lines the engine logged since its latest start, to explain a failure. */
     List<String> lastLogLines();
 
+    /** Something to know about the running engine (the Berth VM runs under emulation, say); else empty. */
+    default String note() {
+        return "";
+    }
+
+    /** Why an engine that was running is gone, in words, when the launcher knows (the VM was killed); else empty. */
+    default String stoppedReason() {
+        return "";
+    }
+
     /** A start under way. */
     @FunctionalInterface
     interface Launch {
         /** Empty while the start may still succeed; the reason once it no longer can. */
         Optional<String> failure();
+
+        /** How far the start got, in words ("Starting the engine"), for a start that takes a while; else empty. */
+        default String progress() {
+            return "";
+        }
     }
 }

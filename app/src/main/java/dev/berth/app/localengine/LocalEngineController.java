@@ -24,9 +24,9 @@ public final class LocalEngineController {
         }
     }
 
-    private final EngineLauncher launcher;
-    private final EngineProbe probe;
-    private final Duration startTimeout;
+    private volatile EngineLauncher launcher;
+    private volatile EngineProbe probe;
+    private volatile Duration startTimeout;
     private final List<Consumer<Status>> listeners = new CopyOnWriteArrayList<>();
     private volatile Status status = new Status(State.STOPPED, "", List.of());
 
@@ -53,6 +53,21 @@ public final class LocalEngineController {
         return status;
     }
 
+    public EngineLauncher launcher() {
+        return launcher;
+    }
+
+    /**
+     * Runs the engine another way from now on (natively, or in the Berth VM): the old one is left as it is (the
+     * caller stops it first if it should), and the state is read afresh from the new engine's socket.
+     */
+    public synchronized void switchTo(EngineLauncher newLauncher, EngineProbe newProbe, Duration newStartTimeout) {
+        launcher = newLauncher;
+        probe = newProbe;
+        startTimeout = newStartTimeout;
+        set(new Status(newProbe.answers() ? State.RUNNING : State.STOPPED, "", List.of()));
+    }
+
     public EngineLauncher.Mode launchMode() {
         return launcher.mode();
     }
@@ -70,9 +85,11 @@ public final class LocalEngineController {
         if (status.state() != State.STARTING) {
             boolean up = probe.answers();
             if (up) {
-                set(new Status(State.RUNNING, "", List.of()));
+                if (status.state() != State.RUNNING) {
+                    set(new Status(State.RUNNING, launcher.note(), List.of()));
+                }
             } else if (status.state() == State.RUNNING) {
-                set(new Status(State.STOPPED, "", List.of()));
+                set(new Status(State.STOPPED, launcher.stoppedReason(), launcher.lastLogLines()));
             }
         }
         return status;
@@ -103,10 +120,17 @@ public final class LocalEngineController {
 
     private void awaitReady(EngineLauncher.Launch launch) {
         long deadline = System.nanoTime() + startTimeout.toNanos();
+        String shown = "";
         try {
             while (System.nanoTime() < deadline) {
+                String progress = launch.progress();
+                if (!progress.isEmpty() && !progress.equals(shown)) {
+                    // A VM boots in stages over many seconds: say which one it is in.
+                    shown = progress;
+                    set(new Status(State.STARTING, progress, List.of()));
+                }
                 if (probe.answers()) {
-                    set(new Status(State.RUNNING, "", List.of()));
+                    set(new Status(State.RUNNING, launcher.note(), List.of()));
                     return;
                 }
                 Optional<String> failure = launch.failure();

@@ -95,6 +95,16 @@ public final class AppSettings {
         flush();
     }
 
+    /** Where the Berth engine runs ({@code NATIVE} or {@code VM}); empty until the person chose. */
+    public String engineKind() {
+        return prefs.get("engineKind", "");
+    }
+
+    public void setEngineKind(String kind) {
+        prefs.put("engineKind", kind);
+        flush();
+    }
+
     /** Start the local Berth engine when the app starts, if it is not running. */
     public boolean startEngineWithApp() {
         return prefs.getBoolean("startEngineWithApp", false);

@@ -41,6 +41,7 @@ public final class AppContext {
     private final dev.berth.app.settings.SignInViewModel signIn;
     private final dev.berth.app.dashboard.DashboardViewModel dashboard;
     private final List<Connection> sessionConnections = new ArrayList<>();
+    private volatile String berthUri = Connection.BERTH_DEFAULT_URI;
     private final NotificationCenter notifications = new NotificationCenter(java.time.Clock.systemUTC());
 
     public AppContext(AppSettings settings, Async async, Function<Connection, Engine> connector,
@@ -125,7 +126,23 @@ public final class AppContext {
     private void rediscover() {
         List<Connection> user = new ArrayList<>(settingsVm.userConnections());
         user.addAll(sessionConnections);
-        shell.setConnections(ConnectionCatalog.discover(env, home, user));
+        shell.setConnections(ConnectionCatalog.discover(env, home, user, berthUri));
+    }
+
+    /** The Berth engine's address (natively or in the Berth VM); set before {@link #start(String)}. */
+    public void setBerthUri(String uri) {
+        berthUri = uri;
+    }
+
+    /**
+     * The app now runs the Berth engine at {@code uri} (Settings → Engine switched between native and the VM):
+     * the connection list follows, and the app moves to that engine.
+     */
+    public void useLocalEngine(String uri) {
+        berthUri = uri;
+        rediscover();
+        shell.connections().stream().filter(Connection::isLocalBerth).findFirst().ifPresent(shell::connect);
+        shell.refreshLocalEngine();
     }
 
     private void engineChanged(Set<String> types) {

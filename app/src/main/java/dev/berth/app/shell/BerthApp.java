@@ -1,11 +1,9 @@
 package dev.berth.app.shell;
 
-import dev.berth.app.engine.Connection;
 import dev.berth.app.engine.DockerJavaEngine;
-import dev.berth.app.localengine.EngineLauncher;
-import dev.berth.app.localengine.EngineProbe;
-import dev.berth.app.localengine.LauncherChoice;
+import dev.berth.app.localengine.EngineChoiceViewModel;
 import dev.berth.app.localengine.LocalEngineController;
+import dev.berth.app.localengine.LocalEngines;
 import dev.berth.app.settings.AppSettings;
 import dev.berth.app.settings.WindowBounds;
 import dev.berth.app.support.Async;
@@ -28,6 +26,8 @@ import javafx.stage.Stage;
 public class BerthApp extends Application {
     private AppContext ctx;
     private LocalEngineController localEngine;
+    private LocalEngines engines;
+    private EngineChoiceViewModel engineChoice;
     private ThemeManager theme;
     private MainWindow window;
     private Scene scene;
@@ -40,16 +40,24 @@ public class BerthApp extends Application {
         I18n.setLocale(settings.language().locale(systemLocale));
         theme = new ThemeManager();
         theme.apply(settings.theme());
-        localEngine = localEngine();
+        engines = new LocalEngines(Path.of(System.getProperty("berth.home", ".")),
+                Path.of(System.getProperty("user.home"), ".local", "state", "berth", "berthd.log"), System.getenv());
+        LocalEngines.Kind kind = LocalEngines.Kind.parse(settings.engineKind(), System.getProperty("os.name"));
+        localEngine = engines.controller(kind);
         ctx = new AppContext(settings, Async.fx(), DockerJavaEngine::of, localEngine, System.getenv(),
                 Path.of(System.getProperty("user.home")), Duration.ofMillis(250));
+        ctx.setBerthUri(engines.uri(kind));
+        engineChoice = new EngineChoiceViewModel(engines, localEngine, Async.fx(), kind, k -> {
+            settings.setEngineKind(k.name());
+            ctx.useLocalEngine(engines.uri(k));
+        });
         ctx.settingsViewModel().themeProperty().addListener((o, a, b) -> theme.apply(b));
         ctx.settingsViewModel().languageProperty().addListener((o, a, b) -> {
             I18n.setLocale(b.locale(systemLocale));
             rebuild(stage);
         });
 
-        window = new MainWindow(ctx, localEngine, url -> getHostServices().showDocument(url));
+        window = new MainWindow(ctx, localEngine, engineChoice, url -> getHostServices().showDocument(url));
         scene = new Scene(window);
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/dev/berth/app/berth.css"))
                 .toExternalForm());
@@ -153,7 +161,7 @@ public class BerthApp extends Application {
     private void rebuild(Stage stage) {
         PageId page = window.current();
         window.rememberColumns();
-        window = new MainWindow(ctx, localEngine, url -> getHostServices().showDocument(url));
+        window = new MainWindow(ctx, localEngine, engineChoice, url -> getHostServices().showDocument(url));
         scene.setRoot(window);
         scene.getAccelerators().clear();
         window.installShortcuts(scene);
@@ -165,19 +173,6 @@ public class BerthApp extends Application {
         List<String> args = getParameters().getRaw();
         int i = args.indexOf("--connect");
         return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : System.getProperty("berth.connect", "");
-    }
-
-    /**
-     * The local berthd: its system service where one is installed, else {@code bin/berthd} of the checkout
-     * {@code bin/berth} ran from (as root or through pkexec), logging under the state dir.
-     */
-    private static LocalEngineController localEngine() {
-        Path home = Path.of(System.getProperty("berth.home", "."));
-        Path log = Path.of(System.getProperty("user.home"), ".local", "state", "berth", "berthd.log");
-        Path socket = Path.of(Connection.BERTH_DEFAULT_URI.substring("unix://".length()));
-        EngineLauncher launcher = LauncherChoice.forHost(LauncherChoice.Host.current(), home.resolve("bin/berthd"),
-                log);
-        return new LocalEngineController(launcher, EngineProbe.unixSocket(socket), Duration.ofSeconds(120));
     }
 
     private static void place(Stage stage, WindowBounds b) {

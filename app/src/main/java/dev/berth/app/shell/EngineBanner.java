@@ -49,7 +49,10 @@ final class EngineBanner extends VBox {
             setManaged(unreachable);
             title.setText(starting ? I18n.t("engine.starting") : failed ? I18n.t("engine.failed")
                     : localOffer ? I18n.t("engine.berthNotRunning") : I18n.t("engine.cannotReach"));
-            detail.setText(failed ? local.message() : shell.engineErrorProperty().get());
+            // While starting, the VM's boot stage ("Starting the engine"); after a failure, the reason in words.
+            // Once stopped, the launcher's own reason (the VM was killed) says more than the client's broken stream.
+            boolean reason = localOffer && local != null && !local.message().isBlank();
+            detail.setText(starting || failed || reason ? local.message() : shell.engineErrorProperty().get());
             spinner.setVisible(starting);
             spinner.setManaged(starting);
             start.setVisible(localOffer && !starting);

@@ -37,6 +37,12 @@ final class MainWindow extends BorderPane {
     private final dev.berth.app.details.ContainerDetailsPages details;
 
     MainWindow(AppContext ctx, LocalEngineController localEngine, Consumer<String> openUrl) {
+        this(ctx, localEngine, null, openUrl);
+    }
+
+    /** @param engineChoice Settings' native-or-VM choice; null leaves it out (tests of other parts). */
+    MainWindow(AppContext ctx, LocalEngineController localEngine, dev.berth.app.localengine.EngineChoiceViewModel engineChoice,
+               Consumer<String> openUrl) {
         this.ctx = ctx;
         getStyleClass().add("main-window");
         ContainersView containersView = new ContainersView(ctx.containers(), openUrl, ctx::newRun);
@@ -61,7 +67,7 @@ final class MainWindow extends BorderPane {
         pages.put(PageId.NETWORKS, new NetworksView(ctx.networks()));
         pages.put(PageId.DASHBOARD, new dev.berth.app.dashboard.DashboardView(ctx.dashboard()));
         pages.put(PageId.SETTINGS, new SettingsView(ctx.settingsViewModel(), ctx.signIn(),
-                new EnginePanel(ctx.shell(), localEngine)));
+                new EnginePanel(ctx.shell(), localEngine, engineChoice)));
         sidebar = new Sidebar(ctx.shell(), this::show);
         VBox center = new VBox(new EngineBanner(ctx.shell()), content);
         center.getStyleClass().add("center");

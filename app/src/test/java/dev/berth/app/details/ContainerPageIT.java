@@ -251,13 +251,8 @@ class ContainerPageIT {
 
     /** The terminal that opened on showing the tab, once its session and its widget both exist. */
     private static TerminalSession firstTerminal(TerminalTab tab) throws Exception {
-        waitUntil(() -> {
-            boolean[] shown = new boolean[1];
-            WaitForAsyncUtils.asyncFx(() -> shown[0] = !tab.viewModel().sessions().isEmpty()
-                    && tab.view().shows(tab.viewModel().sessions().getFirst())).get(5, TimeUnit.SECONDS);
-            return shown[0];
-        }, "a terminal opened on showing the tab");
-        return tab.viewModel().sessions().getFirst();
+        waitUntil(() -> TerminalDriver.opened(tab) != null, "a terminal opened on showing the tab");
+        return TerminalDriver.opened(tab);
     }
 
     /** vi's screen: lines of the file, then only '~' lines up to the status line, which names the file. */
@@ -321,26 +316,16 @@ class ContainerPageIT {
 
     /** Types text as key-typed events (what a keyboard or an input method delivers), then Enter. */
     private static void type(FxRobot robot, Node target, String text) {
-        keys(robot, target, text);
-        press(robot, target, KeyCode.ENTER);
+        TerminalDriver.type(robot, target, text);
     }
 
     /** Types {@code text} without Enter (vi commands, less's space and q). */
     private static void keys(FxRobot robot, Node target, String text) {
-        robot.interact(() -> text.codePoints().forEach(cp -> {
-            // A press the emulator does not handle, then the typed character: JediTermFX ignores a typed
-            // character that follows a press it handled (Enter), as a real keyboard's events would be.
-            String ch = new String(Character.toChars(cp));
-            Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, ch, ch, KeyCode.UNDEFINED, false, false,
-                    false, false));
-            Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_TYPED, ch, "", KeyCode.UNDEFINED, false, false,
-                    false, false));
-        }));
+        TerminalDriver.keys(robot, target, text);
     }
 
     private static void press(FxRobot robot, Node target, KeyCode key) {
-        robot.interact(() -> Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", key, false, false,
-                false, false)));
+        TerminalDriver.press(robot, target, key);
     }
 
     /**
@@ -365,9 +350,7 @@ class ContainerPageIT {
     }
 
     private static String screen(TerminalTab tab, TerminalSession session) throws Exception {
-        String[] out = new String[1];
-        WaitForAsyncUtils.asyncFx(() -> out[0] = tab.view().screenText(session)).get(5, TimeUnit.SECONDS);
-        return out[0];
+        return TerminalDriver.screen(tab, session);
     }
 
     private static int bufferWidth(TerminalTab tab, TerminalSession session) throws Exception {

@@ -155,7 +155,7 @@ public final class ScreenshotTour extends BerthApp {
         done.await();
     }
 
-    static void snapshot(Scene scene, Path file) throws Exception {
+    public static void snapshot(Scene scene, Path file) throws Exception {
         WritableImage[] img = new WritableImage[1];
         fx(() -> img[0] = scene.snapshot(null));
         int w = (int) img[0].getWidth();

@@ -10,7 +10,13 @@ public final class TestWindows {
     private TestWindows() {}
 
     public static void show(Stage stage, AppContext ctx, LocalEngineController local) {
-        MainWindow window = new MainWindow(ctx, local, url -> { });
+        show(stage, ctx, local, null);
+    }
+
+    /** As {@link #show(Stage, AppContext, LocalEngineController)}, with Settings' native-or-VM choice. */
+    public static void show(Stage stage, AppContext ctx, LocalEngineController local,
+                            dev.berth.app.localengine.EngineChoiceViewModel choice) {
+        MainWindow window = new MainWindow(ctx, local, choice, url -> { });
         new ThemeManager().apply(ThemeChoice.LIGHT);
         Scene scene = new Scene(window, 1200, 760);
         scene.getStylesheets().add(TestWindows.class.getResource("/dev/berth/app/berth.css").toExternalForm());

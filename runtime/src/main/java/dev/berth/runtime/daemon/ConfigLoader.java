@@ -23,7 +23,8 @@ import java.util.TreeSet;
  */
 public final class ConfigLoader {
     private static final Set<String> KEYS = Set.of("hosts", "data-root", "exec-root", "log-level", "pidfile",
-            "insecure-registries", "registry-mirrors", "max-concurrent-downloads", "debug", "bip", "default-address-pools");
+            "insecure-registries", "registry-mirrors", "max-concurrent-downloads", "debug", "bip", "default-address-pools",
+            "vm-bridge", "vm-token-file");
 
     private ConfigLoader() {}
 
@@ -179,7 +180,31 @@ public final class ConfigLoader {
         return new DaemonConfig(sockets, dataRoot, execRoot, level, pidFile,
                 (List<String>) m.getOrDefault("insecure-registries", List.of()),
                 (List<String>) m.getOrDefault("registry-mirrors", List.of()),
-                downloads, (Boolean) m.getOrDefault("debug", false), configFile, bip, pools);
+                downloads, (Boolean) m.getOrDefault("debug", false), configFile, bip, pools, vmBridge(m));
+    }
+
+    /** {@code --vm-bridge tcp://ADDR:PORT} with {@code --vm-token-file PATH}: both or neither. */
+    private static VmBridge vmBridge(Map<String, Object> m) throws StartupException {
+        String listen = (String) m.get("vm-bridge");
+        String tokenFile = (String) m.get("vm-token-file");
+        if (listen == null && tokenFile == null) {
+            return null;
+        }
+        if (listen == null || tokenFile == null) {
+            throw new StartupException("--vm-bridge and --vm-token-file go together", 2, null);
+        }
+        if (!listen.startsWith("tcp://")) {
+            throw new StartupException("--vm-bridge must be tcp://ADDRESS:PORT, got '" + listen + "'", 2, null);
+        }
+        String hostPort = listen.substring("tcp://".length());
+        int colon = hostPort.lastIndexOf(':');
+        try {
+            int port = Integer.parseInt(hostPort.substring(colon + 1));
+            return new VmBridge(new java.net.InetSocketAddress(hostPort.substring(0, colon), port),
+                    absolute("vm-token-file", tokenFile, null));
+        } catch (RuntimeException e) {
+            throw new StartupException("--vm-bridge must be tcp://ADDRESS:PORT, got '" + listen + "'", 2, null);
+        }
     }
 
     /** {@code unix:///run/x.sock} → {@code /run/x.sock}; berthd serves unix sockets only. */

@@ -46,6 +46,8 @@ public final class DaemonArgs {
         OPTIONS.put("--max-concurrent-downloads", new Option("max-concurrent-downloads", Kind.INT));
         OPTIONS.put("--bip", new Option("bip", Kind.STRING));
         OPTIONS.put("--default-address-pool", new Option("default-address-pools", Kind.LIST));
+        OPTIONS.put("--vm-bridge", new Option("vm-bridge", Kind.STRING));
+        OPTIONS.put("--vm-token-file", new Option("vm-token-file", Kind.STRING));
         Option debug = new Option("debug", Kind.BOOL);
         OPTIONS.put("-D", debug);
         OPTIONS.put("--debug", debug);
@@ -71,6 +73,9 @@ public final class DaemonArgs {
               -p, --pidfile string                  Path to use for daemon PID file (default "<exec-root>/berthd.pid")
                   --registry-mirror list            Preferred registry mirror
               -v, --version                         Print version information and quit
+                  --vm-bridge string                Inside the Berth VM: also serve the API on tcp://ADDRESS:PORT, to
+                                                    connections that first present the VM's token
+                  --vm-token-file string            The file holding that token
             """;
 
     private DaemonArgs() {}

@@ -13,10 +13,12 @@ import java.util.List;
  * @param bip           the default bridge's address and subnet ({@code --bip}), or null for Berth's default
  * @param defaultAddressPools where user networks without a subnet get one ({@code default-address-pools});
  *                      empty for Berth's default
+ * @param vmBridge      inside the Berth VM, the token-checked TCP listener the host's bridge reaches; null elsewhere
  */
 public record DaemonConfig(List<Path> sockets, Path dataRoot, Path execRoot, LogLevel logLevel, Path pidFile,
                            List<String> insecureRegistries, List<String> registryMirrors, int maxConcurrentDownloads,
-                           boolean debug, Path configFile, BridgeAddress bip, List<SubnetPicker.Pool> defaultAddressPools) {
+                           boolean debug, Path configFile, BridgeAddress bip, List<SubnetPicker.Pool> defaultAddressPools,
+                           VmBridge vmBridge) {
     public static final Path DEFAULT_SOCKET = Path.of("/run/berth/berth.sock");
     public static final Path DEFAULT_DATA_ROOT = Path.of("/var/lib/berth");
     // Below the socket's directory rather than being it: the exec root is root's alone (0700), while members of the

@@ -30,14 +30,16 @@ final class RunningDaemon {
     private final EngineAssembly assembly;
     private final ApiServer server;
     private final List<Path> boundSockets;
+    private final VmBridgeListener vmBridge;
 
     private RunningDaemon(DaemonConfig config, DataRootLock lock, EngineAssembly assembly, ApiServer server,
-                          List<Path> boundSockets) {
+                          List<Path> boundSockets, VmBridgeListener vmBridge) {
         this.config = config;
         this.lock = lock;
         this.assembly = assembly;
         this.server = server;
         this.boundSockets = boundSockets;
+        this.vmBridge = vmBridge;
     }
 
     static RunningDaemon start(DaemonConfig config) throws StartupException {
@@ -48,6 +50,7 @@ final class RunningDaemon {
         List<Path> bound = new ArrayList<>();
         ApiServer server = null;
         EngineAssembly assembly = null;
+        VmBridgeListener vmBridge = null;
         try {
             for (Path socket : config.sockets()) {
                 SocketGuard.prepare(socket);
@@ -67,7 +70,13 @@ final class RunningDaemon {
                 bound.add(socket);
                 SocketGuard.restrict(socket);
             }
+            if (config.vmBridge() != null) {
+                vmBridge = VmBridgeListener.start(config.vmBridge(), config.sockets().getFirst());
+            }
         } catch (StartupException | IOException | RuntimeException e) {
+            if (vmBridge != null) {
+                vmBridge.close();
+            }
             if (server != null) {
                 server.close();
             }
@@ -82,12 +91,15 @@ final class RunningDaemon {
         }
         LOG.log(Level.INFO, "berthd " + BerthVersion.version() + " started (pid " + ProcessHandle.current().pid()
                 + ", data root " + config.dataRoot() + ", API " + ApiVersion.MIN + "-" + ApiVersion.MAX + ")");
-        return new RunningDaemon(config, lock, assembly, server, bound);
+        return new RunningDaemon(config, lock, assembly, server, bound, vmBridge);
     }
 
     /** Stops accepting, lets running requests finish briefly, then removes the socket and pid file and unlocks. */
     void shutdown() {
         LOG.log(Level.INFO, "shutting down");
+        if (vmBridge != null) {
+            vmBridge.close();
+        }
         server.stopAccepting();
         if (!server.awaitIdle(GRACE)) {
             LOG.log(Level.INFO, "closing connections with requests still running (streams such as events)");

@@ -603,18 +603,30 @@ public final class NetworkService implements AutoCloseable {
             for (Attachment a : List.copyOf(attachments.values())) {
                 if (!a.hostNetwork() && a.netnsPath() != null && !netns.exists(java.nio.file.Path.of(a.netnsPath()))) {
                     LOG.info("container " + a.containerId() + " lost its network namespace; releasing its endpoints");
-                    for (Endpoint e : a.endpoints()) {
-                        wiring.disconnect(e, a.containerId());
-                    }
-                    store.deleteAttachment(a.containerId());
                     attachments.remove(a.containerId());
+                    // Best effort: a full data disk must not keep the engine from starting (the records are
+                    // released again at the next start, and nothing else uses them meanwhile).
+                    startupStep("release the endpoints of " + a.containerId(), () -> {
+                        for (Endpoint e : a.endpoints()) {
+                            wiring.disconnect(e, a.containerId());
+                        }
+                        store.deleteAttachment(a.containerId());
+                    });
                     continue;
                 }
                 repairEndpoints(a);
             }
-            releaseOrphans();
+            startupStep("release orphaned leases, veths and namespaces", this::releaseOrphans);
         } finally {
             lock.unlock();
+        }
+    }
+
+    private static void startupStep(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not " + what + " while starting: " + e.getMessage());
         }
     }
 

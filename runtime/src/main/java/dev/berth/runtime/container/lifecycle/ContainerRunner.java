@@ -217,7 +217,8 @@ public final class ContainerRunner {
             boolean oom = OomCheck.oomKilled(SpecFactory.cgroupsPath(id));
             safely(() -> network.detach(c));
             safely(() -> rootFs.unmount(store.dir(id)));
-            after = store.update(id, x -> x.withState(x.state().exited(code, oom, Instant.now().toString(), error)));
+            // record, not update: an exit is a fact even when a full disk refuses to store it.
+            after = store.record(id, x -> x.withState(x.state().exited(code, oom, Instant.now().toString(), error)));
             if (oom) {
                 events.publish("container", "oom", id, ContainerEvents.attributes(after));
             }

@@ -102,7 +102,8 @@ public final class ConmonMonitor {
             }
         });
         return watcher == null ? container.onExit()
-                : watcher.await(layout.exitFile().getFileName().toString(), layout.persistedExitFile());
+                : watcher.await(layout.exitFile().getFileName().toString(), layout.persistedExitFile(),
+                        () -> container.conmonPid() <= 0 || container.monitorAlive()); // an unknown pid is not a dead one
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Learns of container exits the moment conmon writes their exit files, with one inotify watch (a JDK
@@ -28,8 +29,11 @@ final class ExitWatcher implements AutoCloseable {
     private final WatchService watcher;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
-    /** One awaited exit: the code lands in {@code result}; {@code fallback} is conmon's --persist-dir copy. */
-    private record Pending(Path fallback, CompletableFuture<Integer> result) {}
+    /**
+     * One awaited exit: the code lands in {@code result}; {@code fallback} is conmon's --persist-dir copy;
+     * {@code monitorAlive} says whether conmon still runs (one that died without an exit file never writes it).
+     */
+    private record Pending(Path fallback, BooleanSupplier monitorAlive, CompletableFuture<Integer> result) {}
 
     ExitWatcher(Path dir) throws IOException {
         this.dir = dir;
@@ -39,10 +43,13 @@ final class ExitWatcher implements AutoCloseable {
         Thread.ofPlatform().daemon().name("exit-watcher").start(this::loop);
     }
 
-    /** Completes with the exit code in {@code dir/name} (or {@code fallback}) once it is written, at once if it is. */
-    CompletableFuture<Integer> await(String name, Path fallback) {
+    /**
+     * Completes with the exit code in {@code dir/name} (or {@code fallback}) once it is written, at once if it is;
+     * completes exceptionally when the monitor is found dead without having written one.
+     */
+    CompletableFuture<Integer> await(String name, Path fallback, BooleanSupplier monitorAlive) {
         CompletableFuture<Integer> result = new CompletableFuture<>();
-        Pending p = new Pending(fallback, result);
+        Pending p = new Pending(fallback, monitorAlive, result);
         // Register before looking, so a file written in between is seen by the look or by the event.
         pending.put(name, p);
         result.whenComplete((code, error) -> pending.remove(name, p));
@@ -55,7 +62,7 @@ final class ExitWatcher implements AutoCloseable {
             while (true) {
                 WatchKey key = watcher.poll(SWEEP_SECONDS, TimeUnit.SECONDS);
                 if (key == null) {
-                    pending.forEach(this::check);
+                    pending.forEach(this::sweep);
                     continue;
                 }
                 for (WatchEvent<?> event : key.pollEvents()) {
@@ -72,6 +79,20 @@ final class ExitWatcher implements AutoCloseable {
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             pending.values().forEach(p -> p.result().cancel(false));
+        }
+    }
+
+    /**
+     * The slow pass: besides a missed event, it catches a conmon that died without writing the exit file — as it
+     * does when the container's log cannot be written because the disk is full — which would otherwise leave the
+     * container "running" and every {@code docker wait} on it hanging.
+     */
+    private void sweep(String name, Pending p) {
+        check(name, p);
+        if (!p.result().isDone() && !p.monitorAlive().getAsBoolean()) {
+            check(name, p); // it may have written the file just before it exited
+            p.result().completeExceptionally(new IllegalStateException("the container's monitor (conmon) ended without "
+                    + "reporting the exit code; if the data disk is full, it could not write the container's log"));
         }
     }
 

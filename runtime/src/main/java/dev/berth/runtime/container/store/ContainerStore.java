@@ -124,6 +124,27 @@ public final class ContainerStore {
         return next;
     }
 
+    /**
+     * As {@link #update}, for what has happened whatever the disk says (a container exited): the change is kept in
+     * memory even when its record cannot be written — a full data disk — so waiters and clients see it; the record
+     * is written with the next change that succeeds, and a restart reads the exit from conmon's files anyway.
+     */
+    public synchronized Container record(String id, UnaryOperator<Container> change) {
+        Container current = byId.get(id);
+        if (current == null) {
+            throw new NotFoundException("No such container: " + id);
+        }
+        Container next = change.apply(current);
+        byId.put(id, next);
+        try {
+            write(next);
+        } catch (EngineException e) {
+            LOG.log(System.Logger.Level.WARNING, "the state of container " + id.substring(0, Math.min(12, id.length())) + " is kept in memory only: "
+                            + e.getMessage());
+        }
+        return next;
+    }
+
     /** True if some container other than {@code except} has this name. */
     public boolean nameTaken(String name, String except) {
         return byId.values().stream().anyMatch(c -> c.name().equals(name) && !c.id().equals(except));
