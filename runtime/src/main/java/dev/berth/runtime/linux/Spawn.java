@@ -38,6 +38,8 @@ public final class Spawn {
         int posix_spawn_file_actions_addopen(Pointer actions, int fd, String path, int flags, int mode);
         int posix_spawn_file_actions_adddup2(Pointer actions, int fd, int newFd);
         int posix_spawn_file_actions_addclosefrom_np(Pointer actions, int from);
+
+        int posix_spawn_file_actions_addchdir_np(Pointer actions, String path);
         int posix_spawn_file_actions_destroy(Pointer actions);
         int posix_spawn(int[] pid, String path, Pointer actions, Pointer attr, String[] argv, String[] envp);
         int waitpid(int pid, int[] status, int options) throws LastErrorException;
@@ -52,9 +54,10 @@ public final class Spawn {
 
     /**
      * Starts {@code argv} (argv[0] an absolute path) with {@code env} added to this process's environment,
-     * stdin from /dev/null, stdout and stderr to {@code output}, and {@code fds} opened in the child.
+     * stdin from /dev/null, stdout and stderr to {@code output}, {@code fds} opened in the child, in {@code workDir}.
      */
-    public static int start(List<String> argv, Map<String, String> env, List<ChildFd> fds, Path output) throws IOException {
+    public static int start(List<String> argv, Map<String, String> env, List<ChildFd> fds, Path output, Path workDir)
+            throws IOException {
         C c = Holder.C;
         Memory actions = new Memory(FILE_ACTIONS_SIZE);
         check(c, "posix_spawn_file_actions_init", c.posix_spawn_file_actions_init(actions));
@@ -69,6 +72,8 @@ public final class Spawn {
                 check(c, "addopen", c.posix_spawn_file_actions_addopen(actions, f.fd(), f.path().toString(),
                         f.write() ? O_WRONLY : O_RDONLY, 0));
             }
+            // The child's own directory, not the engine's: conmon writes files (an "oom" marker) into its cwd.
+            check(c, "addchdir_np", c.posix_spawn_file_actions_addchdir_np(actions, workDir.toString()));
             int[] pid = new int[1];
             int rc = c.posix_spawn(pid, argv.getFirst(), actions, null, argv.toArray(String[]::new), environment(env));
             if (rc != 0) {

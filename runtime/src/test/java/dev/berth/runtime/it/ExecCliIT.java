@@ -67,6 +67,21 @@ class ExecCliIT {
     }
 
     @Test
+    void theEngineCreatesAMissingWorkingDirectoryBeforeStartAsDockerdDoes() {
+        // Not left to runc: with a read-only root it could not, and exec must find it too. Root-owned, 0755, as dockerd.
+        String id = ok("run", "-d", "--read-only", "-w", "/srv/new/dir", image, "sleep", "600").stdout().strip();
+        try {
+            assertEquals("/srv/new/dir", ok("exec", id, "pwd").stdout().strip());
+            assertEquals("0 755", ok("exec", id, "stat", "-c", "%u %a", "/srv/new").stdout().strip());
+        } finally {
+            berthd.docker("rm", "-f", id);
+        }
+        CommandResult file = berthd.docker("run", "--rm", "-w", "/etc/passwd/x", image, "true");
+        assertNotEquals(0, file.exitCode());
+        assertTrue(file.stderr().contains("Cannot mkdir: /etc/passwd is not a directory"), file.stderr());
+    }
+
+    @Test
     void envAddsToTheContainersEnvironment() {
         assertEquals("bar hello", ok("exec", "-e", "FOO=bar", "web", "sh", "-c", "echo $FOO $GREETING").stdout().strip());
         assertEquals("override", ok("exec", "-e", "GREETING=override", "web", "sh", "-c", "echo $GREETING").stdout().strip());

@@ -110,10 +110,15 @@ class ObserveCliIT {
 
     @Test
     void outOfMemoryIsRecorded() throws Exception {
+        // conmon drops an "oom" file into its working directory on an OOM kill: that must not be berthd's own.
+        java.nio.file.Path engineCwd = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc",
+                java.nio.file.Files.readString(berthd.pidFile()).strip(), "cwd"));
+        java.nio.file.Files.deleteIfExists(engineCwd.resolve("oom"));
         CommandResult r = berthd.docker("run", "--name", "oom", "--memory", "8m", image, "sh", "-c", "x=a; while true; do x=$x$x; done");
         assertEquals(137, r.exitCode(), r.toString());
         assertTrue(inspect("oom").at("/State/OOMKilled").asBoolean(), inspect("oom").toString());
         ok("rm", "oom");
+        assertTrue(!java.nio.file.Files.exists(engineCwd.resolve("oom")), "an oom file in berthd's directory " + engineCwd);
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.berth.runtime.container.oci.RuntimeSpec;
 import dev.berth.runtime.container.run.EtcFiles;
 import dev.berth.runtime.container.run.RootFs;
 import dev.berth.runtime.container.run.SpecFactory;
+import dev.berth.runtime.container.run.WorkingDirectory;
 import dev.berth.runtime.container.store.ContainerStore;
 import dev.berth.runtime.errors.ConflictException;
 import dev.berth.runtime.errors.EngineException;
@@ -127,6 +128,7 @@ public final class ContainerRunner {
         NetworkHook.Attachment net = null;
         try {
             seedVolumes(c, rootfs);
+            WorkingDirectory.create(rootfs, c.configView().workingDir());
             net = network.attach(c);
             timer.mark("network");
             EtcFiles.Paths etc = EtcFiles.write(dir, c, net.hosts(), net.resolvConf());

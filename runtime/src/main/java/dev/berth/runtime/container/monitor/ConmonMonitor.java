@@ -216,7 +216,7 @@ public final class ConmonMonitor {
             env.put(p.envName(), Integer.toString(fd));
             fds.add(new Spawn.ChildFd(fd++, p.fifo(), p.childWrites()));
         }
-        int pid = Spawn.start(argv, env, fds, output);
+        int pid = Spawn.start(argv, env, fds, output, dir);
         OptionalInt status = Spawn.await(pid, LAUNCH_TIMEOUT);
         if (status.isEmpty()) {
             throw new EngineException("conmon did not detach within " + LAUNCH_TIMEOUT.toSeconds() + "s");

@@ -27,7 +27,7 @@ class ParentPipeTest {
             int pid = Spawn.start(List.of("/bin/bash", "-c", script),
                     Map.of("_OCI_SYNCPIPE", "3", "_OCI_STARTPIPE", "4"),
                     List.of(new Spawn.ChildFd(3, sync.path(), true), new Spawn.ChildFd(4, start.path(), false)),
-                    dir.resolve("out"));
+                    dir.resolve("out"), dir);
             assertEquals(0, Spawn.await(pid, Duration.ofSeconds(10)).orElseThrow());
             assertEquals(new SyncMessage(42, ""), sync.next(Duration.ofSeconds(5), () -> true, "pid"));
             assertEquals(new SyncMessage(-1, "boom"), sync.next(Duration.ofSeconds(5), () -> true, "exit"));
