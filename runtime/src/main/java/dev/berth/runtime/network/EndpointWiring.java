@@ -59,13 +59,13 @@ final class EndpointWiring {
         List<String> names = n.resolvesNames() ? dnsNames(containerId, containerName, req.aliases()) : List.of();
         Endpoint e = new Endpoint(n.id(), n.name(), randomId(), ifName, hostVeth, ip.toString(), subnet.prefix(),
                 n.gateway(), mac, req.aliases(), names);
-        dns.register(e, dnsServers);
+        dns.register(e, containerId, dnsServers);
         return e;
     }
 
     /** Removes an endpoint; safe to call for one half torn down already (after a crash). */
     void disconnect(Endpoint e, String containerId) {
-        dns.unregister(e);
+        dns.unregister(e, containerId);
         links.delete(e.hostVeth());
         AddressPool pool = registry.pool(e.networkId());
         if (pool != null) {

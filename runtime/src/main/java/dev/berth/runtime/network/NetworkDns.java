@@ -8,8 +8,10 @@ import dev.berth.runtime.network.dns.Upstream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,6 +26,9 @@ final class NetworkDns implements AutoCloseable {
     private final Path hostResolvConf;
     private final Upstream upstream = new Upstream(2000);
     private final Map<String, Served> byNetwork = new ConcurrentHashMap<>();
+    /** Which container holds an address on a network ("networkId ip"), and which networks each container is on. */
+    private final Map<String, String> containerAt = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> networksOf = new ConcurrentHashMap<>();
 
     NetworkDns(int port, Path hostResolvConf) {
         this.port = port;
@@ -48,7 +53,8 @@ final class NetworkDns implements AutoCloseable {
             return;
         }
         NameTable names = new NameTable();
-        Resolver resolver = new Resolver(names, !n.internal(), () -> hostResolvConf().ipv4Nameservers(), upstream);
+        Resolver resolver = new Resolver(names, clientIp -> scope(n.id(), names, clientIp), !n.internal(),
+                () -> hostResolvConf().ipv4Nameservers(), upstream);
         try {
             byNetwork.put(n.id(), new Served(names, DnsServer.start(n.gateway(), port, resolver)));
         } catch (IOException e) {
@@ -68,7 +74,30 @@ final class NetworkDns implements AutoCloseable {
         return byNetwork.containsKey(networkId);
     }
 
-    void register(Endpoint e, List<String> upstreams) {
+    /**
+     * The name tables a query from {@code clientIp} on network {@code networkId} is answered from: that network's,
+     * then those of the other networks the same container is connected to (a container started on the default bridge
+     * and connected to a user network resolves that network's names through the server it already uses).
+     */
+    private List<NameTable> scope(String networkId, NameTable own, String clientIp) {
+        String container = containerAt.get(networkId + " " + clientIp);
+        Set<String> networks = container == null ? null : networksOf.get(container);
+        if (networks == null) {
+            return List.of(own);
+        }
+        List<NameTable> tables = new ArrayList<>(List.of(own));
+        for (String other : networks) {
+            Served s = byNetwork.get(other);
+            if (!other.equals(networkId) && s != null) {
+                tables.add(s.names());
+            }
+        }
+        return tables;
+    }
+
+    void register(Endpoint e, String containerId, List<String> upstreams) {
+        containerAt.put(e.networkId() + " " + e.ipAddress(), containerId);
+        networksOf.computeIfAbsent(containerId, k -> ConcurrentHashMap.newKeySet()).add(e.networkId());
         Served s = byNetwork.get(e.networkId());
         if (s != null) {
             s.names().add(e.ipAddress(), e.dnsNames());
@@ -76,7 +105,12 @@ final class NetworkDns implements AutoCloseable {
         }
     }
 
-    void unregister(Endpoint e) {
+    void unregister(Endpoint e, String containerId) {
+        containerAt.remove(e.networkId() + " " + e.ipAddress(), containerId);
+        networksOf.computeIfPresent(containerId, (k, set) -> {
+            set.remove(e.networkId());
+            return set.isEmpty() ? null : set;
+        });
         Served s = byNetwork.get(e.networkId());
         if (s != null) {
             s.names().remove(e.ipAddress());

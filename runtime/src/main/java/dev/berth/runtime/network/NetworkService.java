@@ -517,7 +517,7 @@ public final class NetworkService implements AutoCloseable {
             store.save(updated);
             attachments.put(containerId, updated);
             for (Endpoint e : a.endpoints()) {
-                dns.register(e, settings.servers());
+                dns.register(e, a.containerId(), settings.servers());
             }
             return new ResolvConf(List.of(first.gateway()), search, options).render();
         } finally {
@@ -646,7 +646,7 @@ public final class NetworkService implements AutoCloseable {
             } catch (RuntimeException ex) {
                 LOG.log(Level.WARNING, "cannot repair " + e.hostVeth() + " of " + a.containerId() + ": " + ex.getMessage());
             }
-            dns.register(e, a.dnsServers());
+            dns.register(e, a.containerId(), a.dnsServers());
         }
         firewall.apply(PortRules.of(a.ports()));
         reserveAgain(a);

@@ -100,6 +100,28 @@ class NetworkingCliIT {
     }
 
     @Test
+    void aRunningContainerConnectedToANetworkResolvesItsNamesUntilDisconnected() {
+        assertEquals(0, berthd.docker("network", "create", "joinnet").exitCode());
+        assertEquals(0, berthd.docker("run", "-d", "--name", "joinee", "--network", "joinnet", "--network-alias", "joinalias",
+                image, "sleep", "120").exitCode());
+        // Started on the default bridge, where container names do not resolve; then connected while running.
+        assertEquals(0, berthd.docker("run", "-d", "--name", "joiner", image, "sleep", "120").exitCode());
+        assertNotEquals(0, berthd.docker("exec", "joiner", "nslookup", "joinee").exitCode(), "not on joinnet yet");
+        CommandResult connect = berthd.docker("network", "connect", "joinnet", "joiner");
+        assertEquals(0, connect.exitCode(), connect.stderr());
+        String ip = berthd.docker("inspect", "--format", "{{.NetworkSettings.Networks.joinnet.IPAddress}}", "joinee").stdout().trim();
+        for (String name : List.of("joinee", "joinalias")) {
+            CommandResult lookup = berthd.docker("exec", "joiner", "nslookup", name);
+            assertEquals(0, lookup.exitCode(), lookup.stdout() + lookup.stderr());
+            assertTrue(lookup.stdout().contains(ip), lookup.stdout());
+        }
+        assertEquals(0, berthd.docker("network", "disconnect", "joinnet", "joiner").exitCode());
+        assertNotEquals(0, berthd.docker("exec", "joiner", "nslookup", "joinee").exitCode(), "disconnected: no longer resolves");
+        berthd.docker("rm", "-f", "joinee", "joiner");
+        assertEquals(0, berthd.docker("network", "rm", "joinnet").exitCode());
+    }
+
+    @Test
     void twoVersionsOfOneServiceSideBySideOnTheirOwnHostPorts() throws Exception {
         for (String v : List.of("1", "2")) {
             CommandResult r = berthd.docker("run", "-d", "--name", "svc-v" + v, "-p", "1809" + v + ":80", image, "sh", "-c",

@@ -5,10 +5,12 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Answers one query: names of the network from its {@link NameTable}, everything else by forwarding the raw
+ * Answers one query: names of the networks the asking container is on (the network the query arrived on first, then
+ * the others it was connected to, as Docker resolves after {@code network connect}), everything else by forwarding the raw
  * query to upstream resolvers (the client's {@code --dns}, else the host's {@code /etc/resolv.conf}), unless the
  * network is internal, where outside names do not resolve (as with Docker).
  */
@@ -16,12 +18,20 @@ public final class Resolver {
     private static final long TTL = 600;
 
     private final NameTable names;
+    private final Function<String, List<NameTable>> scope;
     private final boolean forward;
     private final Supplier<List<String>> hostUpstreams;
     private final Upstream upstream;
 
     public Resolver(NameTable names, boolean forward, Supplier<List<String>> hostUpstreams, Upstream upstream) {
+        this(names, clientIp -> List.of(names), forward, hostUpstreams, upstream);
+    }
+
+    /** @param scope the tables that answer for a client address: its own network's first, then its other networks' */
+    public Resolver(NameTable names, Function<String, List<NameTable>> scope, boolean forward,
+                    Supplier<List<String>> hostUpstreams, Upstream upstream) {
         this.names = names;
+        this.scope = scope;
         this.forward = forward;
         this.hostUpstreams = hostUpstreams;
         this.upstream = upstream;
@@ -39,7 +49,7 @@ public final class Resolver {
             return q.isResponse() ? null : q.reply(1, List.of(), false).encode();
         }
         DnsMessage.Question question = q.questions().getFirst();
-        DnsMessage local = local(q, question);
+        DnsMessage local = local(q, question, scope.apply(clientIp));
         if (local != null) {
             return local.encode();
         }
@@ -51,13 +61,15 @@ public final class Resolver {
         return reply != null ? reply : q.reply(DnsMessage.RCODE_SERVFAIL, List.of(), false).encode();
     }
 
-    private DnsMessage local(DnsMessage q, DnsMessage.Question question) {
+    private DnsMessage local(DnsMessage q, DnsMessage.Question question, List<NameTable> tables) {
         if (question.type() == DnsMessage.TYPE_PTR) {
             String ip = reverseIp(question.name());
-            String name = ip == null ? null : names.reverse(ip);
+            String name = ip == null ? null : tables.stream().map(t -> t.reverse(ip)).filter(n -> n != null).findFirst().orElse(null);
             return name == null ? null : q.reply(0, List.of(ResourceRecord.ptr(question.name(), name, TTL)), true);
         }
-        List<String> ips = names.lookup(question.name());
+        // The first network that knows the name answers, as Docker's resolver tries the container's networks in turn.
+        List<String> ips = tables.stream().map(t -> t.lookup(question.name())).filter(l -> !l.isEmpty()).findFirst()
+                .orElse(List.of());
         if (ips.isEmpty()) {
             return null;
         }

@@ -103,9 +103,7 @@ public final class Firewall {
     }
 
     public void apply(Collection<Rule> rules) {
-        for (Rule r : rules) {
-            iptables.append(owned(r));
-        }
+        iptables.appendAll(rules.stream().map(this::owned).toList());
     }
 
     public void remove(Collection<Rule> rules) {
