@@ -40,6 +40,17 @@ public final class BootProgress {
         return !console.isBlank();
     }
 
+    /**
+     * Whether the guest's kernel reports a CPU that stopped making progress (soft lockup, RCU stall). Under a
+     * hypervisor that only half works (a paravirtual /dev/kvm on cloud machines) the guest boots, then hangs on the
+     * first container it creates; under TCG this never happens, so it is the sign to fall back.
+     */
+    public static boolean cpuStuck(String console) {
+        return console.contains("watchdog: BUG: soft lockup") || console.contains("rcu_sched self-detected stall")
+                || console.contains("rcu: INFO: rcu_preempt self-detected stall")
+                || console.contains("rcu_preempt detected stalls");
+    }
+
     /** Why the boot failed, in words, when the console says so. */
     public static Optional<String> failure(String console) {
         int err = console.lastIndexOf("berth-init: error ");

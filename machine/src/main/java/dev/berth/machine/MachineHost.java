@@ -38,6 +38,8 @@ public final class MachineHost {
     /** A working hypervisor brings the initramfs's first line in under a second; TCG in about two. */
     private static final Duration SIGN_OF_LIFE = Duration.ofSeconds(8);
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+    // A hardware-accelerated boot answers in seconds; two minutes without an answer is a hypervisor that hangs.
+    private static final Duration HARDWARE_READY_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final MachinePaths paths;
@@ -173,25 +175,21 @@ public final class MachineHost {
         vm = provider.launch(spec(port, accelerator));
         if (accelerator.hardware() && !signOfLife()) {
             // A hypervisor that is there but does not run guests (seen on cloud machines with a paravirtual /dev/kvm).
-            boolean exited = !vm.alive();
-            vm.kill();
-            String why = !exited ? "showed no sign of life in " + SIGN_OF_LIFE.toSeconds() + " s"
-                    : "could not run the VM (QEMU stopped at once)";
-            String note = accelerator.qemuName().toUpperCase() + " " + why
-                    + "; running under TCG, QEMU's own CPU emulation, which is slower.";
-            LOG.log(System.Logger.Level.WARNING, note);
-            Files.writeString(paths.hungAccelerator(), accelerator.qemuName());
-            accelerator = accelerator.fallback();
-            state = new MachineState("starting", "Starting the VM", note, state.hostPid(), port, state.socket(),
-                    accelerator.qemuName(), 0, System.currentTimeMillis());
-            state.write(paths.state());
-            Files.deleteIfExists(paths.consoleLog());
-            vm = provider.launch(spec(port, accelerator));
+            fallBackToSoftware(port, !vm.alive() ? "could not run the VM (QEMU stopped at once)"
+                    : "showed no sign of life in " + SIGN_OF_LIFE.toSeconds() + " s");
         }
         GuestApi api = new GuestApi(connector);
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        long hardwareDeadline = System.nanoTime() + HARDWARE_READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             String console = console();
+            if (accelerator.hardware() && (BootProgress.cpuStuck(console) || System.nanoTime() > hardwareDeadline)) {
+                // It booted, then hung: the same half-working hypervisor, found later (seen in CI on this kind of host).
+                fallBackToSoftware(port, BootProgress.cpuStuck(console) ? "started the VM, but its CPUs stopped (soft lockup)"
+                        : "started the VM, but its engine did not answer within " + HARDWARE_READY_TIMEOUT.toSeconds() + " s");
+                deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+                continue;
+            }
             var failure = BootProgress.failure(console);
             if (failure.isPresent()) {
                 vm.kill();
@@ -221,6 +219,21 @@ public final class MachineHost {
         vm.kill();
         throw new MachineException("the engine in the VM did not answer within " + READY_TIMEOUT.toMinutes() + " minutes"
                 + lastLines(console()));
+    }
+
+    /** Kills the VM under the hypervisor that failed it, remembers that, and boots it again under TCG. */
+    private void fallBackToSoftware(int port, String why) throws IOException {
+        vm.kill();
+        String note = accelerator.qemuName().toUpperCase() + " " + why
+                + "; running under TCG, QEMU's own CPU emulation, which is slower.";
+        LOG.log(System.Logger.Level.WARNING, note);
+        Files.writeString(paths.hungAccelerator(), accelerator.qemuName());
+        accelerator = accelerator.fallback();
+        state = new MachineState("starting", "Starting the VM", note, state.hostPid(), port, state.socket(),
+                accelerator.qemuName(), 0, System.currentTimeMillis());
+        state.write(paths.state());
+        Files.deleteIfExists(paths.consoleLog());
+        vm = provider.launch(spec(port, accelerator));
     }
 
     private boolean signOfLife() {

@@ -26,10 +26,11 @@ public record VmAssets(Path dir, String arch) {
 
     /**
      * The assets to use: {@code $BERTH_VM_ASSETS} when set, else {@code <berth home>/vm-assets/out/<arch>} of a checkout
-     * or an installation ({@code -Dberth.home}).
+     * or an installation ({@code -Dberth.home}); the architecture is the host's unless {@code $BERTH_VM_ARCH} says.
      */
     public static VmAssets locate(Map<String, String> env, String berthHome) {
-        String arch = hostArch();
+        // BERTH_VM_ARCH=aarch64 on an x86_64 host boots the arm64 image under emulation (to try it without a Mac).
+        String arch = env.getOrDefault("BERTH_VM_ARCH", "").isBlank() ? hostArch() : env.get("BERTH_VM_ARCH").strip();
         String explicit = env.getOrDefault("BERTH_VM_ASSETS", "");
         if (!explicit.isBlank()) {
             return new VmAssets(Path.of(explicit), arch);

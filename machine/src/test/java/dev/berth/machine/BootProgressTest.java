@@ -47,4 +47,12 @@ class BootProgressTest {
         assertTrue(!BootProgress.alive("  \n") && BootProgress.alive("berth-init: stage kernel"));
         assertEquals(java.util.List.of("c", "d"), BootProgress.tail("a\nb\nc\nd\n", 2));
     }
+
+    @Test
+    void aCpuThatStoppedIsRecognised() {
+        String ci = "berth-init: stage engine (t=6.62s)\n[   40.662149] watchdog: BUG: soft lockup - CPU#1 stuck for 26s! [exe:303]\n";
+        assertTrue(BootProgress.cpuStuck(ci));
+        assertTrue(BootProgress.cpuStuck("[ 60.1] rcu: INFO: rcu_preempt self-detected stall on CPU\n"));
+        assertTrue(!BootProgress.cpuStuck("berth-init: stage engine\nberth-init: ready (t=15.49s)\n"));
+    }
 }

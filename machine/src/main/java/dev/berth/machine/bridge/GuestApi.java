@@ -11,7 +11,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +24,12 @@ import java.util.function.Consumer;
  */
 public final class GuestApi {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "guest-ping-timeout");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final GuestConnector connector;
 
@@ -34,12 +44,35 @@ public final class GuestApi {
         }
     }
 
-    /** {@code GET /_ping} answered 200. */
+    /**
+     * {@code GET /_ping} answered 200 within two seconds. Bounded because QEMU's port forward accepts the connection at
+     * once and then holds it while the guest's network is not up yet; an unbounded read would stall the boot's loop.
+     */
     public boolean ping() {
-        try {
-            return call("GET", "/_ping").status() == 200;
+        SocketChannel[] open = new SocketChannel[1];
+        var closer = TIMER.schedule(() -> closeQuietly(open), PING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        try (SocketChannel ch = connector.connect()) {
+            synchronized (open) {
+                open[0] = ch;
+            }
+            InputStream in = send(ch, "GET", "/_ping");
+            return status(in) == 200;
         } catch (IOException e) {
             return false;
+        } finally {
+            closer.cancel(false);
+        }
+    }
+
+    private static void closeQuietly(SocketChannel[] open) {
+        synchronized (open) {
+            try {
+                if (open[0] != null) {
+                    open[0].close(); // unblocks the read with AsynchronousCloseException
+                }
+            } catch (IOException ignored) {
+                // closing a socket that went away meanwhile
+            }
         }
     }
 
