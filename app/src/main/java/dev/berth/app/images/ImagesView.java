@@ -35,7 +35,7 @@ public final class ImagesView implements Page {
     private final Supplier<PullViewModel> pulls;
     private final Function<String, RunViewModel> runs;
     private final Function<String, PushViewModel> pushes;
-    private final Supplier<dev.berth.app.layers.LayersViewModel> layers;
+    private final java.util.function.BiConsumer<javafx.scene.Node, String> layers;
     private Supplier<dev.berth.app.builds.BuildViewModel> builds;
     private Button pull;
     private final VBox root = new VBox(10);
@@ -50,11 +50,12 @@ public final class ImagesView implements Page {
     /**
      * @param pulls  makes a fresh pull for each Pull dialog
      * @param runs   makes a Run dialog's state for an image reference; null hides the Run button
-     * @param layers makes the state of a Layers window; null hides the Layers button
+     * @param layers opens the Layers window over an owner for an image id (or none); null hides the Layers button. A
+     *               callback, so that images need not know the layers feature's View (the shell joins the two).
      * @param pushes makes a push of a {@code repo:tag}; null hides the Push button
      */
     public ImagesView(ImagesViewModel vm, Supplier<PullViewModel> pulls, Function<String, RunViewModel> runs,
-                      Supplier<dev.berth.app.layers.LayersViewModel> layers, Function<String, PushViewModel> pushes) {
+                      java.util.function.BiConsumer<javafx.scene.Node, String> layers, Function<String, PushViewModel> pushes) {
         this.vm = vm;
         this.pulls = pulls;
         this.pushes = pushes;
@@ -125,7 +126,7 @@ public final class ImagesView implements Page {
         if (layers != null) {
             Button showLayers = Buttons.action(I18n.t("layers.title"), () -> {
                 ImageRow row = table.getSelectionModel().getSelectedItem();
-                dev.berth.app.layers.LayersView.openWindow(root, layers.get(), row == null ? null : row.id());
+                layers.accept(root, row == null ? null : row.id());
             });
             header.addActions(showLayers);
         }

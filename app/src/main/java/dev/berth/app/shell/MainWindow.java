@@ -58,7 +58,8 @@ final class MainWindow extends BorderPane {
                 details.closeAll();
             }
         });
-        pages.put(PageId.IMAGES, new ImagesView(ctx.images(), ctx::newPull, ctx::newRun, ctx::newLayers, ctx::newPush)
+        pages.put(PageId.IMAGES, new ImagesView(ctx.images(), ctx::newPull, ctx::newRun,
+                (owner, imageId) -> dev.berth.app.layers.LayersView.openWindow(owner, ctx.newLayers(), imageId), ctx::newPush)
                 .withBuilds(ctx::newBuild));
         VolumesView volumesView = new VolumesView(ctx.volumes());
         volumesView.setOnBrowse(name -> dev.berth.app.files.VolumeBrowserWindow.open(this, ctx.shell()::engine,

@@ -19,7 +19,7 @@ import dev.berth.runtime.build.steps.BuildTools;
 import dev.berth.runtime.build.steps.Stages;
 import dev.berth.runtime.common.TreeDeleter;
 import dev.berth.runtime.errors.EngineException;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.oci.Platform;
 import dev.berth.runtime.image.progress.ProgressSink;
 import dev.berth.runtime.image.reference.ImageReference;

@@ -20,7 +20,7 @@ import dev.berth.runtime.container.store.ContainerStore;
 import dev.berth.runtime.events.EventBus;
 import dev.berth.runtime.image.ImageServices;
 import dev.berth.runtime.image.manage.ImageUsage;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.store.LayerRef;
 import dev.berth.runtime.linux.LibcFileSyscalls;
 import dev.berth.runtime.storage.OverlayMounts;
@@ -53,7 +53,7 @@ public record ContainerServices(
                 volumes, events, waiters, attach, execRoot, dataRoot);
         ExecStore execs = new ExecStore();
         ContainerLogs logs = new ContainerLogs(id -> runner.layout(id).logFile());
-        ContainerLifecycle lifecycle = new ContainerLifecycle(store, runner, volumes, events, waiters, execs);
+        ContainerLifecycle lifecycle = new ContainerLifecycle(store, runner, volumes, events, waiters, execs::forget);
         ContainerCreator creator = new ContainerCreator(store, images.resolver(), images.configs(), new MountResolver(volumes), events);
         return new ContainerServices(store, creator, runner, lifecycle, waiters, attach, rootFs, runtime, execs, logs);
     }

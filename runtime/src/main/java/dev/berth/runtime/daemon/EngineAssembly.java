@@ -93,8 +93,8 @@ public final class EngineAssembly implements AutoCloseable {
         LibcFileSyscalls sys = new LibcFileSyscalls();
         this.cacheMounts = new CacheMounts(config.dataRoot(), sys);
         this.builder = new ImageBuilder(new BuildTools(images, containers, new OverlayMounts(config.dataRoot(), sys), sys,
-                new BuildCache(images.store()), cacheMounts, HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(30)).build()), config.dataRoot(), sys);
+                new BuildCache(images.store()), cacheMounts, dev.berth.runtime.common.Lazy.of(() -> HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(30)).build())), config.dataRoot(), sys);
     }
 
     private ContainerCounts containerCounts() {
@@ -127,9 +127,14 @@ public final class EngineAssembly implements AutoCloseable {
         routes.add(new SystemRoutes(facts, settings, events, clock));
         routes.add(new ImageRoutes(images, dockerConfigJson()));
         routes.add(new ContainerRoutes(containers));
-        routes.add(new dev.berth.runtime.api.containers.files.ContainerFilesRoutes(containers, images, events));
-        routes.add(new dev.berth.runtime.api.containers.ContainerObservability(containers, events));
-        routes.add(new dev.berth.runtime.api.containers.ExecRoutes(containers, events, config.execRoot()));
+        routes.add(new dev.berth.runtime.api.containers.files.ContainerFilesRoutes(
+                dev.berth.runtime.container.files.ContainerFileServices.create(containers, images, events)));
+        routes.add(new dev.berth.runtime.api.containers.ContainerObservability(containers,
+                new dev.berth.runtime.container.update.ContainerUpdater(containers.store(), containers.runner(), events)));
+        routes.add(new dev.berth.runtime.api.containers.ExecRoutes(new dev.berth.runtime.container.exec.ExecService(
+                containers.store(), containers.runner(),
+                new dev.berth.runtime.container.oci.OciSpecBuilder(dev.berth.runtime.container.oci.HostFacts.detect()),
+                events, containers.execs(), config.execRoot())));
         routes.add(new VolumeRoutes(volumes));
         routes.add(new BuildRoutes(builder, cacheMounts, dockerConfigJson()));
         routes.add(new NetworkRoutes(networks,

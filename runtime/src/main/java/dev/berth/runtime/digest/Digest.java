@@ -1,4 +1,4 @@
-package dev.berth.runtime.image.oci;
+package dev.berth.runtime.digest;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -1,4 +1,4 @@
-package dev.berth.runtime.image.content;
+package dev.berth.runtime.digest;
 
 import dev.berth.runtime.errors.EngineException;
 

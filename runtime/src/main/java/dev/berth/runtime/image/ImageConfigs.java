@@ -3,7 +3,7 @@ package dev.berth.runtime.image;
 import dev.berth.runtime.common.Json;
 import dev.berth.runtime.errors.EngineException;
 import dev.berth.runtime.image.content.ContentStore;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.oci.ImageConfig;
 import java.io.IOException;
 import java.util.Map;

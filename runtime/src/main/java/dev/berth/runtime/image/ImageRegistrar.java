@@ -1,7 +1,7 @@
 package dev.berth.runtime.image;
 
 import dev.berth.runtime.events.EventBus;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.oci.ImageConfig;
 import dev.berth.runtime.image.reference.ImageReference;
 import dev.berth.runtime.image.store.ImageRecord;

@@ -2,7 +2,7 @@ package dev.berth.runtime.image;
 
 import dev.berth.runtime.errors.InvalidArgumentException;
 import dev.berth.runtime.errors.NotFoundException;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.reference.ImageReference;
 import dev.berth.runtime.image.store.ImageRecord;
 import dev.berth.runtime.image.store.ImageStore;

@@ -41,7 +41,7 @@ public record ImageServices(
      * side: images in use cannot be removed, and their layers are never collected.
      */
     public static ImageServices create(Path dataRoot, LayerStore layers, RegistryOptions options, EventBus events,
-                                       ImageUsage usage, Supplier<Set<dev.berth.runtime.image.oci.Digest>> layersUsedByContainers) {
+                                       ImageUsage usage, Supplier<Set<dev.berth.runtime.digest.Digest>> layersUsedByContainers) {
         ContentStore content = new ContentStore(dataRoot);
         ImageStore store = new ImageStore(dataRoot);
         RegistryClient registry = new RegistryClient(options);

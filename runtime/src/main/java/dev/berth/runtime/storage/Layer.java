@@ -1,6 +1,6 @@
 package dev.berth.runtime.storage;
 
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import java.nio.file.Path;
 
 /**

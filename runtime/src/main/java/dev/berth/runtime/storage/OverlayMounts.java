@@ -2,7 +2,7 @@ package dev.berth.runtime.storage;
 
 import dev.berth.runtime.errors.EngineException;
 import dev.berth.runtime.errors.InvalidArgumentException;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.linux.FileSyscallsException;
 import dev.berth.runtime.linux.MountSyscalls;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.berth.runtime.image.oci;
+package dev.berth.runtime.digest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,13 +23,5 @@ class DigestTest {
         assertThrows(InvalidArgumentException.class, () -> Digest.parse("md5:" + "a".repeat(32)));
         assertThrows(InvalidArgumentException.class, () -> Digest.parse("nocolon"));
         assertFalse(Digest.isDigest("sha256:" + "G".repeat(64)));
-    }
-
-    @Test
-    void platformsMatchIgnoringArm64V8() {
-        Platform wanted = Platform.parse("linux/arm64");
-        assertEquals("arm64", wanted.architecture());
-        org.junit.jupiter.api.Assertions.assertTrue(wanted.matches(new Platform("arm64", "linux", null, null, "v8")));
-        assertFalse(Platform.parse("linux/arm/v7").matches(new Platform("arm", "linux", null, null, "v6")));
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.linux.FileSyscalls;
 import dev.berth.runtime.linux.LibcFileSyscalls;
 import java.io.ByteArrayInputStream;

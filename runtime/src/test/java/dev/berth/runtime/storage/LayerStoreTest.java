@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.runtime.errors.ConflictException;
 import dev.berth.runtime.errors.NotFoundException;
-import dev.berth.runtime.image.content.DigestMismatchException;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.DigestMismatchException;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.linux.FileSyscalls;
 import dev.berth.runtime.linux.FileSyscallsFake;
 import java.io.ByteArrayInputStream;

@@ -8,7 +8,7 @@ import dev.berth.runtime.build.BuildRequest;
 import dev.berth.runtime.build.BuildStepException;
 import dev.berth.runtime.build.ImageBuilder;
 import dev.berth.runtime.build.steps.BuildCancellation;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.progress.ProgressMessage;
 import dev.berth.runtime.image.registry.DockerConfigCredentials;
 import java.io.InputStream;

@@ -5,22 +5,21 @@ import dev.berth.runtime.api.http.Router;
 import dev.berth.runtime.container.ContainerServices;
 import dev.berth.runtime.container.stats.ContainerStats;
 import dev.berth.runtime.container.update.ContainerUpdater;
-import dev.berth.runtime.events.EventBus;
 
 /** The observe-and-tune container endpoints: stats, top and update. */
 public final class ContainerObservability implements Routes {
     private final ContainerServices containers;
-    private final EventBus events;
+    private final ContainerUpdater updater;
 
-    public ContainerObservability(ContainerServices containers, EventBus events) {
+    public ContainerObservability(ContainerServices containers, ContainerUpdater updater) {
         this.containers = containers;
-        this.events = events;
+        this.updater = updater;
     }
 
     @Override
     public void register(Router r) {
         r.add("GET", "/containers/{id}/stats", new ContainersStats(containers.store(), ContainerStats.forHost()));
         r.add("GET", "/containers/{id}/top", new ContainersTop(containers.store(), containers.runner().runtime()));
-        r.add("POST", "/containers/{id}/update", new ContainersUpdate(new ContainerUpdater(containers.store(), containers.runner(), events)));
+        r.add("POST", "/containers/{id}/update", new ContainersUpdate(updater));
     }
 }

@@ -4,13 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.runtime.api.Routes;
 import dev.berth.runtime.api.http.Router;
-import dev.berth.runtime.container.ContainerServices;
 import dev.berth.runtime.container.exec.ExecConfig;
 import dev.berth.runtime.container.exec.ExecService;
-import dev.berth.runtime.container.oci.HostFacts;
-import dev.berth.runtime.container.oci.OciSpecBuilder;
-import dev.berth.runtime.events.EventBus;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +14,8 @@ import java.util.Map;
 public final class ExecRoutes implements Routes {
     private final ExecService execs;
 
-    public ExecRoutes(ContainerServices containers, EventBus events, Path execRoot) {
-        this.execs = new ExecService(containers.store(), containers.runner(), new OciSpecBuilder(HostFacts.detect()),
-                events, containers.execs(), execRoot);
+    public ExecRoutes(ExecService execs) {
+        this.execs = execs;
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.berth.runtime.api.images;
 import dev.berth.runtime.api.http.ApiVersion;
 import dev.berth.runtime.image.ImageServices;
 import dev.berth.runtime.image.manage.ImageUsage;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.store.ImageRecord;
 import dev.berth.runtime.image.store.LayerRef;
 import java.util.HashMap;

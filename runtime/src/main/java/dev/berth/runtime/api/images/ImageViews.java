@@ -2,7 +2,7 @@ package dev.berth.runtime.api.images;
 
 import dev.berth.runtime.api.http.ApiVersion;
 import dev.berth.runtime.image.ImageConfigs;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.oci.ImageConfig;
 import dev.berth.runtime.image.store.ImageRecord;
 import dev.berth.runtime.image.store.LayerRef;

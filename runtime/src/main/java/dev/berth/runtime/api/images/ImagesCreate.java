@@ -6,7 +6,7 @@ import dev.berth.runtime.api.http.Handler;
 import dev.berth.runtime.api.http.ProgressStream;
 import dev.berth.runtime.errors.InvalidArgumentException;
 import dev.berth.runtime.image.ImageServices;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.oci.Platform;
 import dev.berth.runtime.image.reference.ImageReference;
 

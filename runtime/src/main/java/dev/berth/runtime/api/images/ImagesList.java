@@ -24,7 +24,7 @@ final class ImagesList implements Handler {
         List<ImageRecord> all = images.store().list();
         // As dockerd: an untagged image that is the parent of another (a build step's) shows only with -a.
         boolean showAll = req.queryBool("all", false);
-        java.util.Set<dev.berth.runtime.image.oci.Digest> parents = new java.util.HashSet<>();
+        java.util.Set<dev.berth.runtime.digest.Digest> parents = new java.util.HashSet<>();
         all.forEach(i -> {
             if (i.parent() != null) {
                 parents.add(i.parent());

@@ -1,6 +1,6 @@
 package dev.berth.runtime.build.cache;
 
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.store.ImageRecord;
 import dev.berth.runtime.image.store.ImageStore;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.berth.runtime.build.cache;
 
 import dev.berth.runtime.common.TreeDeleter;
 import dev.berth.runtime.errors.EngineException;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.linux.FileSyscalls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

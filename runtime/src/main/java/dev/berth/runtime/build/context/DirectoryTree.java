@@ -1,6 +1,6 @@
 package dev.berth.runtime.build.context;
 
-import dev.berth.runtime.container.files.ContainerPaths;
+import dev.berth.runtime.container.run.ContainerPaths;
 import dev.berth.runtime.linux.FileSyscalls;
 import java.io.IOException;
 import java.io.InputStream;

@@ -17,10 +17,10 @@ import java.util.Locale;
  * Dockerfile, as dockerd takes them. Git repositories are refused with a clear error: berthd has no git client.
  */
 public final class RemoteContext {
-    private final HttpClient http;
+    private final java.util.function.Supplier<HttpClient> http;
     private final ContextReader reader;
 
-    public RemoteContext(HttpClient http, ContextReader reader) {
+    public RemoteContext(java.util.function.Supplier<HttpClient> http, ContextReader reader) {
         this.http = http;
         this.reader = reader;
     }
@@ -44,7 +44,7 @@ public final class RemoteContext {
         try {
             Files.createDirectories(workDir);
             Path download = workDir.resolve("remote-context");
-            HttpResponse<Path> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET().build(),
+            HttpResponse<Path> response = http.get().send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofFile(download));
             if (response.statusCode() / 100 != 2) {
                 throw new InvalidArgumentException("downloading the remote context " + url + " failed: HTTP " + response.statusCode());

@@ -51,7 +51,7 @@ final class BuildRoot implements AutoCloseable {
      * Unmounts and makes what was written the next layer on {@code parentChainId}, moving the upper dir into the
      * store rather than writing its files again; null if nothing was written.
      */
-    dev.berth.runtime.storage.Layer commit(LayerStore store, dev.berth.runtime.image.oci.Digest parentChainId) {
+    dev.berth.runtime.storage.Layer commit(LayerStore store, dev.berth.runtime.digest.Digest parentChainId) {
         overlay.unmount(path());
         mounted = false;
         return store.adoptDir(parentChainId, upper());

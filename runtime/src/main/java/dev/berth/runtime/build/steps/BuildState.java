@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.dockerfile.instructions.Stage;
 import dev.berth.dockerfile.shell.ShellLex;
 import dev.berth.runtime.common.Json;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.store.LayerRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -11,7 +11,7 @@ import java.net.http.HttpClient;
 /**
  * The engine services a build uses, shared by every build: images (store, pulls, layers), containers (RUN steps),
  * overlay mounts (file steps), the step cache and RUN's cache mounts, file system calls and an HTTP client (ADD of a
- * URL).
+ * URL), made on first use: setting up TLS costs the engine's start seconds in the VM.
  */
 public record BuildTools(
         ImageServices images,
@@ -20,4 +20,4 @@ public record BuildTools(
         FileSyscalls sys,
         BuildCache cache,
         CacheMounts cacheMounts,
-        HttpClient http) {}
+        java.util.function.Supplier<HttpClient> http) {}

@@ -1,6 +1,6 @@
 package dev.berth.runtime.build.steps;
 
-import dev.berth.runtime.container.files.ContainerPaths;
+import dev.berth.runtime.container.run.ContainerPaths;
 import dev.berth.runtime.errors.InvalidArgumentException;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import dev.berth.dockerfile.Heredoc;
 import dev.berth.dockerfile.instructions.Instruction;
 import dev.berth.dockerfile.shell.ShellLex;
 import dev.berth.runtime.common.Compression;
-import dev.berth.runtime.container.files.ContainerPaths;
+import dev.berth.runtime.container.run.ContainerPaths;
 import dev.berth.runtime.container.files.TarExtractor;
 import dev.berth.runtime.errors.EngineException;
 import dev.berth.runtime.errors.InvalidArgumentException;
@@ -88,7 +88,7 @@ final class CopyStep {
             String src = lex.word(raw, env);
             if (c.add() && UrlDownload.isUrl(src)) {
                 String checksum = c.checksum() == null ? null : lex.word(c.checksum(), env);
-                UrlDownload.Downloaded d = UrlDownload.fetch(tools.http(), src, session.scratchDir("url"), checksum);
+                UrlDownload.Downloaded d = UrlDownload.fetch(tools.http().get(), src, session.scratchDir("url"), checksum);
                 try {
                     sources.add(new Source(Kind.CONTENT, null, d.name(), Files.readAllBytes(d.file()), 0600, d.mtime(), d.sha256(), "file"));
                 } catch (IOException e) {

@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class Stages {
     /** A stage's or image's files, for reading: its ID and layers. */
-    record Source(dev.berth.runtime.image.oci.Digest imageId, List<LayerRef> layers) {}
+    record Source(dev.berth.runtime.digest.Digest imageId, List<LayerRef> layers) {}
 
     private final BuildTools tools;
     private final BuildSession session;

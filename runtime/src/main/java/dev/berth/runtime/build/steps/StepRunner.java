@@ -6,7 +6,7 @@ import dev.berth.runtime.build.cache.BuildCache;
 import dev.berth.runtime.common.Json;
 import dev.berth.runtime.errors.EngineException;
 import dev.berth.runtime.errors.InvalidArgumentException;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.oci.ImageConfig;
 import dev.berth.runtime.image.store.ImageRecord;
 import dev.berth.runtime.image.store.LayerRef;

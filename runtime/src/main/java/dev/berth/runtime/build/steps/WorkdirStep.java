@@ -1,7 +1,7 @@
 package dev.berth.runtime.build.steps;
 
 import dev.berth.dockerfile.instructions.Instruction;
-import dev.berth.runtime.container.files.ContainerPaths;
+import dev.berth.runtime.container.run.ContainerPaths;
 import dev.berth.runtime.errors.EngineException;
 import dev.berth.runtime.errors.InvalidArgumentException;
 import java.io.IOException;

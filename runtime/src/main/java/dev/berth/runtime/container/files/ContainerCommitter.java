@@ -12,7 +12,7 @@ import dev.berth.runtime.errors.EngineException;
 import dev.berth.runtime.errors.InvalidArgumentException;
 import dev.berth.runtime.events.EventBus;
 import dev.berth.runtime.image.ImageServices;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.oci.ImageConfig;
 import dev.berth.runtime.image.reference.ImageReference;
 import dev.berth.runtime.image.store.ImageRecord;

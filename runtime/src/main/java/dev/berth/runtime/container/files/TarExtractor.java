@@ -1,5 +1,6 @@
 package dev.berth.runtime.container.files;
 
+import dev.berth.runtime.container.run.ContainerPaths;
 import dev.berth.runtime.errors.InvalidArgumentException;
 import dev.berth.runtime.linux.FileSyscalls;
 import dev.berth.runtime.linux.FileSyscalls.Stat;

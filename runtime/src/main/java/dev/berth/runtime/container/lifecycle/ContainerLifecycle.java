@@ -2,7 +2,6 @@ package dev.berth.runtime.container.lifecycle;
 
 import dev.berth.runtime.container.create.ContainerEvents;
 import dev.berth.runtime.container.create.VolumeProvider;
-import dev.berth.runtime.container.exec.ExecStore;
 import dev.berth.runtime.container.model.Container;
 import dev.berth.runtime.container.model.MountPoint;
 import dev.berth.runtime.container.model.RunState;
@@ -27,16 +26,17 @@ public final class ContainerLifecycle {
     private final VolumeProvider volumes;
     private final EventBus events;
     private final Waiters waiters;
-    private final ExecStore execs;
+    /** What else forgets a removed container (its exec instances); a hook, so lifecycle does not depend on exec. */
+    private final java.util.function.Consumer<String> forgetRemoved;
 
     public ContainerLifecycle(ContainerStore store, ContainerRunner runner, VolumeProvider volumes, EventBus events, Waiters waiters,
-                              ExecStore execs) {
+                              java.util.function.Consumer<String> forgetRemoved) {
         this.store = store;
         this.runner = runner;
         this.volumes = volumes;
         this.events = events;
         this.waiters = waiters;
-        this.execs = execs;
+        this.forgetRemoved = forgetRemoved;
         runner.onAutoRemove(id -> {
             try {
                 remove(id, false, true);
@@ -213,7 +213,7 @@ public final class ContainerLifecycle {
             }
             store.remove(c.id());
             runner.forgetRuntimeStateLater(c.id());
-            execs.forget(c.id());
+            forgetRemoved.accept(c.id());
             if (removeVolumes) {
                 for (MountPoint m : current.mounts()) {
                     if (m.type().equals("volume") && m.name().matches("[0-9a-f]{64}")) {

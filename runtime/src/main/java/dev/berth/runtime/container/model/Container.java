@@ -1,7 +1,7 @@
 package dev.berth.runtime.container.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import java.util.List;
 
 /**

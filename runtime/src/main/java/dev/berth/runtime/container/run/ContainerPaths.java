@@ -1,4 +1,4 @@
-package dev.berth.runtime.container.files;
+package dev.berth.runtime.container.run;
 
 import dev.berth.runtime.errors.EngineException;
 import dev.berth.runtime.errors.InvalidArgumentException;
@@ -65,7 +65,7 @@ public final class ContainerPaths {
     }
 
     /** The non-trivial components of a path: no empty ones, no {@code .}. */
-    static List<String> split(String path) {
+    public static List<String> split(String path) {
         List<String> out = new ArrayList<>();
         for (String p : path.split("/")) {
             if (!p.isEmpty() && !p.equals(".")) {

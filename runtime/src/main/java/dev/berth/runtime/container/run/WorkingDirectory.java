@@ -1,6 +1,6 @@
 package dev.berth.runtime.container.run;
 
-import dev.berth.runtime.container.files.ContainerPaths;
+import dev.berth.runtime.container.run.ContainerPaths;
 import dev.berth.runtime.errors.EngineException;
 import dev.berth.runtime.errors.InvalidArgumentException;
 import java.io.IOException;

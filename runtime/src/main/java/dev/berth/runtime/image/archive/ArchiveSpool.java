@@ -1,5 +1,6 @@
 package dev.berth.runtime.image.archive;
 
+import dev.berth.runtime.image.content.LayerCompression;
 import dev.berth.runtime.errors.InvalidArgumentException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package dev.berth.runtime.image.archive;
 
+import dev.berth.runtime.image.content.LayerCompression;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.runtime.common.Json;
 import dev.berth.runtime.errors.InvalidArgumentException;
@@ -8,7 +9,7 @@ import dev.berth.runtime.image.ImageRegistrar;
 import dev.berth.runtime.image.content.ContentStore;
 import dev.berth.runtime.image.gc.StorageGc;
 import dev.berth.runtime.image.oci.Descriptor;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.oci.ImageConfig;
 import dev.berth.runtime.image.oci.ImageIndex;
 import dev.berth.runtime.image.oci.ImageManifest;

@@ -3,7 +3,7 @@ package dev.berth.runtime.image.content;
 import dev.berth.runtime.common.AtomicFiles;
 import dev.berth.runtime.errors.InvalidArgumentException;
 import dev.berth.runtime.errors.NotFoundException;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,7 @@
 package dev.berth.runtime.image.content;
 
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.DigestMismatchException;
+import dev.berth.runtime.digest.Digest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;

@@ -1,4 +1,4 @@
-package dev.berth.runtime.image.archive;
+package dev.berth.runtime.image.content;
 
 import dev.berth.runtime.common.Compression;
 import dev.berth.runtime.image.oci.MediaTypes;

@@ -1,7 +1,7 @@
 package dev.berth.runtime.image.gc;
 
 import dev.berth.runtime.image.content.ContentStore;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.store.ImageStore;
 import dev.berth.runtime.storage.Layer;
 import dev.berth.runtime.storage.LayerStore;

@@ -4,7 +4,7 @@ import dev.berth.runtime.errors.ConflictException;
 import dev.berth.runtime.events.EventBus;
 import dev.berth.runtime.image.ImageResolver;
 import dev.berth.runtime.image.gc.StorageGc;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.reference.ImageReference;
 import dev.berth.runtime.image.store.ImageRecord;
 import dev.berth.runtime.image.store.ImageStore;

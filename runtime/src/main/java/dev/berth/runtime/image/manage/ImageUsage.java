@@ -1,6 +1,6 @@
 package dev.berth.runtime.image.manage;
 
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import java.util.List;
 
 /** Tells which containers use an image, so removing it can be refused (409) like dockerd does. */

@@ -1,5 +1,6 @@
 package dev.berth.runtime.image.oci;
 
+import dev.berth.runtime.digest.Digest;
 import java.util.List;
 import java.util.Map;
 

@@ -10,7 +10,7 @@ import dev.berth.runtime.image.ImageRegistrar;
 import dev.berth.runtime.image.content.ContentStore;
 import dev.berth.runtime.image.gc.StorageGc;
 import dev.berth.runtime.image.oci.Descriptor;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.oci.ImageConfig;
 import dev.berth.runtime.image.oci.Platform;
 import dev.berth.runtime.image.progress.ProgressMessage;

@@ -4,7 +4,7 @@ import dev.berth.runtime.errors.EngineException;
 import dev.berth.runtime.image.content.ContentStore;
 import dev.berth.runtime.image.content.Ingest;
 import dev.berth.runtime.image.oci.Descriptor;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.progress.ProgressMessage;
 import dev.berth.runtime.image.progress.ProgressSink;
 import dev.berth.runtime.image.progress.TransferReporter;
@@ -69,7 +69,7 @@ final class LayerDownload {
             session.fetchBlob(blob, ingest, downloading);
             sink.emit(ProgressMessage.status(shortId, "Verifying Checksum"));
             ingest.commit();
-        } catch (dev.berth.runtime.image.content.DigestMismatchException e) {
+        } catch (dev.berth.runtime.digest.DigestMismatchException e) {
             throw new EngineException("failed to verify layer " + blob.digest() + ": " + e.getMessage(), e);
         }
         sink.emit(ProgressMessage.status(shortId, "Download complete"));

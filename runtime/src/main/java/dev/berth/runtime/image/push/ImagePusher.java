@@ -7,7 +7,7 @@ import dev.berth.runtime.image.ImageRegistrar;
 import dev.berth.runtime.image.ImageResolver;
 import dev.berth.runtime.image.content.ContentStore;
 import dev.berth.runtime.image.oci.Descriptor;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.oci.ImageManifest;
 import dev.berth.runtime.image.oci.MediaTypes;
 import dev.berth.runtime.image.progress.ProgressMessage;

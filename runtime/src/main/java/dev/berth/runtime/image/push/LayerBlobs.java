@@ -1,10 +1,10 @@
 package dev.berth.runtime.image.push;
 
-import dev.berth.runtime.image.archive.LayerCompression;
+import dev.berth.runtime.image.content.LayerCompression;
 import dev.berth.runtime.image.content.ContentStore;
 import dev.berth.runtime.image.content.Ingest;
 import dev.berth.runtime.image.oci.Descriptor;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.oci.MediaTypes;
 import dev.berth.runtime.image.store.ImageRecord;
 import dev.berth.runtime.image.store.ImageStore;

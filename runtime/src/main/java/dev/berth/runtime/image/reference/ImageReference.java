@@ -1,7 +1,7 @@
 package dev.berth.runtime.image.reference;
 
 import dev.berth.runtime.errors.InvalidArgumentException;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;

@@ -46,7 +46,7 @@ public record Credentials(String username, String password, String identityToken
             return "";
         }
         String secret = username + "\0" + password + "\0" + identityToken + "\0" + registryToken;
-        return dev.berth.runtime.image.oci.Digest.sha256(secret.getBytes(StandardCharsets.UTF_8)).hex();
+        return dev.berth.runtime.digest.Digest.sha256(secret.getBytes(StandardCharsets.UTF_8)).hex();
     }
 
     /**

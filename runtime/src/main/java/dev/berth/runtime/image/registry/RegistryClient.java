@@ -33,7 +33,8 @@ public final class RegistryClient {
     private final Backoff backoff;
     private final TokenCache tokens;
     private final TokenFetcher tokenFetcher = new TokenFetcher(this);
-    private final HttpClient verifyingClient;
+    /** Made on first use: a JDK client loads the CA certificates and sets up TLS, seconds of start-up in the VM. */
+    private final dev.berth.runtime.common.Lazy<HttpClient> verifyingClient;
     private volatile HttpClient trustingClient;
     private final Map<String, RegistryEndpoint> endpoints = new ConcurrentHashMap<>();
     private final Map<String, AuthChallenge> challenges = new ConcurrentHashMap<>();
@@ -47,7 +48,7 @@ public final class RegistryClient {
         this.insecure = new InsecureRegistries(options.insecureRegistries());
         this.backoff = backoff;
         this.tokens = new TokenCache(clock);
-        this.verifyingClient = HttpClients.verifying(options.timeout());
+        this.verifyingClient = dev.berth.runtime.common.Lazy.of(() -> HttpClients.verifying(options.timeout()));
     }
 
     /** A session for pulling (and, if {@code push}, pushing) the repository of {@code repo}. */
@@ -103,7 +104,7 @@ public final class RegistryClient {
     /** The client that checks certificates, or the one that trusts any (insecure registries only). */
     HttpClient httpClient(boolean skipTlsVerify) {
         if (!skipTlsVerify) {
-            return verifyingClient;
+            return verifyingClient.get();
         }
         HttpClient c = trustingClient;
         if (c == null) {

@@ -1,6 +1,6 @@
 package dev.berth.runtime.image.registry;
 
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.oci.ImageManifest;
 
 /**

@@ -1,6 +1,6 @@
 package dev.berth.runtime.image.store;
 
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -2,7 +2,7 @@ package dev.berth.runtime.image.store;
 
 import dev.berth.runtime.common.AtomicFiles;
 import dev.berth.runtime.common.Json;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

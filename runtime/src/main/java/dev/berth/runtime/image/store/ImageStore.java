@@ -1,7 +1,7 @@
 package dev.berth.runtime.image.store;
 
 import dev.berth.runtime.errors.NotFoundException;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

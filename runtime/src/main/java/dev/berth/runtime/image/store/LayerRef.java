@@ -1,7 +1,7 @@
 package dev.berth.runtime.image.store;
 
 import dev.berth.runtime.image.oci.Descriptor;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import java.util.Objects;
 
 /**

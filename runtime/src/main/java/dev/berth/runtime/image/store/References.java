@@ -1,7 +1,7 @@
 package dev.berth.runtime.image.store;
 
 import dev.berth.runtime.errors.InvalidArgumentException;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 
 /**
  * The little the store needs to know about familiar references: which are tags and which are digests.

@@ -1,6 +1,6 @@
 package dev.berth.runtime.image.store;
 
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

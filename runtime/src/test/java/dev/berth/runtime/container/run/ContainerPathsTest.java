@@ -1,4 +1,4 @@
-package dev.berth.runtime.container.files;
+package dev.berth.runtime.container.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,21 +46,5 @@ class ContainerPathsTest {
     void containerPathOfTheRootIsSlash() {
         assertEquals("/", ContainerPaths.toContainerPath(root, root));
         assertEquals("/etc/hosts", ContainerPaths.toContainerPath(root, root.resolve("etc/hosts")));
-    }
-
-    @Test
-    void baseNamesFollowMoby() {
-        assertEquals(".", ContainerArchive.baseName("/etc/."));
-        assertEquals("etc", ContainerArchive.baseName("/etc/"));
-        assertEquals("hosts", ContainerArchive.baseName("/etc/hosts"));
-        assertEquals("/", ContainerArchive.baseName("/"));
-    }
-
-    @Test
-    void tarNamesWithDotDotOrAbsoluteAreRefused() {
-        assertThrows(InvalidArgumentException.class, () -> TarExtractor.checkedName("../x"));
-        assertThrows(InvalidArgumentException.class, () -> TarExtractor.checkedName("a/../../x"));
-        assertThrows(InvalidArgumentException.class, () -> TarExtractor.checkedName("/etc/x"));
-        assertEquals(java.util.List.of("a", "b"), TarExtractor.checkedName("./a/b/"));
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.runtime.container.files.ChangeScanner;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.linux.LibcFileSyscalls;
 import dev.berth.runtime.storage.Layer;
 import java.io.IOException;

@@ -12,7 +12,7 @@ import dev.berth.runtime.image.ImageRegistrar;
 import dev.berth.runtime.image.ImageResolver;
 import dev.berth.runtime.image.content.ContentStore;
 import dev.berth.runtime.image.gc.StorageGc;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.oci.ImageConfig;
 import dev.berth.runtime.image.reference.ImageReference;
 import dev.berth.runtime.image.store.ImageStore;

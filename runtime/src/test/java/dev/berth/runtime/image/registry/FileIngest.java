@@ -1,8 +1,8 @@
 package dev.berth.runtime.image.registry;
 
-import dev.berth.runtime.image.content.DigestMismatchException;
+import dev.berth.runtime.digest.DigestMismatchException;
 import dev.berth.runtime.image.content.Ingest;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.runtime.common.Json;
 import dev.berth.runtime.errors.NotFoundException;
-import dev.berth.runtime.image.content.DigestMismatchException;
+import dev.berth.runtime.digest.DigestMismatchException;
 import dev.berth.runtime.image.oci.Descriptor;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.oci.ImageIndex;
 import dev.berth.runtime.image.oci.MediaTypes;
 import dev.berth.runtime.image.oci.Platform;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.runtime.errors.InvalidArgumentException;
-import dev.berth.runtime.image.content.DigestMismatchException;
+import dev.berth.runtime.digest.DigestMismatchException;
 import dev.berth.runtime.image.oci.Descriptor;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.oci.MediaTypes;
 import dev.berth.runtime.image.oci.Platform;
 import dev.berth.runtime.image.reference.ImageReference;

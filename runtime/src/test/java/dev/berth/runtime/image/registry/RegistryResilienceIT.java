@@ -10,7 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.berth.runtime.errors.EngineException;
 import dev.berth.runtime.errors.NotFoundException;
 import dev.berth.runtime.image.oci.Descriptor;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.oci.MediaTypes;
 import dev.berth.runtime.image.reference.ImageReference;
 import java.io.IOException;
@@ -195,7 +195,7 @@ class RegistryResilienceIT {
 
     @Test
     void rejectsAManifestThatDoesNotMatchTheAnnouncedDigest() {
-        assertThrows(dev.berth.runtime.image.content.DigestMismatchException.class, () -> session().resolve("lying", null));
+        assertThrows(dev.berth.runtime.digest.DigestMismatchException.class, () -> session().resolve("lying", null));
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.runtime.errors.UnauthorizedException;
 import dev.berth.runtime.image.oci.Descriptor;
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.oci.MediaTypes;
 import dev.berth.runtime.image.oci.Platform;
 import dev.berth.runtime.image.reference.ImageReference;

@@ -3,7 +3,7 @@ package dev.berth.runtime.image.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.runtime.image.oci.Digest;
+import dev.berth.runtime.digest.Digest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -40,6 +40,29 @@ class BridgeFirewallTest {
             return new CommandResult(argv, ok ? 0 : 1, "", ok ? "" : "Bad rule");
         }
 
+        /** {@code iptables-restore --noflush}: "*table", "-A chain args…" lines, "COMMIT". */
+        @Override
+        public CommandResult run(List<String> argv, String input) {
+            calls.add(argv);
+            String table = null;
+            for (String line : input.split("\n")) {
+                if (line.startsWith("*")) {
+                    table = line.substring(1);
+                } else if (line.startsWith("-A ")) {
+                    List<String> key = new ArrayList<>(List.of(table));
+                    for (String t : line.substring(3).split(" ")) {
+                        key.add(t.replace("\"", ""));
+                    }
+                    rules.add(key);
+                }
+            }
+            return new CommandResult(argv, 0, "", "");
+        }
+
+        long restores() {
+            return calls.stream().filter(c -> c.getFirst().equals("iptables-restore")).count();
+        }
+
         private static List<String> withoutPosition(List<String> key) {
             List<String> k = new ArrayList<>(key);
             k.remove(2);
@@ -61,6 +84,15 @@ class BridgeFirewallTest {
             }
             return out.toString();
         }
+    }
+
+    @Test
+    void aRuleIsRecognisedWhateverOrderIptablesPrintsItsMatchesIn() {
+        String ours = Iptables.canonical(List.of("-m", "comment", "--comment", "berth:a", "-i", "br0", "!", "-o", "br0", "-j", "ACCEPT"));
+        String nftOrder = Iptables.canonical(List.of("-i", "br0", "!", "-o", "br0", "-m", "comment", "--comment", "berth:a", "-j", "ACCEPT"));
+        assertEquals(ours, nftOrder);
+        assertFalse(ours.equals(Iptables.canonical(List.of("-m", "comment", "--comment", "berth:a", "-i", "br0", "-o", "br0", "-j",
+                "ACCEPT"))), "a negation makes another rule");
     }
 
     @Test
@@ -90,9 +122,11 @@ class BridgeFirewallTest {
         List<Rule> rules = new ArrayList<>(new BridgeFirewall("br3", Cidr.parse("10.3.0.0/24"), false, true, true).rules());
         rules.addAll(PortRules.of(List.of(new PortMapping("127.0.0.1", 8080, 80, "tcp", "10.3.0.2"))));
         fw.apply(rules);
+        assertEquals(1, fake.restores(), "a network's rules go in with one iptables-restore");
         int size = fake.rules.size();
         fw.apply(rules);
         assertEquals(size, fake.rules.size());
+        assertEquals(1, fake.restores(), "nothing to add the second time");
         assertEquals(rules.size(), size);
         fw.remove(rules);
         assertTrue(fake.rules.isEmpty());

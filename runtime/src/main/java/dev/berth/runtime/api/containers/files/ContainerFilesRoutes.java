@@ -3,18 +3,13 @@ package dev.berth.runtime.api.containers.files;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.runtime.api.Routes;
 import dev.berth.runtime.api.http.Router;
-import dev.berth.runtime.container.ContainerServices;
 import dev.berth.runtime.container.files.Change;
-import dev.berth.runtime.container.files.ChangeScanner;
 import dev.berth.runtime.container.files.CommitRequest;
 import dev.berth.runtime.container.files.ContainerArchive;
 import dev.berth.runtime.container.files.ContainerCommitter;
+import dev.berth.runtime.container.files.ContainerFileServices;
 import dev.berth.runtime.container.files.ContainerFilesystem;
-import dev.berth.runtime.container.files.ContainerRootAccess;
 import dev.berth.runtime.container.files.PathStat;
-import dev.berth.runtime.events.EventBus;
-import dev.berth.runtime.image.ImageServices;
-import dev.berth.runtime.linux.LibcFileSyscalls;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,12 +23,10 @@ public final class ContainerFilesRoutes implements Routes {
     private final ContainerFilesystem filesystem;
     private final ContainerCommitter committer;
 
-    public ContainerFilesRoutes(ContainerServices containers, ImageServices images, EventBus events) {
-        LibcFileSyscalls sys = new LibcFileSyscalls();
-        ContainerRootAccess roots = new ContainerRootAccess(containers.store(), containers.runner(), containers.rootFs());
-        this.archive = new ContainerArchive(roots, sys);
-        this.filesystem = new ContainerFilesystem(containers, roots, images.layers(), new ChangeScanner(sys));
-        this.committer = new ContainerCommitter(containers, images, events);
+    public ContainerFilesRoutes(ContainerFileServices files) {
+        this.archive = files.archive();
+        this.filesystem = files.filesystem();
+        this.committer = files.committer();
     }
 
     @Override

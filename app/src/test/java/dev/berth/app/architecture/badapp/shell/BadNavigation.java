@@ -1,0 +1,5 @@
+package dev.berth.app.architecture.badapp.shell;
+
+/** The shell of the bad app. */
+public final class BadNavigation {
+}
