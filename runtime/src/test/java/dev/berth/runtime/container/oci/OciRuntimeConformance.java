@@ -112,6 +112,14 @@ public abstract class OciRuntimeConformance {
         return run(options, MonitorOptions.detached("it"));
     }
 
+    private static String readQuietly(Path file) {
+        try {
+            return String.join(" ", Files.readAllLines(file));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     protected int exitOf(MonitoredContainer c) throws Exception {
         return c.onExit().get(30, TimeUnit.SECONDS);
     }
@@ -153,6 +161,11 @@ public abstract class OciRuntimeConformance {
     void sigtermGives143() throws Exception {
         // With --init, tini forwards the signal to sleep (PID 1 itself ignores unhandled SIGTERM) and exits 128+15.
         MonitoredContainer c = run(options("sleep", "100").init(true).build());
+        // Until tini has blocked its signals and forked sleep, it is a PID 1 without handlers, and the kernel drops a
+        // SIGTERM sent to it: wait for its child (seen once in a full run), never for a number of milliseconds.
+        Path children = Path.of("/proc", Long.toString(c.pid()), "task", Long.toString(c.pid()), "children");
+        dev.berth.testkit.Await.until("tini has forked its child", java.time.Duration.ofSeconds(20),
+                () -> !readQuietly(children).isBlank());
         runtime.kill(c.id(), SignalNumbers.SIGTERM, false);
         assertEquals(143, exitOf(c));
     }
