@@ -139,6 +139,7 @@ public final class EngineAssembly implements AutoCloseable {
         routes.add(new BuildRoutes(builder, cacheMounts, dockerConfigJson()));
         routes.add(new NetworkRoutes(networks,
                 new dev.berth.runtime.container.lifecycle.NetworkConnections(containers.store(), networks), clock));
+        routes.add(new dev.berth.runtime.api.swarm.NoSwarmRoutes());
         routes.add(new dev.berth.runtime.api.berth.BerthRoutes(dev.berth.runtime.container.xray.ContainerXRay.forHost(containers)));
         ImageDiskUsage imageUsage = new ImageDiskUsage(images, containers.imageUsage());
         var containerUsage = new dev.berth.runtime.api.containers.ContainersDiskUsage(containers);

@@ -238,7 +238,7 @@ final class ContainerViews {
         ObjectNode o = F.objectNode();
         o.putNull("Binds");
         o.put("ContainerIDFile", "");
-        o.putObject("LogConfig").put("Type", "k8s-file").putObject("Config");
+        o.putObject("LogConfig").put("Type", "json-file").putObject("Config");
         o.put("NetworkMode", "bridge");
         o.set("PortBindings", F.objectNode());
         o.putObject("RestartPolicy").put("Name", "no").put("MaximumRetryCount", 0);

@@ -7,6 +7,9 @@ import dev.berth.runtime.api.http.Hijacked;
 import dev.berth.runtime.container.ContainerServices;
 import dev.berth.runtime.container.lifecycle.AttachBroker;
 import dev.berth.runtime.container.model.Container;
+import dev.berth.runtime.container.monitor.LogLine;
+import dev.berth.runtime.container.monitor.LogQuery;
+import dev.berth.runtime.container.monitor.LogReader;
 import dev.berth.runtime.container.monitor.AttachConnection;
 import dev.berth.runtime.container.monitor.AttachFrame;
 import dev.berth.runtime.container.monitor.MonitoredContainer;
@@ -37,9 +40,19 @@ final class ContainersAttach implements Handler {
         boolean wantStderr = req.queryBool("stderr", false);
         boolean tty = c.configView().tty();
         byte[] detachKeys = DetachKeys.parse(req.query("detachKeys"));
-        AttachBroker.Pending pending = c.state().isRunning() ? null : containers.attach().await(c.id());
+        // logs=1 replays what the container wrote so far; stream=0 stops there (docker-py's attach(logs=True,
+        // stream=False) on an exited container), as dockerd does.
+        boolean logs = req.queryBool("logs", false);
+        boolean live = req.queryBool("stream", false);
+        AttachBroker.Pending pending = c.state().isRunning() || !live ? null : containers.attach().await(c.id());
         boolean multiplexed = !tty && req.version().atLeast("1.42");
         try (Hijacked stream = res.hijack(multiplexed ? "application/vnd.docker.multiplexed-stream" : "application/vnd.docker.raw-stream")) {
+            if (logs) {
+                replayLogs(c, new StreamFraming(stream.out(), !tty), wantStdout, wantStderr);
+            }
+            if (!live) {
+                return;
+            }
             AttachConnection conn;
             try {
                 conn = pending != null ? pending.connection().get()
@@ -58,6 +71,21 @@ final class ContainersAttach implements Handler {
             if (pending != null) {
                 containers.attach().cancel(c.id(), pending);
             }
+        }
+    }
+
+    private void replayLogs(Container c, StreamFraming out, boolean stdout, boolean stderr) {
+        if (!stdout && !stderr) {
+            return;
+        }
+        LogReader reader = new LogReader(() -> containers.logs().segments(c));
+        try {
+            for (LogLine line : reader.read(new LogQuery(stdout, stderr, null, null, -1, false))) {
+                out.write(line.stream(), line.data());
+            }
+            out.flush();
+        } catch (IOException e) {
+            // the client went away
         }
     }
 

@@ -33,6 +33,10 @@ final class ContainersLogs implements Handler {
     @Override
     public void handle(ApiRequest req, ApiResponse res) throws Exception {
         Container c = containers.store().resolve(req.pathParam("id"));
+        if ("none".equals(c.hostConfigView().logDriver())) {
+            // dockerd's answer for a driver that keeps nothing to read
+            throw new InvalidArgumentException("configured logging driver does not support reading");
+        }
         boolean stdout = req.queryBool("stdout", false);
         boolean stderr = req.queryBool("stderr", false);
         if (!stdout && !stderr) {

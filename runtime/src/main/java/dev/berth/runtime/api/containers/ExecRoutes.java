@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.runtime.api.Routes;
 import dev.berth.runtime.api.http.Router;
+import dev.berth.runtime.api.http.StructFields;
 import dev.berth.runtime.container.exec.ExecConfig;
 import dev.berth.runtime.container.exec.ExecService;
 import java.util.ArrayList;
@@ -32,8 +33,12 @@ public final class ExecRoutes implements Routes {
         });
     }
 
+    /** ExecConfig's fields, matched whatever their case (Go's JSON decoding does; docker-py sends detachKeys). */
+    private static final List<String> CREATE_FIELDS = List.of("Cmd", "Env", "WorkingDir", "User", "AttachStdin",
+            "AttachStdout", "AttachStderr", "Tty", "Privileged", "DetachKeys", "ConsoleSize");
+
     static ExecConfig config(ObjectNode body) {
-        ObjectNode b = body == null ? ContainerRoutes.object() : body;
+        ObjectNode b = StructFields.canonical(body == null ? ContainerRoutes.object() : body, CREATE_FIELDS);
         int[] size = ExecStartHandler.consoleSize(b);
         String detachKeys = b.path("DetachKeys").asText("");
         DetachKeys.parse(detachKeys); // a bad spec is a 400 at create, as in dockerd

@@ -2,6 +2,7 @@ package dev.berth.runtime.api.containers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.runtime.api.http.StructFields;
 import dev.berth.runtime.api.http.ApiRequest;
 import dev.berth.runtime.api.http.ApiResponse;
 import dev.berth.runtime.api.http.Handler;
@@ -34,13 +35,16 @@ final class ExecStartHandler implements Handler {
         this.execs = execs;
     }
 
+    /** ExecStartCheck's fields, matched whatever their case. */
+    private static final java.util.List<String> START_FIELDS = java.util.List.of("Detach", "Tty", "ConsoleSize");
+
     @Override
     public void handle(ApiRequest req, ApiResponse res) throws Exception {
         ExecInstance e = execs.claim(req.pathParam("id"));
         ExecConfig config = e.config();
         if (!req.wantsUpgrade()) {
             ObjectNode parsed = req.bodyJson(ObjectNode.class);
-            ObjectNode body = parsed == null ? ContainerRoutes.object() : parsed;
+            ObjectNode body = StructFields.canonical(parsed == null ? ContainerRoutes.object() : parsed, START_FIELDS);
             if (body.path("Detach").asBoolean(false)) {
                 execs.launch(e, height(body, config), width(body, config), false);
                 res.status(204);
@@ -60,13 +64,18 @@ final class ExecStartHandler implements Handler {
     private void attached(ApiRequest req, ApiResponse res, ExecInstance e, ObjectNode parsed, String contentLength)
             throws IOException {
         ExecConfig config = e.config();
-        boolean tty = config.tty();
+        // The start request's Tty decides the framing (below); an upgrade's body comes only after the hijack, so its
+        // header follows the exec's own setting, which every client sends alike.
+        boolean tty = parsed != null ? parsed.path("Tty").asBoolean(false) : config.tty();
         boolean multiplexed = !tty && req.version().atLeast("1.42");
         int length = contentLength == null ? 0 : Integer.parseInt(contentLength.trim());
         byte[] decoded = parsed == null && length > 0 ? decodedPart(req, length) : new byte[0];
         try (Hijacked stream = res.hijack(multiplexed ? "application/vnd.docker.multiplexed-stream" : "application/vnd.docker.raw-stream")) {
-            ObjectNode body = parsed != null ? parsed : startBody(decoded, stream.in().readNBytes(length - decoded.length));
-            StreamFraming out = new StreamFraming(stream.out(), !tty);
+            ObjectNode body = StructFields.canonical(parsed != null ? parsed
+                    : startBody(decoded, stream.in().readNBytes(length - decoded.length)), START_FIELDS);
+            // Framed unless the start request asks for a tty, whatever the exec was created with: dockerd decides by
+            // the start request (create with Tty=true and start with Tty=false gives 8-byte frames).
+            StreamFraming out = new StreamFraming(stream.out(), !body.path("Tty").asBoolean(false));
             boolean detach = body.path("Detach").asBoolean(false);
             ExecSession session;
             try {

@@ -6,6 +6,7 @@ import dev.berth.runtime.errors.InvalidArgumentException;
 import dev.berth.runtime.errors.NotFoundException;
 import dev.berth.runtime.errors.NotModifiedException;
 import dev.berth.runtime.errors.UnauthorizedException;
+import dev.berth.runtime.errors.UnavailableException;
 
 /** Maps engine errors to Docker's status codes, as moby's errdefs do; anything unexpected is a 500. */
 public final class ErrorResponses {
@@ -21,6 +22,7 @@ public final class ErrorResponses {
             case NotModifiedException e -> 304;
             case UnauthorizedException e -> 401;
             case ForbiddenException e -> 403;
+            case UnavailableException e -> 503;
             default -> 500;
         };
     }

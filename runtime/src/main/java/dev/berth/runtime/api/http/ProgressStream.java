@@ -46,6 +46,15 @@ public final class ProgressStream implements ProgressSink {
         emit(code != 0 ? ProgressMessage.error(message, code) : ProgressMessage.error(message));
     }
 
+    /**
+     * Ends the stream with {@code error} even when nothing was sent yet: {@code POST /images/load} answers 200 and puts
+     * every failure in the stream, as dockerd does (clients such as docker-py read the error from there).
+     */
+    public synchronized void failInStream(RuntimeException error) {
+        String message = error.getMessage() == null ? error.toString() : error.getMessage();
+        emit(ProgressMessage.error(message));
+    }
+
     /** Makes sure a response was sent even if the operation reported nothing. */
     public synchronized void finish() {
         if (stream == null && !clientGone) {

@@ -23,7 +23,7 @@ final class ImagesLoad implements Handler {
             images.loader().load(body, progress);
             progress.finish();
         } catch (RuntimeException e) {
-            progress.fail(e);
+            progress.failInStream(e);
         }
     }
 }

@@ -60,6 +60,7 @@ public final class ContainerCreator {
             throw new InvalidArgumentException("config cannot be empty in order to create a container");
         }
         String chosenName = chooseName(name);
+        LogDrivers.fillIn(hostJson);
         HostConfig host = new HostConfig(hostJson);
         validateHost(host);
         ImageRecord image = images.resolve(imageRef);

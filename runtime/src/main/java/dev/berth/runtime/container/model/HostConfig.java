@@ -113,7 +113,8 @@ public final class HostConfig extends JsonView {
         }
     }
 
-    private String logDriver() {
+    /** The log driver ({@code json-file} unless the client chose {@code local} or {@code none}). */
+    public String logDriver() {
         JsonNode n = node("LogConfig");
         return n == null ? "" : n.path("Type").asText("");
     }

@@ -42,7 +42,9 @@ public final class ImageRemover {
         ImageRecord image = resolver.resolve(nameOrId);
         List<DeleteResult> results = new ArrayList<>();
         Optional<String> named = namedReference(nameOrId, image);
-        if (named.isPresent() && !force) {
+        if (named.isPresent()) {
+            // A name only untags while other references remain, forced or not (moby's ImageDelete): force decides
+            // only whether the last name may take an image that stopped containers still use.
             untag(image, named.get(), results);
             ImageRecord after = store.byId(image.id()).orElseThrow();
             String repo = repositoryOf(named.get());
@@ -58,7 +60,7 @@ public final class ImageRemover {
             if (!store.children(image.id()).isEmpty()) {
                 return results; // the base of built images: untagged, kept for them (hidden from docker images)
             }
-            checkNotInUse(image, false);
+            checkNotInUse(image, force);
             delete(image, results, noPrune);
             return results;
         }

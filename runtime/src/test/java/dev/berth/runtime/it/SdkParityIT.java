@@ -1,0 +1,91 @@
+package dev.berth.runtime.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.testkit.RegistryExtension;
+import dev.berth.testkit.TestImages;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The Docker API as an SDK reads it: docker-py (Debian's python3-docker) against berthd, one case per place where
+ * berthd answered differently from dockerd (issue 19). The script is ours (src/test/resources/sdk/parity.py).
+ */
+class SdkParityIT {
+    @RegisterExtension
+    static RegistryExtension registry = RegistryExtension.open();
+
+    @RegisterExtension
+    static BerthdExtension berthd = new BerthdExtension();
+
+    private static String image;
+    private static Path script;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        TestImages.busybox().push(registry, "sdk/busybox", "1");
+        image = registry.host() + "/sdk/busybox:1";
+        assertEquals(0, berthd.docker("pull", image).exitCode());
+        script = berthd.tempDir().resolve("parity.py");
+        try (InputStream in = SdkParityIT.class.getResourceAsStream("/sdk/parity.py")) {
+            Files.write(script, in.readAllBytes());
+        }
+    }
+
+    private static String sdk(String scenario) {
+        CommandResult r = ProcessRunner.run(List.of("/usr/bin/python3", script.toString(), scenario, image),
+                Map.of("DOCKER_HOST", "unix://" + berthd.socket()), null, Duration.ofMinutes(2));
+        assertEquals(0, r.exitCode(), () -> scenario + ":\n" + r.stdout() + r.stderr() + "\n" + berthd.log());
+        return r.stdout();
+    }
+
+    @Test
+    void leavingASwarmOnANodeOutsideOneIsA503AsOnDockerd() {
+        assertTrue(sdk("swarm_leave").contains("status 503 This node is not part of a swarm"), sdk("swarm_leave"));
+        // and the manager endpoints, through the CLI
+        CommandResult nodes = berthd.docker("node", "ls");
+        assertTrue(nodes.stderr().contains("This node is not a swarm manager"), nodes.stderr());
+    }
+
+    @Test
+    void theDefaultLogDriverIsJsonFileAndAnUnknownOneIsRefusedAtCreate() {
+        String out = sdk("default_log_driver");
+        assertTrue(out.contains("output hello from berth"), out);
+        assertTrue(out.contains("type json-file"), out);
+        assertTrue(out.contains("refused 400") && out.contains("no log driver named 'no-such-driver'"), out);
+    }
+
+    @Test
+    void forcedRemovalOfOneTagLeavesTheOtherTags() {
+        assertTrue(sdk("remove_one_of_two_tags").contains("tags parity/two:a"), sdk("remove_one_of_two_tags"));
+    }
+
+    @Test
+    void aLoadOfGarbageAnswersItsErrorInTheStream() {
+        String out = sdk("load_garbage");
+        assertTrue(out.contains("load error in the stream"), out);
+        assertEquals(200, berthd.http("GET", "/_ping").status());
+    }
+
+    @Test
+    void execOutputIsFramedByTheStartRequestAndLowerCaseDetachKeysAreRead() {
+        String out = sdk("exec_framing_and_keys");
+        assertTrue(out.contains("output b'framed\\r\\n'"), out);
+        assertTrue(out.contains("detach keys refused 400"), out);
+    }
+
+    @Test
+    void attachWithLogsAndNoStreamToAnExitedContainerSendsTheLogAndCloses() {
+        String out = sdk("attach_logs_of_exited");
+        assertTrue(out.contains("attached b'said before\\n'"), out);
+    }
+}

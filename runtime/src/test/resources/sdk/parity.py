@@ -1,0 +1,78 @@
+"""Drives berthd through docker-py (Debian's python3-docker), one case per argument, printing what the SDK saw.
+
+The Java side (SdkParityIT) asserts on the printed lines; each case is a place where berthd once answered
+differently from dockerd. Run: DOCKER_HOST=unix:///... python3 parity.py <case> <image>
+"""
+import sys
+
+import docker
+
+client = docker.from_env(version="1.41")
+case, image = sys.argv[1], sys.argv[2]
+
+
+def swarm_leave():
+    try:
+        client.api.leave_swarm(force=True)
+        print("left")
+    except docker.errors.APIError as e:
+        print("status", e.status_code, e.explanation)
+
+
+def default_log_driver():
+    # docker-py returns a container's output only when its log driver is json-file or journald.
+    out = client.containers.run(image, ["echo", "hello from berth"], remove=True)
+    print("output", out.decode().strip())
+    c = client.containers.create(image, ["true"], log_config={"type": "", "config": {}})
+    print("type", client.api.inspect_container(c.id)["HostConfig"]["LogConfig"]["Type"])
+    c.remove()
+    try:
+        client.containers.create(image, ["true"], log_config={"type": "no-such-driver"})
+        print("created")
+    except docker.errors.APIError as e:
+        print("refused", e.status_code, e.explanation)
+
+
+def remove_one_of_two_tags():
+    img = client.images.get(image)
+    img.tag("parity/two", "a")
+    img.tag("parity/two", "b")
+    client.images.remove("parity/two:b", force=True)
+    print("tags", " ".join(sorted(t for t in client.images.get(image).tags if t.startswith("parity/"))))
+    client.images.remove("parity/two:a")
+
+
+def load_garbage():
+    try:
+        list(client.images.load(b"this is not an image archive"))
+        print("loaded")
+    except docker.errors.ImageLoadError as e:
+        print("load error in the stream:", e)
+    except docker.errors.APIError as e:
+        print("http error", e.status_code)
+
+
+def exec_framing_and_keys():
+    c = client.containers.run(image, ["sleep", "60"], detach=True)
+    try:
+        # Created with a tty, started without: dockerd frames the output (docker-py demultiplexes it).
+        e = client.api.exec_create(c.id, ["echo", "framed"], tty=True)
+        print("output", repr(client.api.exec_start(e["Id"], tty=False)))
+        try:
+            client.api.exec_create(c.id, ["true"], detach_keys="ctrl-")
+            print("detach keys accepted")
+        except docker.errors.APIError as err:
+            print("detach keys refused", err.status_code)
+    finally:
+        c.remove(force=True)
+
+
+def attach_logs_of_exited():
+    c = client.containers.run(image, ["echo", "said before"], detach=True)
+    c.wait()
+    print("attached", repr(c.attach(stdout=True, stderr=True, stream=False, logs=True)))
+    c.remove()
+
+
+{"attach_logs_of_exited": attach_logs_of_exited, "exec_framing_and_keys": exec_framing_and_keys, "swarm_leave": swarm_leave, "default_log_driver": default_log_driver,
+ "remove_one_of_two_tags": remove_one_of_two_tags, "load_garbage": load_garbage}[case]()
