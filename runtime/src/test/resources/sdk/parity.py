@@ -80,5 +80,38 @@ def attach_logs_of_exited():
     c.remove()
 
 
-{"attach_logs_of_exited": attach_logs_of_exited, "exec_framing_and_keys": exec_framing_and_keys, "swarm_leave": swarm_leave, "default_log_driver": default_log_driver,
+def commit_just_exited():
+    # docker-py's commit pauses by default; a container that has just exited is committed as it is, as by dockerd.
+    done = 0
+    for i in range(5):
+        c = client.containers.run(image, ["touch", "/committed"], detach=True)
+        try:
+            c.commit(repository="parity/commit", tag=str(i))
+            done += 1
+        except docker.errors.APIError as e:
+            print("refused", e.status_code, e.explanation)
+        finally:
+            c.remove(force=True)
+    print("committed", done, "of 5")
+    for i in range(5):
+        try:
+            client.images.remove("parity/commit:" + str(i))
+        except docker.errors.APIError:
+            pass
+
+
+def registry_data():
+    # GET /distribution/{name}/json: what the registry holds for a name, without pulling it.
+    data = client.images.get_registry_data(image)
+    print("digest", data.id)
+    print("amd64", data.has_platform("linux/amd64"))
+
+
+def network_with_a_space():
+    net = client.networks.create("test 01")
+    print("network", client.networks.get(net.id).name)
+    net.remove()
+
+
+{"network_with_a_space": network_with_a_space, "registry_data": registry_data, "commit_just_exited": commit_just_exited, "attach_logs_of_exited": attach_logs_of_exited, "exec_framing_and_keys": exec_framing_and_keys, "swarm_leave": swarm_leave, "default_log_driver": default_log_driver,
  "remove_one_of_two_tags": remove_one_of_two_tags, "load_garbage": load_garbage}[case]()

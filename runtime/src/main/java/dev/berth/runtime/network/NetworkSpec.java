@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /** Checks a create request against Docker's rules and the host, and turns it into a {@link Network} record. */
 final class NetworkSpec {
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
+    private static final Pattern NAME = Pattern.compile("[^/\\p{Cntrl}]+");
     /** Interface names of other engines Berth must never adopt. */
     private static final List<String> FOREIGN_BRIDGES = List.of("docker0", "podman0", "cni0", "virbr0", "lxcbr0");
 
@@ -37,7 +37,9 @@ final class NetworkSpec {
             throw new InvalidArgumentException("network name is required");
         }
         if (!NAME.matcher(name).matches()) {
-            throw new InvalidArgumentException("invalid network name \"" + name + "\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+            // dockerd takes any name ("test 01" too); one with a slash or a control character could not be named in
+            // a request path or a terminal, so those alone are refused.
+            throw new InvalidArgumentException("invalid network name \"" + name + "\": it must not contain '/' or control characters");
         }
         if (registry.byName(name) != null) {
             throw new ConflictException("network with name " + name + " already exists");

@@ -110,6 +110,13 @@ class NetworkingCliIT {
         CommandResult connect = berthd.docker("network", "connect", "joinnet", "joiner");
         assertEquals(0, connect.exitCode(), connect.stderr());
         String ip = berthd.docker("inspect", "--format", "{{.NetworkSettings.Networks.joinnet.IPAddress}}", "joinee").stdout().trim();
+        // The connected container's own inspect shows the network at once, and it stays across a restart (as dockerd).
+        String joined = "{{range $k, $v := .NetworkSettings.Networks}}{{$k}}={{$v.IPAddress}} {{end}}";
+        assertTrue(berthd.docker("inspect", "--format", joined, "joiner").stdout().matches("(?s).*joinnet=172\\.[0-9.]+ .*"),
+                berthd.docker("inspect", "--format", joined, "joiner").stdout());
+        assertEquals(0, berthd.docker("restart", "-t", "1", "joiner").exitCode());
+        assertTrue(berthd.docker("inspect", "--format", joined, "joiner").stdout().contains("joinnet="),
+                berthd.docker("inspect", "--format", joined, "joiner").stdout());
         for (String name : List.of("joinee", "joinalias")) {
             CommandResult lookup = berthd.docker("exec", "joiner", "nslookup", name);
             assertEquals(0, lookup.exitCode(), lookup.stdout() + lookup.stderr());
@@ -117,6 +124,7 @@ class NetworkingCliIT {
         }
         assertEquals(0, berthd.docker("network", "disconnect", "joinnet", "joiner").exitCode());
         assertNotEquals(0, berthd.docker("exec", "joiner", "nslookup", "joinee").exitCode(), "disconnected: no longer resolves");
+        assertFalse(berthd.docker("inspect", "--format", joined, "joiner").stdout().contains("joinnet"));
         berthd.docker("rm", "-f", "joinee", "joiner");
         assertEquals(0, berthd.docker("network", "rm", "joinnet").exitCode());
     }

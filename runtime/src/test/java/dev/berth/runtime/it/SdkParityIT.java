@@ -90,4 +90,24 @@ class SdkParityIT {
         String out = sdk("attach_logs_of_exited");
         assertTrue(out.contains("attached b'said before\\n'"), out);
     }
+
+    @Test
+    void aContainerThatHasJustExitedIsCommittedWithPause() {
+        String out = sdk("commit_just_exited");
+        assertTrue(out.contains("committed 5 of 5"), out);
+    }
+
+    @Test
+    void registryDataNamesTheManifestDigestAndItsPlatforms() {
+        String repoDigest = berthd.docker("inspect", "--format", "{{index .RepoDigests 0}}", image).stdout().strip();
+        String out = sdk("registry_data");
+        assertTrue(out.contains("digest " + repoDigest.substring(repoDigest.indexOf('@') + 1)), out + " / " + repoDigest);
+        assertTrue(out.contains("amd64 True"), out);
+    }
+
+    @Test
+    void aNetworkNameWithASpaceIsAcceptedAsByDockerd() {
+        String out = sdk("network_with_a_space");
+        assertTrue(out.contains("network test 01"), out);
+    }
 }

@@ -33,6 +33,7 @@ public final class ImageRoutes implements Routes {
         r.add("GET", "/images/{name:.*}/get", new ImagesSave(images, true));
         r.add("POST", "/images/{name:.*}/tag", new ImagesTag(images));
         r.add("POST", "/images/{name:.*}/push", new ImagesPush(images, auth));
+        r.add("GET", "/distribution/{name:.*}/json", new DistributionInspect(images, auth));
         r.add("DELETE", "/images/{name:.*}", (req, res) ->
                 res.json(200, images.remover().remove(req.pathParam("name"), req.queryBool("force", false), req.queryBool("noprune", false))));
     }

@@ -8,6 +8,7 @@ import dev.berth.runtime.container.ContainerServices;
 import dev.berth.runtime.container.create.ContainerEvents;
 import dev.berth.runtime.container.model.Container;
 import dev.berth.runtime.container.run.RootFs;
+import dev.berth.runtime.errors.ConflictException;
 import dev.berth.runtime.errors.EngineException;
 import dev.berth.runtime.errors.InvalidArgumentException;
 import dev.berth.runtime.events.EventBus;
@@ -52,7 +53,13 @@ public final class ContainerCommitter {
         CommitChanges.apply(runConfig, r.changes());
         boolean pause = r.pause() && c.state().isRunning() && !c.state().isPaused();
         if (pause) {
-            containers.lifecycle().pause(c.id());
+            try {
+                containers.lifecycle().pause(c.id());
+            } catch (ConflictException exitedMeanwhile) {
+                // It stopped between the look above and the pause (a container that has just exited): dockerd
+                // commits it as it is, and there is nothing left to freeze.
+                pause = false;
+            }
         }
         Layer layer;
         try {

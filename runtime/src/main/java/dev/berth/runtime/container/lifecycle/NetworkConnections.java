@@ -29,34 +29,46 @@ public final class NetworkConnections implements NetworkConnector {
     @Override
     public void connect(String networkRef, String containerRef, EndpointRequest request) {
         Container c = store.resolve(containerRef);
+        String network = networks.inspect(networkRef).network().name();
         if (live(c)) {
             networks.connect(networkRef, c.id(), request);
+            // Inspect shows the new network at once, and a restart joins it again (dockerd keeps it configured).
+            store.update(c.id(), x -> refreshed(x.withNetworkingConfig(endpoints(x, e -> configure(e, network, request)))));
             return;
         }
-        String network = networks.inspect(networkRef).network().name();
         String mode = c.hostConfigView().networkMode();
         if (mode.equals("host") || mode.equals("none") || mode.startsWith("container:")) {
             throw new ForbiddenException("container " + c.name().replaceFirst("^/", "") + " uses network mode " + mode
                     + " and cannot be connected to network " + network);
         }
-        store.update(c.id(), x -> x.withNetworkingConfig(endpoints(x, e -> {
-            ObjectNode endpoint = e.putObject(network);
-            var aliases = endpoint.putArray("Aliases");
-            request.aliases().forEach(aliases::add);
-            if (request.ipv4Address() != null && !request.ipv4Address().isBlank()) {
-                endpoint.putObject("IPAMConfig").put("IPv4Address", request.ipv4Address());
-            }
-        })));
+        store.update(c.id(), x -> x.withNetworkingConfig(endpoints(x, e -> configure(e, network, request))));
+    }
+
+    private static void configure(ObjectNode endpoints, String network, EndpointRequest request) {
+        ObjectNode endpoint = endpoints.putObject(network);
+        var aliases = endpoint.putArray("Aliases");
+        request.aliases().forEach(aliases::add);
+        if (request.ipv4Address() != null && !request.ipv4Address().isBlank()) {
+            endpoint.putObject("IPAMConfig").put("IPv4Address", request.ipv4Address());
+        }
+    }
+
+    /** The container with NetworkSettings.Networks drawn again from its live endpoints. */
+    private Container refreshed(Container x) {
+        ObjectNode settings = x.networkSettings() == null ? F.objectNode() : x.networkSettings().deepCopy();
+        settings.set("Networks", ServiceNetwork.networks(networks.attachment(x.id())));
+        return x.withNetworkSettings(settings);
     }
 
     @Override
     public void disconnect(String networkRef, String containerRef) {
         Container c = store.resolve(containerRef);
+        String network = networks.inspect(networkRef).network().name();
         if (live(c)) {
             networks.disconnect(networkRef, c.id());
+            store.update(c.id(), x -> refreshed(x.withNetworkingConfig(endpoints(x, e -> e.remove(network)))));
             return;
         }
-        String network = networks.inspect(networkRef).network().name();
         store.update(c.id(), x -> x.withNetworkingConfig(endpoints(x, e -> e.remove(network))));
     }
 

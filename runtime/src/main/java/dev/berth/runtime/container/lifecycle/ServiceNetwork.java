@@ -93,22 +93,12 @@ public final class ServiceNetwork implements NetworkHook {
         return out;
     }
 
-    /** NetworkSettings as inspect shows it: Ports (null for exposed but unpublished), Networks, and the first address. */
-    private static ObjectNode settings(Container c, dev.berth.runtime.network.Attachment a, List<PortMapping> ports) {
-        ObjectNode s = F.objectNode();
-        ObjectNode portsJson = s.putObject("Ports");
-        for (String exposed : c.configView().exposedPorts()) {
-            portsJson.putNull(exposed.contains("/") ? exposed : exposed + "/tcp");
-        }
-        for (PortMapping p : ports) {
-            JsonNode existing = portsJson.get(p.portKey());
-            var arr = existing != null && existing.isArray() ? (com.fasterxml.jackson.databind.node.ArrayNode) existing : portsJson.putArray(p.portKey());
-            arr.addObject().put("HostIp", p.hostIp() == null || p.hostIp().isEmpty() ? "0.0.0.0" : p.hostIp())
-                    .put("HostPort", Integer.toString(p.hostPort()));
-        }
-        s.put("SandboxKey", a.netnsPath() == null ? "" : a.netnsPath());
-        ObjectNode networks = s.putObject("Networks");
-        Endpoint first = null;
+    /**
+     * {@code NetworkSettings.Networks} of an attachment: the one rendering of a container's endpoints, used at start and
+     * after a live {@code network connect} or {@code disconnect} alike.
+     */
+    static ObjectNode networks(dev.berth.runtime.network.Attachment a) {
+        ObjectNode networks = F.objectNode();
         for (Endpoint e : a.endpoints()) {
             ObjectNode n = networks.putObject(e.networkName());
             n.putNull("IPAMConfig");
@@ -124,13 +114,29 @@ public final class ServiceNetwork implements NetworkHook {
             n.put("GlobalIPv6Address", "");
             n.put("GlobalIPv6PrefixLen", 0);
             n.set("DNSNames", F.pojoNode(e.dnsNames()));
-            if (first == null && e.ipAddress() != null) {
-                first = e;
-            }
         }
         if (a.hostNetwork()) {
             networks.putObject("host").put("NetworkID", "host").put("IPAddress", "");
         }
+        return networks;
+    }
+
+    /** NetworkSettings as inspect shows it: Ports (null for exposed but unpublished), Networks, and the first address. */
+    private static ObjectNode settings(Container c, dev.berth.runtime.network.Attachment a, List<PortMapping> ports) {
+        ObjectNode s = F.objectNode();
+        ObjectNode portsJson = s.putObject("Ports");
+        for (String exposed : c.configView().exposedPorts()) {
+            portsJson.putNull(exposed.contains("/") ? exposed : exposed + "/tcp");
+        }
+        for (PortMapping p : ports) {
+            JsonNode existing = portsJson.get(p.portKey());
+            var arr = existing != null && existing.isArray() ? (com.fasterxml.jackson.databind.node.ArrayNode) existing : portsJson.putArray(p.portKey());
+            arr.addObject().put("HostIp", p.hostIp() == null || p.hostIp().isEmpty() ? "0.0.0.0" : p.hostIp())
+                    .put("HostPort", Integer.toString(p.hostPort()));
+        }
+        s.put("SandboxKey", a.netnsPath() == null ? "" : a.netnsPath());
+        s.set("Networks", networks(a));
+        Endpoint first = a.endpoints().stream().filter(e -> e.ipAddress() != null).findFirst().orElse(null);
         if (first != null) {
             s.put("IPAddress", first.ipAddress());
             s.put("IPPrefixLen", first.prefixLength());

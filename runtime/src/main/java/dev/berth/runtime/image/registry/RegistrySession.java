@@ -6,6 +6,7 @@ import dev.berth.runtime.errors.InvalidArgumentException;
 import dev.berth.runtime.digest.DigestMismatchException;
 import dev.berth.runtime.image.content.Ingest;
 import dev.berth.runtime.image.oci.Descriptor;
+import dev.berth.runtime.image.oci.ImageConfig;
 import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.oci.ImageIndex;
 import dev.berth.runtime.image.oci.ImageManifest;
@@ -21,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 
@@ -82,6 +84,38 @@ public final class RegistrySession {
         }
         return new ResolvedManifest(topDigest, topType, top.bytes(), childDigest, childType, child.bytes(),
                 parse(child.bytes(), ImageManifest.class, reference));
+    }
+
+    /** What a reference names in the registry: its manifest or index, and the platforms it offers. */
+    public record Distribution(String mediaType, Digest digest, long size, List<Platform> platforms) {}
+
+    /**
+     * Describes {@code tagOrDigest} without choosing a platform ({@code GET /distribution/{name}/json}): an index lists
+     * its manifests' platforms (attestation entries, "unknown/unknown", left out), a single manifest the platform in
+     * its image config.
+     */
+    public Distribution describe(String tagOrDigest) {
+        String reference = requireReference(tagOrDigest);
+        Fetched top = fetchManifest(reference);
+        Digest expected = Digest.isDigest(reference) ? Digest.parse(reference) : top.headerDigest();
+        Digest digest = verify(top.bytes(), expected, -1, "manifest " + familiar(reference));
+        String type = ManifestMediaTypes.detect(top.contentType(), top.bytes());
+        rejectSchema1(type, reference);
+        List<Platform> platforms = new java.util.ArrayList<>();
+        if (MediaTypes.isIndex(type)) {
+            for (Descriptor d : parse(top.bytes(), ImageIndex.class, reference).manifests()) {
+                if (d.platform() != null && !"unknown".equals(d.platform().os())) {
+                    platforms.add(d.platform());
+                }
+            }
+        } else if (MediaTypes.isManifest(type)) {
+            ImageManifest manifest = parse(top.bytes(), ImageManifest.class, reference);
+            ImageConfig config = parse(fetchBlobBytes(manifest.config()), ImageConfig.class, reference);
+            platforms.add(new Platform(config.architecture(), config.os(), config.osVersion(), null, config.variant()));
+        } else {
+            throw new EngineException("unsupported manifest media type \"" + type + "\" for " + familiar(reference));
+        }
+        return new Distribution(type, digest, top.bytes().length, List.copyOf(platforms));
     }
 
     /** A small blob (an image config) in memory, verified against digest and size. */
