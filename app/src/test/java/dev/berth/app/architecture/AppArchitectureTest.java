@@ -30,4 +30,11 @@ class AppArchitectureTest {
     void featuresDoNotImportTheShell() {
         AppArchitecture.featuresDoNotImportTheShell(ROOT).check(app);
     }
+
+    @Test
+    void everyPackageSaysWhatItIsFor() {
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(),
+                dev.berth.testkit.SourceRules.packagesWithoutComment(java.nio.file.Path.of("src/main/java")),
+                "packages without a package-info.java comment");
+    }
 }

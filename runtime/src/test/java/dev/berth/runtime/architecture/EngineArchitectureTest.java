@@ -50,4 +50,11 @@ class EngineArchitectureTest {
     void noCyclesInsideParts() {
         EngineArchitecture.noCyclesInsideParts(ROOT).check(engine);
     }
+
+    @Test
+    void everyPackageSaysWhatItIsFor() {
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(),
+                dev.berth.testkit.SourceRules.packagesWithoutComment(java.nio.file.Path.of("src/main/java")),
+                "packages without a package-info.java comment");
+    }
 }
