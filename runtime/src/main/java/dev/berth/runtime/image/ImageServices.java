@@ -1,6 +1,7 @@
 package dev.berth.runtime.image;
 
 import dev.berth.runtime.events.EventBus;
+import dev.berth.runtime.image.archive.ImageImporter;
 import dev.berth.runtime.image.archive.ImageLoader;
 import dev.berth.runtime.image.archive.ImageSaver;
 import dev.berth.runtime.image.content.ContentStore;
@@ -34,7 +35,8 @@ public record ImageServices(
         ImageRemover remover,
         ImagePruner pruner,
         ImageSaver saver,
-        ImageLoader loader) {
+        ImageLoader loader,
+        ImageImporter importer) {
 
     /**
      * Wires the image services. {@code usage} and {@code layersUsedByContainers} connect the container
@@ -57,6 +59,7 @@ public record ImageServices(
                 remover,
                 new ImagePruner(store, remover, usage, gc, events),
                 new ImageSaver(content, resolver, blobs, events, tmp),
-                new ImageLoader(content, layers, registrar, gc, events, tmp));
+                new ImageLoader(content, layers, registrar, gc, events, tmp),
+                new ImageImporter(content, layers, registrar, gc, events));
     }
 }

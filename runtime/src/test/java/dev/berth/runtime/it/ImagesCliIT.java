@@ -148,4 +148,46 @@ class ImagesCliIT {
             return s.count();
         }
     }
+
+    @Test
+    void importMakesAnImageFromAnExportedFileSystemByFileStdinAndUrl(@TempDir Path dir) throws Exception {
+        TestImages.busybox().push(registry, "it/import-base", "1");
+        String box = ok("create", ref("it/import-base:1"), "true").stdout().strip();
+        Path tar = dir.resolve("rootfs.tar");
+        ok("export", "-o", tar.toString(), box);
+        ok("rm", box);
+
+        String id = ok("import", "--change", "CMD [\"/bin/sh\", \"-c\", \"echo imported\"]", "-m", "from a test",
+                tar.toString(), "it/imported:1").stdout().strip();
+        assertTrue(id.startsWith("sha256:"), id);
+        assertEquals("imported", ok("run", "--rm", "it/imported:1").stdout().strip());
+        assertTrue(ok("history", "--no-trunc", "it/imported:1").stdout().contains("from a test"));
+
+        CommandResult stdin = berthd.dockerWithInput(Files.readAllBytes(tar), "import", "-", "it/imported:2");
+        assertEquals(0, stdin.exitCode(), stdin.toString());
+        assertEquals("hello", ok("run", "--rm", "it/imported:2", "echo", "hello").stdout().strip());
+
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/rootfs.tar", ex -> {
+            byte[] body = Files.readAllBytes(tar);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/rootfs.tar";
+            ok("import", url, "it/imported:3");
+            assertEquals("hi", ok("run", "--rm", "it/imported:3", "echo", "hi").stdout().strip());
+            CommandResult missing = berthd.docker("import", url.replace("rootfs", "missing"), "it/imported:4");
+            assertNotEquals(0, missing.exitCode());
+            assertTrue(missing.stderr().contains("404"), missing.stderr());
+        } finally {
+            server.stop(0);
+        }
+        CommandResult badChange = berthd.docker("import", "--change", "RUN echo no", tar.toString(), "it/imported:5");
+        assertNotEquals(0, badChange.exitCode());
+        ok("rmi", "it/imported:1", "it/imported:2", "it/imported:3");
+    }
 }

@@ -25,7 +25,8 @@ final class ImagesCreate implements Handler {
     public void handle(ApiRequest req, ApiResponse res) {
         String from = req.query("fromImage");
         if (req.query("fromSrc") != null) {
-            throw new InvalidArgumentException("importing a root filesystem (docker import) is not supported by this engine yet");
+            new ImageImport(images).handle(req, res);
+            return;
         }
         if (from == null || from.isBlank()) {
             throw new InvalidArgumentException("fromImage is required");

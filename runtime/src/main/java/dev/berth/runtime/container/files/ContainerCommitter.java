@@ -1,5 +1,6 @@
 package dev.berth.runtime.container.files;
 
+import dev.berth.runtime.image.ConfigChanges;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,7 +51,7 @@ public final class ContainerCommitter {
         Container c = containers.store().resolve(r.container());
         ImageReference tag = reference(r.repo(), r.tag());
         ObjectNode runConfig = runConfig(c, r.config());
-        CommitChanges.apply(runConfig, r.changes());
+        ConfigChanges.apply(runConfig, r.changes());
         boolean pause = r.pause() && c.state().isRunning() && !c.state().isPaused();
         if (pause) {
             try {

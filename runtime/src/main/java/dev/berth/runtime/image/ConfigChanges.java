@@ -1,4 +1,4 @@
-package dev.berth.runtime.container.files;
+package dev.berth.runtime.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Applies {@code docker commit --change} lines, Dockerfile instructions of the kinds moby allows there (CMD,
+ * Applies {@code --change} lines of {@code docker commit} and {@code docker import}, Dockerfile instructions of the kinds moby allows there (CMD,
  * ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR), to a Docker container config.
  */
-public final class CommitChanges {
-    private CommitChanges() {
+public final class ConfigChanges {
+    private ConfigChanges() {
     }
 
     /** Applies every change to {@code config} in order. */

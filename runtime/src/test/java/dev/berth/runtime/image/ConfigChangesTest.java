@@ -1,4 +1,4 @@
-package dev.berth.runtime.container.files;
+package dev.berth.runtime.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +10,7 @@ import dev.berth.runtime.errors.InvalidArgumentException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class CommitChangesTest {
+class ConfigChangesTest {
     private static ObjectNode config() throws Exception {
         return (ObjectNode) Json.MAPPER.readTree("""
                 {"Env":["PATH=/bin","A=1"],"Cmd":["sh"],"WorkingDir":"/opt"}""");
@@ -19,26 +19,26 @@ class CommitChangesTest {
     @Test
     void cmdJsonAndShellForms() throws Exception {
         ObjectNode c = config();
-        CommitChanges.apply(c, List.of("CMD [\"echo\",\"committed\"]"));
+        ConfigChanges.apply(c, List.of("CMD [\"echo\",\"committed\"]"));
         assertEquals("[\"echo\",\"committed\"]", c.get("Cmd").toString());
-        CommitChanges.apply(c, List.of("cmd echo hi there"));
+        ConfigChanges.apply(c, List.of("cmd echo hi there"));
         assertEquals("[\"/bin/sh\",\"-c\",\"echo hi there\"]", c.get("Cmd").toString());
     }
 
     @Test
     void entrypointDropsAnInheritedCmdButNotOneSetAlongside() throws Exception {
         ObjectNode c = config();
-        CommitChanges.apply(c, List.of("ENTRYPOINT [\"/bin/x\"]"));
+        ConfigChanges.apply(c, List.of("ENTRYPOINT [\"/bin/x\"]"));
         assertTrue(c.get("Cmd").isNull());
         ObjectNode d = config();
-        CommitChanges.apply(d, List.of("CMD [\"a\"]", "ENTRYPOINT [\"/bin/x\"]"));
+        ConfigChanges.apply(d, List.of("CMD [\"a\"]", "ENTRYPOINT [\"/bin/x\"]"));
         assertEquals("[\"a\"]", d.get("Cmd").toString());
     }
 
     @Test
     void envLabelExposeVolumeUserWorkdir() throws Exception {
         ObjectNode c = config();
-        CommitChanges.apply(c, List.of("ENV A=2 B=\"two words\"", "ENV C legacy form", "LABEL x=y", "EXPOSE 80 53/udp",
+        ConfigChanges.apply(c, List.of("ENV A=2 B=\"two words\"", "ENV C legacy form", "LABEL x=y", "EXPOSE 80 53/udp",
                 "VOLUME [\"/v1\"]", "VOLUME /v2 /v3", "USER nobody", "WORKDIR sub", "STOPSIGNAL SIGINT"));
         assertEquals("[\"PATH=/bin\",\"A=2\",\"B=two words\",\"C=legacy form\"]", c.get("Env").toString());
         assertEquals("y", c.at("/Labels/x").asText());
@@ -51,7 +51,7 @@ class CommitChangesTest {
 
     @Test
     void unsupportedInstructionsAreRefused() throws Exception {
-        assertThrows(InvalidArgumentException.class, () -> CommitChanges.apply(config(), List.of("RUN rm -rf /")));
-        assertThrows(InvalidArgumentException.class, () -> CommitChanges.apply(config(), List.of("ENV")));
+        assertThrows(InvalidArgumentException.class, () -> ConfigChanges.apply(config(), List.of("RUN rm -rf /")));
+        assertThrows(InvalidArgumentException.class, () -> ConfigChanges.apply(config(), List.of("ENV")));
     }
 }
