@@ -113,5 +113,18 @@ def network_with_a_space():
     net.remove()
 
 
-{"network_with_a_space": network_with_a_space, "registry_data": registry_data, "commit_just_exited": commit_just_exited, "attach_logs_of_exited": attach_logs_of_exited, "exec_framing_and_keys": exec_framing_and_keys, "swarm_leave": swarm_leave, "default_log_driver": default_log_driver,
+def health_right_after_start():
+    seen = []
+    for _ in range(5):
+        c = client.containers.run(image, ["sleep", "60"], detach=True,
+                                  healthcheck={"test": ["CMD", "true"], "interval": 60 * 10**9})
+        try:
+            health = client.api.inspect_container(c.id)["State"].get("Health")
+            seen.append(health["Status"] if health else "absent")
+        finally:
+            c.remove(force=True)
+    print("health", " ".join(seen))
+
+
+{"health_right_after_start": health_right_after_start, "network_with_a_space": network_with_a_space, "registry_data": registry_data, "commit_just_exited": commit_just_exited, "attach_logs_of_exited": attach_logs_of_exited, "exec_framing_and_keys": exec_framing_and_keys, "swarm_leave": swarm_leave, "default_log_driver": default_log_driver,
  "remove_one_of_two_tags": remove_one_of_two_tags, "load_garbage": load_garbage}[case]()

@@ -110,4 +110,10 @@ class SdkParityIT {
         String out = sdk("network_with_a_space");
         assertTrue(out.contains("network test 01"), out);
     }
+
+    @Test
+    void aHealthcheckReadsStartingAsSoonAsStartAnswers() {
+        String out = sdk("health_right_after_start");
+        assertTrue(out.contains("health starting starting starting starting starting"), out);
+    }
 }

@@ -146,8 +146,15 @@ public final class ContainerRunner {
             timer.mark("start");
             LOG.log(System.Logger.Level.DEBUG, () -> "started " + c.shortId() + ": " + timer);
             NetworkHook.Attachment attached = net;
-            Container running = store.update(id, x -> x.withState(x.state().running(m.pid(), Instant.now().toString()))
-                    .withNetworkSettings(attached.networkSettings()).withManuallyStopped(c.manuallyStopped()));
+            // A healthcheck reads "starting" as soon as start answers (dockerd's order), not when the monitor wakes.
+            boolean checked = dev.berth.runtime.container.health.HealthConfig.of(c.configView().healthcheck()).isPresent();
+            Container running = store.update(id, x -> {
+                RunState state = x.state().running(m.pid(), Instant.now().toString());
+                if (checked) {
+                    state = state.withHealth(dev.berth.runtime.container.health.HealthLedger.starting(x.state().health()));
+                }
+                return x.withState(state).withNetworkSettings(attached.networkSettings()).withManuallyStopped(c.manuallyStopped());
+            });
             events.publish("container", "start", id, ContainerEvents.attributes(running));
             watch(m);
             return running;
