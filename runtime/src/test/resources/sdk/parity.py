@@ -126,5 +126,25 @@ def health_right_after_start():
     print("health", " ".join(seen))
 
 
-{"health_right_after_start": health_right_after_start, "network_with_a_space": network_with_a_space, "registry_data": registry_data, "commit_just_exited": commit_just_exited, "attach_logs_of_exited": attach_logs_of_exited, "exec_framing_and_keys": exec_framing_and_keys, "swarm_leave": swarm_leave, "default_log_driver": default_log_driver,
+def networks_after_create():
+    ipam = docker.types.IPAMConfig(pool_configs=[docker.types.IPAMPool(subnet="172.31.250.0/24")])
+    net = client.networks.create("echonet", ipam=ipam)
+    try:
+        endpoint = client.api.create_endpoint_config(aliases=["first-alias"], ipv4_address="172.31.250.9",
+                                                     driver_opt={"com.example.opt": "1"})
+        c = client.api.create_container(image, ["sleep", "30"],
+                                        host_config=client.api.create_host_config(network_mode="echonet"),
+                                        networking_config=client.api.create_networking_config({"echonet": endpoint}))
+        for when in ("created", "started"):
+            if when == "started":
+                client.api.start(c["Id"])
+            n = client.api.inspect_container(c["Id"])["NetworkSettings"]["Networks"].get("echonet")
+            print(when, n and n["Aliases"] and "first-alias" in n["Aliases"],
+                  n and (n.get("IPAMConfig") or {}).get("IPv4Address"), n and (n.get("DriverOpts") or {}).get("com.example.opt"))
+        client.api.remove_container(c["Id"], force=True)
+    finally:
+        net.remove()
+
+
+{"networks_after_create": networks_after_create, "health_right_after_start": health_right_after_start, "network_with_a_space": network_with_a_space, "registry_data": registry_data, "commit_just_exited": commit_just_exited, "attach_logs_of_exited": attach_logs_of_exited, "exec_framing_and_keys": exec_framing_and_keys, "swarm_leave": swarm_leave, "default_log_driver": default_log_driver,
  "remove_one_of_two_tags": remove_one_of_two_tags, "load_garbage": load_garbage}[case]()

@@ -116,4 +116,11 @@ class SdkParityIT {
         String out = sdk("health_right_after_start");
         assertTrue(out.contains("health starting starting starting starting starting"), out);
     }
+
+    @Test
+    void aCreatedContainerListsItsNetworksWithWhatTheRequestSaid() {
+        String out = sdk("networks_after_create");
+        assertTrue(out.contains("created True 172.31.250.9 1"), out);
+        assertTrue(out.contains("started True 172.31.250.9 1"), out);
+    }
 }

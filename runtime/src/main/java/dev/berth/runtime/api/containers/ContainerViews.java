@@ -83,7 +83,8 @@ final class ContainerViews {
         o.putObject("HostConfig").put("NetworkMode", c.hostConfigView().networkMode());
         ObjectNode ns = o.putObject("NetworkSettings");
         JsonNode networks = c.networkSettings() == null ? null : c.networkSettings().get("Networks");
-        ns.set("Networks", networks == null ? F.objectNode() : networks.deepCopy());
+        ns.set("Networks", networks == null ? dev.berth.runtime.container.lifecycle.ServiceNetwork.configuredNetworks(c)
+                : networks.deepCopy());
         o.set("Mounts", mounts(c));
         return o;
     }
@@ -324,7 +325,7 @@ final class ContainerViews {
         o.put("IPPrefixLen", 0);
         o.put("IPv6Gateway", "");
         o.put("MacAddress", "");
-        o.set("Networks", F.objectNode());
+        o.set("Networks", dev.berth.runtime.container.lifecycle.ServiceNetwork.configuredNetworks(c));
         if (c.networkSettings() != null) {
             c.networkSettings().properties().forEach(e -> o.set(e.getKey(), e.getValue()));
         }

@@ -128,7 +128,15 @@ public final class ContainerLifecycle {
             if (c.state().isPaused()) {
                 throw new ConflictException("container " + c.id() + " is already paused");
             }
-            runner.runtime().pause(c.id());
+            try {
+                runner.runtime().pause(c.id());
+            } catch (RuntimeException e) {
+                if (String.valueOf(e.getMessage()).contains("container not running")) {
+                    // It exited a moment ago and the exit is not settled yet: the same answer as a settled one.
+                    throw new ConflictException("container " + c.id() + " is not running");
+                }
+                throw e;
+            }
             Container paused = store.update(c.id(), x -> x.withState(x.state().withStatus(RunState.Status.PAUSED)));
             events.publish("container", "pause", c.id(), ContainerEvents.attributes(paused));
         } finally {

@@ -56,7 +56,7 @@ public final class NetworkConnections implements NetworkConnector {
     /** The container with NetworkSettings.Networks drawn again from its live endpoints. */
     private Container refreshed(Container x) {
         ObjectNode settings = x.networkSettings() == null ? F.objectNode() : x.networkSettings().deepCopy();
-        settings.set("Networks", ServiceNetwork.networks(networks.attachment(x.id())));
+        settings.set("Networks", ServiceNetwork.networks(networks.attachment(x.id()), x.networkingConfig()));
         return x.withNetworkSettings(settings);
     }
 

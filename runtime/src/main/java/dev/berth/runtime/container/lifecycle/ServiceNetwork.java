@@ -97,12 +97,11 @@ public final class ServiceNetwork implements NetworkHook {
      * {@code NetworkSettings.Networks} of an attachment: the one rendering of a container's endpoints, used at start and
      * after a live {@code network connect} or {@code disconnect} alike.
      */
-    static ObjectNode networks(dev.berth.runtime.network.Attachment a) {
+    static ObjectNode networks(dev.berth.runtime.network.Attachment a, JsonNode networkingConfig) {
         ObjectNode networks = F.objectNode();
         for (Endpoint e : a.endpoints()) {
             ObjectNode n = networks.putObject(e.networkName());
-            n.putNull("IPAMConfig");
-            n.putNull("Links");
+            echoRequest(n, endpointConfig(networkingConfig, e.networkName()));
             n.set("Aliases", F.pojoNode(e.aliases()));
             n.put("MacAddress", e.macAddress() == null ? "" : e.macAddress());
             n.put("NetworkID", e.networkId());
@@ -121,6 +120,56 @@ public final class ServiceNetwork implements NetworkHook {
         return networks;
     }
 
+    /**
+     * {@code NetworkSettings.Networks} of a container that has not run: the networks it is configured for, with what
+     * the create or connect request said (aliases, IPAMConfig, links, driver options), as dockerd shows right after
+     * create; addresses come at start.
+     */
+    public static ObjectNode configuredNetworks(Container c) {
+        ObjectNode networks = F.objectNode();
+        String mode = c.hostConfigView().networkMode();
+        String primary = mode.equals("default") || mode.isEmpty() ? "bridge" : mode;
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        if (!primary.startsWith("container:")) {
+            names.add(primary);
+        }
+        JsonNode endpoints = c.networkingConfig() == null ? null : c.networkingConfig().get("EndpointsConfig");
+        if (endpoints != null) {
+            endpoints.fieldNames().forEachRemaining(names::add);
+        }
+        for (String name : names) {
+            ObjectNode n = networks.putObject(name);
+            JsonNode cfg = endpointConfig(c.networkingConfig(), name);
+            echoRequest(n, cfg);
+            JsonNode aliases = cfg == null ? null : cfg.get("Aliases");
+            n.set("Aliases", aliases == null || aliases.isNull() ? F.nullNode() : aliases.deepCopy());
+            n.put("MacAddress", cfg == null ? "" : cfg.path("MacAddress").asText(""));
+            n.put("NetworkID", cfg == null ? "" : cfg.path("NetworkID").asText(""));
+            n.put("EndpointID", "");
+            n.put("Gateway", "");
+            n.put("IPAddress", "");
+            n.put("IPPrefixLen", 0);
+            n.put("IPv6Gateway", "");
+            n.put("GlobalIPv6Address", "");
+            n.put("GlobalIPv6PrefixLen", 0);
+            n.putNull("DNSNames");
+        }
+        return networks;
+    }
+
+    private static JsonNode endpointConfig(JsonNode networkingConfig, String network) {
+        JsonNode cfg = networkingConfig == null ? null : networkingConfig.path("EndpointsConfig").get(network);
+        return cfg == null || cfg.isNull() ? null : cfg;
+    }
+
+    /** IPAMConfig, Links and DriverOpts as the request gave them (null when it did not), which dockerd echoes. */
+    private static void echoRequest(ObjectNode n, JsonNode cfg) {
+        for (String field : List.of("IPAMConfig", "Links", "DriverOpts")) {
+            JsonNode v = cfg == null ? null : cfg.get(field);
+            n.set(field, v == null || v.isNull() || (v.isContainerNode() && v.isEmpty()) ? F.nullNode() : v.deepCopy());
+        }
+    }
+
     /** NetworkSettings as inspect shows it: Ports (null for exposed but unpublished), Networks, and the first address. */
     private static ObjectNode settings(Container c, dev.berth.runtime.network.Attachment a, List<PortMapping> ports) {
         ObjectNode s = F.objectNode();
@@ -135,7 +184,7 @@ public final class ServiceNetwork implements NetworkHook {
                     .put("HostPort", Integer.toString(p.hostPort()));
         }
         s.put("SandboxKey", a.netnsPath() == null ? "" : a.netnsPath());
-        s.set("Networks", networks(a));
+        s.set("Networks", networks(a, c.networkingConfig()));
         Endpoint first = a.endpoints().stream().filter(e -> e.ipAddress() != null).findFirst().orElse(null);
         if (first != null) {
             s.put("IPAddress", first.ipAddress());
