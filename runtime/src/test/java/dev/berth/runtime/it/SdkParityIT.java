@@ -63,7 +63,7 @@ class SdkParityIT {
         String out = sdk("default_log_driver");
         assertTrue(out.contains("output hello from berth"), out);
         assertTrue(out.contains("type json-file"), out);
-        assertTrue(out.contains("refused 400") && out.contains("no log driver named 'no-such-driver'"), out);
+        assertTrue(out.contains("refused 400 logger: no log driver named 'no-such-driver' is registered"), out);
     }
 
     @Test

@@ -25,8 +25,8 @@ final class LogDrivers {
         if (type.isEmpty()) {
             log.put("Type", DEFAULT);
         } else if (!SUPPORTED.contains(type)) {
-            throw new InvalidArgumentException("failed to create container: logger: no log driver named '" + type
-                    + "' is registered (berthd offers " + String.join(", ", SUPPORTED.stream().sorted().toList()) + ")");
+            // dockerd's words exactly: clients (docker-py's tests among them) match on them.
+            throw new InvalidArgumentException("logger: no log driver named '" + type + "' is registered");
         }
         if (!(log.get("Config") instanceof ObjectNode)) {
             log.putObject("Config");

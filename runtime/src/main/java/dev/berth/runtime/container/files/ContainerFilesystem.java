@@ -32,7 +32,7 @@ public final class ContainerFilesystem {
         Path upper = RootFs.upper(containers.store().dir(c.id()));
         List<Path> lowers = containers.rootFs().lowerLayers(c).stream().map(Layer::diffDir).toList();
         try {
-            return scanner.scan(upper, lowers);
+            return RuntimeMountPoints.leftOut(scanner.scan(upper, lowers));
         } catch (IOException e) {
             throw new EngineException("cannot read the changes of container " + c.shortId() + ": " + e.getMessage(), e);
         }
