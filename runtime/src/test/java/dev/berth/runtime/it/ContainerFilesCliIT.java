@@ -2,6 +2,7 @@ package dev.berth.runtime.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.testkit.RegistryExtension;
@@ -83,6 +84,29 @@ class ContainerFilesCliIT {
             return Files.readAllLines(v1).getFirst().trim();
         }
         return Files.readAllLines(Path.of("/sys/fs/cgroup/berth", id, "cgroup.freeze")).getFirst().trim().equals("1") ? "FROZEN" : "THAWED";
+    }
+
+    @Test
+    void anExitedContainersVolumesAndBindsAreSeenByCopiesAsWhenItRuns() throws Exception {
+        Path bindDir = Files.createDirectories(tmp.resolve("bind-ro"));
+        Files.writeString(bindDir.resolve("given.txt"), "from the host\n");
+        ok("run", "-v", "/vol1", "-v", bindDir + ":/ro:ro", image, "sh", "-c", "echo in the volume > /vol1/data.txt");
+        String name = ok("ps", "-lq").stdout().trim();
+        try {
+            Path out = Files.createDirectories(tmp.resolve("vol-out"));
+            ok("cp", name + ":/vol1/data.txt", out.toString());
+            assertEquals("in the volume\n", Files.readString(out.resolve("data.txt")));
+            ok("cp", name + ":/ro/given.txt", out.toString());
+            assertEquals("from the host\n", Files.readString(out.resolve("given.txt")));
+            Path note = Files.writeString(tmp.resolve("into-volume.txt"), "copied in\n");
+            ok("cp", note.toString(), name + ":/vol1/into-volume.txt");
+            ok("cp", name + ":/vol1/into-volume.txt", out.resolve("back.txt").toString());
+            assertEquals("copied in\n", Files.readString(out.resolve("back.txt")));
+            assertNotEquals(0, berthd.docker("cp", note.toString(), name + ":/ro/nope.txt").exitCode(), "a read-only bind stays read-only");
+            assertFalse(Files.exists(bindDir.resolve("nope.txt")));
+        } finally {
+            berthd.docker("rm", "-v", name);
+        }
     }
 
     @Test

@@ -33,8 +33,9 @@ final class ContainersList implements Handler {
     public void handle(ApiRequest req, ApiResponse res) {
         Filters filters = req.filters();
         filters.validate(KEYS);
-        boolean all = req.queryBool("all", false);
         Integer limit = req.queryInt("limit");
+        // docker ps -n/-l: "the last created containers (includes all states)", as dockerd treats any limit.
+        boolean all = req.queryBool("all", false) || limit != null && limit > 0;
         boolean size = req.queryBool("size", false);
         Predicate<Container> p = filter(filters);
         if (!all && !filters.has("status") && !filters.has("exited")) {

@@ -9,7 +9,7 @@ import dev.berth.runtime.linux.LibcFileSyscalls;
 public record ContainerFileServices(ContainerArchive archive, ContainerFilesystem filesystem, ContainerCommitter committer) {
     public static ContainerFileServices create(ContainerServices containers, ImageServices images, EventBus events) {
         LibcFileSyscalls sys = new LibcFileSyscalls();
-        ContainerRootAccess roots = new ContainerRootAccess(containers.store(), containers.runner(), containers.rootFs());
+        ContainerRootAccess roots = new ContainerRootAccess(containers.store(), containers.runner(), containers.rootFs(), sys);
         return new ContainerFileServices(new ContainerArchive(roots, sys),
                 new ContainerFilesystem(containers, roots, images.layers(), new ChangeScanner(sys)),
                 new ContainerCommitter(containers, images, events));
