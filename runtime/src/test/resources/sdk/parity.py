@@ -146,5 +146,13 @@ def networks_after_create():
         net.remove()
 
 
-{"networks_after_create": networks_after_create, "health_right_after_start": health_right_after_start, "network_with_a_space": network_with_a_space, "registry_data": registry_data, "commit_just_exited": commit_just_exited, "attach_logs_of_exited": attach_logs_of_exited, "exec_framing_and_keys": exec_framing_and_keys, "swarm_leave": swarm_leave, "default_log_driver": default_log_driver,
+def mac_address():
+    c = client.api.create_container(image, ["sleep", "30"], mac_address="02:42:ac:11:00:0a")
+    client.api.start(c["Id"])
+    print("mac", client.api.inspect_container(c["Id"])["NetworkSettings"]["MacAddress"])
+    print("inside", client.containers.get(c["Id"]).exec_run(["cat", "/sys/class/net/eth0/address"]).output.decode().strip())
+    client.api.remove_container(c["Id"], force=True)
+
+
+{"mac_address": mac_address, "networks_after_create": networks_after_create, "health_right_after_start": health_right_after_start, "network_with_a_space": network_with_a_space, "registry_data": registry_data, "commit_just_exited": commit_just_exited, "attach_logs_of_exited": attach_logs_of_exited, "exec_framing_and_keys": exec_framing_and_keys, "swarm_leave": swarm_leave, "default_log_driver": default_log_driver,
  "remove_one_of_two_tags": remove_one_of_two_tags, "load_garbage": load_garbage}[case]()

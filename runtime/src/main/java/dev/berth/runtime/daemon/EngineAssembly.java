@@ -87,7 +87,10 @@ public final class EngineAssembly implements AutoCloseable {
         this.facts = new DataRootEngineFacts(config.dataRoot(), () -> images.store().list().size(), this::containerCounts);
         this.settings = new DaemonSettings(engineId, config.dataRoot(), config.debug(), config.insecureRegistries(),
                 config.registryMirrors(), List.of());
-        this.health = dev.berth.runtime.container.health.HealthMonitor.forContainers(containers, events).start();
+        // The monitor probes through the containers' OCI runtime and reads each one's config.json from its layout.
+        this.health = new dev.berth.runtime.container.health.HealthMonitor(containers.store(), events,
+                new dev.berth.runtime.container.health.ProbeExec(containers.runtime()),
+                id -> containers.runner().layout(id).configJson()).start();
         containers.runner().reconcile();
         containers.logs().watch(containers.store(), events);
         LibcFileSyscalls sys = new LibcFileSyscalls();

@@ -48,7 +48,7 @@ final class EndpointWiring {
         Ipv4 ip = pool.allocate(containerId, requested);
         Cidr subnet = pool.subnet();
         String hostVeth = vethName(tag, containerId, n.id());
-        String mac = macFor(ip);
+        String mac = req.macAddress() != null ? req.macAddress() : macFor(ip);
         try {
             links.addVeth(hostVeth, n.bridge(), n.mtu(), netnsPath, ifName, mac, ip + "/" + subnet.prefix(),
                     defaultRoute && !n.internal() ? n.gateway() : null);

@@ -364,7 +364,8 @@ public final class NetworkService implements AutoCloseable {
             boolean defaultRoute = !n.internal() && a.endpoints().stream()
                     .noneMatch(e -> !registry.find(e.networkId()).internal());
             Endpoint e = wiring.connect(n, a.containerId(), a.containerName(), a.netnsPath(), freeInterface(a),
-                    new EndpointRequest(n.id(), req == null ? List.of() : req.aliases(), req == null ? null : req.ipv4Address()),
+                    new EndpointRequest(n.id(), req == null ? List.of() : req.aliases(), req == null ? null : req.ipv4Address(),
+                            req == null ? null : req.macAddress()),
                     defaultRoute, a.dnsServers());
             List<Endpoint> all = new ArrayList<>(a.endpoints());
             all.add(e);

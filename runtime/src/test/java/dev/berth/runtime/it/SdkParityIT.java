@@ -123,4 +123,10 @@ class SdkParityIT {
         assertTrue(out.contains("created True 172.31.250.9 1"), out);
         assertTrue(out.contains("started True 172.31.250.9 1"), out);
     }
+
+    @Test
+    void aChosenMacAddressIsTheInterfaces() {
+        String out = sdk("mac_address");
+        assertTrue(out.contains("mac 02:42:ac:11:00:0a") && out.contains("inside 02:42:ac:11:00:0a"), out);
+    }
 }

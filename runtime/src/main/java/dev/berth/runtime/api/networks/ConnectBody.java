@@ -10,7 +10,8 @@ public record ConnectBody(@JsonProperty("Container") String container,
 
     /** The endpoint settings Berth honours. */
     public record EndpointConfig(@JsonProperty("Aliases") List<String> aliases,
-                                 @JsonProperty("IPAMConfig") IpamConfig ipamConfig) {}
+                                 @JsonProperty("IPAMConfig") IpamConfig ipamConfig,
+                                 @JsonProperty("MacAddress") String macAddress) {}
 
     /** Static addresses. */
     public record IpamConfig(@JsonProperty("IPv4Address") String ipv4Address,

@@ -49,7 +49,8 @@ public final class NetworkRoutes implements Routes {
             ConnectBody.EndpointConfig ec = body.endpointConfig();
             String ip = ec == null || ec.ipamConfig() == null ? null : ec.ipamConfig().ipv4Address();
             connector.connect(req.pathParam("id"), body.container(),
-                    new EndpointRequest(req.pathParam("id"), ec == null ? List.of() : ec.aliases(), ip));
+                    new EndpointRequest(req.pathParam("id"), ec == null ? List.of() : ec.aliases(), ip,
+                            ec == null ? null : ec.macAddress()));
             res.status(200);
         });
         r.add("POST", "/networks/{id}/disconnect", (req, res) -> {

@@ -41,12 +41,6 @@ public final class HealthMonitor implements AutoCloseable {
         this.configJson = configJson;
     }
 
-    /** The monitor for the engine's containers, probing through their OCI runtime. */
-    public static HealthMonitor forContainers(dev.berth.runtime.container.ContainerServices containers, EventBus events) {
-        return new HealthMonitor(containers.store(), events, new ProbeExec(containers.runtime()),
-                id -> containers.runner().layout(id).configJson());
-    }
-
     /** Starts listening, and checks the containers that already run (re-attached at engine start). */
     public HealthMonitor start() {
         EventBus.Subscription sub = events.subscribe(0);

@@ -51,6 +51,9 @@ public final class NetworkConnections implements NetworkConnector {
         if (request.ipv4Address() != null && !request.ipv4Address().isBlank()) {
             endpoint.putObject("IPAMConfig").put("IPv4Address", request.ipv4Address());
         }
+        if (request.macAddress() != null) {
+            endpoint.put("MacAddress", request.macAddress());
+        }
     }
 
     /** The container with NetworkSettings.Networks drawn again from its live endpoints. */

@@ -39,12 +39,12 @@ public final class ServiceNetwork implements NetworkHook {
         String mode = host.networkMode();
         List<EndpointRequest> requests = new ArrayList<>();
         String primary = mode.equals("default") ? "bridge" : mode;
-        requests.add(request(c, primary));
+        requests.add(request(c, primary, true));
         JsonNode extra = c.networkingConfig() == null ? null : c.networkingConfig().get("EndpointsConfig");
         if (extra != null) {
             extra.fieldNames().forEachRemaining(name -> {
                 if (!name.equals(primary) && !name.equals(mode)) {
-                    requests.add(request(c, name));
+                    requests.add(request(c, name, false));
                 }
             });
         }
@@ -61,16 +61,22 @@ public final class ServiceNetwork implements NetworkHook {
         }
     }
 
-    private static EndpointRequest request(Container c, String network) {
+    private static EndpointRequest request(Container c, String network, boolean primary) {
         JsonNode cfg = c.networkingConfig() == null ? null : c.networkingConfig().path("EndpointsConfig").get(network);
         List<String> aliases = new ArrayList<>();
         String ip = null;
+        String mac = null;
         if (cfg != null) {
             cfg.path("Aliases").forEach(a -> aliases.add(a.asText()));
             String wanted = cfg.path("IPAMConfig").path("IPv4Address").asText("");
             ip = wanted.isEmpty() ? null : wanted;
+            mac = cfg.path("MacAddress").asText("");
         }
-        return new EndpointRequest(network, aliases, ip);
+        if ((mac == null || mac.isEmpty()) && primary) {
+            // API 1.41 and older put --mac-address in Config.MacAddress; it applies to the container's first network.
+            mac = c.config() == null ? "" : c.config().path("MacAddress").asText("");
+        }
+        return new EndpointRequest(network, aliases, ip, mac);
     }
 
     /** PortBindings, plus every exposed port without one when PublishAllPorts (-P) is set. */

@@ -51,8 +51,12 @@ class RotatedLogReadingTest {
         ConmonLikeLog conmon = new ConmonLikeLog(files.current(), 200);
         conmon.write("0");
         AtomicBoolean exited = new AtomicBoolean();
+        // The writer starts once the follower has read the first line (a busy machine once let it rotate "0" away
+        // before the follower looked), never after a number of milliseconds.
+        java.util.concurrent.CountDownLatch following = new java.util.concurrent.CountDownLatch(1);
         Thread writer = Thread.ofVirtual().start(() -> {
             try {
+                following.await();
                 for (int i = 1; i <= 60; i++) {
                     conmon.write(Integer.toString(i)); // ~50-byte records: a rotation every fourth line
                     rotation.settle(files); // what the engine's watcher does at once
@@ -69,7 +73,10 @@ class RotatedLogReadingTest {
         List<String> got = new ArrayList<>();
         // Between two looks of the follower, conmon rotated several times: it must read on through the
         // rotated files after the one it had open, then tail the new one.
-        reader(files).follow(LogQuery.all().following(), l -> got.add(l.text().strip()), exited::get);
+        reader(files).follow(LogQuery.all().following(), l -> {
+            following.countDown();
+            return got.add(l.text().strip());
+        }, exited::get);
         writer.join();
         assertEquals("0", got.getFirst());
         assertEquals("60", got.getLast());
