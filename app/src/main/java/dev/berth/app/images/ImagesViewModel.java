@@ -26,6 +26,7 @@ public final class ImagesViewModel extends ResourceListViewModel<ImageRow> {
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final javafx.beans.property.ReadOnlyStringWrapper reveal = new javafx.beans.property.ReadOnlyStringWrapper(this, "reveal", "");
     private String pendingReveal = "";
+    private int revealTries;
     private final FilteredList<ImageRow> visible = new FilteredList<>(items());
     /** One read-only view for every caller (a view per call would drop listeners when collected). */
     private final ObservableList<ImageRow> visibleView = FXCollections.unmodifiableObservableList(visible);
@@ -66,6 +67,7 @@ public final class ImagesViewModel extends ResourceListViewModel<ImageRow> {
     public void reveal(String imageId) {
         search.set("");
         pendingReveal = imageId;
+        revealTries = 0;
         refresh();
     }
 
@@ -76,10 +78,19 @@ public final class ImagesViewModel extends ResourceListViewModel<ImageRow> {
 
     @Override
     protected void afterLoad() {
-        if (!pendingReveal.isEmpty()) {
+        if (pendingReveal.isEmpty()) {
+            return;
+        }
+        // A reload that was already under way when the build finished comes back without the new image; the one
+        // queued after it has it. Reveal on the load that shows the image (a few tries, then give up).
+        String wanted = pendingReveal.replace("sha256:", "");
+        boolean there = items().stream().anyMatch(r -> r.id().replace("sha256:", "").startsWith(wanted)
+                || wanted.startsWith(r.id().replace("sha256:", "")));
+        if (there || ++revealTries >= 3) {
             reveal.set("");
-            reveal.set(pendingReveal);
+            reveal.set(there ? pendingReveal : "");
             pendingReveal = "";
+            revealTries = 0;
         }
     }
 

@@ -101,4 +101,19 @@ class ImagesViewModelTest {
         vm.prune(true);
         assertTrue(engine.calls.contains("pruneImages dangling"));
     }
+
+    @Test
+    void aBuiltImageIsRevealedOnTheLoadThatShowsIt() {
+        List<String> revealed = new java.util.ArrayList<>();
+        vm.revealProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) {
+                revealed.add(b);
+            }
+        });
+        vm.reveal("sha256:ddd"); // its reload came back before the engine listed the new image
+        assertEquals(List.of(), revealed);
+        engine.images.add(new ImageSummary("sha256:ddd", List.of("built:1"), Instant.parse("2026-01-02T00:00:00Z"), 1));
+        vm.refresh(); // the reload the image's event queued
+        assertEquals(List.of("sha256:ddd"), revealed);
+    }
 }
