@@ -37,6 +37,21 @@ public final class Await {
     }
 
     /**
+     * Whether {@code condition} comes to hold within {@code patience} (polled as {@link #until} does); for a step that
+     * may need doing again when it did not take, such as keys a line editor dropped.
+     */
+    public static boolean within(Duration patience, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+        return true;
+    }
+
+    /**
      * Polls {@code probe} every {@code every} until it returns a value (null means "not yet"), at most {@code timeout};
      * returns that value. For probes that cost something (a request, a process), where 20 ms polling would be waste.
      */

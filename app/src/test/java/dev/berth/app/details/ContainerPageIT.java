@@ -328,25 +328,10 @@ class ContainerPageIT {
         TerminalDriver.press(robot, target, key);
     }
 
-    /**
-     * Types a shell command until {@code answered} holds: busybox's line editor drops keys typed while it draws
-     * its prompt, so a person types again too. Commands given here must be safe to run twice.
-     */
+    /** {@link TerminalDriver#command} with this class's time-out. */
     private static void command(FxRobot robot, Node keys, TerminalTab tab, TerminalSession session, String line,
-                                java.util.function.Predicate<String> answered, String what) throws Exception {
-        waitUntil(() -> {
-            if (answered.test(screen(tab, session))) {
-                return true;
-            }
-            type(robot, keys, line);
-            for (int i = 0; i < 15; i++) {
-                Thread.sleep(100);
-                if (answered.test(screen(tab, session))) {
-                    return true;
-                }
-            }
-            return false;
-        }, () -> what + ":\n" + screen(tab, session));
+                                java.util.function.Predicate<String> answered, String what) {
+        TerminalDriver.command(robot, keys, tab, session, line, answered, java.time.Duration.ofSeconds(20), what);
     }
 
     private static String screen(TerminalTab tab, TerminalSession session) throws Exception {

@@ -1,7 +1,10 @@
 package dev.berth.app.details;
 
 import dev.berth.app.terminal.TerminalSession;
+import dev.berth.testkit.Await;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
@@ -43,6 +46,33 @@ public final class TerminalDriver {
         String[] out = new String[1];
         WaitForAsyncUtils.asyncFx(() -> out[0] = tab.view().screenText(session)).get(5, TimeUnit.SECONDS);
         return out[0];
+    }
+
+    /**
+     * Types the shell command {@code line} until {@code answered} holds on the screen, at most {@code timeout}:
+     * busybox's line editor drops keys typed while it draws its prompt, so a person types again too. After each
+     * try it waits for the answer (a moment), never a fixed time. Commands given here must be safe to run twice.
+     */
+    public static void command(FxRobot robot, Node keys, TerminalTab tab, TerminalSession session, String line,
+                               Predicate<String> answered, Duration timeout, String what) {
+        Await.until(what, timeout, () -> {
+            if (answered.test(screenQuietly(tab, session))) {
+                return true;
+            }
+            type(robot, keys, line);
+            return Await.within(ANSWER_PATIENCE, () -> answered.test(screenQuietly(tab, session)));
+        }, () -> screenQuietly(tab, session));
+    }
+
+    /** How long one try waits for its answer before typing again. */
+    private static final Duration ANSWER_PATIENCE = Duration.ofMillis(1500);
+
+    private static String screenQuietly(TerminalTab tab, TerminalSession session) {
+        try {
+            return screen(tab, session);
+        } catch (Exception e) {
+            return "";
+        }
     }
 
     /** The terminal that opened on showing the tab, once its session and its widget both exist; null until then. */

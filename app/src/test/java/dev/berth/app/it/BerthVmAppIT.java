@@ -196,14 +196,8 @@ class BerthVmAppIT {
             waitUntil("a terminal in the container", Duration.ofMinutes(1), () -> TerminalDriver.opened(tab) != null);
             TerminalSession session = TerminalDriver.opened(tab);
             Node keys = tab.view().focusTarget(session);
-            waitUntil("the shell to answer through the VM", Duration.ofMinutes(1), () -> {
-                if (TerminalDriver.screen(tab, session).contains("in-the-vm-42")) {
-                    return true;
-                }
-                TerminalDriver.type(robot, keys, "echo in-the-vm-$((6*7))");
-                Thread.sleep(1500);
-                return TerminalDriver.screen(tab, session).contains("in-the-vm-42");
-            });
+            TerminalDriver.command(robot, keys, tab, session, "echo in-the-vm-$((6*7))", screen -> screen.contains("in-the-vm-42"),
+                    Duration.ofMinutes(1), "the shell to answer through the VM");
             ScreenshotTour.snapshot(pageStage[0].getScene(), shots.resolve("vm-terminal.png"));
         } finally {
             robot.interact(() -> {

@@ -116,18 +116,26 @@ public final class VmBenchmark {
         long t0 = System.nanoTime();
         Process qemu = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(dir.resolve("qemu.out").toFile()).start();
         try {
-            while (qemu.isAlive() || Files.exists(paths.consoleLog())) {
-                if (Files.exists(paths.consoleLog()) && Files.readString(paths.consoleLog()).contains("berth-init: floor")) {
-                    return (System.nanoTime() - t0) / 1e9;
-                }
-                if (!qemu.isAlive()) {
-                    break;
-                }
-                Thread.sleep(20);
+            dev.berth.testkit.Await.until("the floor boot to reach its shell", Duration.ofMinutes(2),
+                    () -> reachedFloor(paths) || !qemu.isAlive(), () -> readQuietly(dir.resolve("qemu.out")));
+            if (!reachedFloor(paths)) {
+                throw new IllegalStateException("the floor boot did not reach its shell: " + readQuietly(dir.resolve("qemu.out")));
             }
-            throw new IllegalStateException("the floor boot did not reach its shell: " + Files.readString(dir.resolve("qemu.out")));
+            return (System.nanoTime() - t0) / 1e9;
         } finally {
             qemu.destroyForcibly().waitFor();
+        }
+    }
+
+    private static boolean reachedFloor(MachinePaths paths) {
+        return readQuietly(paths.consoleLog()).contains("berth-init: floor");
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return "";
         }
     }
 

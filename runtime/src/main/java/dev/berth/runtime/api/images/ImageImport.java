@@ -12,11 +12,6 @@ import dev.berth.runtime.image.progress.ProgressMessage;
 import dev.berth.runtime.image.reference.ImageReference;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 
 /**
  * {@code POST /images/create?fromSrc=-|URL&repo=&tag=&changes=&message=}: docker import of a root filesystem tarball
@@ -46,34 +41,12 @@ final class ImageImport {
         }
     }
 
-    private static InputStream open(String source, ApiRequest req, ProgressStream progress) throws IOException {
+    private InputStream open(String source, ApiRequest req, ProgressStream progress) throws IOException {
         if (source.equals("-")) {
             return req.body();
         }
-        URI uri;
-        try {
-            uri = URI.create(source.contains("://") ? source : "http://" + source);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidArgumentException("invalid import source " + source + ": " + e.getMessage());
-        }
-        if (!uri.getScheme().equals("http") && !uri.getScheme().equals("https")) {
-            throw new InvalidArgumentException("invalid import source " + source + ": only http and https URLs or - are accepted");
-        }
-        progress.emit(ProgressMessage.status("Downloading from " + uri));
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(30)).build();
-        try {
-            HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(uri).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            if (r.statusCode() != 200) {
-                r.body().close();
-                throw new InvalidArgumentException("cannot import " + source + ": the server answered " + r.statusCode());
-            }
-            return r.body();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while downloading " + source, e);
-        }
+        progress.emit(ProgressMessage.status("Downloading from " + source));
+        return images.importer().download(source);
     }
 
     /** {@code repo} may carry its tag ({@code name:1}) or leave it to {@code tag}; no repo means an untagged image. */

@@ -6,6 +6,7 @@ import dev.berth.runtime.common.Compression;
 import dev.berth.runtime.common.Json;
 import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.errors.EngineException;
+import dev.berth.runtime.errors.InvalidArgumentException;
 import dev.berth.runtime.events.EventBus;
 import dev.berth.runtime.image.ConfigChanges;
 import dev.berth.runtime.image.ImageRegistrar;
@@ -34,6 +35,10 @@ public final class ImageImporter {
     private final ImageRegistrar registrar;
     private final StorageGc gc;
     private final EventBus events;
+    /** For imports from a URL; made on the first one (most engines never import from the network). */
+    private final dev.berth.runtime.common.Lazy<java.net.http.HttpClient> http = dev.berth.runtime.common.Lazy.of(() ->
+            java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+                    .connectTimeout(java.time.Duration.ofSeconds(30)).build());
 
     public ImageImporter(ContentStore content, LayerStore layers, ImageRegistrar registrar, StorageGc gc, EventBus events) {
         this.content = content;
@@ -41,6 +46,31 @@ public final class ImageImporter {
         this.registrar = registrar;
         this.gc = gc;
         this.events = events;
+    }
+
+    /** Opens the tarball at an http(s) {@code url} (a bare host/path means http) for {@link #importTarball}. */
+    public InputStream download(String url) throws IOException {
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(url.contains("://") ? url : "http://" + url);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidArgumentException("invalid import source " + url + ": " + e.getMessage());
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+            throw new InvalidArgumentException("invalid import source " + url + ": only http and https URLs or - are accepted");
+        }
+        try {
+            java.net.http.HttpResponse<InputStream> r = http.get().send(java.net.http.HttpRequest.newBuilder(uri).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            if (r.statusCode() != 200) {
+                r.body().close();
+                throw new InvalidArgumentException("cannot import " + url + ": the server answered " + r.statusCode());
+            }
+            return r.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while downloading " + url, e);
+        }
     }
 
     /**
