@@ -132,6 +132,7 @@ public final class ImagesView implements Page {
         }
 
         table.setItems(vm.visibleRows());
+        dev.berth.app.widgets.KeptSelection.keep(table, r -> r.id() + " " + r.reference());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setAccessibleText(I18n.t("images.title"));

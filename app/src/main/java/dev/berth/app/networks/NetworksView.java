@@ -50,6 +50,7 @@ public final class NetworksView implements Page {
         header.addActions(create, remove);
 
         table.setItems(visible);
+        dev.berth.app.widgets.KeptSelection.keep(table, NetworkSummary::id);
         Tables.setUp(table, I18n.t("networks.title"), I18n.t("networks.empty"));
         table.getColumns().setAll(List.of(
                 Tables.<NetworkSummary>text("networks.col.name", 200, NetworkSummary::name),

@@ -56,6 +56,7 @@ public final class VolumesView implements Page {
         header.addActions(create, browse, remove, prune);
 
         table.setItems(visible);
+        dev.berth.app.widgets.KeptSelection.keep(table, VolumeRow::name);
         Tables.setUp(table, I18n.t("volumes.title"), I18n.t("volumes.empty"));
         table.getColumns().setAll(List.of(
                 Tables.<VolumeRow>text("volumes.col.name", 280, VolumeRow::name),
