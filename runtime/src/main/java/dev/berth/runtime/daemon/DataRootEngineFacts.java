@@ -85,10 +85,23 @@ final class DataRootEngineFacts implements EngineFacts {
     @Override
     public List<String> securityOptions() {
         List<String> options = new ArrayList<>();
+        if (seccompAvailable()) {
+            // As dockerd 25+ names its default profile ("docker info": Security Options: seccomp, Profile: builtin).
+            options.add("name=seccomp,profile=builtin");
+        }
         if (Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"))) {
             options.add("name=cgroupns");
         }
         return options;
+    }
+
+    /** Whether this kernel filters system calls (a "Seccomp:" line in /proc/self/status). */
+    private static boolean seccompAvailable() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().anyMatch(l -> l.startsWith("Seccomp:"));
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     @Override

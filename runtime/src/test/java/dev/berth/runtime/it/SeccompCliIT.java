@@ -50,6 +50,8 @@ class SeccompCliIT {
         assertEquals("2", seccompMode(List.of()), "mode 2 = a seccomp filter");
         assertEquals("0", seccompMode(List.of("--security-opt", "seccomp=unconfined")));
         assertEquals("0", seccompMode(List.of("--privileged")));
+        CommandResult info = berthd.docker("info", "--format", "{{json .SecurityOptions}}");
+        assertTrue(info.stdout().contains("name=seccomp,profile=builtin"), info.stdout() + info.stderr());
     }
 
     @Test

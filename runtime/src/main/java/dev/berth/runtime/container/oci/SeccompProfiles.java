@@ -4,33 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.runtime.common.Json;
 import dev.berth.runtime.errors.InvalidArgumentException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * The seccomp filter of a container. By default Berth blocks (EPERM) the syscalls Docker's documentation lists as
- * blocked by its default profile — kernel keyrings, modules, clocks, reboot/kexec, mount and namespace calls,
- * bpf/perf, NUMA policy, raw I/O, obsolete calls, io_uring — unless the container holds the capability that
- * makes the call legitimate, as Docker does. Docker's own profile is an allow-list; this one is a deny-list of the
- * same significant calls (simpler to keep right across kernels; the capability set does the rest). Like Docker's,
- * it refuses clone() with namespace flags without CAP_SYS_ADMIN (one rule per flag: seccomp compares masked
- * arguments only for equality) and answers clone3() with ENOSYS, since its flags sit in memory a filter cannot read
- * and libc then falls back to clone().
- * {@code --security-opt seccomp=unconfined} and {@code --privileged} (even with a profile, as dockerd) turn filtering off; {@code seccomp=<profile>}
- * (the docker CLI sends the file's JSON) uses a Docker-format profile, converted to the OCI form here.
+ * The seccomp filter of a container. By default it is Docker's own allow-list (the data file
+ * {@code seccomp-default.json} beside this class, Docker's published default profile, Apache-2.0): every system call
+ * it does not name answers EPERM, including the ones future kernels add (runc answers ENOSYS for calls newer than
+ * any the profile names, so libc falls back). Calls that make namespaces, load modules, set clocks and the like are
+ * allowed only to containers holding the matching capability, and some only with certain arguments (clone without
+ * namespace flags, personality, socket families). {@code --security-opt seccomp=unconfined} and
+ * {@code --privileged} (even with a profile, as dockerd) turn filtering off; {@code seccomp=<profile>} (the docker
+ * CLI sends the file's JSON) uses a Docker-format profile the same way.
  */
 public final class SeccompProfiles {
-    /** Blocked syscall → the capability that unblocks it (null: always blocked). */
-    private static final Map<String, String> BLOCKED = blocked();
-    private static final int EPERM = 1;
-    private static final int ENOSYS = 38;
-    /** CLONE_NEWNS, CLONE_NEWCGROUP, CLONE_NEWUTS, CLONE_NEWIPC, CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET. */
-    private static final long[] CLONE_NAMESPACE_FLAGS = {0x00020000L, 0x02000000L, 0x04000000L, 0x08000000L,
-            0x10000000L, 0x20000000L, 0x40000000L};
+    private static final String DEFAULT_RESOURCE = "seccomp-default.json";
+    private static final JsonNode DEFAULT_PROFILE = readDefault();
 
     private SeccompProfiles() {}
 
@@ -45,31 +38,16 @@ public final class SeccompProfiles {
         if (option != null && !option.isBlank() && !option.strip().equals("builtin")) {
             return fromDockerProfile(option, caps);
         }
-        List<String> denied = new ArrayList<>();
-        BLOCKED.forEach((call, cap) -> {
-            if (cap == null || !caps.contains(cap)) {
-                denied.add(call);
-            }
-        });
-        List<RuntimeSpec.SyscallRule> rules = new ArrayList<>();
-        rules.add(new RuntimeSpec.SyscallRule(List.copyOf(denied), "SCMP_ACT_ERRNO", EPERM, null));
-        if (!caps.contains("CAP_SYS_ADMIN")) {
-            rules.addAll(namespaceCloneRules());
-        }
-        return new RuntimeSpec.Seccomp("SCMP_ACT_ALLOW", null, nativeArchitectures(), List.copyOf(rules));
+        return convert(DEFAULT_PROFILE, caps, goArch(), KernelVersion.running());
     }
 
-    /** clone() with any CLONE_NEW* flag → EPERM; clone3() → ENOSYS (see the class comment). */
-    static List<RuntimeSpec.SyscallRule> namespaceCloneRules() {
-        // s390 passes clone()'s flags second; every other architecture first.
-        int flagsArg = goArch().startsWith("s390") ? 1 : 0;
-        List<RuntimeSpec.SyscallRule> rules = new ArrayList<>();
-        for (long flag : CLONE_NAMESPACE_FLAGS) {
-            rules.add(new RuntimeSpec.SyscallRule(List.of("clone"), "SCMP_ACT_ERRNO", EPERM,
-                    List.of(new RuntimeSpec.SyscallArg(flagsArg, flag, flag, "SCMP_CMP_MASKED_EQ"))));
+    /** The default profile's text, as Docker publishes it (what {@code docker info}'s "builtin" stands for). */
+    public static String defaultProfileJson() {
+        try (InputStream in = SeccompProfiles.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("the default seccomp profile is missing from the build", e);
         }
-        rules.add(new RuntimeSpec.SyscallRule(List.of("clone3"), "SCMP_ACT_ERRNO", ENOSYS, null));
-        return rules;
     }
 
     /** Converts a Docker seccomp profile (as `docker run --security-opt seccomp=FILE` sends it) to the OCI form. */
@@ -83,9 +61,18 @@ public final class SeccompProfiles {
         if (p == null || !p.isObject() || !p.path("defaultAction").isTextual()) {
             throw new InvalidArgumentException("invalid seccomp profile: it needs a \"defaultAction\"");
         }
+        return convert(p, caps, goArch(), KernelVersion.running());
+    }
+
+    /**
+     * A Docker profile for one container, as dockerd converts it: a rule applies when the container holds every
+     * capability its {@code includes} names, none its {@code excludes} names, the architecture is (not) listed, and
+     * the kernel is at least {@code includes.minKernel}.
+     */
+    static RuntimeSpec.Seccomp convert(JsonNode p, Collection<String> caps, String arch, KernelVersion kernel) {
         List<RuntimeSpec.SyscallRule> rules = new ArrayList<>();
         for (JsonNode s : p.path("syscalls")) {
-            if (!applies(s.path("includes"), caps, true) || !applies(s.path("excludes"), caps, false)) {
+            if (!included(s.path("includes"), caps, arch, kernel) || excluded(s.path("excludes"), caps, arch)) {
                 continue;
             }
             List<String> names = new ArrayList<>();
@@ -98,38 +85,52 @@ public final class SeccompProfiles {
             }
             List<RuntimeSpec.SyscallArg> args = new ArrayList<>();
             for (JsonNode a : s.path("args")) {
+                // An omitted valueTwo is 0, as in Go: {"value": MASK, "op": "SCMP_CMP_MASKED_EQ"} means (arg & MASK) == 0.
                 args.add(new RuntimeSpec.SyscallArg(a.path("index").asInt(), a.path("value").asLong(),
-                        a.has("valueTwo") ? a.path("valueTwo").asLong() : null, a.path("op").asText()));
+                        a.path("valueTwo").asLong(0), a.path("op").asText()));
             }
             rules.add(new RuntimeSpec.SyscallRule(names, s.path("action").asText(),
                     s.has("errnoRet") ? s.path("errnoRet").asInt() : null, args.isEmpty() ? null : args));
         }
         return new RuntimeSpec.Seccomp(p.path("defaultAction").asText(),
-                p.has("defaultErrnoRet") ? p.path("defaultErrnoRet").asInt() : null, architectures(p), rules);
+                p.has("defaultErrnoRet") ? p.path("defaultErrnoRet").asInt() : null, architectures(p, arch), rules);
     }
 
-    /** Whether an includes (all must hold) or excludes (none may hold) block lets a rule apply here. */
-    private static boolean applies(JsonNode block, Collection<String> caps, boolean include) {
-        if (block.isMissingNode() || block.isNull()) {
-            return true;
-        }
+    private static boolean included(JsonNode block, Collection<String> caps, String arch, KernelVersion kernel) {
         for (JsonNode cap : block.path("caps")) {
-            if (caps.contains(cap.asText()) != include) {
+            if (!caps.contains(cap.asText())) {
                 return false;
             }
         }
-        List<String> arches = new ArrayList<>();
-        block.path("arches").forEach(a -> arches.add(a.asText()));
-        if (!arches.isEmpty() && arches.contains(goArch()) != include) {
+        if (!block.path("arches").isEmpty() && !contains(block.path("arches"), arch)) {
             return false;
         }
-        return true;
+        String minKernel = block.path("minKernel").asText("");
+        return minKernel.isEmpty() || kernel.atLeast(KernelVersion.parse(minKernel));
     }
 
-    private static List<String> architectures(JsonNode p) {
+    private static boolean excluded(JsonNode block, Collection<String> caps, String arch) {
+        for (JsonNode cap : block.path("caps")) {
+            if (caps.contains(cap.asText())) {
+                return true;
+            }
+        }
+        return contains(block.path("arches"), arch);
+    }
+
+    private static boolean contains(JsonNode list, String value) {
+        for (JsonNode v : list) {
+            if (v.asText().equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> architectures(JsonNode p, String arch) {
         List<String> out = new ArrayList<>();
         p.path("architectures").forEach(a -> out.add(a.asText()));
-        String native0 = nativeArchitectures().getFirst();
+        String native0 = nativeArchitectures(arch).getFirst();
         for (JsonNode m : p.path("archMap")) {
             if (m.path("architecture").asText().equals(native0)) {
                 out.add(native0);
@@ -141,7 +142,11 @@ public final class SeccompProfiles {
 
     /** This host's seccomp architecture and the ones its processes may also call in (e.g. 32-bit x86 on x86-64). */
     static List<String> nativeArchitectures() {
-        return switch (goArch()) {
+        return nativeArchitectures(goArch());
+    }
+
+    private static List<String> nativeArchitectures(String arch) {
+        return switch (arch) {
             case "amd64" -> List.of("SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32");
             case "arm64" -> List.of("SCMP_ARCH_AARCH64", "SCMP_ARCH_ARM");
             case "ppc64le" -> List.of("SCMP_ARCH_PPC64LE");
@@ -152,7 +157,7 @@ public final class SeccompProfiles {
     }
 
     /** The architecture in Go's naming, which Docker profiles use in includes/excludes. */
-    private static String goArch() {
+    static String goArch() {
         String a = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
         return switch (a) {
             case "amd64", "x86_64" -> "amd64";
@@ -161,32 +166,11 @@ public final class SeccompProfiles {
         };
     }
 
-    private static Map<String, String> blocked() {
-        Map<String, String> m = new LinkedHashMap<>();
-        // Not namespaced: the kernel keyring, obsolete and 32-bit-only calls, io_uring (escapes seccomp's view).
-        for (String call : List.of("add_key", "request_key", "keyctl", "nfsservctl", "uselib", "ustat", "sysfs",
-                "_sysctl", "vm86", "vm86old", "io_uring_setup", "io_uring_enter", "io_uring_register")) {
-            m.put(call, null);
-        }
-        put(m, "CAP_SYS_ADMIN", "mount", "umount", "umount2", "pivot_root", "setns", "unshare", "quotactl",
-                "swapon", "swapoff", "lookup_dcookie", "bpf", "perf_event_open", "fanotify_init");
-        put(m, "CAP_SYS_MODULE", "create_module", "delete_module", "finit_module", "init_module",
-                "get_kernel_syms", "query_module");
-        put(m, "CAP_SYS_TIME", "clock_adjtime", "clock_settime", "settimeofday", "stime");
-        put(m, "CAP_SYS_BOOT", "reboot", "kexec_load", "kexec_file_load");
-        put(m, "CAP_SYS_PACCT", "acct");
-        put(m, "CAP_SYS_NICE", "get_mempolicy", "set_mempolicy", "mbind", "move_pages");
-        put(m, "CAP_SYS_RAWIO", "ioperm", "iopl");
-        put(m, "CAP_SYS_PTRACE", "kcmp", "process_vm_readv", "process_vm_writev", "userfaultfd");
-        put(m, "CAP_DAC_READ_SEARCH", "open_by_handle_at", "name_to_handle_at");
-        put(m, "CAP_SYSLOG", "syslog");
-        put(m, "CAP_SYS_TTY_CONFIG", "vhangup");
-        return m;
-    }
-
-    private static void put(Map<String, String> m, String cap, String... calls) {
-        for (String c : calls) {
-            m.put(c, cap);
+    private static JsonNode readDefault() {
+        try {
+            return Json.MAPPER.readTree(defaultProfileJson());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the default seccomp profile does not parse", e);
         }
     }
 }
