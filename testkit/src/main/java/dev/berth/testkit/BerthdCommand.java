@@ -19,6 +19,11 @@ public final class BerthdCommand {
 
     /** {@code java … Berthd <args>} on the test JVM's class path, with test-only route groups if given. */
     public static List<String> of(List<String> extraRoutes, List<String> args) {
+        return of(extraRoutes, java.util.Map.of(), args);
+    }
+
+    /** As {@link #of(List, List)}, with system properties for berthd's JVM (test-only tunables such as time-outs). */
+    public static List<String> of(List<String> extraRoutes, java.util.Map<String, String> properties, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java());
         // Quick-starting flags: tests start many short-lived engines.
@@ -27,6 +32,7 @@ public final class BerthdCommand {
         if (!extraRoutes.isEmpty()) {
             cmd.add("-Dberth.extraRoutes=" + String.join(",", extraRoutes));
         }
+        properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add(MAIN);
         cmd.addAll(args);
         return cmd;

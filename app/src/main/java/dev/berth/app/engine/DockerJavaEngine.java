@@ -72,6 +72,10 @@ public final class DockerJavaEngine implements Engine {
                 .sslConfig(config.getSSLConfig())
                 .maxConnections(32)
                 .connectionTimeout(Duration.ofSeconds(5))
+                // No limit on waiting for an answer (a stop waits out its grace period, events and logs stream for
+                // hours). Said explicitly because over TLS the HTTP client otherwise keeps the connect timeout it
+                // set for the handshake as the socket's read timeout: every stop of a remote engine failed at 5 s.
+                .responseTimeout(Duration.ZERO)
                 .build();
         this.client = DockerClientImpl.getInstance(config, http);
         this.inside = new DockerJavaInside(client, http, endpoint);

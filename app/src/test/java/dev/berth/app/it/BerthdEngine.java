@@ -7,6 +7,7 @@ import dev.berth.app.engine.Engine;
 import dev.berth.app.localengine.LocalEngineController;
 import dev.berth.testkit.BerthdCommand;
 import dev.berth.testkit.BerthdProcess;
+import dev.berth.testkit.TlsMaterial;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,6 +31,15 @@ public final class BerthdEngine implements BeforeAllCallback, AfterAllCallback {
     private static final Set<String> BUILT_IN_NETWORKS = Set.of("bridge", "host", "none");
     private Path dir;
     private BerthdProcess process;
+    private boolean tls;
+    private TlsMaterial tlsMaterial;
+    private int tlsPort;
+
+    /** Also serves the API on 127.0.0.1 behind mutual TLS (certificates made by the test: {@link #clientCerts()}). */
+    public BerthdEngine withTls() {
+        tls = true;
+        return this;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
@@ -38,15 +48,41 @@ public final class BerthdEngine implements BeforeAllCallback, AfterAllCallback {
         assumeTrue(BerthdCommand.builtIn(root), "the runtime is not built: mvn -pl runtime -am package");
         // Short path: a unix socket path must fit in 108 bytes.
         dir = Files.createTempDirectory(Path.of("/tmp"), "berth-app-it-");
+        if (tls) {
+            try {
+                tlsMaterial = TlsMaterial.create(Files.createDirectories(dir.resolve("tls")));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            try (var free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                tlsPort = free.getLocalPort();
+            }
+        }
         process = new BerthdProcess(socket(), dir.resolve("berthd.log"), command());
         process.start(Duration.ofSeconds(90));
     }
 
     /** The command that runs this berthd in the foreground (for a {@link LocalEngineController}). */
     public List<String> command() {
-        return BerthdCommand.fromCheckout(BerthdCommand.checkoutRoot(), List.of("-H", uri(), "--data-root",
+        List<String> args = new java.util.ArrayList<>(List.of("-H", uri(), "--data-root",
                 dir.resolve("data").toString(), "--exec-root", dir.resolve("exec").toString(), "--pidfile",
                 dir.resolve("berthd.pid").toString()));
+        if (tlsMaterial != null) {
+            args.addAll(List.of("-H", tlsUri(), "--tlsverify", "--tlscacert", tlsMaterial.caCert().toString(),
+                    "--tlscert", tlsMaterial.serverCert().toString(), "--tlskey", tlsMaterial.serverKey().toString()));
+        }
+        return BerthdCommand.fromCheckout(BerthdCommand.checkoutRoot(), args);
+    }
+
+    /** The TLS endpoint ({@link #withTls()}): {@code tcp://127.0.0.1:<port>}. */
+    public String tlsUri() {
+        return "tcp://127.0.0.1:" + tlsPort;
+    }
+
+    /** ca.pem, cert.pem and key.pem of a client the TLS endpoint accepts. */
+    public Path clientCerts() {
+        return tlsMaterial.clientDir();
     }
 
     /** Stops the berthd this fixture started (a test that starts its own engine on the same root needs it gone). */

@@ -3,6 +3,7 @@ package dev.berth.app.it;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.berth.app.localengine.LocalEngineController;
+import dev.berth.testkit.TlsMaterial;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

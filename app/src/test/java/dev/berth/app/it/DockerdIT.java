@@ -9,6 +9,7 @@ import dev.berth.app.engine.Engine;
 import dev.berth.app.support.I18n;
 import dev.berth.testkit.RegistryExtension;
 import dev.berth.testkit.TestImages;
+import dev.berth.testkit.TlsMaterial;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;

@@ -2,6 +2,7 @@ package dev.berth.runtime.daemon;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.runtime.api.http.ServerTls;
 import dev.berth.runtime.common.Json;
 import dev.berth.runtime.errors.InvalidArgumentException;
 import dev.berth.runtime.network.ipam.BridgeAddress;
@@ -24,7 +25,7 @@ import java.util.TreeSet;
 public final class ConfigLoader {
     private static final Set<String> KEYS = Set.of("hosts", "data-root", "exec-root", "log-level", "pidfile",
             "insecure-registries", "registry-mirrors", "max-concurrent-downloads", "debug", "bip", "default-address-pools",
-            "vm-bridge", "vm-token-file");
+            "vm-bridge", "vm-token-file", "tls", "tlsverify", "tlscacert", "tlscert", "tlskey");
 
     private ConfigLoader() {}
 
@@ -120,9 +121,9 @@ public final class ConfigLoader {
                 }
                 return v.asInt();
             }
-            case "debug" -> {
+            case "debug", "tls", "tlsverify" -> {
                 if (!v.isBoolean()) {
-                    throw new StartupException(where + "\"debug\" must be true or false");
+                    throw new StartupException(where + "\"" + key + "\" must be true or false");
                 }
                 return v.asBoolean();
             }
@@ -153,12 +154,19 @@ public final class ConfigLoader {
     @SuppressWarnings("unchecked")
     private static DaemonConfig build(Map<String, Object> m, Path configFile) throws StartupException {
         List<Path> sockets = new ArrayList<>();
+        List<TcpHost> tcpHosts = new ArrayList<>();
+        ServerTls tls = tls(m);
         for (String host : (List<String>) m.getOrDefault("hosts", List.of())) {
-            sockets.add(socketOf(host));
+            if (host.startsWith("tcp://")) {
+                tcpHosts.add(TcpHost.parse(host, tls != null));
+            } else {
+                sockets.add(socketOf(host));
+            }
         }
-        if (sockets.isEmpty()) {
+        if (sockets.isEmpty() && tcpHosts.isEmpty()) {
             sockets.add(DaemonConfig.DEFAULT_SOCKET);
         }
+        refusePlainTcp(tcpHosts, tls, m.get("tls"));
         Path dataRoot = absolute("data-root", (String) m.get("data-root"), DaemonConfig.DEFAULT_DATA_ROOT);
         Path execRoot = absolute("exec-root", (String) m.get("exec-root"), DaemonConfig.DEFAULT_EXEC_ROOT);
         Path pidFile = absolute("pidfile", (String) m.get("pidfile"), execRoot.resolve("berthd.pid"));
@@ -180,7 +188,35 @@ public final class ConfigLoader {
         return new DaemonConfig(sockets, dataRoot, execRoot, level, pidFile,
                 (List<String>) m.getOrDefault("insecure-registries", List.of()),
                 (List<String>) m.getOrDefault("registry-mirrors", List.of()),
-                downloads, (Boolean) m.getOrDefault("debug", false), configFile, bip, pools, vmBridge(m));
+                downloads, (Boolean) m.getOrDefault("debug", false), configFile, bip, pools, vmBridge(m), tcpHosts, tls);
+    }
+
+    /** {@code --tls} / {@code --tlsverify} with their files, or null for no TLS; as dockerd, verify implies TLS. */
+    private static ServerTls tls(Map<String, Object> m) throws StartupException {
+        boolean verify = (Boolean) m.getOrDefault("tlsverify", false);
+        if (!verify && !Boolean.TRUE.equals(m.get("tls"))) {
+            return null;
+        }
+        return new ServerTls(absolute("tlscacert", (String) m.get("tlscacert"), DaemonConfig.DEFAULT_TLS_DIR.resolve("ca.pem")),
+                absolute("tlscert", (String) m.get("tlscert"), DaemonConfig.DEFAULT_TLS_DIR.resolve("cert.pem")),
+                absolute("tlskey", (String) m.get("tlskey"), DaemonConfig.DEFAULT_TLS_DIR.resolve("key.pem")), verify);
+    }
+
+    /**
+     * Whoever reaches the API is root on this machine: TCP without TLS is served on loopback addresses only (with a
+     * warning in the log), elsewhere only when the operator said {@code --tls=false} in so many words (dockerd 27+).
+     */
+    private static void refusePlainTcp(List<TcpHost> hosts, ServerTls tls, Object tlsFlag) throws StartupException {
+        if (tls != null || Boolean.FALSE.equals(tlsFlag)) {
+            return;
+        }
+        for (TcpHost h : hosts) {
+            if (!h.loopback()) {
+                throw new StartupException("refusing to serve the API on " + h + " without TLS: anyone who can reach "
+                        + "that address would control this machine as root. Use --tlsverify with --tlscacert, --tlscert "
+                        + "and --tlskey, or pass --tls=false to accept that risk", 2, null);
+            }
+        }
     }
 
     /** {@code --vm-bridge tcp://ADDR:PORT} with {@code --vm-token-file PATH}: both or neither. */
@@ -207,10 +243,10 @@ public final class ConfigLoader {
         }
     }
 
-    /** {@code unix:///run/x.sock} → {@code /run/x.sock}; berthd serves unix sockets only. */
+    /** {@code unix:///run/x.sock} → {@code /run/x.sock}. */
     static Path socketOf(String host) throws StartupException {
         if (!host.startsWith("unix://")) {
-            throw new StartupException("unsupported host '" + host + "': berthd listens on unix sockets only (unix:///path)",
+            throw new StartupException("unsupported host '" + host + "': berthd listens on unix:///path or tcp://ADDRESS:PORT",
                     2, null);
         }
         String path = host.substring("unix://".length());

@@ -48,6 +48,11 @@ public final class DaemonArgs {
         OPTIONS.put("--default-address-pool", new Option("default-address-pools", Kind.LIST));
         OPTIONS.put("--vm-bridge", new Option("vm-bridge", Kind.STRING));
         OPTIONS.put("--vm-token-file", new Option("vm-token-file", Kind.STRING));
+        OPTIONS.put("--tls", new Option("tls", Kind.BOOL));
+        OPTIONS.put("--tlsverify", new Option("tlsverify", Kind.BOOL));
+        OPTIONS.put("--tlscacert", new Option("tlscacert", Kind.STRING));
+        OPTIONS.put("--tlscert", new Option("tlscert", Kind.STRING));
+        OPTIONS.put("--tlskey", new Option("tlskey", Kind.STRING));
         Option debug = new Option("debug", Kind.BOOL);
         OPTIONS.put("-D", debug);
         OPTIONS.put("--debug", debug);
@@ -56,7 +61,7 @@ public final class DaemonArgs {
     public static final String USAGE = """
             Usage:  berthd [OPTIONS]
 
-            Berth's container engine: serves the Docker Engine API on a unix socket.
+            Berth's container engine: serves the Docker Engine API on a unix socket (and on TCP, behind TLS).
 
             Options:
                   --bip string                      Specify default-bridge IPv4 network (default 172.30.0.1/16)
@@ -66,12 +71,20 @@ public final class DaemonArgs {
                   --default-address-pool pool-options   Default address pools for user networks, base=CIDR,size=N (default base=172.31.0.0/16,size=24)
                   --exec-root string                Root directory for execution state files (default "/run/berth/exec")
               -h, --help                            Print usage
-              -H, --host list                       Daemon socket to connect to, unix://PATH (default unix:///run/berth/berth.sock)
+              -H, --host list                       Daemon socket(s) to listen on: unix://PATH or tcp://ADDRESS:PORT
+                                                    (default unix:///run/berth/berth.sock); TCP needs --tlsverify, or
+                                                    --tls=false to serve it unauthenticated (loopback addresses only
+                                                    without that flag)
                   --insecure-registry list          Enable insecure registry communication
               -l, --log-level string                Set the logging level ("debug"|"info"|"warn"|"error"|"fatal") (default "info")
                   --max-concurrent-downloads int    Set the max concurrent downloads (default 3)
               -p, --pidfile string                  Path to use for daemon PID file (default "<exec-root>/berthd.pid")
                   --registry-mirror list            Preferred registry mirror
+                  --tls                             Use TLS; implied by --tlsverify
+                  --tlscacert string                Trust certs signed only by this CA (default "/etc/berth/tls/ca.pem")
+                  --tlscert string                  Path to TLS certificate file (default "/etc/berth/tls/cert.pem")
+                  --tlskey string                   Path to TLS key file (default "/etc/berth/tls/key.pem")
+                  --tlsverify                       Use TLS and verify the remote (clients need a certificate from the CA)
               -v, --version                         Print version information and quit
                   --vm-bridge string                Inside the Berth VM: also serve the API on tcp://ADDRESS:PORT, to
                                                     connections that first present the VM's token

@@ -70,7 +70,20 @@ final class RunningDaemon {
                 bound.add(socket);
                 SocketGuard.restrict(socket);
             }
+            for (TcpHost tcp : config.tcpHosts()) {
+                server.listenTcp(tcp.address(), config.tls());
+                if (config.tls() == null) {
+                    LOG.log(Level.WARNING, "serving the API on " + tcp + " without TLS: every process that can reach "
+                            + "it controls this machine as root; use --tlsverify");
+                } else if (!config.tls().verifyClients()) {
+                    LOG.log(Level.WARNING, "serving the API on " + tcp + " with TLS but without --tlsverify: any client "
+                            + "that reaches it controls this machine as root");
+                }
+            }
             if (config.vmBridge() != null) {
+                if (config.sockets().isEmpty()) {
+                    throw new StartupException("--vm-bridge forwards to a unix socket: add -H unix:///PATH", 2, null);
+                }
                 vmBridge = VmBridgeListener.start(config.vmBridge(), config.sockets().getFirst());
             }
         } catch (StartupException | IOException | RuntimeException e) {

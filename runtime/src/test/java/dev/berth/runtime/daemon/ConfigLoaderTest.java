@@ -146,4 +146,39 @@ class ConfigLoaderTest {
             assertThrows(StartupException.class, () -> load(null, "--config-file", file.toString()), json);
         }
     }
+
+    @Test
+    void tcpIsServedBehindTlsAndPlainOnlyOnLoopbackUnlessForced(@TempDir Path dir) throws Exception {
+        DaemonConfig tls = load(null, "-H", "unix:///tmp/a.sock", "-H", "tcp://0.0.0.0:2376", "--tlsverify",
+                "--tlscacert", "/etc/x/ca.pem", "--tlscert", "/etc/x/cert.pem", "--tlskey", "/etc/x/key.pem");
+        assertEquals(List.of(Path.of("/tmp/a.sock")), tls.sockets());
+        assertEquals("tcp://0.0.0.0:2376", tls.tcpHosts().getFirst().toString());
+        assertEquals(new dev.berth.runtime.api.http.ServerTls(Path.of("/etc/x/ca.pem"), Path.of("/etc/x/cert.pem"),
+                Path.of("/etc/x/key.pem"), true), tls.tls());
+
+        DaemonConfig defaults = load(null, "-H", "tcp://127.0.0.1", "--tlsverify");
+        assertEquals(List.of(), defaults.sockets(), "only what -H asks for, as dockerd");
+        assertEquals(2376, defaults.tcpHosts().getFirst().address().getPort(), "dockerd's TLS port");
+        assertEquals(Path.of("/etc/berth/tls/ca.pem"), defaults.tls().ca());
+
+        StartupException refused = assertThrows(StartupException.class, () -> load(null, "-H", "tcp://0.0.0.0:2375"));
+        assertTrue(refused.getMessage().contains("without TLS"), refused.getMessage());
+        DaemonConfig tlsOnly = load(null, "-H", "tcp://[::]:2376", "--tls");
+        assertEquals(false, tlsOnly.tls().verifyClients(), "--tls encrypts; only --tlsverify checks clients");
+        DaemonConfig loopback = load(null, "-H", "tcp://127.0.0.1:2375");
+        assertEquals(null, loopback.tls());
+        assertEquals(2375, loopback.tcpHosts().getFirst().address().getPort());
+        DaemonConfig forced = load(null, "-H", "tcp://0.0.0.0:2375", "--tls=false");
+        assertEquals(null, forced.tls(), "the operator said so in so many words");
+
+        Path file = dir.resolve("daemon.json");
+        Files.writeString(file, "{\"hosts\": [\"tcp://[::1]:2376\"], \"tlsverify\": true, \"tlscert\": \"/srv/c.pem\"}");
+        DaemonConfig fromFile = load(null, "--config-file", file.toString());
+        assertTrue(fromFile.tcpHosts().getFirst().loopback());
+        assertEquals(Path.of("/srv/c.pem"), fromFile.tls().cert());
+
+        for (String bad : List.of("tcp://127.0.0.1:99999", "tcp://127.0.0.1:http", "tcp://127.0.0.1:2375/path")) {
+            assertThrows(StartupException.class, () -> load(null, "-H", bad, "--tlsverify"), bad);
+        }
+    }
 }

@@ -37,6 +37,7 @@ public final class BerthdExtension implements BeforeAllCallback, BeforeEachCallb
 
     private final List<String> extraRoutes = new ArrayList<>();
     private final List<String> extraArgs = new ArrayList<>();
+    private final java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
     private Path dir;
     private BerthdProcess process;
 
@@ -46,6 +47,12 @@ public final class BerthdExtension implements BeforeAllCallback, BeforeEachCallb
         for (Class<? extends Routes> r : routes) {
             extraRoutes.add(r.getName());
         }
+        return this;
+    }
+
+    /** Sets a system property in berthd's JVM (test-only tunables such as time-outs). */
+    public BerthdExtension withProperty(String key, String value) {
+        properties.put(key, value);
         return this;
     }
 
@@ -130,7 +137,7 @@ public final class BerthdExtension implements BeforeAllCallback, BeforeEachCallb
                 throw new UncheckedIOException(e);
             }
         }
-        process = new BerthdProcess(socket(), dir.resolve("berthd.log"), BerthdCommand.of(extraRoutes, daemonArgs()));
+        process = new BerthdProcess(socket(), dir.resolve("berthd.log"), BerthdCommand.of(extraRoutes, properties, daemonArgs()));
         process.start(START_TIMEOUT);
     }
 

@@ -80,9 +80,14 @@ final class ContainersAttach implements Handler {
         }
         LogReader reader = new LogReader(() -> containers.logs().segments(c));
         try {
-            for (LogLine line : reader.read(new LogQuery(stdout, stderr, null, null, -1, false))) {
-                out.write(line.stream(), line.data());
-            }
+            reader.read(new LogQuery(stdout, stderr, null, null, -1, false), line -> {
+                try {
+                    out.write(line.stream(), line.data());
+                    return true;
+                } catch (IOException e) {
+                    return false; // the client went away
+                }
+            });
             out.flush();
         } catch (IOException e) {
             // the client went away

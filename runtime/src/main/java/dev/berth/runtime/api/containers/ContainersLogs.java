@@ -54,11 +54,7 @@ final class ContainersLogs implements Handler {
                 reader.follow(query, line -> write(out, line, timestamps),
                         () -> containers.store().find(c.id()).map(x -> !x.state().isRunning()).orElse(true));
             } else {
-                for (LogLine line : reader.read(query)) {
-                    if (!write(out, line, timestamps)) {
-                        break;
-                    }
-                }
+                reader.read(query, line -> write(out, line, timestamps));
             }
         }
     }

@@ -147,6 +147,10 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void startExchange(HttpRequest request) {
+        RequestHeadDeadline deadline = channel.pipeline().get(RequestHeadDeadline.class);
+        if (deadline != null) {
+            deadline.headArrived();
+        }
         boolean upgrade = request.headers().contains(HttpHeaderNames.UPGRADE);
         Exchange ex = new Exchange(new InboundStream(channel), HttpUtil.isKeepAlive(request) && !inputShutdown);
         current = ex;
@@ -180,6 +184,10 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         current = null;
+        RequestHeadDeadline deadline = channel.pipeline().get(RequestHeadDeadline.class);
+        if (deadline != null) {
+            deadline.exchangeDone();
+        }
         if (!ex.keepAlive || inputShutdown) {
             channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             return;
@@ -203,6 +211,9 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
         Hijacked hijacked = new Hijacked(channel, raw, writer);
         // Removing the codec hands bytes it had already buffered to us, now as raw bytes.
         channel.pipeline().remove(HttpServerCodec.class);
+        if (channel.pipeline().get(RequestHeadDeadline.class) != null) {
+            channel.pipeline().remove(RequestHeadDeadline.class);
+        }
         for (Object msg : pending) {
             ReferenceCountUtil.release(msg);
         }
@@ -217,9 +228,19 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void rejectMalformed(HttpRequest request) {
-        LOG.log(Level.DEBUG, () -> "malformed request: " + request.decoderResult().cause());
-        byte[] body = "{\"message\":\"malformed HTTP request\"}\n".getBytes(StandardCharsets.UTF_8);
-        DefaultFullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST,
+        Throwable cause = request.decoderResult().cause();
+        LOG.log(Level.DEBUG, () -> "malformed request: " + cause);
+        HttpResponseStatus status = HttpResponseStatus.BAD_REQUEST;
+        String message = "malformed HTTP request";
+        if (cause instanceof io.netty.handler.codec.http.TooLongHttpLineException) {
+            status = HttpResponseStatus.REQUEST_URI_TOO_LONG;
+            message = "request line too long: at most " + (ApiServer.MAX_HEAD >> 10) + " KiB";
+        } else if (cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException) {
+            status = HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+            message = "request headers too large: at most " + (ApiServer.MAX_HEAD >> 10) + " KiB";
+        }
+        byte[] body = ("{\"message\":\"" + message + "\"}\n").getBytes(StandardCharsets.UTF_8);
+        DefaultFullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 Unpooled.wrappedBuffer(body));
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
         res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
@@ -230,7 +251,10 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof ChannelInputShutdownEvent) {
+        // Behind TLS a client ends its side with a close_notify alert rather than a FIN (Go's tls.Conn.CloseWrite,
+        // which the docker CLI calls when stdin ends): the same half-close.
+        if (evt instanceof ChannelInputShutdownEvent
+                || (evt instanceof io.netty.handler.ssl.SslCloseCompletionEvent closed && closed.isSuccess())) {
             inputShutdown = true;
             if (raw != null) {
                 raw.end(); // the client's stdin ended; it still reads our output

@@ -101,6 +101,9 @@ public final class ApiRequest {
         return filters;
     }
 
+    /** The most a JSON request body may hold: container specs with thousands of env vars and labels fit easily. */
+    public static final int MAX_JSON_BODY = 16 << 20;
+
     /** A request header, or null. */
     public String header(String name) {
         return headers.get(name);
@@ -121,13 +124,20 @@ public final class ApiRequest {
         return body;
     }
 
-    /** The body as JSON; an empty body gives null, malformed JSON an InvalidArgumentException. */
+    /**
+     * The body as JSON; an empty body gives null, malformed JSON an InvalidArgumentException, a body over
+     * {@link #MAX_JSON_BODY} a PayloadTooLargeException (a JSON body is read whole, so its size is bounded).
+     */
     public <T> T bodyJson(Class<T> type) {
         byte[] bytes;
         try {
-            bytes = body.readAllBytes();
+            bytes = body.readNBytes(MAX_JSON_BODY + 1);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the request body", e);
+        }
+        if (bytes.length > MAX_JSON_BODY) {
+            throw new dev.berth.runtime.errors.PayloadTooLargeException("request body too large: a JSON body may have at most "
+                    + (MAX_JSON_BODY >> 20) + " MiB");
         }
         if (isBlank(bytes)) {
             return null;

@@ -18,6 +18,7 @@ public final class ErrorResponses {
             case NotFoundException e -> 404;
             case ConflictException e -> 409;
             case InvalidArgumentException e -> 400;
+            case dev.berth.runtime.errors.PayloadTooLargeException e -> 413;
             case dev.berth.dockerfile.DockerfileException e -> 400;
             case NotModifiedException e -> 304;
             case UnauthorizedException e -> 401;

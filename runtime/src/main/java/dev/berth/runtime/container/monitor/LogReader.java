@@ -69,20 +69,30 @@ public final class LogReader {
 
     /** The records matching {@code query} that are in the files now, oldest first (follow is ignored). */
     public List<LogLine> read(LogQuery query) throws IOException {
-        List<LogLine> all = new ArrayList<>();
-        for (Path file : segments.get()) {
-            readWhole(file, all);
-        }
-        List<LogLine> matching = all.stream().filter(query::wants).toList();
-        return tail(matching, query.tail());
+        List<LogLine> out = new ArrayList<>();
+        read(query, out::add);
+        return out;
     }
 
-    private static void readWhole(Path file, List<LogLine> out) throws IOException {
-        try {
-            byte[] content = Files.readAllBytes(file);
-            parseAll(content, content.length, out);
-        } catch (NoSuchFileException e) {
-            // rotated away between listing and reading, or not written yet
+    /**
+     * Sends the records matching {@code query} that are in the files now to {@code sink}, oldest first, until it
+     * returns false. Files are read in chunks and a tail keeps only its window, so a log of gigabytes costs its
+     * last lines in memory, not its size.
+     */
+    public void read(LogQuery query, Predicate<LogLine> sink) throws IOException {
+        TailWindow window = query.tail() < 0 ? null : new TailWindow(query.tail());
+        Predicate<LogLine> each = line -> !query.wants(line) || (window != null ? window.add(line) : sink.test(line));
+        for (Path file : segments.get()) {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                if (!new Chunks(ch).readTo(each)) {
+                    return;
+                }
+            } catch (NoSuchFileException e) {
+                // rotated away between listing and reading, or not written yet
+            }
+        }
+        if (window != null) {
+            window.drainTo(sink);
         }
     }
 
@@ -101,29 +111,37 @@ public final class LogReader {
             Thread.sleep(POLL);
             files = segments.get();
         }
-        List<LogLine> backlog = new ArrayList<>();
-        Tail tail = next(null, backlog);
-        for (LogLine line : tail(backlog.stream().filter(query::wants).toList(), query.tail())) {
-            if (!sink.test(line)) {
-                tail.close();
-                return;
+        TailWindow window = query.tail() < 0 ? null : new TailWindow(query.tail());
+        boolean[] stopped = {false};
+        Predicate<LogLine> backlog = line -> {
+            if (!query.wants(line)) {
+                return true;
             }
+            if (window != null) {
+                return window.add(line);
+            }
+            stopped[0] = !sink.test(line);
+            return !stopped[0];
+        };
+        Tail tail = next(null, backlog);
+        if (stopped[0] || (window != null && !window.drainTo(sink))) {
+            tail.close();
+            return;
         }
+        Predicate<LogLine> live0 = line -> !query.wants(line) || sink.test(line);
         try {
             while (true) {
                 boolean wasFinished = finished.getAsBoolean();
-                List<LogLine> lines = new ArrayList<>();
-                tail.readNew(lines);
+                if (!tail.readNew(live0)) {
+                    return;
+                }
                 if (tail.replaced()) {
                     // conmon closed this file before renaming the next one in: what was read is all of it.
-                    tail.readNew(lines);
-                    tail.close();
-                    tail = next(tail.key(), lines);
-                }
-                for (LogLine line : lines) {
-                    if (query.wants(line) && !sink.test(line)) {
+                    if (!tail.readNew(live0)) {
                         return;
                     }
+                    tail.close();
+                    tail = next(tail.key(), live0);
                 }
                 if (wasFinished || (query.until() != null && Instant.now().isAfter(query.until()))) {
                     return;
@@ -136,12 +154,13 @@ public final class LogReader {
     }
 
     /**
-     * Opens the file being written and reads into {@code out} the finished files before it: those after the
-     * file identified by {@code previous} (after it was rotated away), all kept ones when {@code previous} is
-     * null or no longer kept. conmon and the bookkeeping may rename files meanwhile, so each file is checked
-     * to still be what the listing said, and the listing is taken again if not.
+     * Opens the file being written, sends to {@code out} the finished files before it (those after the file
+     * identified by {@code previous}, after it was rotated away; all kept ones when {@code previous} is null or no
+     * longer kept), then what the open file holds so far. conmon and the bookkeeping may rename files meanwhile:
+     * every file is opened first and checked to still be what the listing said (the listing is taken again if
+     * not), so what is read through the open descriptors is exactly those files, whatever they are renamed to.
      */
-    private Tail next(Object previous, List<LogLine> out) throws IOException {
+    private Tail next(Object previous, Predicate<LogLine> out) throws IOException {
         while (true) {
             List<Path> files = segments.get();
             List<Object> keys = files.stream().map(LogReader::key).toList();
@@ -151,35 +170,52 @@ public final class LogReader {
                     from = i + 1;
                 }
             }
-            List<LogLine> batch = new ArrayList<>();
+            List<FileChannel> finished = new ArrayList<>();
             boolean stable = true;
             for (int i = from; i < files.size() - 1 && stable; i++) {
-                stable = readIfStill(files.get(i), keys.get(i), batch);
+                if (keys.get(i) == null) {
+                    continue; // vanished from the listing: nothing to read, nothing changed for the rest
+                }
+                FileChannel ch = openIfStill(files.get(i), keys.get(i));
+                if (ch == null) {
+                    stable = false;
+                } else {
+                    finished.add(ch);
+                }
             }
-            Tail tail = stable ? new Tail(files.getLast()) : null;
-            if (tail != null && tail.key().equals(keys.getLast())) {
-                out.addAll(batch);
+            Tail tail = stable ? Tail.open(files.getLast(), keys.getLast()) : null;
+            if (tail == null) {
+                for (FileChannel ch : finished) {
+                    ch.close();
+                }
+                continue;
+            }
+            boolean more = true;
+            for (FileChannel ch : finished) {
+                try (ch) {
+                    more = more && new Chunks(ch).readTo(out);
+                }
+            }
+            if (more) {
                 tail.readNew(out);
-                return tail;
             }
-            if (tail != null) {
-                tail.close();
-            }
+            return tail;
         }
     }
 
-    /** Reads {@code file} whole if it is the file {@code key} names before and after (a rotated name only ever moves on). */
-    private static boolean readIfStill(Path file, Object key, List<LogLine> out) throws IOException {
-        if (key == null || !key.equals(key(file))) {
-            return key == null; // vanished from the listing: nothing to read, nothing changed for the rest
+    /** {@code file} opened, if its name still points at the file {@code key} names; null if it moved on. */
+    private static FileChannel openIfStill(Path file, Object key) throws IOException {
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            return null;
         }
-        List<LogLine> lines = new ArrayList<>();
-        readWhole(file, lines);
         if (!key.equals(key(file))) {
-            return false;
+            ch.close();
+            return null;
         }
-        out.addAll(lines);
-        return true;
+        return ch;
     }
 
     private static Object key(Path p) {
@@ -190,31 +226,73 @@ public final class LogReader {
         }
     }
 
+    /**
+     * Complete records of a file read in 64 KiB chunks from a position on: only an unfinished last record is
+     * carried from one chunk to the next (conmon splits long lines into partial records, so that stays small).
+     */
+    private static final class Chunks {
+        private final FileChannel channel;
+        private final ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        private long position;
+
+        Chunks(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        /** Parses the complete records written since the last call into {@code out}; false once {@code out} said stop. */
+        boolean readTo(Predicate<LogLine> out) throws IOException {
+            if (channel.size() < position) {
+                position = 0; // truncated in place (not conmon's way, which renames, but cheap to survive)
+                pending.reset();
+            }
+            int n;
+            while ((n = channel.read(buf.clear(), position)) > 0) {
+                position += n;
+                pending.write(buf.array(), 0, n);
+                byte[] bytes = pending.toByteArray();
+                int[] consumed = {0};
+                boolean more = parseAll(bytes, bytes.length, consumed, out);
+                pending.reset();
+                pending.write(bytes, consumed[0], bytes.length - consumed[0]);
+                if (!more) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
     /** One open log file being followed: what was read of it, and whether a newer file took its name. */
     private static final class Tail implements AutoCloseable {
         private final Path path;
         private final FileChannel channel;
         private final Object key;
-        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-        private final ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
-        private long position;
+        private final Chunks chunks;
 
-        Tail(Path path) throws IOException {
+        private Tail(Path path, FileChannel channel, Object key) {
             this.path = path;
-            FileChannel ch;
-            Object k;
+            this.channel = channel;
+            this.key = key;
+            this.chunks = new Chunks(channel);
+        }
+
+        /** Opens the live file, if it is still the one {@code listed} names (null: the listing is stale). */
+        static Tail open(Path path, Object listed) throws IOException {
             // Open, then make sure the name still points at what was opened: a rename may fall in between.
             while (true) {
                 Object before = LogReader.key(path);
-                ch = FileChannel.open(path, StandardOpenOption.READ);
-                k = LogReader.key(path);
+                FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+                Object k = LogReader.key(path);
                 if (k != null && k.equals(before)) {
-                    break;
+                    if (!k.equals(listed)) {
+                        ch.close();
+                        return null;
+                    }
+                    return new Tail(path, ch, k);
                 }
                 ch.close();
             }
-            this.channel = ch;
-            this.key = k;
         }
 
         Object key() {
@@ -227,21 +305,9 @@ public final class LogReader {
             return now != null && !now.equals(key);
         }
 
-        /** Parses the complete records written since the last call into {@code out}. */
-        void readNew(List<LogLine> out) throws IOException {
-            if (channel.size() < position) {
-                position = 0; // truncated in place (not conmon's way, which renames, but cheap to survive)
-                pending.reset();
-            }
-            int n;
-            while ((n = channel.read(buf.clear(), position)) > 0) {
-                position += n;
-                pending.write(buf.array(), 0, n);
-            }
-            byte[] bytes = pending.toByteArray();
-            int consumed = parseAll(bytes, bytes.length, out);
-            pending.reset();
-            pending.write(bytes, consumed, bytes.length - consumed);
+        /** Sends the complete records written since the last call to {@code out}; false once it said stop. */
+        boolean readNew(Predicate<LogLine> out) throws IOException {
+            return chunks.readTo(out);
         }
 
         @Override
@@ -250,35 +316,28 @@ public final class LogReader {
         }
     }
 
-    /** Parses complete lines of {@code bytes[0..length)} into {@code out}; returns how many bytes were consumed. */
-    private static int parseAll(byte[] bytes, int length, List<LogLine> out) {
+    /** Parses complete lines of {@code bytes[0..length)} into {@code out}; {@code consumed[0]} gets how many bytes were used. */
+    private static boolean parseAll(byte[] bytes, int length, int[] consumed, Predicate<LogLine> out) {
         int start = 0;
-        for (int i = 0; i < length; i++) {
-            if (bytes[i] == '\n') {
-                parse(bytes, start, i).ifPresent(out::add);
-                start = i + 1;
+        try {
+            for (int i = 0; i < length; i++) {
+                if (bytes[i] == '\n') {
+                    Optional<LogLine> line = parse(bytes, start, i);
+                    start = i + 1;
+                    if (line.isPresent() && !out.test(line.get())) {
+                        return false;
+                    }
+                }
             }
+            return true;
+        } finally {
+            consumed[0] = start;
         }
-        return start;
     }
 
     /** The last {@code n} lines, where a line is a run of partial records ended by a full one. */
     static List<LogLine> tail(List<LogLine> lines, int n) {
-        if (n < 0) {
-            return lines;
-        }
-        int seen = 0;
-        int from = lines.size();
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            if (!lines.get(i).partial() || i == lines.size() - 1) {
-                if (seen == n) {
-                    break;
-                }
-                seen++;
-            }
-            from = i;
-        }
-        return lines.subList(from, lines.size());
+        return TailWindow.of(lines, n);
     }
 
     private static int indexOf(byte[] b, int from, int to, byte c) {
