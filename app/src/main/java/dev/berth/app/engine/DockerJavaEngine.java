@@ -43,6 +43,7 @@ public final class DockerJavaEngine implements Engine {
     private final DockerClientConfig config;
     private final DockerJavaInside inside;
     private final RawApi raw;
+    private RegistryAuths auths = new RegistryAuths(dev.berth.app.credentials.DockerConfigFile::forThisUser);
 
     public DockerJavaEngine(String endpoint) {
         this(endpoint, "");
@@ -80,6 +81,12 @@ public final class DockerJavaEngine implements Engine {
         this.client = DockerClientImpl.getInstance(config, http);
         this.inside = new DockerJavaInside(client, http, endpoint);
         this.raw = new RawApi(http, endpoint);
+    }
+
+    /** Reads registry logins from {@code config} instead of this user's docker configuration (tests, other homes). */
+    public DockerJavaEngine withCredentials(dev.berth.app.credentials.DockerConfigFile config) {
+        this.auths = new RegistryAuths(() -> config);
+        return this;
     }
 
     @Override
@@ -232,14 +239,15 @@ public final class DockerJavaEngine implements Engine {
                     + query(ref.tag()), ref.repository(), progress, cancel);
             return;
         }
-        // docker-java adds X-Registry-Auth from ~/.docker/config.json (what docker login and our sign-in write).
+        // docker-java would add X-Registry-Auth from config.json's own auths only; a credential helper's logins too.
         var cmd = client.pullImageCmd(ref.repository()).withTag(ref.tag());
+        auths.forRepository(ref.repository()).ifPresent(cmd::withAuthConfig);
         this.<com.github.dockerjava.api.model.PullResponseItem>stream(reference, progress, cancel, cmd::exec);
     }
 
     @Override
     public String buildImage(BuildSpec spec, Consumer<BuildMessage> messages, Cancellation cancel) {
-        return new ImageBuilds(endpoint, tls, client, config).build(spec, messages, cancel);
+        return new ImageBuilds(endpoint, tls, client, auths).build(spec, messages, cancel);
     }
 
     @Override
@@ -251,22 +259,22 @@ public final class DockerJavaEngine implements Engine {
             return;
         }
         var cmd = client.pushImageCmd(ref.repository()).withTag(ref.tag());
+        auths.forRepository(ref.repository()).ifPresent(cmd::withAuthConfig);
         this.<com.github.dockerjava.api.model.PushResponseItem>stream(reference, progress, cancel, cmd::exec);
     }
 
     /**
      * A pull or push on a connection Cancel can really close (see {@link CancellableStream}), with the credentials
-     * docker-java would send: those {@code ~/.docker/config.json} holds for the repository's registry.
+     * the docker CLI would send: those config.json or its credential helper holds for the repository's registry.
      */
     private void streamCancellably(String reference, String pathAndQuery, String repository,
                                    Consumer<PullProgress> progress, Cancellation cancel) {
         AtomicReference<String> streamError = new AtomicReference<>();
         String auth;
         try {
-            AuthConfig credentials = config.effectiveAuthConfig(repository);
             auth = Base64.getUrlEncoder().encodeToString(RawApi.JSON.writeValueAsBytes(
-                    credentials == null ? new AuthConfig() : credentials));
-        } catch (IOException | RuntimeException e) {
+                    auths.forRepository(repository).orElseGet(AuthConfig::new)));
+        } catch (IOException e) {
             throw new EngineException("Cannot read the saved registry credentials: " + e.getMessage(), 0, e);
         }
         CancellableStream.post(endpoint, pathAndQuery, auth, item -> {

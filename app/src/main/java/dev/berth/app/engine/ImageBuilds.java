@@ -3,9 +3,7 @@ package dev.berth.app.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.AuthConfigurations;
 import com.github.dockerjava.api.model.BuildResponseItem;
-import com.github.dockerjava.core.DockerClientConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PipedInputStream;
@@ -33,13 +31,13 @@ final class ImageBuilds {
     private final String endpoint;
     private final boolean tls;
     private final DockerClient client;
-    private final DockerClientConfig config;
+    private final RegistryAuths auths;
 
-    ImageBuilds(String endpoint, boolean tls, DockerClient client, DockerClientConfig config) {
+    ImageBuilds(String endpoint, boolean tls, DockerClient client, RegistryAuths auths) {
         this.endpoint = endpoint;
         this.tls = tls;
         this.client = client;
-        this.config = config;
+        this.auths = auths;
     }
 
     /** What one build's stream said: the image ID it ended with, or its error. */
@@ -184,9 +182,7 @@ final class ImageBuilds {
     /** Every registry login of the docker config, as the CLI sends them for base images ({@code X-Registry-Config}). */
     private String registryConfig() {
         try {
-            AuthConfigurations auths = config.getAuthConfigurations();
-            Object configs = auths == null || auths.getConfigs() == null ? Map.of() : auths.getConfigs();
-            return Base64.getUrlEncoder().encodeToString(RawApi.JSON.writeValueAsBytes(configs));
+            return Base64.getUrlEncoder().encodeToString(RawApi.JSON.writeValueAsBytes(auths.all()));
         } catch (IOException | RuntimeException e) {
             return Base64.getUrlEncoder().encodeToString("{}".getBytes(StandardCharsets.UTF_8));
         }

@@ -1,6 +1,7 @@
 package dev.berth.app.settings;
 
 import atlantafx.base.theme.Styles;
+import dev.berth.app.credentials.DockerConfigFile;
 import dev.berth.app.support.I18n;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

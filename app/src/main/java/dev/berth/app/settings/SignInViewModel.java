@@ -1,5 +1,6 @@
 package dev.berth.app.settings;
 
+import dev.berth.app.credentials.DockerConfigFile;
 import dev.berth.app.engine.Engine;
 import dev.berth.app.engine.SignInResult;
 import dev.berth.app.support.Async;
@@ -18,9 +19,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Registry sign-in in Settings: the engine checks the credentials ({@code POST /auth}), then they are kept in the
- * docker CLI's {@code config.json} so that {@code docker pull} and the app's pulls use them. Where a credential
- * helper owns the passwords the file is left alone and the person is told to use {@code docker login}.
+ * Registry sign-in in Settings: the engine checks the credentials ({@code POST /auth}), then they are kept where the
+ * docker CLI keeps them, so that {@code docker pull} and the app's pulls use them: in the credential helper the
+ * docker configuration names, or the desktop's store, and only where there is none in {@code config.json}, saying so.
  */
 public final class SignInViewModel {
     private final Supplier<Engine> engine;
@@ -70,7 +71,7 @@ public final class SignInViewModel {
         return notice.getReadOnlyProperty();
     }
 
-    /** Set when a credential helper owns the typed registry's password: Berth will not write it. */
+    /** Where the typed registry's password would be kept: a credential helper, or (none found) the file, unencrypted. */
     public ReadOnlyStringProperty helperNoteProperty() {
         return helperNote.getReadOnlyProperty();
     }
@@ -98,16 +99,12 @@ public final class SignInViewModel {
         busy.set(true);
         async.run(() -> {
             SignInResult r = engine.get().signIn(key, u, p);
-            Optional<String> helper = config.helperFor(key);
-            if (helper.isEmpty()) {
-                config.store(key, u, p, r.identityToken());
-            }
-            return helper;
+            return config.store(key, u, p, r.identityToken());
         }, helper -> {
             busy.set(false);
             password.set("");
             notice.set(helper.isEmpty() ? I18n.t("signin.stored", u, key, config.path())
-                    : I18n.t("signin.checkedOnly", key, helper.get()));
+                    : I18n.t("signin.storedInHelper", u, key, helper.get()));
             reload();
         }, message -> {
             busy.set(false);
@@ -115,7 +112,7 @@ public final class SignInViewModel {
         });
     }
 
-    /** Removes the stored sign-in for {@code server} from the config file. */
+    /** Removes the stored sign-in for {@code server}, from its credential helper and the config file. */
     public void signOut(String serverKey) {
         error.set("");
         notice.set("");
@@ -142,7 +139,8 @@ public final class SignInViewModel {
 
     private void updateHelperNote() {
         try {
-            helperNote.set(config.helperFor(server.get()).map(h -> I18n.t("signin.helperNote", h)).orElse(""));
+            helperNote.set(config.storeFor(server.get()).map(h -> I18n.t("signin.helperNote", h))
+                    .orElse(I18n.t("signin.plainNote", config.path())));
         } catch (IOException e) {
             helperNote.set("");
         }

@@ -58,7 +58,7 @@ public final class AppContext {
         this.networks = new NetworksViewModel(shell::engine, async);
         this.settingsVm = new SettingsViewModel(settings);
         this.signIn = new dev.berth.app.settings.SignInViewModel(shell::engine, async,
-                dev.berth.app.settings.DockerConfigFile.forUser(env, home));
+                dev.berth.app.credentials.DockerConfigFile.forUser(env, home));
         this.dashboard = new dev.berth.app.dashboard.DashboardViewModel(shell::engine, async);
         settingsVm.userConnections().addListener((javafx.collections.ListChangeListener<Connection>) c ->
                 rediscover());

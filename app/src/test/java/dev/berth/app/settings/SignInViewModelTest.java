@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.app.credentials.DockerConfigFile;
 import dev.berth.app.support.Async;
 import dev.berth.app.support.I18n;
 import dev.berth.app.testing.FakeEngine;
@@ -75,16 +76,30 @@ class SignInViewModelTest {
     }
 
     @Test
-    void aCredentialHelperIsHonouredNotOverwritten() throws Exception {
+    void aCredentialHelperKeepsThePasswordAndThePersonIsToldWhere() throws Exception {
+        var helper = dev.berth.app.testing.FakeCredentialHelper.install(home, "vault");
         Files.createDirectories(configFile.getParent());
-        String before = "{\"credsStore\":\"pass\",\"auths\":{\"localhost:5000\":{}}}";
-        Files.writeString(configFile, before);
-        vm = new SignInViewModel(() -> engine, Async.sameThread(), DockerConfigFile.forUser(Map.of(), home));
+        Files.writeString(configFile, "{\"credsStore\":\"vault\"}");
+        vm = new SignInViewModel(() -> engine, Async.sameThread(), DockerConfigFile.forUser(helper.env(), home));
         vm.serverProperty().set("localhost:5000");
-        assertTrue(vm.helperNoteProperty().get().contains("credential helper 'pass'"), vm.helperNoteProperty().get());
+        assertTrue(vm.helperNoteProperty().get().contains("credential helper 'vault'"), vm.helperNoteProperty().get());
         signIn("localhost:5000", "alice", "s3cret");
-        assertEquals(before, Files.readString(configFile), "the file is untouched");
-        assertTrue(vm.noticeProperty().get().contains("Run docker login localhost:5000"), vm.noticeProperty().get());
+        assertEquals("", vm.errorProperty().get());
+        assertFalse(Files.readString(configFile).contains("s3cret"), "the password is not in the file");
+        assertTrue(helper.kept("localhost:5000").contains("s3cret"));
+        assertEquals("Signed in to localhost:5000 as alice; the password is kept by the credential helper 'vault'.",
+                vm.noticeProperty().get());
+        assertEquals(List.of(new DockerConfigFile.Entry("localhost:5000", "alice")), vm.signedIn());
+        vm.signOut("localhost:5000");
+        assertEquals(null, helper.kept("localhost:5000"));
+    }
+
+    @Test
+    void withoutAnyStoreThePersonIsToldThePasswordIsInPlainText() {
+        vm.serverProperty().set("localhost:5000");
+        assertTrue(vm.helperNoteProperty().get().contains("saved unencrypted"), vm.helperNoteProperty().get());
+        signIn("localhost:5000", "alice", "s3cret");
+        assertTrue(vm.noticeProperty().get().contains("saved unencrypted in " + configFile), vm.noticeProperty().get());
     }
 
     @Test

@@ -207,6 +207,11 @@ public final class BerthdExtension implements BeforeAllCallback, BeforeEachCallb
         Path config = dir.resolve("docker-config");
         try {
             Files.createDirectories(config);
+            if (!Files.exists(config.resolve("config.json"))) {
+                // A config that names any credential setting keeps the CLI from adopting a store installed on this
+                // machine at the first docker login (it takes pass whenever pass exists, and an unset-up pass fails).
+                Files.writeString(config.resolve("config.json"), "{\"credHelpers\": {\"berth-tests.invalid\": \"none\"}}\n");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
