@@ -208,9 +208,10 @@ public final class BerthdExtension implements BeforeAllCallback, BeforeEachCallb
         try {
             Files.createDirectories(config);
             if (!Files.exists(config.resolve("config.json"))) {
-                // A config that names any credential setting keeps the CLI from adopting a store installed on this
-                // machine at the first docker login (it takes pass whenever pass exists, and an unset-up pass fails).
-                Files.writeString(config.resolve("config.json"), "{\"credHelpers\": {\"berth-tests.invalid\": \"none\"}}\n");
+                // A config that already lists a login keeps the CLI from adopting a credential store installed on
+                // this machine at the first docker login (it takes pass whenever pass exists, and an unset-up pass
+                // fails). An empty one: docker-py (compose) resolves every credHelpers entry, even unused ones.
+                Files.writeString(config.resolve("config.json"), "{\"auths\": {\"berth-tests.invalid\": {}}}\n");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
