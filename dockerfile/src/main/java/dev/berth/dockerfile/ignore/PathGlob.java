@@ -3,6 +3,7 @@ package dev.berth.dockerfile.ignore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Path patterns as Docker reads them in {@code .dockerignore} and COPY sources: {@code *} and {@code ?} match within
@@ -42,11 +43,7 @@ public final class PathGlob {
                 if (end < 0) {
                     re.append("\\[");
                 } else {
-                    String set = pattern.substring(i + 1, end);
-                    if (set.startsWith("^") || set.startsWith("!")) {
-                        set = "^" + set.substring(1);
-                    }
-                    re.append('[').append(set.replace("[", "\\[")).append(']');
+                    re.append(characterClass(pattern.substring(i + 1, end), pattern));
                     i = end;
                 }
             } else if (".+()|{}$^".indexOf(c) >= 0) {
@@ -55,7 +52,46 @@ public final class PathGlob {
                 re.append(c);
             }
         }
-        return Pattern.compile(re.append('$').toString());
+        try {
+            return Pattern.compile(re.append('$').toString());
+        } catch (PatternSyntaxException e) {
+            throw badPattern(pattern); // a range such as [z-a]
+        }
+    }
+
+    /**
+     * A {@code [...]} set as a regex class: {@code ^} or {@code !} first negates, {@code lo-hi} is a range, a
+     * backslash quotes the next character, everything else is itself (Go has no {@code \d} or {@code &&} in sets).
+     */
+    private static String characterClass(String body, String pattern) {
+        StringBuilder out = new StringBuilder("[");
+        int i = 0;
+        if (body.startsWith("^") || body.startsWith("!")) {
+            out.append('^');
+            i = 1;
+        }
+        if (i >= body.length()) {
+            throw badPattern(pattern); // Go's filepath.Match refuses an empty set
+        }
+        for (; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\\' && i + 1 < body.length()) {
+                out.append(literal(body.charAt(++i)));
+            } else if (c == '-' && out.length() > 1 && out.charAt(out.length() - 1) != '^' && i + 1 < body.length()) {
+                out.append('-');
+            } else {
+                out.append(literal(c));
+            }
+        }
+        return out.append(']').toString();
+    }
+
+    private static String literal(char c) {
+        return Character.isLetterOrDigit(c) ? String.valueOf(c) : "\\" + c;
+    }
+
+    private static dev.berth.dockerfile.DockerfileException badPattern(String pattern) {
+        return new dev.berth.dockerfile.DockerfileException("syntax error in pattern \"" + pattern + "\"");
     }
 
     /** Lexical clean as Go's {@code filepath.Clean}: no empty or {@code .} elements, {@code ..} folded. */

@@ -26,29 +26,46 @@ final class ArchiveSpool {
             boolean any = false;
             while ((e = tar.getNextEntry()) != null) {
                 any = true;
-                Path target = inside(base, e.getName());
-                if (e.isDirectory()) {
-                    Files.createDirectories(target);
-                } else if (e.isSymbolicLink()) {
-                    Path linkTarget = target.getParent().resolve(e.getLinkName()).normalize();
-                    if (!linkTarget.startsWith(base) || Path.of(e.getLinkName()).isAbsolute()) {
-                        throw new InvalidArgumentException("invalid image archive: link " + e.getName() + " points outside the archive");
-                    }
-                    Files.createDirectories(target.getParent());
-                    Files.deleteIfExists(target);
-                    Files.createSymbolicLink(target, Path.of(e.getLinkName()));
-                } else if (e.isLink()) {
-                    Path source = inside(base, e.getLinkName());
-                    Files.createDirectories(target.getParent());
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                } else if (e.isFile()) {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
+                try {
+                    spool(tar, e, base);
+                } catch (java.nio.file.FileSystemException clash) {
+                    // An entry that contradicts an earlier one (a file where a directory was, a link to nothing):
+                    // the archive is wrong, not the disk.
+                    throw new InvalidArgumentException("invalid image archive: cannot unpack " + e.getName() + ": "
+                            + clash.getClass().getSimpleName().replace("Exception", "") + " " + clash.getFile());
                 }
             }
             if (!any) {
                 throw new InvalidArgumentException("invalid image archive: it is empty or not a tar file");
             }
+        }
+    }
+
+    private static void spool(TarArchiveInputStream tar, TarArchiveEntry e, Path base) throws IOException {
+        Path target = inside(base, e.getName());
+        if (e.isDirectory()) {
+            Files.createDirectories(target);
+        } else if (e.isSymbolicLink()) {
+            Path linkTarget = target.getParent().resolve(e.getLinkName()).normalize();
+            if (!linkTarget.startsWith(base) || Path.of(e.getLinkName()).isAbsolute()) {
+                throw new InvalidArgumentException("invalid image archive: link " + e.getName() + " points outside the archive");
+            }
+            Files.createDirectories(target.getParent());
+            Files.deleteIfExists(target);
+            Files.createSymbolicLink(target, Path.of(e.getLinkName()));
+        } else if (e.isLink()) {
+            // The source is read through whatever links the archive made: only its real path tells where it is
+            // (a link to "d/../x" with d a link to "." is lexically inside and really outside).
+            Path source = inside(base, e.getLinkName()).toRealPath();
+            if (!source.startsWith(base) || !Files.isRegularFile(source)) {
+                throw new InvalidArgumentException("invalid image archive: hard link " + e.getName() + " to "
+                        + e.getLinkName() + " does not name a file of the archive");
+            }
+            Files.createDirectories(target.getParent());
+            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        } else if (e.isFile()) {
+            Files.createDirectories(target.getParent());
+            Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
