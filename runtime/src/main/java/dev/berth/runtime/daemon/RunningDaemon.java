@@ -65,11 +65,8 @@ final class RunningDaemon {
                 r.register(router);
             }
             server = new ApiServer(router, new ServerIdentity("Berth", BerthVersion.version()));
-            for (Path socket : config.sockets()) {
-                server.listen(socket);
-                bound.add(socket);
-                SocketGuard.restrict(socket);
-            }
+            // TCP first: whoever waits for the unix socket to answer (the service manager, the app) may then use
+            // every listener at once.
             for (TcpHost tcp : config.tcpHosts()) {
                 server.listenTcp(tcp.address(), config.tls());
                 if (config.tls() == null) {
@@ -79,6 +76,11 @@ final class RunningDaemon {
                     LOG.log(Level.WARNING, "serving the API on " + tcp + " with TLS but without --tlsverify: any client "
                             + "that reaches it controls this machine as root");
                 }
+            }
+            for (Path socket : config.sockets()) {
+                server.listen(socket);
+                bound.add(socket);
+                SocketGuard.restrict(socket);
             }
             if (config.vmBridge() != null) {
                 if (config.sockets().isEmpty()) {
