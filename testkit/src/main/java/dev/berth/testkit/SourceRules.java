@@ -21,4 +21,25 @@ public final class SourceRules {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The Java files under {@code sourceRoot} longer than {@code maxLines} lines, as paths relative to it: a class
+     * that size does several jobs (the rule of docs/ARCHITECTURE.md: split it by responsibility).
+     */
+    public static List<String> filesLongerThan(Path sourceRoot, int maxLines) {
+        try (Stream<Path> files = Files.walk(sourceRoot)) {
+            return files.filter(f -> f.toString().endsWith(".java")).filter(f -> lines(f) > maxLines)
+                    .map(f -> sourceRoot.relativize(f).toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long lines(Path file) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

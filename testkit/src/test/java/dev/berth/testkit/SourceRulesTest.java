@@ -18,4 +18,12 @@ class SourceRulesTest {
         Files.writeString(src.resolve("a/b/B.java"), "package a.b; class B {}");
         assertEquals(List.of(src.resolve("a/b")), SourceRules.packagesWithoutComment(src));
     }
+
+    @Test
+    void aFileOverTheLimitIsNamedAndOneAtItIsNot(@TempDir Path src) throws IOException {
+        Files.createDirectories(src.resolve("a"));
+        Files.writeString(src.resolve("a/Long.java"), "x\n".repeat(401));
+        Files.writeString(src.resolve("a/Fits.java"), "x\n".repeat(400));
+        assertEquals(List.of("a/Long.java"), SourceRules.filesLongerThan(src, 400));
+    }
 }

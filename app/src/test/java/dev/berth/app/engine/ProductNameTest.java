@@ -13,7 +13,7 @@ class ProductNameTest {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private static String nameOf(String body) throws Exception {
-        return DockerJavaEngine.productName(JSON.readValue(body, Version.class));
+        return DockerJavaMappings.productName(JSON.readValue(body, Version.class));
     }
 
     @Test

@@ -57,4 +57,11 @@ class EngineArchitectureTest {
                 dev.berth.testkit.SourceRules.packagesWithoutComment(java.nio.file.Path.of("src/main/java")),
                 "packages without a package-info.java comment");
     }
+
+    @Test
+    void noClassOutgrowsFourHundredLines() {
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(),
+                dev.berth.testkit.SourceRules.filesLongerThan(java.nio.file.Path.of("src/main/java"), 400),
+                "classes over 400 lines: split them by responsibility");
+    }
 }
