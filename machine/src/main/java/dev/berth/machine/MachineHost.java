@@ -11,17 +11,13 @@ import dev.berth.machine.provider.VmInstance;
 import dev.berth.machine.provider.VmProvider;
 import dev.berth.machine.provider.VmSpec;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +39,7 @@ public final class MachineHost {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final MachinePaths paths;
+    private final MachineFiles files;
     private final MachineConfig config;
     private final VmAssets assets;
     private final VmProvider provider;
@@ -66,6 +63,7 @@ public final class MachineHost {
     public MachineHost(MachinePaths paths, MachineConfig config, VmAssets assets, VmProvider provider, Map<String, String> env,
                        Path homeShare, Duration idleStop) {
         this.paths = paths;
+        this.files = new MachineFiles(paths);
         this.config = config;
         this.assets = assets;
         this.provider = provider;
@@ -107,12 +105,12 @@ public final class MachineHost {
             throw new MachineException(available.reason());
         }
         assets.verify(provider.name().equals("wsl2"));
-        prepareDisk();
-        String token = token();
+        files.prepareDisk(config.diskGiB());
+        String token = files.token();
         int port = freePort();
         connector = GuestConnector.tcp("127.0.0.1", port, token);
         accelerator = Accelerator.choose(env);
-        String hung = readQuietly(paths.hungAccelerator());
+        String hung = files.hungAccelerator();
         String accelNote = "";
         if (accelerator.hardware() && accelerator.qemuName().equals(hung) && !env.containsKey("BERTH_VM_ACCEL")) {
             accelerator = accelerator.fallback();
@@ -146,21 +144,13 @@ public final class MachineHost {
     private void diedUnexpectedly(VmInstance current) {
         if (died.compareAndSet(false, true)) {
             fail("the VM stopped unexpectedly (" + provider.name() + " exited with status " + current.exitCode().orElse(-1) + ")"
-                    + lastLines(console()));
+                    + files.consoleTail());
         }
     }
 
     private void closePipe() {
         if (pipe != null) {
             pipe.close();
-        }
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.readString(file).strip();
-        } catch (IOException e) {
-            return "";
         }
     }
 
@@ -182,7 +172,7 @@ public final class MachineHost {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         long hardwareDeadline = System.nanoTime() + HARDWARE_READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            String console = console();
+            String console = files.console();
             if (accelerator.hardware() && (BootProgress.cpuStuck(console) || System.nanoTime() > hardwareDeadline)) {
                 // It booted, then hung: the same half-working hypervisor, found later (seen in CI on this kind of host).
                 fallBackToSoftware(port, BootProgress.cpuStuck(console) ? "started the VM, but its CPUs stopped (soft lockup)"
@@ -197,7 +187,7 @@ public final class MachineHost {
             }
             if (!vm.alive()) {
                 throw new MachineException("the VM stopped while booting (" + provider.name() + " exited with status "
-                        + vm.exitCode().orElse(-1) + ")" + lastLines(console));
+                        + vm.exitCode().orElse(-1) + ")" + MachineFiles.tailNote(console));
             }
             if (api.ping()) {
                 long millis = (System.nanoTime() - started) / 1_000_000;
@@ -218,7 +208,7 @@ public final class MachineHost {
         }
         vm.kill();
         throw new MachineException("the engine in the VM did not answer within " + READY_TIMEOUT.toMinutes() + " minutes"
-                + lastLines(console()));
+                + files.consoleTail());
     }
 
     /** Kills the VM under the hypervisor that failed it, remembers that, and boots it again under TCG. */
@@ -227,7 +217,7 @@ public final class MachineHost {
         String note = accelerator.qemuName().toUpperCase() + " " + why
                 + "; running under TCG, QEMU's own CPU emulation, which is slower.";
         LOG.log(System.Logger.Level.WARNING, note);
-        Files.writeString(paths.hungAccelerator(), accelerator.qemuName());
+        files.rememberHungAccelerator(accelerator.qemuName());
         accelerator = accelerator.fallback();
         state = new MachineState("starting", "Starting the VM", note, state.hostPid(), port, state.socket(),
                 accelerator.qemuName(), 0, System.currentTimeMillis());
@@ -239,12 +229,12 @@ public final class MachineHost {
     private boolean signOfLife() {
         long deadline = System.nanoTime() + SIGN_OF_LIFE.toNanos();
         while (System.nanoTime() < deadline && vm.alive()) {
-            if (BootProgress.alive(console())) {
+            if (BootProgress.alive(files.console())) {
                 return true;
             }
             sleep(200);
         }
-        return BootProgress.alive(console());
+        return BootProgress.alive(files.console());
     }
 
     private VmSpec spec(int port, Accelerator accel) {
@@ -389,52 +379,10 @@ public final class MachineHost {
                 base.accelerator(), 0, System.currentTimeMillis()).write(paths.state());
     }
 
-    /** The data disk: a sparse file of the configured size, grown (never shrunk) when the size was raised. */
-    private void prepareDisk() throws IOException {
-        Files.createDirectories(paths.dir());
-        long size = (long) config.diskGiB() << 30;
-        try (RandomAccessFile f = new RandomAccessFile(paths.dataDisk().toFile(), "rw")) {
-            if (f.length() < size) {
-                f.setLength(size);
-            }
-        }
-    }
-
-    /** The VM's secret, made once and kept readable by its owner only. */
-    private String token() throws IOException {
-        Path file = paths.token();
-        if (Files.exists(file)) {
-            return Files.readString(file).strip();
-        }
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        String token = HexFormat.of().formatHex(bytes);
-        Files.writeString(file, token + "\n");
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // Windows: the machine directory is the user's own
-        }
-        return token;
-    }
-
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
-    }
-
-    private String console() {
-        try {
-            return Files.readString(paths.consoleLog());
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static String lastLines(String console) {
-        var tail = BootProgress.tail(console, 8);
-        return tail.isEmpty() ? "" : "; its console's last lines:\n  " + String.join("\n  ", tail);
     }
 
     private static void sleep(long millis) {
@@ -442,21 +390,6 @@ public final class MachineHost {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Notices the host waking from sleep: wall-clock time moved on much more than the monotonic clock did. */
-    static final class ClockWatch {
-        private long wall = System.currentTimeMillis();
-        private long mono = System.nanoTime();
-
-        boolean jumped() {
-            long nowWall = System.currentTimeMillis();
-            long nowMono = System.nanoTime();
-            long drift = (nowWall - wall) - (nowMono - mono) / 1_000_000;
-            wall = nowWall;
-            mono = nowMono;
-            return Math.abs(drift) > 5000;
         }
     }
 }
