@@ -18,9 +18,7 @@ import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -60,14 +58,7 @@ public final class BuildViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper commandLine = new ReadOnlyStringWrapper(this, "commandLine", "");
 
-    private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
-    private final ObservableList<StepRow> stepsView = FXCollections.unmodifiableObservableList(steps);
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyStringWrapper builtImage = new ReadOnlyStringWrapper(this, "builtImage", "");
+    private final BuildProgress run = new BuildProgress();
     private final ObservableList<RecentBuild> recent = FXCollections.observableArrayList();
     private Cancellation cancellation;
     private DockerfileFacts facts = new DockerfileFacts(List.of(), List.of(), "");
@@ -148,36 +139,36 @@ public final class BuildViewModel {
     }
 
     public ObservableList<StepRow> steps() {
-        return stepsView;
+        return run.steps();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return run.runningProperty();
     }
 
     /** Steps done over steps in all, 0..1. */
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return run.progressProperty();
     }
 
     /** "Step 3 of 10 · 2 from cache". */
     public ReadOnlyStringProperty progressTextProperty() {
-        return progressText.getReadOnlyProperty();
+        return run.progressTextProperty();
     }
 
     /** The outcome in words ("Built app:1 (3f2a…) in 2.1 s"). */
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return run.statusProperty();
     }
 
     /** Why the build failed, with the failed step's line, or empty. */
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return run.errorProperty();
     }
 
     /** The image the last build made, or empty. */
     public ReadOnlyStringProperty builtImageProperty() {
-        return builtImage.getReadOnlyProperty();
+        return run.builtImageProperty();
     }
 
     public ObservableList<RecentBuild> recent() {
@@ -205,22 +196,16 @@ public final class BuildViewModel {
 
     /** Starts the build the form describes; refuses a form with a problem without calling the engine. */
     public void build() {
-        if (running.get()) {
+        if (run.runningProperty().get()) {
             return;
         }
         revalidate();
         if (!problem.get().isEmpty()) {
-            error.set(problem.get());
+            run.refuse(problem.get());
             return;
         }
         BuildSpec spec = spec();
-        steps.clear();
-        error.set("");
-        status.set(I18n.t("build.sending", spec.contextDir()));
-        builtImage.set("");
-        progress.set(0);
-        progressText.set("");
-        running.set(true);
+        run.starting(I18n.t("build.sending", spec.contextDir()));
         Cancellation cancel = new Cancellation();
         cancellation = cancel;
         BuildLog log = new BuildLog();
@@ -240,7 +225,7 @@ public final class BuildViewModel {
 
     /** Stops the running build: the engine stops it and removes what it was making. */
     public void cancel() {
-        if (running.get() && cancellation != null) {
+        if (run.runningProperty().get() && cancellation != null) {
             cancellation.cancel();
         }
     }
@@ -258,31 +243,14 @@ public final class BuildViewModel {
         synchronized (log) {
             now = log.steps();
         }
-        for (int i = 0; i < now.size(); i++) {
-            BuildLog.Step s = now.get(i);
-            if (i >= steps.size()) {
-                steps.add(new StepRow(s.number(), s.total(), s.text(), facts.lineOf(s.text())));
-            }
-            steps.get(i).update(s);
-        }
-        if (!now.isEmpty()) {
-            BuildLog.Step last = now.getLast();
-            long cached = now.stream().filter(s -> s.state() == BuildLog.State.CACHED).count();
-            long done = now.stream().filter(s -> s.state() != BuildLog.State.RUNNING).count();
-            progress.set(last.total() == 0 ? 0 : Math.min(1.0, (double) done / last.total()));
-            progressText.set(I18n.t("build.progress", last.number(), last.total(), cached));
-            status.set(I18n.t("build.running", last.text()));
-        }
+        run.apply(now, facts);
     }
 
     private void succeeded(BuildSpec spec, BuildLog log, String id, long millis) {
         log.finish();
         apply(log);
-        progress.set(1);
-        running.set(false);
-        builtImage.set(id);
         String name = spec.tags().isEmpty() ? shortId(id) : spec.tags().getFirst();
-        status.set(I18n.t("build.done", name, shortId(id), String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0)));
+        run.succeeded(id, I18n.t("build.done", name, shortId(id), String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0)));
         recent.setAll(recents.add(RecentBuild.of(spec, clock.millis(), true, id)));
         onBuilt.accept(id);
     }
@@ -290,17 +258,10 @@ public final class BuildViewModel {
     private void failed(BuildSpec spec, BuildLog log, String message, boolean cancelled) {
         log.fail(message);
         apply(log);
-        running.set(false);
-        if (cancelled) {
-            status.set(I18n.t("build.cancelled"));
-            return;
+        run.failed(message, cancelled);
+        if (!cancelled) {
+            recent.setAll(recents.add(RecentBuild.of(spec, clock.millis(), false, "")));
         }
-        status.set("");
-        StepRow failedStep = steps.stream().filter(s -> s.stateProperty().get() == BuildLog.State.FAILED).findFirst().orElse(null);
-        error.set(failedStep == null ? message : failedStep.line() > 0
-                ? I18n.t("build.failedStepAt", failedStep.number(), failedStep.line(), failedStep.text(), message)
-                : I18n.t("build.failedStep", failedStep.number(), failedStep.text(), message));
-        recent.setAll(recents.add(RecentBuild.of(spec, clock.millis(), false, "")));
     }
 
     private static String shortId(String id) {
@@ -400,6 +361,7 @@ public final class BuildViewModel {
 
     /** Whether Build can start now: the form is complete and no build runs. */
     public javafx.beans.binding.BooleanBinding canBuild() {
-        return Bindings.createBooleanBinding(() -> problem.get().isEmpty() && !running.get(), problem, running);
+        return Bindings.createBooleanBinding(() -> problem.get().isEmpty() && !run.runningProperty().get(), problem,
+                run.runningProperty());
     }
 }
