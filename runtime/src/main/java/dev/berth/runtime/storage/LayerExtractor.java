@@ -137,6 +137,8 @@ final class LayerExtractor {
         }
         boolean whiteout = sys.lstat(target).isWhiteout();
         TreeDeleter.delete(target);
+        // Directories of this layer that went with it get no times set at the end (they are gone).
+        directoryTimes.keySet().removeIf(dir -> dir.startsWith(target));
         return whiteout;
     }
 

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -90,6 +91,19 @@ class LayerFuzzTest {
         assertEquals("s", Files.readString(outside.resolve("secret")));
         assertEquals(List.of("data", "outside"), listing(temp).stream().filter(p -> !p.contains("/")).toList(),
                 "nothing beside the data root");
+    }
+
+    /**
+     * Found by the fuzzer: a file replacing a directory whose subdirectory came earlier in the layer ("a/a/", then
+     * "a") failed the whole pull with "unpacking layer failed": the removed subdirectory still had its times to set.
+     * A later entry wins, as in containerd.
+     */
+    @Example
+    void aLaterEntryReplacesADirectoryWithItsSubdirectories() throws Exception {
+        List<Step> steps = List.of(new Step(1, "a/a", ""), new Step(0, "a", ""));
+        LayerStore store = new LayerStore(dataRoot, new FileSyscallsFake());
+        Layer layer = store.unpack(null, null, new ByteArrayInputStream(tar(steps)), n -> { });
+        assertEquals(true, Files.isRegularFile(layer.diffDir().resolve("a")));
     }
 
     @Property
