@@ -37,7 +37,7 @@ class DockerfileFuzzTest {
                 net.jqwik.api.Tuple.of(1, Arbitraries.strings().all().ofMaxLength(200)));
     }
 
-    @Property
+    @Property(seed = Fuzzing.SEED)
     void aDockerfileParsesIntoInstructionsOrIsRefused(@ForAll("dockerfiles") String text) {
         ParsedDockerfile parsed;
         try {
@@ -59,7 +59,7 @@ class DockerfileFuzzTest {
         return Arbitraries.strings().withChars("ab $\\{}:-+?\"'`=\t\n".toCharArray()).ofMaxLength(60);
     }
 
-    @Property
+    @Property(seed = Fuzzing.SEED)
     void shellWordsExpandOrAreRefused(@ForAll("words") String text) {
         ShellLex lex = new ShellLex('\\');
         Map<String, String> env = Map.of("a", "1", "b", "");
@@ -76,7 +76,7 @@ class DockerfileFuzzTest {
         return Arbitraries.strings().withChars("ab*?![]\\/.\n#- ^".toCharArray()).ofMaxLength(80);
     }
 
-    @Property
+    @Property(seed = Fuzzing.SEED)
     void aDockerignoreParsesAndMatchesOrIsRefused(@ForAll("ignores") String text, @ForAll("ignores") String path) {
         DockerIgnore ignore;
         try {

@@ -19,7 +19,7 @@ class DaemonJsonFuzzTest {
                 "unix:///tmp/x.sock", "tcp://0.0.0.0:2375", "/srv/b", "172.17.0.1/16");
     }
 
-    @Property
+    @Property(seed = Fuzzing.SEED)
     void aConfigFileLoadsOrIsAStartupError(@ForAll("configs") String json) throws Exception {
         Path file = Files.createTempFile("berth-fuzz-daemon", ".json");
         try {

@@ -3,6 +3,7 @@ package dev.berth.runtime.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.berth.runtime.errors.InvalidArgumentException;
+import dev.berth.runtime.fuzz.Fuzzing;
 import dev.berth.runtime.linux.FileSyscallsFake;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -78,7 +79,7 @@ class LayerFuzzTest {
         return b.tar();
     }
 
-    @Property
+    @Property(seed = Fuzzing.SEED)
     void aLayerIsUnpackedOrRefusedAndNothingOutsideChanges(@ForAll("layers") List<Step> steps) throws Exception {
         List<String> before = listing(outside);
         LayerStore store = new LayerStore(dataRoot, new FileSyscallsFake());
@@ -106,7 +107,7 @@ class LayerFuzzTest {
         assertEquals(true, Files.isRegularFile(layer.diffDir().resolve("a")));
     }
 
-    @Property
+    @Property(seed = Fuzzing.SEED)
     void noiseIsRefusedAsAMalformedLayer(@ForAll byte[] noise) {
         LayerStore store = new LayerStore(dataRoot, new FileSyscallsFake());
         try {
