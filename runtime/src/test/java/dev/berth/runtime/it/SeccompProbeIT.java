@@ -8,7 +8,6 @@ import dev.berth.testkit.ReferenceDockerd;
 import dev.berth.testkit.RegistryExtension;
 import dev.berth.testkit.TestImages;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,23 +108,11 @@ class SeccompProbeIT {
         return changed.contains(call);
     }
 
-    private static Set<String> changedSince2010() throws Exception {
-        try (InputStream in = SeccompProbeIT.class.getResourceAsStream("/seccomp/changes-since-docker-20.10.txt")) {
-            Set<String> names = new TreeSet<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    names.add(line.strip().split("\\s+")[0]);
-                }
-            }
-            return names;
-        }
-    }
-
     private static void assertSameVerdicts(List<String> options) throws Exception {
         Map<String, String> ours = onBerthd(options);
         Map<String, String> theirs = onDockerd(options);
         assertEquals(theirs.keySet(), ours.keySet());
-        Set<String> changed = changedSince2010();
+        Set<String> changed = dev.berth.runtime.container.oci.SeccompChanges.names();
         StringBuilder table = new StringBuilder();
         List<String> differing = new ArrayList<>();
         for (String call : ours.keySet()) {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.runtime.common.Json;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -61,18 +59,6 @@ class SeccompDefaultProfileTest {
         return node.asText();
     }
 
-    static Set<String> knownChanges() throws IOException {
-        try (InputStream in = SeccompDefaultProfileTest.class.getResourceAsStream("/seccomp/changes-since-docker-20.10.txt")) {
-            Set<String> names = new TreeSet<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    names.add(line.strip().split("\\s+")[0]);
-                }
-            }
-            return names;
-        }
-    }
-
     @Test
     void differsFromDockersPublishedProfileOnlyWhereDockerChangedIt() throws IOException {
         assertTrue(Files.isRegularFile(DOCKER_PROFILE), "Docker's published profile is missing: " + DOCKER_PROFILE
@@ -95,7 +81,7 @@ class SeccompDefaultProfileTest {
                 differing.add(name);
             }
         }
-        assertEquals(knownChanges(), differing, "a difference Docker did not make, or a listed one that is gone");
+        assertEquals(SeccompChanges.names(), differing, "a difference Docker did not make, or a listed one that is gone");
         assertTrue(mine.size() > 350, "an allow-list of Docker's size: " + mine.size());
     }
 }
