@@ -81,7 +81,10 @@ public final class DockerConfigFile {
 
     /** The credential helper that owns {@code server}'s password ({@code credHelpers}, else {@code credsStore}). */
     public Optional<String> helperFor(String server) throws IOException {
-        ObjectNode root = read();
+        return helperIn(read(), server);
+    }
+
+    private static Optional<String> helperIn(ObjectNode root, String server) {
         JsonNode perRegistry = root.path("credHelpers").path(serverKey(server));
         if (perRegistry.isTextual() && !perRegistry.asText().isBlank()) {
             return Optional.of(perRegistry.asText());
@@ -99,7 +102,8 @@ public final class DockerConfigFile {
     /** The servers signed in to (in the file, or listed there and kept by a helper), and who is signed in there. */
     public List<Entry> entries() throws IOException {
         List<Entry> out = new ArrayList<>();
-        JsonNode auths = read().path("auths");
+        ObjectNode root = read();
+        JsonNode auths = root.path("auths");
         Map<String, Map<String, String>> listed = new java.util.HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = auths.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -108,7 +112,7 @@ public final class DockerConfigFile {
                 out.add(new Entry(e.getKey(), user(auth)));
                 continue;
             }
-            Optional<String> helper = helperFor(e.getKey());
+            Optional<String> helper = helperIn(root, e.getKey());
             if (helper.isPresent()) {
                 Map<String, String> users = listed.computeIfAbsent(helper.get(), this::listQuietly);
                 if (users.containsKey(e.getKey())) {
@@ -132,11 +136,12 @@ public final class DockerConfigFile {
     /** The login kept for {@code server}: by its credential helper when one is configured, else in the file. */
     public Optional<RegistryLogin> loginFor(String server) throws IOException {
         String key = serverKey(server);
-        Optional<String> helper = helperFor(key);
+        ObjectNode root = read();
+        Optional<String> helper = helperIn(root, key);
         if (helper.isPresent()) {
             return helper(helper.get()).get(key);
         }
-        JsonNode entry = read().path("auths").path(key);
+        JsonNode entry = root.path("auths").path(key);
         String auth = entry.path("auth").asText("");
         String token = entry.path("identitytoken").asText("");
         if (auth.isEmpty() && token.isEmpty()) {
@@ -227,18 +232,20 @@ public final class DockerConfigFile {
      */
     public Optional<String> store(String server, String user, String password, String identityToken) throws IOException {
         String key = serverKey(server);
-        Optional<String> helper = helperFor(key);
+        ObjectNode root = read();
+        Optional<String> helper = helperIn(root, key);
+        boolean adopted = false;
         if (helper.isEmpty()) {
             helper = desktopStore(env);
-            if (helper.isPresent()) {
-                ObjectNode root = read();
-                root.put("credsStore", helper.get());
-                write(root);
-            }
+            adopted = helper.isPresent();
         }
         if (helper.isPresent()) {
+            // The store is named in the file only once it took the password: a store that fails (a locked or absent
+            // keyring) must not be left in charge of every registry's logins.
             helper(helper.get()).store(new RegistryLogin(key, user, password, identityToken == null ? "" : identityToken));
-            ObjectNode root = read();
+            if (adopted) {
+                root.put("credsStore", helper.get());
+            }
             ObjectNode auths = root.has("auths") && root.get("auths").isObject() ? (ObjectNode) root.get("auths")
                     : root.putObject("auths");
             auths.putObject(key);

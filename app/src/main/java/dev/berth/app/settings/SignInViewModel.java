@@ -5,9 +5,6 @@ import dev.berth.app.engine.Engine;
 import dev.berth.app.engine.SignInResult;
 import dev.berth.app.support.Async;
 import dev.berth.app.support.I18n;
-import java.io.IOException;
-import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -116,33 +113,34 @@ public final class SignInViewModel {
     public void signOut(String serverKey) {
         error.set("");
         notice.set("");
-        try {
-            if (config.remove(serverKey)) {
+        // Off the FX thread: a credential helper may wait for its keyring to be unlocked.
+        async.run(() -> config.remove(serverKey), removed -> {
+            if (removed) {
                 notice.set(I18n.t("signin.signedOut", serverKey));
             }
-        } catch (IOException e) {
-            error.set(I18n.t("signin.fileError", config.path(), e.getMessage()));
-        }
-        reload();
+            reload();
+        }, message -> {
+            error.set(I18n.t("signin.fileError", config.path(), message));
+            reload();
+        });
     }
 
+    /** Lists the sign-ins, which asks the credential helpers (processes of their own): in the background. */
     private void reload() {
-        try {
-            List<DockerConfigFile.Entry> entries = config.entries();
-            signedIn.setAll(entries);
-        } catch (IOException e) {
+        async.run(config::entries, signedIn::setAll, message -> {
             signedIn.clear();
-            error.set(I18n.t("signin.fileError", config.path(), e.getMessage()));
-        }
+            error.set(I18n.t("signin.fileError", config.path(), message));
+        });
         updateHelperNote();
     }
 
     private void updateHelperNote() {
-        try {
-            helperNote.set(config.storeFor(server.get()).map(h -> I18n.t("signin.helperNote", h))
-                    .orElse(I18n.t("signin.plainNote", config.path())));
-        } catch (IOException e) {
-            helperNote.set("");
-        }
+        String typed = server.get();
+        async.run(() -> config.storeFor(typed), store -> {
+            if (java.util.Objects.equals(typed, server.get())) { // a later keystroke's answer is the one to show
+                helperNote.set(store.map(h -> I18n.t("signin.helperNote", h))
+                        .orElse(I18n.t("signin.plainNote", config.path())));
+            }
+        }, message -> helperNote.set(""));
     }
 }

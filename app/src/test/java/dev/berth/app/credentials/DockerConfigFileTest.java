@@ -91,6 +91,21 @@ class DockerConfigFileTest {
     }
 
     @Test
+    void aDesktopStoreThatRefusesThePasswordIsNotAdopted() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path helper = bin.resolve("docker-credential-secretservice");
+        Files.writeString(helper, "#!/bin/sh\ncat >/dev/null\necho 'Cannot autolaunch D-Bus without X11 $DISPLAY' >&2\nexit 1\n");
+        helper.toFile().setExecutable(true);
+        Map<String, String> env = Map.of("PATH", bin + ":/usr/bin:/bin", "HOME", dir.toString(),
+                "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent");
+        DockerConfigFile config = config(env, "{\"psFormat\":\"x\"}");
+        IOException e = assertThrows(IOException.class, () -> config.store("localhost:5000", "alice", "s3cret", ""));
+        assertTrue(e.getMessage().contains("Cannot autolaunch D-Bus"), e.getMessage());
+        assertEquals("{\"psFormat\":\"x\"}", Files.readString(configFile()),
+                "a store that failed is not left in charge of every registry's logins");
+    }
+
+    @Test
     void withNoStoreAtAllThePasswordGoesInTheFileAsDockerLoginWouldPutIt() throws Exception {
         DockerConfigFile config = config(Map.of("PATH", "/nonexistent"), null);
         assertEquals(Optional.empty(), config.storeFor("localhost:5000"));
