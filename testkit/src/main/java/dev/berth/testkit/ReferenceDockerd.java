@@ -35,12 +35,19 @@ public final class ReferenceDockerd implements AutoCloseable {
 
     /** Starts dockerd in a fresh directory under /tmp and waits until it answers {@code /_ping}. */
     public static ReferenceDockerd start() {
+        return start(List.of());
+    }
+
+    /** As {@link #start()}, with more flags (another {@code --host} with TLS, say). */
+    public static ReferenceDockerd start(List<String> extraArgs) {
         try {
             Path dir = Files.createTempDirectory(Path.of("/tmp"), "berth-dockerd-");
-            Process p = new ProcessBuilder(List.of("dockerd", "--host", "unix://" + dir.resolve("dockerd.sock"),
+            List<String> cmd = new ArrayList<>(List.of("dockerd", "--host", "unix://" + dir.resolve("dockerd.sock"),
                     "--data-root", dir.resolve("data").toString(), "--exec-root", dir.resolve("exec").toString(),
                     "--pidfile", dir.resolve("dockerd.pid").toString(),
-                    "--iptables=false", "--ip-masq=false", "--bridge=none"))
+                    "--iptables=false", "--ip-masq=false", "--bridge=none"));
+            cmd.addAll(extraArgs);
+            Process p = new ProcessBuilder(cmd)
                     .redirectErrorStream(true).redirectOutput(dir.resolve("dockerd.log").toFile()).start();
             ReferenceDockerd dockerd = new ReferenceDockerd(dir, p);
             try {

@@ -1,5 +1,7 @@
 package dev.berth.app.engine;
 
+import static dev.berth.app.engine.DockerJavaMappings.nz;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.AuthConfig;
@@ -379,14 +381,6 @@ public final class DockerJavaEngine implements Engine {
 
     private void run(EngineCalls.Blocking action) {
         calls.run(action);
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static long nz(Long l) {
-        return l == null ? 0 : l;
     }
 
     private static Instant parseTime(String s) {

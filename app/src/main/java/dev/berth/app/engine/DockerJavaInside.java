@@ -142,14 +142,7 @@ final class DockerJavaInside {
         } catch (RuntimeException e) {
             throw EngineErrors.translate(e, endpoint);
         }
-        return () -> {
-            closedByUs.set(true);
-            try {
-                callback.close();
-            } catch (IOException ignored) {
-                // Closing a stream that already ended is harmless.
-            }
-        };
+        return EngineEventStream.closing(closedByUs, callback);
     }
 
     FileEntry statPath(String containerId, String path) {

@@ -85,7 +85,13 @@ final class DockerJavaMappings {
         return "";
     }
 
-    private static String nz(String s) {
+    /** An absent string as empty, as every field of the app's models is. */
+    static String nz(String s) {
         return s == null ? "" : s;
+    }
+
+    /** An absent number as 0. */
+    static long nz(Long l) {
+        return l == null ? 0 : l;
     }
 }

@@ -1,5 +1,7 @@
 package dev.berth.app.engine;
 
+import static dev.berth.app.engine.DockerJavaMappings.nz;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
@@ -54,17 +56,18 @@ final class EngineEventStream {
         } catch (RuntimeException e) {
             throw EngineErrors.translate(e, endpoint);
         }
+        return EngineEventStream.closing(closedByUs, callback);
+    }
+
+    /** A subscription whose close marks the end as ours (no error to report) and closes the stream. */
+    static Engine.Subscription closing(AtomicBoolean closedByUs, java.io.Closeable stream) {
         return () -> {
             closedByUs.set(true);
             try {
-                callback.close();
+                stream.close();
             } catch (IOException ignored) {
                 // Closing a stream that already ended is harmless.
             }
         };
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -1,5 +1,7 @@
 package dev.berth.app.engine;
 
+import static dev.berth.app.engine.DockerJavaMappings.nz;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
@@ -143,9 +145,5 @@ final class ImageTransfers {
         if (streamError.get() != null) {
             throw new EngineException(EngineErrors.engineMessage(streamError.get()), 500, null);
         }
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -66,7 +66,7 @@ class SeccompCliIT {
 
     @Test
     void cloneMakesNoNamespacesWithoutSysAdmin(@TempDir Path dir) throws Exception {
-        Path probe = compileCloneProbe(dir);
+        Path probe = StaticProbe.compile("clone-probe", dir);
         List<String> mount = List.of("-v", probe.getParent() + ":/probe:ro");
         assertEquals("ok", probeSays(mount, "clone", "0"), "a plain fork works");
         assertEquals("Operation not permitted", probeSays(mount, "clone", "0x10000000"), "CLONE_NEWUSER");
@@ -75,21 +75,6 @@ class SeccompCliIT {
         List<String> unconfined = new ArrayList<>(mount);
         unconfined.addAll(List.of("--security-opt", "seccomp=unconfined"));
         assertEquals("ok", probeSays(unconfined, "clone3"), "the kernel has clone3: the filter answered ENOSYS");
-    }
-
-    /** A static clone()/clone3() probe (clone-probe.c) compiled with the host's gcc. */
-    private static Path compileCloneProbe(Path dir) throws Exception {
-        Path source = dir.resolve("clone-probe.c");
-        try (var in = SeccompCliIT.class.getResourceAsStream("clone-probe.c")) {
-            Files.copy(in, source);
-        }
-        Path binary = dir.resolve("bin/clone-probe");
-        Files.createDirectories(binary.getParent());
-        Process gcc = new ProcessBuilder("gcc", "-static", "-O2", "-o", binary.toString(), source.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(gcc.getInputStream().readAllBytes());
-        assertEquals(0, gcc.waitFor(), "gcc (scripts/install-deps --test installs gcc and libc6-dev): " + out);
-        return binary;
     }
 
     private static String probeSays(List<String> options, String... args) {

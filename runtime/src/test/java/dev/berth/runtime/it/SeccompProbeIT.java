@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.berth.testkit.ReferenceDockerd;
 import dev.berth.testkit.RegistryExtension;
 import dev.berth.testkit.TestImages;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +41,7 @@ class SeccompProbeIT {
         assumeTrue(ReferenceDockerd.installed(), "needs dockerd as the reference (scripts/install-deps --test installs docker.io)");
         TestImages.busybox().push(registry, "seccomp/probe", "1");
         image = registry.host() + "/seccomp/probe:1";
-        probeDir = compileProbe();
+        probeDir = StaticProbe.compile("syscall-probe", Files.createTempDirectory("berth-seccomp-probe")).getParent();
         dockerd = ReferenceDockerd.start();
         assertEquals(0, berthd.docker("pull", image).exitCode());
         ReferenceDockerd.CliResult pulled = dockerd.docker("pull", image);
@@ -54,20 +53,6 @@ class SeccompProbeIT {
         if (dockerd != null) {
             dockerd.close();
         }
-    }
-
-    private static Path compileProbe() throws Exception {
-        Path dir = Files.createTempDirectory("berth-seccomp-probe");
-        Path source = dir.resolve("syscall-probe.c");
-        try (InputStream in = SeccompProbeIT.class.getResourceAsStream("syscall-probe.c")) {
-            Files.copy(in, source);
-        }
-        Path bin = Files.createDirectories(dir.resolve("bin"));
-        Process gcc = new ProcessBuilder("gcc", "-static", "-O2", "-o", bin.resolve("syscall-probe").toString(), source.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(gcc.getInputStream().readAllBytes());
-        assertEquals(0, gcc.waitFor(), "gcc (scripts/install-deps --test installs gcc and libc6-dev): " + out);
-        return bin;
     }
 
     private static List<String> runArgs(List<String> options) {

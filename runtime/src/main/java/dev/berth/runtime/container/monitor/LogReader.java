@@ -128,20 +128,20 @@ public final class LogReader {
             tail.close();
             return;
         }
-        Predicate<LogLine> live0 = line -> !query.wants(line) || sink.test(line);
+        Predicate<LogLine> newRecords = line -> !query.wants(line) || sink.test(line);
         try {
             while (true) {
                 boolean wasFinished = finished.getAsBoolean();
-                if (!tail.readNew(live0)) {
+                if (!tail.readNew(newRecords)) {
                     return;
                 }
                 if (tail.replaced()) {
                     // conmon closed this file before renaming the next one in: what was read is all of it.
-                    if (!tail.readNew(live0)) {
+                    if (!tail.readNew(newRecords)) {
                         return;
                     }
                     tail.close();
-                    tail = next(tail.key(), live0);
+                    tail = next(tail.key(), newRecords);
                 }
                 if (wasFinished || (query.until() != null && Instant.now().isAfter(query.until()))) {
                     return;
