@@ -24,6 +24,8 @@ public final class LocalEngineController {
         }
     }
 
+    private static final Duration STOPPED_REASON_WAIT = Duration.ofSeconds(15);
+
     private volatile EngineLauncher launcher;
     private volatile EngineProbe probe;
     private volatile Duration startTimeout;
@@ -89,7 +91,13 @@ public final class LocalEngineController {
                     set(new Status(State.RUNNING, launcher.note(), List.of()));
                 }
             } else if (status.state() == State.RUNNING) {
-                set(new Status(State.STOPPED, launcher.stoppedReason(), launcher.lastLogLines()));
+                Status stopped = new Status(State.STOPPED, launcher.stoppedReason(), launcher.lastLogLines());
+                set(stopped);
+                if (stopped.message().isEmpty()) {
+                    Thread.ofVirtual().name("berth-stop-reason").start(() -> awaitStoppedReason(stopped));
+                }
+            } else if (status.state() == State.STOPPED && status.message().isEmpty()) {
+                showStoppedReason(status);
             }
         }
         return status;
@@ -145,6 +153,32 @@ public final class LocalEngineController {
                     launcher.lastLogLines()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The socket goes quiet the moment a VM dies, before its host process has noticed and recorded why: keep
+     * looking for that reason a little while, as long as nothing else happened to the engine meanwhile.
+     */
+    private void awaitStoppedReason(Status stopped) {
+        long deadline = System.nanoTime() + STOPPED_REASON_WAIT.toNanos();
+        try {
+            while (status == stopped && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+                showStoppedReason(stopped);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private synchronized void showStoppedReason(Status stopped) {
+        if (status != stopped) {
+            return;
+        }
+        String reason = launcher.stoppedReason();
+        if (!reason.isEmpty()) {
+            set(new Status(State.STOPPED, reason, launcher.lastLogLines()));
         }
     }
 

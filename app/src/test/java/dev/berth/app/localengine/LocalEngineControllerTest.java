@@ -75,6 +75,54 @@ class LocalEngineControllerTest {
 
 
     @Test
+    void theReasonAnEngineStoppedShowsEvenWhenItIsRecordedAfterTheSocketWentQuiet() {
+        AtomicBoolean up = new AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicReference<String> reason = new java.util.concurrent.atomic.AtomicReference<>("");
+        EngineLauncher vm = new EngineLauncher() {
+            @Override
+            public Mode mode() {
+                return Mode.VM;
+            }
+
+            @Override
+            public Launch launch() {
+                return java.util.Optional::empty;
+            }
+
+            @Override
+            public java.util.Optional<String> stop() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public String logLocation() {
+                return "console.log";
+            }
+
+            @Override
+            public List<String> lastLogLines() {
+                return List.of("berth-init: ready");
+            }
+
+            @Override
+            public String stoppedReason() {
+                return reason.get();
+            }
+        };
+        var c = new LocalEngineController(vm, up::get, Duration.ofSeconds(10));
+        assertEquals(LocalEngineController.State.RUNNING, c.refresh().state());
+        up.set(false);
+        assertEquals(new LocalEngineController.Status(LocalEngineController.State.STOPPED, "", List.of("berth-init: ready")),
+                c.refresh(), "the host process has not yet recorded why");
+        List<String> shown = new CopyOnWriteArrayList<>();
+        c.addListener(s -> shown.add(s.message()));
+        reason.set("The VM stopped unexpectedly (qemu exited with status 137).");
+        dev.berth.testkit.Await.until("the reason to show", Duration.ofSeconds(10), () -> !shown.isEmpty());
+        assertEquals(List.of("The VM stopped unexpectedly (qemu exited with status 137)."), shown,
+                "the reason, recorded after the socket went quiet, reaches the window without another refresh");
+    }
+
+    @Test
     void probeSaysNoForAMissingSocket() {
         assertTrue(!EngineProbe.unixSocket(tmp.resolve("none.sock")).answers());
     }
