@@ -81,9 +81,8 @@ public final class MachineControl {
      * to {@code progress}. Returns the failure's reason, empty when it runs.
      */
     public Optional<String> start(Duration timeout, Consumer<String> progress) throws IOException {
-        if (!hostRunning()) {
-            launchHost();
-        }
+        awaitFailedHostExit();
+        Process launched = hostRunning() ? null : launchHost();
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
@@ -93,6 +92,12 @@ public final class MachineControl {
             }
             if (s.failed() && s.updatedAtMillis() >= launchedAt) {
                 return Optional.of(s.message());
+            }
+            if (launched != null && !launched.isAlive() && !MachineState.read(paths.state()).running()) {
+                // It ended without recording a state (it found another host holding the machine, say): its log says why.
+                MachineState after = MachineState.read(paths.state());
+                return Optional.of(after.failed() && after.updatedAtMillis() >= launchedAt ? after.message()
+                        : "the machine's host process ended at once: " + lastLine(paths.hostLog()));
             }
             String line = s.stage().isEmpty() ? s.state() : s.stage();
             if (!line.equals(last)) {
@@ -112,8 +117,38 @@ public final class MachineControl {
     private long launchedAt;
     /** How long a launched host process may take to write its first state (a JVM starting on a busy machine). */
     private static final long HOST_START_GRACE_MILLIS = 30_000;
+    private static final Duration FAILED_HOST_EXIT_WAIT = Duration.ofSeconds(30);
 
-    private void launchHost() throws IOException {
+    /**
+     * A host process whose VM just died records the failure and then takes a moment to exit (closing its sockets and
+     * the machine's lock): a start in that moment waits for it instead of launching a host that finds the lock taken.
+     */
+    private void awaitFailedHostExit() {
+        MachineState s = MachineState.read(paths.state());
+        if (!s.failed() || s.hostPid() <= 0) {
+            return;
+        }
+        ProcessHandle.of(s.hostPid()).filter(ProcessHandle::isAlive).ifPresent(host -> {
+            try {
+                host.onExit().get(FAILED_HOST_EXIT_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // still there: the launched host will say the machine is taken, and start() reports that
+            }
+        });
+    }
+
+    private static String lastLine(Path log) {
+        try {
+            List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+            return lines.stream().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("(its log is empty)").strip();
+        } catch (IOException e) {
+            return "(its log is unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private Process launchHost() throws IOException {
         Files.createDirectories(paths.dir());
         MachineState.stopped().with("starting", "Starting the VM", "").write(paths.state());
         launchedAt = System.currentTimeMillis();
@@ -127,7 +162,7 @@ public final class MachineControl {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(paths.hostLog().toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null")));
         pb.environment().putIfAbsent("BERTH_HOME", paths.berthHome().toString());
-        pb.start();
+        return pb.start();
     }
 
     /** Stops the machine cleanly (containers first) and waits for its host process to end; false if it would not. */
