@@ -154,5 +154,89 @@ def mac_address():
     client.api.remove_container(c["Id"], force=True)
 
 
-{"mac_address": mac_address, "networks_after_create": networks_after_create, "health_right_after_start": health_right_after_start, "network_with_a_space": network_with_a_space, "registry_data": registry_data, "commit_just_exited": commit_just_exited, "attach_logs_of_exited": attach_logs_of_exited, "exec_framing_and_keys": exec_framing_and_keys, "swarm_leave": swarm_leave, "default_log_driver": default_log_driver,
+def build_stderr_and_cache_from():
+    # dockerd's classic builder wraps a step's stderr in red; --cache-from trusts only the named images' steps.
+    import io
+    stderr = io.BytesIO(f'FROM {image}\nRUN sh -c ">&2 echo to-stderr"'.encode())
+    lines = [c.get("stream") for c in client.api.build(fileobj=stderr, decode=True, nocache=True)]
+    print("stderr red", "\x1b[91mto-stderr\n\x1b[0m" in lines)
+    dockerfile = f"FROM {image}\nENV FOO=parity\nRUN touch /baz\nRUN touch /bax\n".encode()
+
+    def cached(**kw):
+        stream = client.api.build(fileobj=io.BytesIO(dockerfile), decode=True, **kw)
+        return sum(1 for c in stream if "Using cache" in c.get("stream", ""))
+    cached(tag="parity/cache1")
+    print("from parity/cache1", cached(tag="parity/cache2", cache_from=["parity/cache1"]))
+    client.api.remove_image("parity/cache2")
+    print("from nosuchtag", cached(tag="parity/cache2", cache_from=["parity/nosuchtag"]))
+    print("no cache_from", cached(tag="parity/cache3"))
+    for t in ("parity/cache1", "parity/cache2", "parity/cache3"):
+        client.api.remove_image(t)
+
+
+def legacy_links():
+    # --link on the default bridge: variables, /etc/hosts, the link's name in ps, inspect's form, docker rm --link.
+    api = client.api
+    target = api.create_container(image, ["sleep", "60"], environment={"FOO": "1"}, ports=[5432], name="parity-db")
+    api.start(target)
+    web = api.create_container(image, ["sh", "-c", "env; cat /etc/hosts"], name="parity-web",
+                               host_config=api.create_host_config(links={"parity-db": "my-db"}))
+    api.start(web)
+    api.wait(web)
+    logs = api.logs(web).decode()
+    for want in ("MY_DB_NAME=/parity-web/my-db", "MY_DB_ENV_FOO=1", "MY_DB_PORT=tcp://", "MY_DB_PORT_5432_TCP_PORT=5432"):
+        print("env", want, want in logs)
+    print("hosts has alias", any(l.split()[1:2] == ["my-db"] for l in logs.splitlines() if l and l[0].isdigit()))
+    names = [c["Names"] for c in api.containers(all=True) if c["Id"] == target["Id"]][0]
+    print("names", sorted(names))
+    print("inspect links", api.inspect_container(web)["HostConfig"]["Links"])
+    api.remove_container("parity-web/my-db", link=True)
+    names = [c["Names"] for c in api.containers(all=True) if c["Id"] == target["Id"]][0]
+    print("names after rm --link", sorted(names))
+    try:
+        api.create_container(image, ["true"], host_config=api.create_host_config(links={"parity-nosuch": "x"}))
+        print("created with a missing link")
+    except docker.errors.APIError as e:
+        print("missing link refused", e.status_code)
+    api.remove_container(web, force=True)
+    api.remove_container(target, force=True)
+
+
+def network_links():
+    # Links on a user network: inspect echoes them, and the alias resolves to its target for this container only.
+    api = client.api
+    net = api.create_network("parity-links")["Id"]
+    try:
+        c = api.create_container(image, ["sleep", "60"], host_config=api.create_host_config(network_mode="parity-links"),
+                                 networking_config=api.create_networking_config({"parity-links": api.create_endpoint_config(
+                                     links=[("parity-upstream", "bar")])}))
+        api.start(c)
+        print("create links", api.inspect_container(c)["NetworkSettings"]["Networks"]["parity-links"]["Links"])
+        up = api.create_container(image, ["sleep", "60"], name="parity-upstream",
+                                  host_config=api.create_host_config(network_mode="parity-links"))
+        api.start(up)
+        up_ip = api.inspect_container(up)["NetworkSettings"]["Networks"]["parity-links"]["IPAddress"]
+
+        def lookup(container, name):
+            ex = api.exec_create(container, ["nslookup", name])
+            out = api.exec_start(ex).decode()
+            return api.exec_inspect(ex)["ExitCode"], out
+        code, out = lookup(c, "bar")
+        print("bar resolves to upstream", code == 0 and up_ip in out)
+        code, out = lookup(up, "bar")
+        print("bar from another container", code)
+        api.disconnect_container_from_network(c, "parity-links")
+        api.connect_container_to_network(c, "parity-links", links=[("parity-upstream", "baz")],
+                                         link_local_ips=["169.254.8.8"])
+        n = api.inspect_container(c)["NetworkSettings"]["Networks"]["parity-links"]
+        print("connect links", n["Links"], (n.get("IPAMConfig") or {}).get("LinkLocalIPs"))
+        code, out = lookup(c, "baz")
+        print("baz resolves to upstream", code == 0 and up_ip in out)
+        api.remove_container(c, force=True)
+        api.remove_container(up, force=True)
+    finally:
+        api.remove_network(net)
+
+
+{"legacy_links": legacy_links, "network_links": network_links, "build_stderr_and_cache_from": build_stderr_and_cache_from, "mac_address": mac_address, "networks_after_create": networks_after_create, "health_right_after_start": health_right_after_start, "network_with_a_space": network_with_a_space, "registry_data": registry_data, "commit_just_exited": commit_just_exited, "attach_logs_of_exited": attach_logs_of_exited, "exec_framing_and_keys": exec_framing_and_keys, "swarm_leave": swarm_leave, "default_log_driver": default_log_driver,
  "remove_one_of_two_tags": remove_one_of_two_tags, "load_garbage": load_garbage}[case]()

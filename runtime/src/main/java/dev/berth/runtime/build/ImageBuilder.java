@@ -29,8 +29,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code docker build}: reads the context and the Dockerfile, builds the target stage (and the stages it needs) step
@@ -109,14 +112,19 @@ public final class ImageBuilder {
         }
     }
 
-    /** The {@code cachefrom} images that are here (dockerd ignores the others too). */
+    /** The {@code cachefrom} images that are here (dockerd ignores the others too), with their parents. */
     private CacheFrom cacheSources(BuildRequest request) {
         List<CacheFrom.Source> sources = new ArrayList<>();
+        Set<Digest> lineage = new HashSet<>();
         for (String name : request.cacheFrom()) {
-            tools.images().resolver().find(name).ifPresent(image ->
-                    sources.add(new CacheFrom.Source(image, tools.images().configs().get(image.id()))));
+            tools.images().resolver().find(name).ifPresent(image -> {
+                sources.add(new CacheFrom.Source(image, tools.images().configs().get(image.id())));
+                for (var at = Optional.of(image); at.isPresent() && lineage.add(at.get().id());) {
+                    at = Optional.ofNullable(at.get().parent()).flatMap(tools.images().store()::byId);
+                }
+            });
         }
-        return new CacheFrom(sources);
+        return new CacheFrom(!request.cacheFrom().isEmpty(), sources, lineage);
     }
 
     /** The request's labels as one LABEL step at the end of the target stage, as dockerd adds them. */

@@ -9,6 +9,7 @@ import dev.berth.runtime.container.lifecycle.AttachBroker;
 import dev.berth.runtime.container.lifecycle.ContainerLifecycle;
 import dev.berth.runtime.container.lifecycle.ContainerRunner;
 import dev.berth.runtime.container.lifecycle.NetworkHook;
+import dev.berth.runtime.container.links.LinkGraph;
 import dev.berth.runtime.container.lifecycle.Waiters;
 import dev.berth.runtime.container.model.Container;
 import dev.berth.runtime.container.monitor.ConmonMonitor;
@@ -40,22 +41,24 @@ public record ContainerServices(
         RootFs rootFs,
         OciRuntime runtime,
         ExecStore execs,
-        ContainerLogs logs) {
+        ContainerLogs logs,
+        LinkGraph links) {
 
     public static ContainerServices create(Path dataRoot, Path execRoot, ImageServices images, OciRuntime runtime,
                                            NetworkHook network, VolumeProvider volumes, EventBus events) {
         ContainerStore store = new ContainerStore(dataRoot);
+        LinkGraph links = new LinkGraph(store);
         RootFs rootFs = new RootFs(images.layers(), images.store(), new OverlayMounts(dataRoot, new LibcFileSyscalls()));
         Waiters waiters = new Waiters();
         AttachBroker attach = new AttachBroker();
         ConmonMonitor monitor = new ConmonMonitor(ConmonMonitor.findConmon(), runtime);
-        ContainerRunner runner = new ContainerRunner(store, rootFs, monitor, new OciSpecBuilder(HostFacts.detect()), network,
+        ContainerRunner runner = new ContainerRunner(store, links, rootFs, monitor, new OciSpecBuilder(HostFacts.detect()), network,
                 volumes, events, waiters, attach, execRoot, dataRoot);
         ExecStore execs = new ExecStore();
         ContainerLogs logs = new ContainerLogs(id -> runner.layout(id).logFile());
         ContainerLifecycle lifecycle = new ContainerLifecycle(store, runner, volumes, events, waiters, execs::forget);
-        ContainerCreator creator = new ContainerCreator(store, images.resolver(), images.configs(), new MountResolver(volumes), events);
-        return new ContainerServices(store, creator, runner, lifecycle, waiters, attach, rootFs, runtime, execs, logs);
+        ContainerCreator creator = new ContainerCreator(store, links, images.resolver(), images.configs(), new MountResolver(volumes), events);
+        return new ContainerServices(store, creator, runner, lifecycle, waiters, attach, rootFs, runtime, execs, logs, links);
     }
 
     /** Which containers use an image, for {@code docker rmi}'s 409. */

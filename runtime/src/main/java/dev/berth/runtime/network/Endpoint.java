@@ -8,12 +8,21 @@ import java.util.List;
  * @param interfaceName the interface inside the container ({@code eth0}, ...)
  * @param hostVeth      the veth end on the bridge, in the host namespace
  * @param dnsNames      the names this endpoint resolves by on the network (empty on the default bridge)
+ * @param links         {@code name:alias} pairs this container resolves on the network (its endpoint's Links)
  */
 public record Endpoint(String networkId, String networkName, String endpointId, String interfaceName, String hostVeth,
                        String ipAddress, int prefixLength, String gateway, String macAddress, List<String> aliases,
-                       List<String> dnsNames) {
+                       List<String> dnsNames, List<String> links) {
     public Endpoint {
         aliases = List.copyOf(aliases);
         dnsNames = List.copyOf(dnsNames);
+        links = links == null ? List.of() : List.copyOf(links); // records written before links were kept have none
+    }
+
+    public Endpoint(String networkId, String networkName, String endpointId, String interfaceName, String hostVeth,
+                    String ipAddress, int prefixLength, String gateway, String macAddress, List<String> aliases,
+                    List<String> dnsNames) {
+        this(networkId, networkName, endpointId, interfaceName, hostVeth, ipAddress, prefixLength, gateway, macAddress,
+                aliases, dnsNames, List.of());
     }
 }

@@ -58,7 +58,7 @@ final class EndpointWiring {
         }
         List<String> names = n.resolvesNames() ? dnsNames(containerId, containerName, req.aliases()) : List.of();
         Endpoint e = new Endpoint(n.id(), n.name(), randomId(), ifName, hostVeth, ip.toString(), subnet.prefix(),
-                n.gateway(), mac, req.aliases(), names);
+                n.gateway(), mac, req.aliases(), names, req.links());
         dns.register(e, containerId, dnsServers);
         return e;
     }

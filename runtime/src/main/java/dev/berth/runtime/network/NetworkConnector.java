@@ -5,7 +5,11 @@ package dev.berth.runtime.network;
  * and stopped containers; the network service alone where only running attachments exist (its own tests).
  */
 public interface NetworkConnector {
-    void connect(String networkRef, String containerRef, EndpointRequest request);
+    /**
+     * @param asSent the request's {@code EndpointConfig} as the client sent it (null if none): inspect echoes its
+     *               IPAMConfig, Links and DriverOpts, as dockerd does
+     */
+    void connect(String networkRef, String containerRef, EndpointRequest request, com.fasterxml.jackson.databind.JsonNode asSent);
 
     void disconnect(String networkRef, String containerRef);
 
@@ -13,7 +17,8 @@ public interface NetworkConnector {
     static NetworkConnector attachmentsOf(NetworkService service) {
         return new NetworkConnector() {
             @Override
-            public void connect(String networkRef, String containerRef, EndpointRequest request) {
+            public void connect(String networkRef, String containerRef, EndpointRequest request,
+                                com.fasterxml.jackson.databind.JsonNode asSent) {
                 service.connect(networkRef, containerRef, request);
             }
 

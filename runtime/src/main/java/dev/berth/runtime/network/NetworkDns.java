@@ -102,6 +102,7 @@ final class NetworkDns implements AutoCloseable {
         if (s != null) {
             s.names().add(e.ipAddress(), e.dnsNames());
             s.names().setUpstreams(e.ipAddress(), upstreams);
+            s.names().setLinks(e.ipAddress(), EndpointRequest.aliasesOf(e.links()));
         }
     }
 

@@ -67,6 +67,38 @@ class SdkParityIT {
     }
 
     @Test
+    void aLegacyLinkSetsVariablesAndHostsShowsInPsAndCanBeRemoved() {
+        String out = sdk("legacy_links");
+        for (String want : List.of("MY_DB_NAME=/parity-web/my-db", "MY_DB_ENV_FOO=1", "MY_DB_PORT=tcp://", "MY_DB_PORT_5432_TCP_PORT=5432")) {
+            assertTrue(out.contains("env " + want + " True"), out);
+        }
+        assertTrue(out.contains("hosts has alias True"), out);
+        assertTrue(out.contains("names ['/parity-db', '/parity-web/my-db']"), out);
+        assertTrue(out.contains("inspect links ['/parity-db:/parity-web/my-db']"), out);
+        assertTrue(out.contains("names after rm --link ['/parity-db']"), out);
+        assertTrue(out.contains("missing link refused 404"), out);
+    }
+
+    @Test
+    void linksOnAUserNetworkAreEchoedAndResolveForTheirContainerOnly() {
+        String out = sdk("network_links");
+        assertTrue(out.contains("create links ['parity-upstream:bar']"), out);
+        assertTrue(out.contains("bar resolves to upstream True"), out);
+        assertTrue(!out.contains("bar from another container 0"), out);
+        assertTrue(out.contains("connect links ['parity-upstream:baz'] ['169.254.8.8']"), out);
+        assertTrue(out.contains("baz resolves to upstream True"), out);
+    }
+
+    @Test
+    void aBuildShowsStderrInRedAndCacheFromTrustsOnlyTheNamedImages() {
+        String out = sdk("build_stderr_and_cache_from");
+        assertTrue(out.contains("stderr red True"), out);
+        assertTrue(out.contains("from parity/cache1 3"), out);
+        assertTrue(out.contains("from nosuchtag 0"), out);
+        assertTrue(out.contains("no cache_from 3"), out);
+    }
+
+    @Test
     void forcedRemovalOfOneTagLeavesTheOtherTags() {
         assertTrue(sdk("remove_one_of_two_tags").contains("tags parity/two:a"), sdk("remove_one_of_two_tags"));
     }

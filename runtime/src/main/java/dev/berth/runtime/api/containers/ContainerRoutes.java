@@ -63,6 +63,15 @@ public final class ContainerRoutes implements Routes {
             containers.lifecycle().remove(req.pathParam("id"), req.queryBool("force", false), req.queryBool("v", false));
             res.status(204);
         });
+        // docker rm --link /web/db: the name of a link has a slash in it, so it is a path of two segments
+        r.add("DELETE", "/containers/{id}/{alias}", (req, res) -> {
+            String name = req.pathParam("id") + "/" + req.pathParam("alias");
+            if (!req.queryBool("link", false)) {
+                throw new dev.berth.runtime.errors.NotFoundException("No such container: " + name);
+            }
+            containers.links().remove(name);
+            res.status(204);
+        });
         r.add("POST", "/containers/{id}/wait", new ContainersWait(containers));
         r.add("POST", "/containers/{id}/attach", new ContainersAttach(containers));
         r.add("GET", "/containers/{id}/logs", new ContainersLogs(containers));

@@ -71,7 +71,8 @@ final class ContainerViews {
     ObjectNode summary(Container c) {
         ObjectNode o = F.objectNode();
         o.put("Id", c.id());
-        o.putArray("Names").add("/" + c.name());
+        var names = o.putArray("Names").add("/" + c.name());
+        containers.links().namesThroughLinks(c).forEach(names::add);
         o.put("Image", c.imageRef());
         o.put("ImageID", c.imageId().toString());
         o.put("Command", String.join(" ", command(c)));
@@ -235,7 +236,7 @@ final class ContainerViews {
         return o;
     }
 
-    private static ObjectNode hostConfig(Container c) {
+    private ObjectNode hostConfig(Container c) {
         ObjectNode o = F.objectNode();
         o.putNull("Binds");
         o.put("ContainerIDFile", "");
@@ -289,6 +290,11 @@ final class ContainerViews {
                 "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi", "/sys/firmware", "/sys/devices/virtual/powercap")));
         o.set("ReadonlyPaths", F.pojoNode(List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger")));
         c.hostConfig().properties().forEach(e -> o.set(e.getKey(), e.getValue()));
+        // As dockerd shows links: /target:/parent/alias, whatever form the request used
+        var links = containers.links().rendered(c);
+        if (links != null) {
+            o.set("Links", links);
+        }
         return o;
     }
 

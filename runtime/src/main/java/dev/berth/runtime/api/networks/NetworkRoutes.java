@@ -6,6 +6,7 @@ import dev.berth.runtime.errors.InvalidArgumentException;
 import dev.berth.runtime.errors.NotFoundException;
 import dev.berth.runtime.network.EndpointRequest;
 import dev.berth.runtime.network.NetworkCreateRequest;
+import dev.berth.runtime.common.Json;
 import dev.berth.runtime.network.NetworkConnector;
 import dev.berth.runtime.network.NetworkService;
 import java.time.Clock;
@@ -45,12 +46,14 @@ public final class NetworkRoutes implements Routes {
             res.status(204);
         });
         r.add("POST", "/networks/{id}/connect", (req, res) -> {
-            ConnectBody body = requireContainer(req.bodyJson(ConnectBody.class));
+            com.fasterxml.jackson.databind.JsonNode raw = req.bodyJson(com.fasterxml.jackson.databind.JsonNode.class);
+            ConnectBody body = requireContainer(raw == null ? null : Json.MAPPER.convertValue(raw, ConnectBody.class));
             ConnectBody.EndpointConfig ec = body.endpointConfig();
             String ip = ec == null || ec.ipamConfig() == null ? null : ec.ipamConfig().ipv4Address();
             connector.connect(req.pathParam("id"), body.container(),
                     new EndpointRequest(req.pathParam("id"), ec == null ? List.of() : ec.aliases(), ip,
-                            ec == null ? null : ec.macAddress()));
+                            ec == null ? null : ec.macAddress(), ec == null ? List.of() : ec.links()),
+                    raw.get("EndpointConfig"));
             res.status(200);
         });
         r.add("POST", "/networks/{id}/disconnect", (req, res) -> {

@@ -1,6 +1,7 @@
 package dev.berth.runtime.build.cache;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.runtime.digest.Digest;
 import dev.berth.runtime.image.oci.ImageConfig;
 import dev.berth.runtime.image.store.ImageRecord;
 import dev.berth.runtime.image.store.LayerRef;
@@ -8,12 +9,15 @@ import dev.berth.runtime.storage.LayerStore;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code docker build --cache-from IMAGE}: steps are taken from images that were not built here (pulled from a
  * registry, so without parents or step keys), by their history, as moby's classic builder does: when the image being
  * built has so far the same history and layers as a cache source, and the source's next history entry records the
- * same step, that step's layer (if it made one) is reused instead of running the step.
+ * same step, that step's layer (if it made one) is reused instead of running the step. Once a build names cache
+ * sources, the steps cached here count only if they lead to one of those sources (moby's ImageCache does the same):
+ * {@code --cache-from nosuchtag} builds afresh, so CI can tell the cache it trusts.
  */
 public final class CacheFrom {
     /** One cache source: its record and its parsed config. */
@@ -23,13 +27,32 @@ public final class CacheFrom {
     public record Match(LayerRef layer) {}
 
     private final List<Source> sources;
+    private final boolean named;
+    private final Set<Digest> lineage;
 
-    public CacheFrom(List<Source> sources) {
+    /** No {@code --cache-from}: every step cached here may be reused. */
+    public CacheFrom() {
+        this(false, List.of(), Set.of());
+    }
+
+    /**
+     * @param named   whether the request named cache sources at all (even if none of them is here)
+     * @param sources the named images that are here
+     * @param lineage the sources' image IDs and those of their parents
+     */
+    public CacheFrom(boolean named, List<Source> sources, Set<Digest> lineage) {
+        this.named = named;
         this.sources = List.copyOf(sources);
+        this.lineage = Set.copyOf(lineage);
     }
 
     public boolean isEmpty() {
         return sources.isEmpty();
+    }
+
+    /** Whether a step cached here as image {@code id} may be reused. */
+    public boolean trusts(Digest id) {
+        return !named || lineage.contains(id);
     }
 
     /**

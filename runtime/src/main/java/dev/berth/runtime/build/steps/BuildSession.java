@@ -28,7 +28,7 @@ public final class BuildSession {
     private final AtomicInteger step = new AtomicInteger();
     private final AtomicInteger scratch = new AtomicInteger();
     private int totalSteps;
-    private dev.berth.runtime.build.cache.CacheFrom cacheFrom = new dev.berth.runtime.build.cache.CacheFrom(java.util.List.of());
+    private dev.berth.runtime.build.cache.CacheFrom cacheFrom = new dev.berth.runtime.build.cache.CacheFrom();
     private final java.util.Map<String, BuildRoot> sourceRoots = new java.util.HashMap<>();
 
     public BuildSession(BuildRequest request, BuildContext context, BuildPlan plan, Path workDir, ProgressSink out,

@@ -256,9 +256,11 @@ final class RunStep {
             Optional<AttachFrame> frame;
             while ((frame = conn.read()).isPresent()) {
                 AttachFrame f = frame.get();
-                String text = (f.stream() == 2 ? stderr : stdout).decode(f.data());
+                boolean err = f.stream() == 2;
+                String text = (err ? stderr : stdout).decode(f.data());
                 if (!text.isEmpty() && !session.cancellation().cancelled()) {
-                    session.say(text);
+                    // dockerd's classic builder shows a step's stderr in red, each write wrapped as it came
+                    session.say(err ? "\u001b[91m" + text + "\u001b[0m" : text);
                 }
             }
         } catch (IOException e) {

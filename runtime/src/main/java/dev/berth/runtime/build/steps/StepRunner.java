@@ -51,7 +51,7 @@ final class StepRunner {
         session.cancellation().check();
         String key = BuildCache.key(s.imageId(), plan.createdBy(), plan.inputs());
         if (!session.request().noCache()) {
-            var hit = tools.cache().find(s.imageId(), key);
+            var hit = tools.cache().find(s.imageId(), key).filter(h -> session.cacheFrom().trusts(h.id()));
             if (hit.isPresent()) {
                 useImage(s, hit.get());
                 session.say(" ---> Using cache\n");

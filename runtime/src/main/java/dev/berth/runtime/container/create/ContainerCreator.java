@@ -3,6 +3,7 @@ package dev.berth.runtime.container.create;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.runtime.container.links.LinkGraph;
 import dev.berth.runtime.container.model.Container;
 import dev.berth.runtime.container.model.ContainerConfig;
 import dev.berth.runtime.container.model.HostConfig;
@@ -42,8 +43,12 @@ public final class ContainerCreator {
     private final NameGenerator names = new NameGenerator();
     private final SecureRandom random = new SecureRandom();
 
-    public ContainerCreator(ContainerStore store, ImageResolver images, ImageConfigs configs, MountResolver mounts, EventBus events) {
+    private final LinkGraph links;
+
+    public ContainerCreator(ContainerStore store, LinkGraph links, ImageResolver images, ImageConfigs configs,
+                            MountResolver mounts, EventBus events) {
         this.store = store;
+        this.links = links;
         this.images = images;
         this.configs = configs;
         this.mounts = mounts;
@@ -63,6 +68,7 @@ public final class ContainerCreator {
         LogDrivers.fillIn(hostJson);
         HostConfig host = new HostConfig(hostJson);
         validateHost(host);
+        links.checkAtCreate(host.links(), host.networkMode());
         ImageRecord image = images.resolve(imageRef);
         ImageConfig imageConfig = configs.get(image.id());
         ObjectNode merged = ConfigMerge.merge(request, imageConfig);

@@ -2,6 +2,7 @@ package dev.berth.runtime.container.lifecycle;
 
 import dev.berth.runtime.container.create.ContainerEvents;
 import dev.berth.runtime.container.create.VolumeProvider;
+import dev.berth.runtime.container.links.LinkGraph;
 import dev.berth.runtime.container.model.Container;
 import dev.berth.runtime.container.model.HostConfig;
 import dev.berth.runtime.container.model.MountPoint;
@@ -42,6 +43,7 @@ public final class ContainerRunner {
     private static final System.Logger LOG = System.getLogger(ContainerRunner.class.getName());
 
     private final ContainerStore store;
+    private final LinkGraph links;
     private final RootFs rootFs;
     private final ConmonMonitor monitor;
     private final OciSpecBuilder specs;
@@ -55,9 +57,10 @@ public final class ContainerRunner {
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private volatile RemovalHook removal = (id) -> { };
 
-    public ContainerRunner(ContainerStore store, RootFs rootFs, ConmonMonitor monitor, OciSpecBuilder specs, NetworkHook network,
+    public ContainerRunner(ContainerStore store, LinkGraph links, RootFs rootFs, ConmonMonitor monitor, OciSpecBuilder specs, NetworkHook network,
                            VolumeProvider volumes, EventBus events, Waiters waiters, AttachBroker attach, Path execRoot, Path dataRoot) {
         this.store = store;
+        this.links = links;
         this.rootFs = rootFs;
         this.monitor = monitor;
         this.specs = specs;
@@ -129,10 +132,10 @@ public final class ContainerRunner {
         try {
             seedVolumes(c, rootfs);
             WorkingDirectory.create(rootfs, c.configView().workingDir());
-            net = network.attach(c);
+            net = network.attach(c, links.runningTargets(c));
             timer.mark("network");
             EtcFiles.Paths etc = EtcFiles.write(dir, c, net.hosts(), net.resolvConf());
-            RuntimeSpec spec = specs.build(SpecFactory.options(c, rootfs, etc, net.netnsPath()));
+            RuntimeSpec spec = specs.build(SpecFactory.options(c, rootfs, etc, net.netnsPath(), net.linkEnv()));
             if (net.hostNetwork()) {
                 spec = withoutNamespace(spec, "network");
             }

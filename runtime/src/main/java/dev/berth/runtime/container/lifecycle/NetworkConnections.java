@@ -27,13 +27,14 @@ public final class NetworkConnections implements NetworkConnector {
     }
 
     @Override
-    public void connect(String networkRef, String containerRef, EndpointRequest request) {
+    public void connect(String networkRef, String containerRef, EndpointRequest request,
+                        com.fasterxml.jackson.databind.JsonNode asSent) {
         Container c = store.resolve(containerRef);
         String network = networks.inspect(networkRef).network().name();
         if (live(c)) {
             networks.connect(networkRef, c.id(), request);
             // Inspect shows the new network at once, and a restart joins it again (dockerd keeps it configured).
-            store.update(c.id(), x -> refreshed(x.withNetworkingConfig(endpoints(x, e -> configure(e, network, request)))));
+            store.update(c.id(), x -> refreshed(x.withNetworkingConfig(endpoints(x, e -> configure(e, network, request, asSent)))));
             return;
         }
         String mode = c.hostConfigView().networkMode();
@@ -41,11 +42,16 @@ public final class NetworkConnections implements NetworkConnector {
             throw new ForbiddenException("container " + c.name().replaceFirst("^/", "") + " uses network mode " + mode
                     + " and cannot be connected to network " + network);
         }
-        store.update(c.id(), x -> x.withNetworkingConfig(endpoints(x, e -> configure(e, network, request))));
+        store.update(c.id(), x -> x.withNetworkingConfig(endpoints(x, e -> configure(e, network, request, asSent))));
     }
 
-    private static void configure(ObjectNode endpoints, String network, EndpointRequest request) {
+    private static void configure(ObjectNode endpoints, String network, EndpointRequest request,
+                                  com.fasterxml.jackson.databind.JsonNode asSent) {
         ObjectNode endpoint = endpoints.putObject(network);
+        if (asSent instanceof ObjectNode sent) {
+            // what inspect echoes (IPAMConfig with LinkLocalIPs, DriverOpts …); the fields below are the ones read back
+            endpoint.setAll(sent.deepCopy());
+        }
         var aliases = endpoint.putArray("Aliases");
         request.aliases().forEach(aliases::add);
         if (request.ipv4Address() != null && !request.ipv4Address().isBlank()) {
@@ -53,6 +59,10 @@ public final class NetworkConnections implements NetworkConnector {
         }
         if (request.macAddress() != null) {
             endpoint.put("MacAddress", request.macAddress());
+        }
+        if (!request.links().isEmpty()) {
+            var links = endpoint.putArray("Links");
+            request.links().forEach(links::add);
         }
     }
 

@@ -3,6 +3,8 @@ package dev.berth.runtime.container.lifecycle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.runtime.container.links.LinkEnvironment;
+import dev.berth.runtime.container.links.LinkGraph;
 import dev.berth.runtime.container.model.Container;
 import dev.berth.runtime.container.model.HostConfig;
 import dev.berth.runtime.container.run.EtcFiles;
@@ -34,7 +36,7 @@ public final class ServiceNetwork implements NetworkHook {
     }
 
     @Override
-    public NetworkHook.Attachment attach(Container c) throws java.io.IOException {
+    public NetworkHook.Attachment attach(Container c, List<LinkGraph.Target> links) throws java.io.IOException {
         HostConfig host = c.hostConfigView();
         String mode = host.networkMode();
         List<EndpointRequest> requests = new ArrayList<>();
@@ -53,21 +55,44 @@ public final class ServiceNetwork implements NetworkHook {
         try {
             List<PortMapping> ports = a.hostNetwork() ? List.of() : service.publishPorts(c.id(), bindings(c));
             String resolv = service.resolvConf(c.id(), new DnsSettings(host.dns(), host.dnsSearch(), host.dnsOptions()));
-            String hosts = service.hosts(c.id(), EtcFiles.hostname(c), host.extraHosts());
-            return new NetworkHook.Attachment(a.netnsPath(), a.hostNetwork(), hosts, resolv, settings(c, a, ports));
+            List<String> extraHosts = new ArrayList<>(host.extraHosts());
+            List<String> linkEnv = new ArrayList<>();
+            for (LinkGraph.Target t : links) {
+                String ip = bridgeAddress(t.container());
+                // dockerd's /etc/hosts line for a link: the alias, the target's host name and its container name
+                for (String name : new LinkedHashSet<>(List.of(t.link().alias(), EtcFiles.hostname(t.container()), t.container().name()))) {
+                    extraHosts.add(name + ":" + ip);
+                }
+                linkEnv.addAll(LinkEnvironment.of(c.name(), t.link(), t.container(), ip));
+            }
+            String hosts = service.hosts(c.id(), EtcFiles.hostname(c), extraHosts);
+            return new NetworkHook.Attachment(a.netnsPath(), a.hostNetwork(), hosts, resolv, settings(c, a, ports), linkEnv);
         } catch (RuntimeException e) {
             detach(c);
             throw e;
         }
     }
 
+    /** The address a linked container has on the default bridge, where legacy links live. */
+    private String bridgeAddress(Container target) {
+        return service.attachment(target.id()).endpoints().stream().filter(e -> e.networkName().equals("bridge"))
+                .map(Endpoint::ipAddress).findFirst().orElseThrow(() -> new dev.berth.runtime.errors.ConflictException(
+                        "Cannot link to /" + target.name() + ": it is not on the default bridge network"));
+    }
+
     private static EndpointRequest request(Container c, String network, boolean primary) {
         JsonNode cfg = c.networkingConfig() == null ? null : c.networkingConfig().path("EndpointsConfig").get(network);
         List<String> aliases = new ArrayList<>();
+        List<String> links = new ArrayList<>();
         String ip = null;
         String mac = null;
+        if (primary && !LinkGraph.legacy(c)) {
+            // On a user network, --link is a name this container alone resolves (the CLI moves it there itself)
+            links.addAll(c.hostConfigView().links());
+        }
         if (cfg != null) {
             cfg.path("Aliases").forEach(a -> aliases.add(a.asText()));
+            cfg.path("Links").forEach(l -> links.add(l.asText()));
             String wanted = cfg.path("IPAMConfig").path("IPv4Address").asText("");
             ip = wanted.isEmpty() ? null : wanted;
             mac = cfg.path("MacAddress").asText("");
@@ -76,7 +101,7 @@ public final class ServiceNetwork implements NetworkHook {
             // API 1.41 and older put --mac-address in Config.MacAddress; it applies to the container's first network.
             mac = c.config() == null ? "" : c.config().path("MacAddress").asText("");
         }
-        return new EndpointRequest(network, aliases, ip, mac);
+        return new EndpointRequest(network, aliases, ip, mac, links);
     }
 
     /** PortBindings, plus every exposed port without one when PublishAllPorts (-P) is set. */

@@ -37,6 +37,7 @@ public final class HostConfig extends JsonView {
     public List<String> dnsSearch() { return orEmpty(strings("DnsSearch")); }
     public List<String> dnsOptions() { return orEmpty(strings("DnsOptions")); }
     public List<String> extraHosts() { return orEmpty(strings("ExtraHosts")); }
+    public List<String> links() { return orEmpty(strings("Links")); }
     public List<String> groupAdd() { return orEmpty(strings("GroupAdd")); }
     public Map<String, String> sysctls() { return stringMap("Sysctls"); }
     public Map<String, String> tmpfs() { return stringMap("Tmpfs"); }

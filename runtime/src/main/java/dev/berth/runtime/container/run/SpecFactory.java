@@ -22,6 +22,12 @@ public final class SpecFactory {
     }
 
     public static ContainerSpecOptions options(Container c, Path rootfs, EtcFiles.Paths etc, String netnsPath) {
+        return options(c, rootfs, etc, netnsPath, List.of());
+    }
+
+    /** @param linkEnv the variables of the container's legacy links; its own Env wins where both name a variable */
+    public static ContainerSpecOptions options(Container c, Path rootfs, EtcFiles.Paths etc, String netnsPath,
+                                               List<String> linkEnv) {
         ContainerConfig config = c.configView();
         HostConfig host = c.hostConfigView();
         UserLookup.Ids ids = UserLookup.resolve(rootfs, config.user(), host.groupAdd());
@@ -37,6 +43,12 @@ public final class SpecFactory {
         }
         if (config.tty() && env.stream().noneMatch(e -> e.startsWith("TERM="))) {
             env.add("TERM=xterm");
+        }
+        for (String v : linkEnv) {
+            String name = v.substring(0, v.indexOf('=') + 1);
+            if (env.stream().noneMatch(e -> e.startsWith(name))) {
+                env.add(v);
+            }
         }
         List<SpecMount> mounts = new ArrayList<>();
         for (MountPoint m : c.mounts()) {

@@ -14,6 +14,7 @@ public final class NameTable {
     private final Map<String, String> ptr = new HashMap<>();
     private final Map<String, List<String>> namesOf = new HashMap<>();
     private final Map<String, List<String>> upstreamsOf = new HashMap<>();
+    private final Map<String, Map<String, String>> linksOf = new HashMap<>();
 
     /** Registers {@code names} for {@code ipv4}; the first name answers reverse lookups. */
     public synchronized void add(String ipv4, List<String> names) {
@@ -44,6 +45,28 @@ public final class NameTable {
         }
         ptr.remove(ipv4);
         upstreamsOf.remove(ipv4);
+        linksOf.remove(ipv4);
+    }
+
+    /**
+     * The links of the endpoint at {@code ipv4} (alias → container name): its queries for an alias resolve that
+     * container, as Docker's per-endpoint link aliases do; other endpoints do not see them.
+     */
+    public synchronized void setLinks(String ipv4, Map<String, String> aliasToTarget) {
+        if (aliasToTarget.isEmpty()) {
+            linksOf.remove(ipv4);
+        } else {
+            Map<String, String> normalized = new HashMap<>();
+            aliasToTarget.forEach((alias, target) -> normalized.put(DnsMessage.normalize(alias), target));
+            linksOf.put(ipv4, normalized);
+        }
+    }
+
+    /** The name a query from {@code clientIp} for {@code name} stands for: a link's target, else the name itself. */
+    public synchronized String linked(String clientIp, String name) {
+        Map<String, String> links = linksOf.get(clientIp);
+        String target = links == null ? null : links.get(DnsMessage.normalize(name));
+        return target == null ? name : target;
     }
 
     /** The addresses of {@code name} (normalized), empty if unknown. */

@@ -49,7 +49,7 @@ public final class Resolver {
             return q.isResponse() ? null : q.reply(1, List.of(), false).encode();
         }
         DnsMessage.Question question = q.questions().getFirst();
-        DnsMessage local = local(q, question, scope.apply(clientIp));
+        DnsMessage local = local(q, question, names.linked(clientIp, question.name()), scope.apply(clientIp));
         if (local != null) {
             return local.encode();
         }
@@ -61,14 +61,15 @@ public final class Resolver {
         return reply != null ? reply : q.reply(DnsMessage.RCODE_SERVFAIL, List.of(), false).encode();
     }
 
-    private DnsMessage local(DnsMessage q, DnsMessage.Question question, List<NameTable> tables) {
+    /** @param lookFor the name to look up: the question's, or the container a link alias of the client stands for */
+    private DnsMessage local(DnsMessage q, DnsMessage.Question question, String lookFor, List<NameTable> tables) {
         if (question.type() == DnsMessage.TYPE_PTR) {
             String ip = reverseIp(question.name());
             String name = ip == null ? null : tables.stream().map(t -> t.reverse(ip)).filter(n -> n != null).findFirst().orElse(null);
             return name == null ? null : q.reply(0, List.of(ResourceRecord.ptr(question.name(), name, TTL)), true);
         }
         // The first network that knows the name answers, as Docker's resolver tries the container's networks in turn.
-        List<String> ips = tables.stream().map(t -> t.lookup(question.name())).filter(l -> !l.isEmpty()).findFirst()
+        List<String> ips = tables.stream().map(t -> t.lookup(lookFor)).filter(l -> !l.isEmpty()).findFirst()
                 .orElse(List.of());
         if (ips.isEmpty()) {
             return null;

@@ -57,6 +57,24 @@ class ResolverTest {
     }
 
     @Test
+    void aLinkAliasResolvesItsTargetForTheLinkingEndpointOnly() throws Exception {
+        NameTable names = new NameTable();
+        names.add("10.0.0.5", List.of("web"));
+        names.add("10.0.0.6", List.of("upstream"));
+        names.setLinks("10.0.0.5", java.util.Map.of("Bar", "upstream"));
+        assertEquals("upstream", names.linked("10.0.0.5", "bar."));
+        assertEquals("bar", names.linked("10.0.0.6", "bar"), "another endpoint's links are not its own");
+        Resolver resolver = new Resolver(names, false, List::of, new Upstream(500));
+        DnsMessage fromWeb = DnsMessage.decode(resolver.answer(DnsMessage.query(1, "bar", DnsMessage.TYPE_A).encode(), "10.0.0.5", false));
+        assertArrayEquals(new byte[] {10, 0, 0, 6}, fromWeb.answers().getFirst().data());
+        assertEquals("bar", fromWeb.answers().getFirst().name(), "answered under the name asked");
+        DnsMessage fromOther = DnsMessage.decode(resolver.answer(DnsMessage.query(2, "bar", DnsMessage.TYPE_A).encode(), "10.0.0.6", false));
+        assertTrue(fromOther.answers().isEmpty());
+        names.remove("10.0.0.5");
+        assertEquals("bar", names.linked("10.0.0.5", "bar"), "links go with the endpoint");
+    }
+
+    @Test
     void internalNetworksDoNotForward() throws Exception {
         try (DnsServer s = DnsServer.start("127.0.0.1", 0, new Resolver(new NameTable(), false, () -> List.of("127.0.0.1"), new Upstream(200)))) {
             assertEquals(DnsMessage.RCODE_SERVFAIL, ask(s, "example.org", DnsMessage.TYPE_A).rcode());
