@@ -138,7 +138,9 @@ public final class BuildLog {
         }
     }
 
-    private boolean line(String line) {
+    private boolean line(String raw) {
+        // dockerd's builder wraps a step's stderr in colour codes, and the reset lands at the start of the next line
+        String line = dev.berth.app.logs.AnsiText.strip(raw);
         Matcher step = STEP.matcher(line);
         if (step.matches()) {
             Step last = current();

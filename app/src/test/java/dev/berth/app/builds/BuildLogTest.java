@@ -35,6 +35,17 @@ class BuildLogTest {
     }
 
     @Test
+    void stderrInColourDoesNotHideTheStepsEnd() {
+        BuildLog log = new BuildLog();
+        for (String chunk : List.of("Step 1/2 : FROM busybox\n ---> 3f2a1b4c5d6e\n", "Step 2/2 : RUN echo oops >&2\n ---> Running in abcdefabcdef\n",
+                "\u001b[91moops\n\u001b[0m", " ---> 222222222222\n")) {
+            log.accept(stream(chunk));
+        }
+        assertEquals(BuildLog.State.DONE, log.steps().get(1).state(), "the ID line after the colour reset ends the step");
+        assertEquals(List.of("oops"), log.steps().get(1).lines(), "the line without its colour codes");
+    }
+
+    @Test
     void aFailureMarksTheStepThatRan() {
         BuildLog log = new BuildLog();
         log.accept(stream("Step 1/2 : FROM busybox\n ---> 3f2a1b4c5d6e\nStep 2/2 : RUN exit 3\n ---> Running in abcdefabcdef\n"));
