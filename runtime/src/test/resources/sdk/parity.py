@@ -238,5 +238,58 @@ def network_links():
         api.remove_network(net)
 
 
-{"legacy_links": legacy_links, "network_links": network_links, "build_stderr_and_cache_from": build_stderr_and_cache_from, "mac_address": mac_address, "networks_after_create": networks_after_create, "health_right_after_start": health_right_after_start, "network_with_a_space": network_with_a_space, "registry_data": registry_data, "commit_just_exited": commit_just_exited, "attach_logs_of_exited": attach_logs_of_exited, "exec_framing_and_keys": exec_framing_and_keys, "swarm_leave": swarm_leave, "default_log_driver": default_log_driver,
+def ipv6():
+    # An IPv6 network: inspect says so, containers get static or next addresses, reach each other, and resolve AAAA.
+    api = client.api
+    from docker.types import IPAMConfig, IPAMPool
+    net = api.create_network("parity-v6", enable_ipv6=True, ipam=IPAMConfig(pool_configs=[
+        IPAMPool(subnet="2001:389::/64", iprange="2001:389::/96", gateway="2001:389::ffff")]))["Id"]
+    try:
+        info = api.inspect_network(net)
+        print("enabled", info["EnableIPv6"], sorted(c["Subnet"] for c in info["IPAM"]["Config"])[-1])
+        hc = api.create_host_config(network_mode="parity-v6")
+        a = api.create_container(image, ["sleep", "60"], name="parity-v6-a", host_config=hc,
+                                 networking_config=api.create_networking_config({"parity-v6": api.create_endpoint_config(
+                                     ipv6_address="2001:389::f00d")}))
+        api.start(a)
+        n = api.inspect_container(a)["NetworkSettings"]["Networks"]["parity-v6"]
+        print("static", n["IPAMConfig"]["IPv6Address"], n["GlobalIPv6Address"], n["GlobalIPv6PrefixLen"], n["IPv6Gateway"])
+        b = api.create_container(image, ["sleep", "60"], host_config=hc)
+        api.start(b)
+        print("next", api.inspect_container(b)["NetworkSettings"]["Networks"]["parity-v6"]["GlobalIPv6Address"])
+
+        def run(container, cmd):
+            ex = api.exec_create(container, cmd)
+            out = api.exec_start(ex).decode()
+            return api.exec_inspect(ex)["ExitCode"], out
+        code, out = run(a, ["cat", "/proc/net/if_inet6"])
+        print("inside", "2001038900000000000000000000f00d" in out.replace(" ", ""))
+        code, out = run(b, ["ping", "-c", "1", "-W", "5", "2001:389::f00d"])
+        print("ping", code)
+        code, out = run(b, ["nslookup", "-type=AAAA", "parity-v6-a"])
+        print("aaaa", "2001:389::f00d" in out)
+        api.disconnect_container_from_network(b, "parity-v6")
+        api.connect_container_to_network(b, "parity-v6", ipv6_address="2001:389::beef")
+        print("connect", api.inspect_container(b)["NetworkSettings"]["Networks"]["parity-v6"]["IPAMConfig"]["IPv6Address"],
+              api.inspect_container(b)["NetworkSettings"]["Networks"]["parity-v6"]["GlobalIPv6Address"])
+        for c in (a, b):
+            api.remove_container(c, force=True)
+    finally:
+        api.remove_network(net)
+    plain = api.create_network("parity-v4")["Id"]
+    try:
+        c = api.create_container(image, ["true"], host_config=api.create_host_config(network_mode="parity-v4"),
+                                 networking_config=api.create_networking_config({"parity-v4": api.create_endpoint_config(
+                                     ipv6_address="2001:389::1")}))
+        try:
+            api.start(c)
+            print("started an IPv6 address on an IPv4 network")
+        except docker.errors.APIError as e:
+            print("v6 on v4 refused", e.status_code)
+        api.remove_container(c, force=True)
+    finally:
+        api.remove_network(plain)
+
+
+{"ipv6": ipv6, "legacy_links": legacy_links, "network_links": network_links, "build_stderr_and_cache_from": build_stderr_and_cache_from, "mac_address": mac_address, "networks_after_create": networks_after_create, "health_right_after_start": health_right_after_start, "network_with_a_space": network_with_a_space, "registry_data": registry_data, "commit_just_exited": commit_just_exited, "attach_logs_of_exited": attach_logs_of_exited, "exec_framing_and_keys": exec_framing_and_keys, "swarm_leave": swarm_leave, "default_log_driver": default_log_driver,
  "remove_one_of_two_tags": remove_one_of_two_tags, "load_garbage": load_garbage}[case]()

@@ -4,6 +4,7 @@ import dev.berth.runtime.network.firewall.BridgeFirewall;
 import dev.berth.runtime.network.firewall.Firewall;
 import dev.berth.runtime.network.host.Links;
 import dev.berth.runtime.network.ipam.Cidr;
+import dev.berth.runtime.network.ipam.Cidr6;
 
 /** A network's footprint on the host: its bridge device with the gateway address, and its firewall rules. */
 final class Bridges {
@@ -21,6 +22,10 @@ final class Bridges {
             return;
         }
         links.ensureBridge(n.bridge(), n.gateway() + "/" + Cidr.parse(n.subnet()).prefix(), n.mtu());
+        if (n.ipv6() != null) {
+            // Containers reach each other and the host over IPv6; like dockerd without ip6tables, no IPv6 NAT rules.
+            links.ensureBridgeIpv6(n.bridge(), n.ipv6().gateway() + "/" + Cidr6.parse(n.ipv6().subnet()).prefix());
+        }
         firewall.addNetwork(firewallOf(n));
     }
 

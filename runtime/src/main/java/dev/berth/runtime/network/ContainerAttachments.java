@@ -135,7 +135,8 @@ final class ContainerAttachments {
                 .noneMatch(e -> !registry.find(e.networkId()).internal());
         Endpoint e = wiring.connect(n, a.containerId(), a.containerName(), a.netnsPath(), freeInterface(a),
                 new EndpointRequest(n.id(), req == null ? List.of() : req.aliases(), req == null ? null : req.ipv4Address(),
-                        req == null ? null : req.macAddress(), req == null ? List.of() : req.links()),
+                        req == null ? null : req.macAddress(), req == null ? List.of() : req.links(),
+                        req == null ? null : req.ipv6Address()),
                 defaultRoute, a.dnsServers());
         List<Endpoint> all = new ArrayList<>(a.endpoints());
         all.add(e);

@@ -5,6 +5,9 @@ import dev.berth.runtime.errors.InvalidArgumentException;
 import dev.berth.runtime.network.host.Links;
 import dev.berth.runtime.network.ipam.AddressPool;
 import dev.berth.runtime.network.ipam.Cidr;
+import dev.berth.runtime.network.ipam.Cidr6;
+import dev.berth.runtime.network.ipam.Ipv6;
+import dev.berth.runtime.network.ipam.Ipv6Pool;
 import dev.berth.runtime.network.ipam.Ipv4;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -44,21 +47,36 @@ final class EndpointWiring {
             }
             requested = Ipv4.parse(req.ipv4Address());
         }
+        if (req.ipv6Address() != null && !n.enableIpv6()) {
+            throw new InvalidArgumentException("user specified IPv6 address is supported only on networks created with --ipv6");
+        }
         AddressPool pool = registry.pool(n.id());
         Ipv4 ip = pool.allocate(containerId, requested);
         Cidr subnet = pool.subnet();
-        String hostVeth = vethName(tag, containerId, n.id());
-        String mac = req.macAddress() != null ? req.macAddress() : macFor(ip);
+        Ipv6Pool pool6 = registry.pool6(n.id());
+        Ipv6 ip6;
         try {
-            links.addVeth(hostVeth, n.bridge(), n.mtu(), netnsPath, ifName, mac, ip + "/" + subnet.prefix(),
-                    defaultRoute && !n.internal() ? n.gateway() : null);
+            ip6 = pool6 == null ? null : pool6.allocate(containerId, req.ipv6Address() == null ? null : Ipv6.parse(req.ipv6Address()));
         } catch (RuntimeException e) {
             pool.release(ip, containerId);
             throw e;
         }
+        String hostVeth = vethName(tag, containerId, n.id());
+        String mac = req.macAddress() != null ? req.macAddress() : macFor(ip);
+        try {
+            links.addVeth(hostVeth, n.bridge(), n.mtu(), netnsPath, ifName, mac, ip + "/" + subnet.prefix(),
+                    defaultRoute && !n.internal() ? n.gateway() : null, ipv6Wiring(n, ip6, defaultRoute));
+        } catch (RuntimeException e) {
+            pool.release(ip, containerId);
+            if (ip6 != null) {
+                pool6.release(ip6, containerId);
+            }
+            throw e;
+        }
         List<String> names = n.resolvesNames() ? dnsNames(containerId, containerName, req.aliases()) : List.of();
         Endpoint e = new Endpoint(n.id(), n.name(), randomId(), ifName, hostVeth, ip.toString(), subnet.prefix(),
-                n.gateway(), mac, req.aliases(), names, req.links());
+                n.gateway(), mac, req.aliases(), names, req.links(), ip6 == null ? null : ip6.toString(),
+                ip6 == null ? 0 : pool6.subnet().prefix(), ip6 == null ? null : n.ipv6().gateway());
         dns.register(e, containerId, dnsServers);
         return e;
     }
@@ -71,12 +89,25 @@ final class EndpointWiring {
         if (pool != null) {
             pool.release(Ipv4.parse(e.ipAddress()), containerId);
         }
+        Ipv6Pool pool6 = registry.pool6(e.networkId());
+        if (pool6 != null && e.ipv6Address() != null) {
+            pool6.release(Ipv6.parse(e.ipv6Address()), containerId);
+        }
     }
 
     /** Re-creates a veth that vanished while the container's namespace still exists (reconcile). */
     void rewire(Network n, Endpoint e, String netnsPath, boolean defaultRoute) {
         links.addVeth(e.hostVeth(), n.bridge(), n.mtu(), netnsPath, e.interfaceName(), e.macAddress(),
-                e.ipAddress() + "/" + e.prefixLength(), defaultRoute && !n.internal() ? n.gateway() : null);
+                e.ipAddress() + "/" + e.prefixLength(), defaultRoute && !n.internal() ? n.gateway() : null,
+                ipv6Wiring(n, e.ipv6Address() == null ? null : Ipv6.parse(e.ipv6Address()), defaultRoute));
+    }
+
+    private static Links.Ipv6Address ipv6Wiring(Network n, Ipv6 ip6, boolean defaultRoute) {
+        if (ip6 == null) {
+            return null;
+        }
+        return new Links.Ipv6Address(ip6 + "/" + Cidr6.parse(n.ipv6().subnet()).prefix(),
+                defaultRoute && !n.internal() ? n.ipv6().gateway() : null);
     }
 
     /** Names on a user network: the container name, its short ID and the aliases (Docker's DNSNames). */

@@ -8,7 +8,13 @@ import java.util.Map;
  */
 public record NetworkCreateRequest(String name, String driver, String subnet, String gateway, String ipRange,
                                    boolean internal, boolean attachable, boolean enableIpv6,
-                                   Map<String, String> labels, Map<String, String> options) {
+                                   Map<String, String> labels, Map<String, String> options, Network.Ipv6Settings ipv6) {
+    public NetworkCreateRequest(String name, String driver, String subnet, String gateway, String ipRange,
+                                boolean internal, boolean attachable, boolean enableIpv6,
+                                Map<String, String> labels, Map<String, String> options) {
+        this(name, driver, subnet, gateway, ipRange, internal, attachable, enableIpv6, labels, options, null);
+    }
+
     public NetworkCreateRequest {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         options = options == null ? Map.of() : Map.copyOf(options);

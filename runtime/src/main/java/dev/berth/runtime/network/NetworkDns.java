@@ -103,6 +103,7 @@ final class NetworkDns implements AutoCloseable {
             s.names().add(e.ipAddress(), e.dnsNames());
             s.names().setUpstreams(e.ipAddress(), upstreams);
             s.names().setLinks(e.ipAddress(), EndpointRequest.aliasesOf(e.links()));
+            s.names().setIpv6(e.ipAddress(), e.ipv6Address());
         }
     }
 

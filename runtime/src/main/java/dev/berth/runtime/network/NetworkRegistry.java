@@ -4,6 +4,9 @@ import dev.berth.runtime.errors.ConflictException;
 import dev.berth.runtime.errors.NotFoundException;
 import dev.berth.runtime.network.ipam.AddressPool;
 import dev.berth.runtime.network.ipam.Cidr;
+import dev.berth.runtime.network.ipam.Cidr6;
+import dev.berth.runtime.network.ipam.Ipv6;
+import dev.berth.runtime.network.ipam.Ipv6Pool;
 import dev.berth.runtime.network.ipam.Ipv4;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,6 +19,7 @@ final class NetworkRegistry {
     private final NetworkStore store;
     private final Map<String, Network> byId = new LinkedHashMap<>();
     private final Map<String, AddressPool> pools = new LinkedHashMap<>();
+    private final Map<String, Ipv6Pool> pools6 = new LinkedHashMap<>();
 
     NetworkRegistry(NetworkStore store) {
         this.store = store;
@@ -41,10 +45,19 @@ final class NetworkRegistry {
             pools.put(n.id(), new AddressPool(store.leaseFile(n.id()), subnet, range,
                     n.gateway() == null ? null : Ipv4.parse(n.gateway())));
         }
+        if (n.ipv6() != null) {
+            Cidr6 subnet = Cidr6.parse(n.ipv6().subnet());
+            pools6.put(n.id(), new Ipv6Pool(store.leaseFile(n.id() + ".v6"), subnet,
+                    n.ipv6().range() == null ? subnet : Cidr6.parse(n.ipv6().range()), Ipv6.parse(n.ipv6().gateway())));
+        }
     }
 
     /** Forgets a network: record and lease file. */
     void remove(Network n) {
+        Ipv6Pool pool6 = pools6.remove(n.id());
+        if (pool6 != null) {
+            pool6.destroy();
+        }
         AddressPool pool = pools.remove(n.id());
         if (pool != null) {
             pool.destroy();
@@ -59,6 +72,11 @@ final class NetworkRegistry {
 
     AddressPool pool(String networkId) {
         return pools.get(networkId);
+    }
+
+    /** The IPv6 leases of an IPv6 network, null for an IPv4-only one. */
+    Ipv6Pool pool6(String networkId) {
+        return pools6.get(networkId);
     }
 
     Network byName(String name) {

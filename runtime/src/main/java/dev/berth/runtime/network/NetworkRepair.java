@@ -116,6 +116,9 @@ final class NetworkRepair {
                     }
                 }
             }
+            if (registry.pool6(n.id()) != null) {
+                registry.pool6(n.id()).releaseAllBut(owners.keySet());
+            }
             if (n.hasBridge()) {
                 for (String port : links.portsOf(n.bridge())) {
                     if (port.startsWith(tag.vethPrefix()) && !veths.contains(port)) {

@@ -6,6 +6,8 @@ import dev.berth.runtime.errors.InvalidArgumentException;
 import dev.berth.runtime.errors.NotFoundException;
 import dev.berth.runtime.network.host.Links;
 import dev.berth.runtime.network.ipam.Cidr;
+import dev.berth.runtime.network.ipam.Cidr6;
+import dev.berth.runtime.network.ipam.Ipv6;
 import dev.berth.runtime.network.ipam.Ipv4;
 import dev.berth.runtime.network.ipam.SubnetPicker;
 import java.time.Instant;
@@ -51,8 +53,8 @@ final class NetworkSpec {
         if (!driver.equals("bridge")) {
             throw new NotFoundException("plugin \"" + driver + "\" not found");
         }
-        if (req.enableIpv6()) {
-            throw new InvalidArgumentException("IPv6 networks are not supported by berthd yet");
+        if (req.ipv6() != null && !req.enableIpv6()) {
+            throw new InvalidArgumentException("an IPv6 pool needs an IPv6 network: create it with --ipv6 (EnableIPv6)");
         }
         String id = EndpointWiring.randomId();
         Cidr subnet = subnet(req);
@@ -78,7 +80,39 @@ final class NetworkSpec {
         }
         return new Network(id, name, driver, Instant.now().toString(), subnet.toString(), gateway.toString(),
                 range == null ? null : range.toString(), req.internal(), req.attachable(), req.labels(), options, bridge,
-                req.subnet() != null && !req.subnet().isBlank());
+                req.subnet() != null && !req.subnet().isBlank(), req.enableIpv6() ? ipv6(req, id) : null);
+    }
+
+    /**
+     * The IPv6 pool: the one asked for, checked, else a unique local /64 made from the network's ID (as Docker 27
+     * does; dockerd 20.10 refused {@code --ipv6} without a subnet).
+     */
+    private Network.Ipv6Settings ipv6(NetworkCreateRequest req, String id) {
+        Network.Ipv6Settings asked = req.ipv6();
+        Cidr6 subnet = asked == null || asked.subnet() == null
+                ? Cidr6.parse("fd" + id.substring(0, 2) + ":" + id.substring(2, 6) + ":" + id.substring(6, 10) + "::/64")
+                : Cidr6.parse(asked.subnet());
+        if (subnet.prefix() > 126) {
+            throw new InvalidArgumentException("subnet " + subnet + " is too small for a bridge network");
+        }
+        for (Network other : registry.all()) {
+            if (other.ipv6() != null && Cidr6.parse(other.ipv6().subnet()).overlaps(subnet)) {
+                throw new ForbiddenException("Pool overlaps with other one on this address space (" + other.ipv6().subnet() + ")");
+            }
+        }
+        Ipv6 gateway = asked == null || asked.gateway() == null ? subnet.firstHost() : Ipv6.parse(asked.gateway());
+        if (!subnet.contains(gateway) || gateway.equals(subnet.base())) {
+            throw new InvalidArgumentException("gateway " + gateway + " is not a host address of subnet " + subnet);
+        }
+        String range = null;
+        if (asked != null && asked.range() != null) {
+            Cidr6 r = Cidr6.parse(asked.range());
+            if (!subnet.encloses(r)) {
+                throw new InvalidArgumentException("ip-range " + r + " is not inside subnet " + subnet);
+            }
+            range = r.toString();
+        }
+        return new Network.Ipv6Settings(subnet.toString(), gateway.toString(), range);
     }
 
     private Cidr subnet(NetworkCreateRequest req) {

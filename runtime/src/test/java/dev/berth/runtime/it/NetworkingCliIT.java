@@ -100,6 +100,26 @@ class NetworkingCliIT {
     }
 
     @Test
+    void anIpv6NetworkWithoutASubnetGetsAUniqueLocalOneAndTheCliFlagsWork() {
+        assertEquals(0, berthd.docker("network", "create", "--ipv6", "v6net").exitCode());
+        String subnets = berthd.docker("network", "inspect", "--format", "{{.EnableIPv6}} {{range .IPAM.Config}}{{.Subnet}} {{end}}",
+                "v6net").stdout().trim();
+        assertTrue(subnets.matches("true \\d+\\.\\d+\\.\\d+\\.0/\\d+ fd[0-9a-f]{2}:[0-9a-f]{1,4}:[0-9a-f]{1,4}::/64"), subnets);
+        String prefix = subnets.substring(subnets.indexOf("fd"), subnets.indexOf("::/64"));
+        assertEquals(0, berthd.docker("run", "-d", "--name", "v6a", "--network", "v6net", "--ip6", prefix + "::a", image,
+                "sleep", "60").exitCode());
+        CommandResult ping = berthd.docker("run", "--rm", "--network", "v6net", image, "ping", "-c", "1", "-W", "5", "v6a");
+        assertEquals(0, ping.exitCode(), ping.stdout() + ping.stderr());
+        assertEquals(prefix + "::a", berthd.docker("inspect", "--format", "{{.NetworkSettings.Networks.v6net.GlobalIPv6Address}}",
+                "v6a").stdout().trim());
+        CommandResult pool = berthd.docker("network", "create", "--subnet", "2001:db8:1::/64", "v6refused");
+        assertNotEquals(0, pool.exitCode(), "an IPv6 pool without --ipv6");
+        assertTrue(pool.stderr().contains("--ipv6"), pool.stderr());
+        berthd.docker("rm", "-f", "v6a");
+        berthd.docker("network", "rm", "v6net");
+    }
+
+    @Test
     void aRunningContainerConnectedToANetworkResolvesItsNamesUntilDisconnected() {
         assertEquals(0, berthd.docker("network", "create", "joinnet").exitCode());
         assertEquals(0, berthd.docker("run", "-d", "--name", "joinee", "--network", "joinnet", "--network-alias", "joinalias",

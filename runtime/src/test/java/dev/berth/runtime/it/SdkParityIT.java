@@ -67,6 +67,19 @@ class SdkParityIT {
     }
 
     @Test
+    void anIpv6NetworkGivesStaticAndNextAddressesThatReachEachOtherAndResolve() {
+        String out = sdk("ipv6");
+        assertTrue(out.contains("enabled True 2001:389::/64"), out);
+        assertTrue(out.contains("static 2001:389::f00d 2001:389::f00d 64 2001:389::ffff"), out);
+        assertTrue(out.contains("next 2001:389::1\n"), out); // the range starts at the subnet's base, which is skipped
+        assertTrue(out.contains("inside True"), out);
+        assertTrue(out.contains("ping 0"), out);
+        assertTrue(out.contains("aaaa True"), out);
+        assertTrue(out.contains("connect 2001:389::beef 2001:389::beef"), out);
+        assertTrue(out.contains("v6 on v4 refused 400"), out);
+    }
+
+    @Test
     void aLegacyLinkSetsVariablesAndHostsShowsInPsAndCanBeRemoved() {
         String out = sdk("legacy_links");
         for (String want : List.of("MY_DB_NAME=/parity-web/my-db", "MY_DB_ENV_FOO=1", "MY_DB_PORT=tcp://", "MY_DB_PORT_5432_TCP_PORT=5432")) {

@@ -53,12 +53,16 @@ public record NetworkResource(
         if (n.subnet() != null) {
             config.add(new IpamConfig(n.subnet(), n.ipRange(), n.gateway()));
         }
+        if (n.ipv6() != null) {
+            config.add(new IpamConfig(n.ipv6().subnet(), n.ipv6().range(), n.ipv6().gateway()));
+        }
         Map<String, EndpointResource> containers = new LinkedHashMap<>();
         if (withContainers) {
             v.containers().forEach((id, c) -> containers.put(id, new EndpointResource(c.name(), c.endpoint().endpointId(),
-                    c.endpoint().macAddress(), c.endpoint().ipAddress() + "/" + c.endpoint().prefixLength(), "")));
+                    c.endpoint().macAddress(), c.endpoint().ipAddress() + "/" + c.endpoint().prefixLength(),
+                    c.endpoint().ipv6Address() == null ? "" : c.endpoint().ipv6Address() + "/" + c.endpoint().ipv6PrefixLength())));
         }
-        return new NetworkResource(n.name(), n.id(), n.created(), "local", n.driver(), true, false,
+        return new NetworkResource(n.name(), n.id(), n.created(), "local", n.driver(), true, n.enableIpv6(),
                 new Ipam("default", Map.of(), config), n.internal(), n.attachable(), false, Map.of("Network", ""), false,
                 containers, n.options(), n.labels());
     }

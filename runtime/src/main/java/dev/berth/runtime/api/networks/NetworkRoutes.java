@@ -7,10 +7,12 @@ import dev.berth.runtime.errors.NotFoundException;
 import dev.berth.runtime.network.EndpointRequest;
 import dev.berth.runtime.network.NetworkCreateRequest;
 import dev.berth.runtime.common.Json;
+import dev.berth.runtime.network.Network;
 import dev.berth.runtime.network.NetworkConnector;
 import dev.berth.runtime.network.NetworkService;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 
 /**
@@ -52,7 +54,8 @@ public final class NetworkRoutes implements Routes {
             String ip = ec == null || ec.ipamConfig() == null ? null : ec.ipamConfig().ipv4Address();
             connector.connect(req.pathParam("id"), body.container(),
                     new EndpointRequest(req.pathParam("id"), ec == null ? List.of() : ec.aliases(), ip,
-                            ec == null ? null : ec.macAddress(), ec == null ? List.of() : ec.links()),
+                            ec == null ? null : ec.macAddress(), ec == null ? List.of() : ec.links(),
+                            ec == null || ec.ipamConfig() == null ? null : ec.ipamConfig().ipv6Address()),
                     raw.get("EndpointConfig"));
             res.status(200);
         });
@@ -78,33 +81,33 @@ public final class NetworkRoutes implements Routes {
         if (b.ingress() || b.configOnly()) {
             throw new InvalidArgumentException("ingress and config-only networks need swarm, which berthd does not run");
         }
-        String subnet = null;
-        String gateway = null;
-        String ipRange = null;
+        NetworkCreateBody.PoolBody v4 = null;
+        NetworkCreateBody.PoolBody v6 = null;
         if (b.ipam() != null) {
             String driver = b.ipam().driver();
             if (driver != null && !driver.isBlank() && !driver.equals("default")) {
                 throw new NotFoundException("IPAM driver \"" + driver + "\" not found");
             }
-            List<NetworkCreateBody.PoolBody> pools = b.ipam().config() == null ? List.of() : b.ipam().config();
-            if (pools.size() > 1) {
-                throw new InvalidArgumentException("berthd supports one IPv4 pool per network, got " + pools.size());
-            }
-            if (!pools.isEmpty()) {
-                NetworkCreateBody.PoolBody p = pools.getFirst();
-                if ((p.subnet() != null && p.subnet().contains(":")) || (p.gateway() != null && p.gateway().contains(":"))) {
-                    throw new InvalidArgumentException("IPv6 pools are not supported by berthd yet");
+            for (NetworkCreateBody.PoolBody p : b.ipam().config() == null ? List.<NetworkCreateBody.PoolBody>of() : b.ipam().config()) {
+                boolean six = Stream.of(p.subnet(), p.gateway(), p.ipRange()).anyMatch(a -> a != null && a.contains(":"));
+                if ((six ? v6 : v4) != null) {
+                    throw new InvalidArgumentException("berthd supports one IPv4 and one IPv6 pool per network");
                 }
-                subnet = blankToNull(p.subnet());
-                gateway = blankToNull(p.gateway());
-                ipRange = blankToNull(p.ipRange());
-                if (subnet == null && (gateway != null || ipRange != null)) {
+                if (blankToNull(p.subnet()) == null && (blankToNull(p.gateway()) != null || blankToNull(p.ipRange()) != null)) {
                     throw new InvalidArgumentException("gateway and ip-range need a subnet");
+                }
+                if (six) {
+                    v6 = p;
+                } else {
+                    v4 = p;
                 }
             }
         }
-        return new NetworkCreateRequest(b.name(), b.driver(), subnet, gateway, ipRange, b.internal(), b.attachable(),
-                Boolean.TRUE.equals(b.enableIpv6()), b.labels(), b.options());
+        Network.Ipv6Settings ipv6 = v6 == null ? null
+                : new Network.Ipv6Settings(blankToNull(v6.subnet()), blankToNull(v6.gateway()), blankToNull(v6.ipRange()));
+        return new NetworkCreateRequest(b.name(), b.driver(), v4 == null ? null : blankToNull(v4.subnet()),
+                v4 == null ? null : blankToNull(v4.gateway()), v4 == null ? null : blankToNull(v4.ipRange()), b.internal(),
+                b.attachable(), Boolean.TRUE.equals(b.enableIpv6()), b.labels(), b.options(), ipv6);
     }
 
     private static String blankToNull(String s) {

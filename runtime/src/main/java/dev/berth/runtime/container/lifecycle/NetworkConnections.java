@@ -54,8 +54,15 @@ public final class NetworkConnections implements NetworkConnector {
         }
         var aliases = endpoint.putArray("Aliases");
         request.aliases().forEach(aliases::add);
+        ObjectNode ipam = endpoint.get("IPAMConfig") instanceof ObjectNode sentIpam ? sentIpam : F.objectNode();
         if (request.ipv4Address() != null && !request.ipv4Address().isBlank()) {
-            endpoint.putObject("IPAMConfig").put("IPv4Address", request.ipv4Address());
+            ipam.put("IPv4Address", request.ipv4Address());
+        }
+        if (request.ipv6Address() != null) {
+            ipam.put("IPv6Address", request.ipv6Address());
+        }
+        if (!ipam.isEmpty()) {
+            endpoint.set("IPAMConfig", ipam);
         }
         if (request.macAddress() != null) {
             endpoint.put("MacAddress", request.macAddress());

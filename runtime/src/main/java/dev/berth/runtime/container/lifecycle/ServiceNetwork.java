@@ -85,6 +85,7 @@ public final class ServiceNetwork implements NetworkHook {
         List<String> aliases = new ArrayList<>();
         List<String> links = new ArrayList<>();
         String ip = null;
+        String ip6 = null;
         String mac = null;
         if (primary && !LinkGraph.legacy(c)) {
             // On a user network, --link is a name this container alone resolves (the CLI moves it there itself)
@@ -95,13 +96,15 @@ public final class ServiceNetwork implements NetworkHook {
             cfg.path("Links").forEach(l -> links.add(l.asText()));
             String wanted = cfg.path("IPAMConfig").path("IPv4Address").asText("");
             ip = wanted.isEmpty() ? null : wanted;
+            String wanted6 = cfg.path("IPAMConfig").path("IPv6Address").asText("");
+            ip6 = wanted6.isEmpty() ? null : wanted6;
             mac = cfg.path("MacAddress").asText("");
         }
         if ((mac == null || mac.isEmpty()) && primary) {
             // API 1.41 and older put --mac-address in Config.MacAddress; it applies to the container's first network.
             mac = c.config() == null ? "" : c.config().path("MacAddress").asText("");
         }
-        return new EndpointRequest(network, aliases, ip, mac, links);
+        return new EndpointRequest(network, aliases, ip, mac, links, ip6);
     }
 
     /** PortBindings, plus every exposed port without one when PublishAllPorts (-P) is set. */
@@ -140,9 +143,9 @@ public final class ServiceNetwork implements NetworkHook {
             n.put("Gateway", e.gateway() == null ? "" : e.gateway());
             n.put("IPAddress", e.ipAddress() == null ? "" : e.ipAddress());
             n.put("IPPrefixLen", e.prefixLength());
-            n.put("IPv6Gateway", "");
-            n.put("GlobalIPv6Address", "");
-            n.put("GlobalIPv6PrefixLen", 0);
+            n.put("IPv6Gateway", e.ipv6Gateway() == null ? "" : e.ipv6Gateway());
+            n.put("GlobalIPv6Address", e.ipv6Address() == null ? "" : e.ipv6Address());
+            n.put("GlobalIPv6PrefixLen", e.ipv6PrefixLength());
             n.set("DNSNames", F.pojoNode(e.dnsNames()));
         }
         if (a.hostNetwork()) {
@@ -223,6 +226,9 @@ public final class ServiceNetwork implements NetworkHook {
             s.put("Gateway", first.gateway() == null ? "" : first.gateway());
             s.put("MacAddress", first.macAddress() == null ? "" : first.macAddress());
             s.put("EndpointID", first.endpointId() == null ? "" : first.endpointId());
+            s.put("GlobalIPv6Address", first.ipv6Address() == null ? "" : first.ipv6Address());
+            s.put("GlobalIPv6PrefixLen", first.ipv6PrefixLength());
+            s.put("IPv6Gateway", first.ipv6Gateway() == null ? "" : first.ipv6Gateway());
         }
         return s;
     }

@@ -15,6 +15,7 @@ public final class NameTable {
     private final Map<String, List<String>> namesOf = new HashMap<>();
     private final Map<String, List<String>> upstreamsOf = new HashMap<>();
     private final Map<String, Map<String, String>> linksOf = new HashMap<>();
+    private final Map<String, String> ipv6Of = new HashMap<>();
 
     /** Registers {@code names} for {@code ipv4}; the first name answers reverse lookups. */
     public synchronized void add(String ipv4, List<String> names) {
@@ -46,6 +47,21 @@ public final class NameTable {
         ptr.remove(ipv4);
         upstreamsOf.remove(ipv4);
         linksOf.remove(ipv4);
+        ipv6Of.remove(ipv4);
+    }
+
+    /** The IPv6 address of the endpoint at {@code ipv4} (on an IPv6 network): its names answer AAAA queries with it. */
+    public synchronized void setIpv6(String ipv4, String ipv6) {
+        if (ipv6 == null) {
+            ipv6Of.remove(ipv4);
+        } else {
+            ipv6Of.put(ipv4, ipv6);
+        }
+    }
+
+    /** The IPv6 address of the endpoint at {@code ipv4}, or null. */
+    public synchronized String ipv6(String ipv4) {
+        return ipv6Of.get(ipv4);
     }
 
     /**

@@ -80,6 +80,12 @@ public final class Resolver {
                 answers.add(ResourceRecord.a(question.name(), toBytes(ip), TTL));
             }
         }
+        if (question.type() == DnsMessage.TYPE_AAAA || question.type() == 255) {
+            for (String ip : ips) {
+                tables.stream().map(t -> t.ipv6(ip)).filter(v6 -> v6 != null).findFirst().ifPresent(v6 ->
+                        answers.add(new ResourceRecord(question.name(), DnsMessage.TYPE_AAAA, 1, TTL, toBytes(v6))));
+            }
+        }
         // A known name without IPv6 gets an empty NOERROR for AAAA, so that resolvers do not try the next server.
         return q.reply(DnsMessage.RCODE_NOERROR, answers, true);
     }

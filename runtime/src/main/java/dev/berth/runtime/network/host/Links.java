@@ -32,6 +32,11 @@ public final class Links {
         commands.check(List.of("ip", "link", "set", "dev", name, "up"));
     }
 
+    /** Gives bridge {@code name} the IPv6 gateway address {@code cidrAddress} (e.g. 2001:db8::1/64); idempotent. */
+    public void ensureBridgeIpv6(String name, String cidrAddress) {
+        commands.check(List.of("ip", "addr", "replace", cidrAddress, "dev", name, "nodad"));
+    }
+
     /** Deletes a link if it exists (the veth peer goes with it); a missing link is not an error. */
     public void delete(String name) {
         // No `ip link show` first: a failed delete of a missing link says the same, one process sooner.
@@ -56,13 +61,21 @@ public final class Links {
         return names;
     }
 
-    /**
-     * Creates a veth pair: {@code hostSide} joins {@code bridge}, the peer moves into the namespace at {@code netnsPath}
-     * as {@code ifName} with {@code mac} and {@code cidrAddress}, default route via {@code gateway} (null: none);
-     * loopback in that namespace comes up too.
-     */
+    /** An endpoint's IPv6 address ({@code 2001:db8::2/64}) and the gateway of its default route (null: none). */
+    public record Ipv6Address(String cidr, String gateway) {}
+
     public void addVeth(String hostSide, String bridge, Integer mtu, String netnsPath, String ifName, String mac,
                         String cidrAddress, String gateway) {
+        addVeth(hostSide, bridge, mtu, netnsPath, ifName, mac, cidrAddress, gateway, null);
+    }
+
+    /**
+     * Creates a veth pair: {@code hostSide} joins {@code bridge}, the peer moves into the namespace at {@code netnsPath}
+     * as {@code ifName} with {@code mac} and {@code cidrAddress} (and {@code ipv6} when not null), default route via
+     * {@code gateway} (null: none); loopback in that namespace comes up too.
+     */
+    public void addVeth(String hostSide, String bridge, Integer mtu, String netnsPath, String ifName, String mac,
+                        String cidrAddress, String gateway, Ipv6Address ipv6) {
         // Create the peer under a temporary unique name, then rename it inside the namespace: two containers
         // both want "eth0", and the host namespace can only hold one at a time. The changes on each side go through
         // one `ip -batch` (which stops at the first error): one ip/nsenter process per change took ~130 ms of every
@@ -84,6 +97,13 @@ public final class Links {
                 .append("link set dev ").append(ifName).append(" up\n");
         if (gateway != null) {
             inside.append("route replace default via ").append(gateway).append(" dev ").append(ifName).append('\n');
+        }
+        if (ipv6 != null) {
+            // nodad: the address is usable at once instead of after a second of duplicate detection on a new bridge
+            inside.append("addr add ").append(ipv6.cidr()).append(" dev ").append(ifName).append(" nodad\n");
+            if (ipv6.gateway() != null) {
+                inside.append("route replace default via ").append(ipv6.gateway()).append(" dev ").append(ifName).append('\n');
+            }
         }
         commands.check(add); // outside the try: if the name is taken, that link is not ours to delete
         try {

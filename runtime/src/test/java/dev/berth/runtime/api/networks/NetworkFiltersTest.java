@@ -88,8 +88,15 @@ class NetworkFiltersTest {
         assertNull(plain.subnet());
         assertThrows(NotFoundException.class, () -> NetworkRoutes.toRequest(Json.MAPPER.readValue(
                 "{\"Name\":\"x\",\"IPAM\":{\"Driver\":\"dhcp\"}}", NetworkCreateBody.class)));
+        NetworkCreateRequest dual = NetworkRoutes.toRequest(Json.MAPPER.readValue("{\"Name\":\"x\",\"EnableIPv6\":true,"
+                + "\"IPAM\":{\"Config\":[{\"Subnet\":\"fd00::/64\",\"Gateway\":\"fd00::ffff\"},{\"Subnet\":\"10.8.0.0/16\"}]}}",
+                NetworkCreateBody.class));
+        assertEquals("10.8.0.0/16", dual.subnet(), "the IPv4 pool, wherever it is in the list");
+        assertEquals(new dev.berth.runtime.network.Network.Ipv6Settings("fd00::/64", "fd00::ffff", null), dual.ipv6());
+        assertTrue(dual.enableIpv6());
         assertThrows(InvalidArgumentException.class, () -> NetworkRoutes.toRequest(Json.MAPPER.readValue(
-                "{\"Name\":\"x\",\"IPAM\":{\"Config\":[{\"Subnet\":\"fd00::/64\"}]}}", NetworkCreateBody.class)));
+                "{\"Name\":\"x\",\"IPAM\":{\"Config\":[{\"Subnet\":\"10.1.0.0/16\"},{\"Subnet\":\"10.2.0.0/16\"}]}}",
+                NetworkCreateBody.class)), "two IPv4 pools");
         assertThrows(InvalidArgumentException.class, () -> NetworkRoutes.toRequest(Json.MAPPER.readValue(
                 "{\"Name\":\"x\",\"IPAM\":{\"Config\":[{\"Gateway\":\"10.0.0.1\"}]}}", NetworkCreateBody.class)));
         assertThrows(InvalidArgumentException.class, () -> NetworkRoutes.toRequest(null));
