@@ -291,5 +291,41 @@ def ipv6():
         api.remove_network(plain)
 
 
-{"ipv6": ipv6, "legacy_links": legacy_links, "network_links": network_links, "build_stderr_and_cache_from": build_stderr_and_cache_from, "mac_address": mac_address, "networks_after_create": networks_after_create, "health_right_after_start": health_right_after_start, "network_with_a_space": network_with_a_space, "registry_data": registry_data, "commit_just_exited": commit_just_exited, "attach_logs_of_exited": attach_logs_of_exited, "exec_framing_and_keys": exec_framing_and_keys, "swarm_leave": swarm_leave, "default_log_driver": default_log_driver,
+def volume_subpath():
+    # API 1.45's VolumeOptions.Subpath: only that directory of the volume is mounted; a missing one or a way out fails.
+    import os
+    api = docker.APIClient(base_url=os.environ["DOCKER_HOST"], version="1.45")
+    api.create_volume("parity-sub")
+    seed = api.create_container(image, ["sh", "-c", "mkdir -p /v/app/conf && echo inside > /v/app/conf/x && echo top > /v/top && ln -s / /v/out"],
+                                host_config=api.create_host_config(binds=["parity-sub:/v"]))
+    api.start(seed)
+    api.wait(seed)
+
+    def run(subpath):
+        mount = {"Type": "volume", "Source": "parity-sub", "Target": "/data", "ReadOnly": False,
+                 "VolumeOptions": {"Subpath": subpath}}
+        c = api.create_container(image, ["sh", "-c", "ls /data; cat /data/x 2>/dev/null; true"],
+                                 host_config=api.create_host_config(mounts=[mount]))
+        try:
+            api.start(c)
+            api.wait(c)
+            return "listing " + " ".join(api.logs(c).decode().split())
+        except docker.errors.APIError as e:
+            return f"refused {e.status_code}"
+        finally:
+            api.remove_container(c, force=True)
+    print("app/conf:", run("app/conf"))
+    print("missing:", run("app/nope"))
+    print("symlink out:", run("out"))
+    try:
+        api.create_container(image, ["true"], host_config=api.create_host_config(mounts=[{
+            "Type": "volume", "Source": "parity-sub", "Target": "/data", "VolumeOptions": {"Subpath": "../../etc"}}]))
+        print("dotdot: created")
+    except docker.errors.APIError as e:
+        print("dotdot: refused", e.status_code)
+    api.remove_container(seed, force=True)
+    api.remove_volume("parity-sub")
+
+
+{"volume_subpath": volume_subpath, "ipv6": ipv6, "legacy_links": legacy_links, "network_links": network_links, "build_stderr_and_cache_from": build_stderr_and_cache_from, "mac_address": mac_address, "networks_after_create": networks_after_create, "health_right_after_start": health_right_after_start, "network_with_a_space": network_with_a_space, "registry_data": registry_data, "commit_just_exited": commit_just_exited, "attach_logs_of_exited": attach_logs_of_exited, "exec_framing_and_keys": exec_framing_and_keys, "swarm_leave": swarm_leave, "default_log_driver": default_log_driver,
  "remove_one_of_two_tags": remove_one_of_two_tags, "load_garbage": load_garbage}[case]()

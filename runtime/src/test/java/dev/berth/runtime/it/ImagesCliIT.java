@@ -12,6 +12,7 @@ import dev.berth.testkit.TestImage;
 import dev.berth.testkit.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +84,22 @@ class ImagesCliIT {
         String second = ok("pull", ref("it/versions:2")).stdout();
         assertEquals(3, count(second, "Already exists"), second);
         assertEquals(1, count(second, "Pull complete"), second);
+    }
+
+    @Test
+    void pullAllTagsFetchesEveryTagOfTheRepository() {
+        TestImages.busybox().push(registry, "it/alltags", "1");
+        TestImages.busyboxV2().push(registry, "it/alltags", "2");
+        TestImages.busybox().push(registry, "it/alltags", "stable");
+        String out = ok("pull", "--all-tags", ref("it/alltags")).stdout();
+        assertTrue(out.contains("Status: Downloaded newer image for " + ref("it/alltags") + "\n"), out);
+        assertEquals(1, count(out, "Status: "), "one status line for the repository: " + out);
+        String tags = ok("images", "--format", "{{.Tag}}", ref("it/alltags")).stdout();
+        assertEquals(List.of("1", "2", "stable"), tags.lines().sorted().toList());
+        String again = ok("pull", "-a", ref("it/alltags")).stdout();
+        assertTrue(again.contains("Status: Image is up to date for " + ref("it/alltags")), again);
+        CommandResult none = berthd.docker("pull", "-a", ref("it/no-such-repo"));
+        assertTrue(none.exitCode() != 0 && !none.stderr().isBlank(), none.stdout() + none.stderr());
     }
 
     @Test

@@ -67,6 +67,15 @@ class SdkParityIT {
     }
 
     @Test
+    void aVolumeSubpathMountsOnlyThatDirectoryAndNeverLeadsOut() {
+        String out = sdk("volume_subpath");
+        assertTrue(out.contains("app/conf: listing x inside"), out);
+        assertTrue(out.contains("missing: refused 400"), out);
+        assertTrue(out.contains("symlink out: refused 400"), out);
+        assertTrue(out.contains("dotdot: refused 400"), out);
+    }
+
+    @Test
     void anIpv6NetworkGivesStaticAndNextAddressesThatReachEachOtherAndResolve() {
         String out = sdk("ipv6");
         assertTrue(out.contains("enabled True 2001:389::/64"), out);

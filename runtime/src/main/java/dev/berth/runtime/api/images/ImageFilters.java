@@ -11,6 +11,7 @@ import dev.berth.runtime.image.store.ImageRecord;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -57,14 +58,26 @@ final class ImageFilters {
 
     /** docker's reference filter: a glob against each tag, or against the repository when the glob has no tag. */
     private static boolean matchesReference(ImageRecord image, String pattern) {
+        return image.repoTags().stream().anyMatch(tag -> tagMatches(tag, pattern));
+    }
+
+    private static boolean tagMatches(String tag, String pattern) {
         PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
-        for (String tag : image.repoTags()) {
-            ImageReference ref = ImageReference.parse(tag);
-            if (glob.matches(Path.of(tag)) || glob.matches(Path.of(ref.familiarRepository()))) {
-                return true;
-            }
-        }
-        return false;
+        return glob.matches(Path.of(tag)) || glob.matches(Path.of(ImageReference.parse(tag).familiarRepository()));
+    }
+
+    /**
+     * The image as a reference-filtered list shows it: only the tags (and digests of the repositories) the filter
+     * matched, as dockerd does, so {@code docker images REPO} lists that repository's tags and not every other name
+     * the same image has.
+     */
+    static ImageRecord withMatchingReferencesOnly(ImageRecord image, java.util.Set<String> patterns) {
+        List<String> tags = image.repoTags().stream().filter(t -> patterns.stream().anyMatch(p -> tagMatches(t, p))).toList();
+        java.util.Set<String> repos = new java.util.HashSet<>();
+        tags.forEach(t -> repos.add(ImageReference.parse(t).familiarRepository()));
+        List<String> digests = image.repoDigests().stream()
+                .filter(d -> repos.contains(d.contains("@") ? d.substring(0, d.indexOf('@')) : d)).toList();
+        return image.withRepoTags(tags).withRepoDigests(digests);
     }
 
     private static boolean parseBool(String value, String key) {

@@ -31,7 +31,10 @@ final class ImagesCreate implements Handler {
         if (from == null || from.isBlank()) {
             throw new InvalidArgumentException("fromImage is required");
         }
-        ImageReference ref = withTag(ImageReference.parse(from), req.query("tag"));
+        ImageReference parsed = ImageReference.parse(from);
+        String tag = req.query("tag");
+        boolean allTags = (tag == null || tag.isEmpty()) && parsed.tag() == null && parsed.digest() == null;
+        ImageReference ref = allTags ? parsed : withTag(parsed, tag);
         String platformText = req.query("platform");
         Platform platform = platformText == null || platformText.isBlank() ? null : Platform.parse(platformText);
         ProgressStream progress = new ProgressStream(res);
@@ -40,7 +43,11 @@ final class ImagesCreate implements Handler {
         PullCancellation cancellation = new PullCancellation(Thread.currentThread());
         res.onClientGone(cancellation::clientGone);
         try {
-            images.puller().pull(ref, platform, auth.credentialsFor(req, ref), progress);
+            if (allTags) {
+                images.puller().pullAllTags(ref, platform, auth.credentialsFor(req, ref), progress);
+            } else {
+                images.puller().pull(ref, platform, auth.credentialsFor(req, ref), progress);
+            }
             progress.finish();
         } catch (RuntimeException e) {
             if (cancellation.cancelled()) {
@@ -53,12 +60,9 @@ final class ImagesCreate implements Handler {
         }
     }
 
-    /** The {@code tag} parameter is a tag or a digest; empty means "all tags" to dockerd. */
+    /** The {@code tag} parameter is a tag or a digest (empty, with none in fromImage, means "all tags"). */
     private static ImageReference withTag(ImageReference ref, String tag) {
         if (tag == null || tag.isEmpty()) {
-            if (ref.tag() == null && ref.digest() == null) {
-                throw new InvalidArgumentException("pulling all tags of a repository (docker pull --all-tags) is not supported by this engine yet");
-            }
             return ref;
         }
         return Digest.isDigest(tag) ? ref.withoutTagOrDigest().withDigest(Digest.parse(tag)) : ref.withTag(tag);

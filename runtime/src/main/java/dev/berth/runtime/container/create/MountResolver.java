@@ -108,8 +108,9 @@ public final class MountResolver {
                 yield new MountPoint("bind", "", Path.of(source).normalize().toString(), target, "", "", rw, propagation);
             }
             case "volume" -> {
+                String subpath = MountPoint.checkSubpath(m.path("VolumeOptions").path("Subpath").asText(""));
                 VolumeProvider.Volume v = volumes.acquire(source.isEmpty() ? null : validVolumeName(source), containerId);
-                yield new MountPoint("volume", v.name(), v.dataDir().toString(), target, "local", "z", rw, "");
+                yield new MountPoint("volume", v.name(), v.dataDir().toString(), target, "local", "z", rw, "", subpath);
             }
             case "tmpfs" -> {
                 long size = m.path("TmpfsOptions").path("SizeBytes").asLong(0);

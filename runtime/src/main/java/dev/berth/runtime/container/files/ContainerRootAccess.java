@@ -115,7 +115,12 @@ public final class ContainerRootAccess {
             List<MountPoint> byDepth = c.mounts().stream().filter(m -> m.type().equals("volume") || m.type().equals("bind"))
                     .sorted(java.util.Comparator.comparingInt(m -> m.destination().split("/").length)).toList();
             for (MountPoint m : byDepth) {
-                Path source = Path.of(m.source());
+                Path source;
+                try {
+                    source = m.mountSource();
+                } catch (dev.berth.runtime.errors.InvalidArgumentException e) {
+                    continue; // a subpath that went away: as for a bind, a copy just does not see it
+                }
                 if (!Files.exists(source)) {
                     continue; // a bind whose source went away: the start would fail; a copy just does not see it
                 }

@@ -192,7 +192,8 @@ public final class ContainerRunner {
 
     private void seedVolumes(Container c, Path rootfs) {
         for (MountPoint m : c.mounts()) {
-            if (m.type().equals("volume") && !m.mode().contains("nocopy")) {
+            // a subpath mount shows part of a volume: the image's files are not copied into it (as dockerd)
+            if (m.type().equals("volume") && !m.mode().contains("nocopy") && m.subpath() == null) {
                 Path inImage = rootfs.resolve(m.destination().substring(1));
                 if (Files.isDirectory(inImage, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     volumes.seed(m.name(), inImage);

@@ -55,7 +55,7 @@ public final class SpecFactory {
             switch (m.type()) {
                 case "bind" -> mounts.add(new SpecMount(SpecMount.Kind.BIND, m.source(), m.destination(), !m.rw(),
                         m.propagation().isEmpty() ? null : m.propagation(), null));
-                case "volume" -> mounts.add(SpecMount.volume(m.source(), m.destination(), !m.rw()));
+                case "volume" -> mounts.add(SpecMount.volume(m.mountSource().toString(), m.destination(), !m.rw()));
                 case "tmpfs" -> mounts.add(SpecMount.tmpfs(m.destination(), m.mode()));
                 default -> throw new IllegalStateException("unknown mount type " + m.type());
             }

@@ -63,6 +63,34 @@ public final class ImagePuller {
     }
 
     /**
+     * {@code docker pull --all-tags}: every tag of {@code repository}, in the registry's order; the first tag that
+     * fails ends the pull, as with dockerd. One status line at the end names the repository.
+     */
+    public List<ImageRecord> pullAllTags(ImageReference repository, Platform platform, Credentials credentials, ProgressSink sink) {
+        List<String> tags = registry.session(repository, credentials, false).tags();
+        if (tags.isEmpty()) {
+            throw new NotFoundException("no tags found for " + repository.familiarRepository());
+        }
+        List<ImageRecord> pulled = new java.util.ArrayList<>();
+        boolean newer = false;
+        ProgressSink withoutStatus = m -> {
+            if (m.status() == null || !m.status().startsWith("Status: ")) {
+                sink.emit(m);
+            }
+        };
+        for (String tag : tags) {
+            ImageReference ref = repository.withTag(tag);
+            Optional<ImageRecord> before = images.byReference(ref.familiarString());
+            ImageRecord image = pull(ref, platform, credentials, withoutStatus);
+            newer |= before.map(b -> !b.id().equals(image.id())).orElse(true);
+            pulled.add(image);
+        }
+        sink.emit(ProgressMessage.status("Status: " + (newer ? "Downloaded newer image for " : "Image is up to date for ")
+                + repository.familiarRepository()));
+        return pulled;
+    }
+
+    /**
      * Pulls {@code reference} (":latest" when it has neither tag nor digest) and returns the image.
      * {@code platform} null means this host's, without insisting on it for single-platform images.
      */
