@@ -261,48 +261,9 @@ public final class RegistrySession {
     /** Raw manifest bytes with their Content-Type and Docker-Content-Digest. */
     private record Fetched(byte[] bytes, String contentType, Digest headerDigest) {}
 
-    /** The distribution-spec answer of {@code tags/list}. */
-    private record TagList(String name, List<String> tags) {}
-
-    /** Pages of {@code tags/list} followed; more is a registry that keeps sending pages. */
-    private static final int MAX_TAG_PAGES = 1000;
-
-    /**
-     * The repository's tags ({@code GET /v2/<name>/tags/list}), every page of them: a registry sends at most {@code n}
-     * per answer and names the next page in a {@code Link} header.
-     */
+    /** The repository's tags, every page of them ({@code GET /v2/<name>/tags/list}). */
     public List<String> tags() {
-        List<String> all = new java.util.ArrayList<>();
-        URI next = http.endpoint().resolve("/v2/" + repository.path() + "/tags/list?n=1000");
-        for (int page = 0; next != null; page++) {
-            if (page == MAX_TAG_PAGES) {
-                throw new EngineException("registry " + http.endpoint().host() + " sent more than " + MAX_TAG_PAGES
-                        + " pages of tags for " + repository.familiarRepository());
-            }
-            HttpResponse<InputStream> response = http.send(RegistryRequest.get(next, Map.of()));
-            expect(response, 200, context);
-            try {
-                TagList list = parse(RegistryHttp.readBody(response, MAX_MANIFEST_BYTES), TagList.class, "tags");
-                if (list.tags() != null) {
-                    all.addAll(list.tags());
-                }
-            } catch (IOException e) {
-                throw RegistryHttp.unreachable(http.endpoint().host(), RegistryRequest.get(next, Map.of()), e);
-            }
-            next = nextPage(response.headers().firstValue("Link").orElse(null));
-        }
-        return List.copyOf(all);
-    }
-
-    /** The target of a {@code Link: </v2/...?last=x&n=100>; rel="next"} header, resolved on this registry. */
-    private URI nextPage(String link) {
-        if (link == null || !link.contains("rel=\"next\"") || link.indexOf('<') < 0 || link.indexOf('>') < link.indexOf('<')) {
-            return null;
-        }
-        URI target = http.endpoint().resolve(link.substring(link.indexOf('<') + 1, link.indexOf('>')));
-        // Only this registry's own pages: a Link elsewhere would send the credentials on.
-        URI base = http.endpoint().base();
-        return java.util.Objects.equals(target.getHost(), base.getHost()) && target.getPort() == base.getPort() ? target : null;
+        return RegistryTags.list(http, repository, context);
     }
 
     private Fetched fetchManifest(String reference) {
