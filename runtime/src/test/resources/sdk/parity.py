@@ -327,5 +327,24 @@ def volume_subpath():
     api.remove_volume("parity-sub")
 
 
-{"volume_subpath": volume_subpath, "ipv6": ipv6, "legacy_links": legacy_links, "network_links": network_links, "build_stderr_and_cache_from": build_stderr_and_cache_from, "mac_address": mac_address, "networks_after_create": networks_after_create, "health_right_after_start": health_right_after_start, "network_with_a_space": network_with_a_space, "registry_data": registry_data, "commit_just_exited": commit_just_exited, "attach_logs_of_exited": attach_logs_of_exited, "exec_framing_and_keys": exec_framing_and_keys, "swarm_leave": swarm_leave, "default_log_driver": default_log_driver,
+def restart_after_wait():
+    # With restart policy "always", a client whose wait just returned finds the container restarting: a plain
+    # remove is refused (10 tries, as the race was a matter of timing).
+    api = client.api
+    refused = 0
+    for _ in range(10):
+        c = api.create_container(image, ["true"], host_config=api.create_host_config(
+            restart_policy={"Name": "always", "MaximumRetryCount": 0}, network_mode="none"))
+        api.start(c)
+        api.wait(c)
+        try:
+            api.remove_container(c)
+        except docker.errors.APIError as e:
+            if e.status_code == 409 and "stop the container before" in e.explanation.lower():
+                refused += 1
+        api.remove_container(c, force=True)
+    print("refused", refused, "of 10")
+
+
+{"restart_after_wait": restart_after_wait, "volume_subpath": volume_subpath, "ipv6": ipv6, "legacy_links": legacy_links, "network_links": network_links, "build_stderr_and_cache_from": build_stderr_and_cache_from, "mac_address": mac_address, "networks_after_create": networks_after_create, "health_right_after_start": health_right_after_start, "network_with_a_space": network_with_a_space, "registry_data": registry_data, "commit_just_exited": commit_just_exited, "attach_logs_of_exited": attach_logs_of_exited, "exec_framing_and_keys": exec_framing_and_keys, "swarm_leave": swarm_leave, "default_log_driver": default_log_driver,
  "remove_one_of_two_tags": remove_one_of_two_tags, "load_garbage": load_garbage}[case]()

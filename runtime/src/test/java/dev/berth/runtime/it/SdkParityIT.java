@@ -67,6 +67,12 @@ class SdkParityIT {
     }
 
     @Test
+    void aContainerThatRestartsIsRestartingAsSoonAsWaitReturns() {
+        String out = sdk("restart_after_wait");
+        assertTrue(out.contains("refused 10 of 10"), out);
+    }
+
+    @Test
     void aVolumeSubpathMountsOnlyThatDirectoryAndNeverLeadsOut() {
         String out = sdk("volume_subpath");
         assertTrue(out.contains("app/conf: listing x inside"), out);

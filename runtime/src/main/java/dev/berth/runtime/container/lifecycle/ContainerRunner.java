@@ -221,6 +221,7 @@ public final class ContainerRunner {
     void exited(String id, int code, String error) {
         ReentrantLock lock = lock(id);
         Container after;
+        boolean restart = false;
         lock.lock();
         try {
             Container c = store.byId(id).orElse(null);
@@ -230,8 +231,17 @@ public final class ContainerRunner {
             boolean oom = OomCheck.oomKilled(SpecFactory.cgroupsPath(id));
             safely(() -> network.detach(c));
             safely(() -> rootFs.unmount(store.dir(id)));
+            String finishedAt = Instant.now().toString();
+            Container exited = c.withState(c.state().exited(code, oom, finishedAt, error));
+            // Restarting is part of the same record as the exit: a client whose wait returned, or a remove that reads
+            // the state, must find the container restarting (a plain rm refused), as with dockerd, never exited for a moment.
+            restart = !exited.hostConfigView().autoRemove() && RestartPolicy.shouldRestart(exited, code);
+            boolean restarting = restart;
             // record, not update: an exit is a fact even when a full disk refuses to store it.
-            after = store.record(id, x -> x.withState(x.state().exited(code, oom, Instant.now().toString(), error)));
+            after = store.record(id, x -> {
+                RunState s = x.state().exited(code, oom, finishedAt, error);
+                return x.withState(restarting ? s.withStatus(RunState.Status.RESTARTING) : s);
+            });
             if (oom) {
                 events.publish("container", "oom", id, ContainerEvents.attributes(after));
             }
@@ -243,14 +253,14 @@ public final class ContainerRunner {
         forgetRuntimeStateLater(id);
         if (after.hostConfigView().autoRemove()) {
             removal.autoRemove(id);
-        } else if (RestartPolicy.shouldRestart(after, code)) {
+        } else if (restart) {
             scheduleRestart(after);
         }
     }
 
+    /** Starts {@code c}, already marked restarting, again after the policy's back-off. */
     private void scheduleRestart(Container c) {
         long delayMs = RestartPolicy.backoffMillis(c.restartCount());
-        store.update(c.id(), x -> x.withState(x.state().withStatus(RunState.Status.RESTARTING)));
         Thread.ofVirtual().name("restart-" + c.shortId()).start(() -> {
             try {
                 Thread.sleep(delayMs);
