@@ -37,10 +37,12 @@ public final class CrashWatcher implements Consumer<EngineEvent> {
         }
         Instant now = clock.instant();
         switch (e.action()) {
-            case "kill" -> killedAt.put(e.actorId(), now);
+            // dockerd says kill before die; podman says stop before die (and remove, not destroy, at the end)
+            case "kill", "stop" -> killedAt.put(e.actorId(), now);
+            case "start" -> killedAt.remove(e.actorId()); // dockerd's stop comes after die: it must not outlive a start
             case "oom" -> oom.put(e.actorId(), true);
             case "die" -> died(e, now);
-            case "destroy" -> {
+            case "destroy", "remove" -> {
                 killedAt.remove(e.actorId());
                 oom.remove(e.actorId());
             }

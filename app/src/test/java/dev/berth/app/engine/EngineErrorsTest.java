@@ -40,4 +40,10 @@ class EngineErrorsTest {
                 e.getMessage());
         assertEquals(0, e.status());
     }
+
+    @Test
+    void aFaultOnOurSideIsNotCalledAnUnreachableEngine() {
+        EngineException e = EngineErrors.translate(new NullPointerException("subnet is null"), "unix:///run/berth/berth.sock");
+        assertEquals("Berth could not finish the request to unix:///run/berth/berth.sock: subnet is null", e.getMessage());
+    }
 }

@@ -49,6 +49,19 @@ class CrashWatcherTest {
     }
 
     @Test
+    void podmansStopBeforeDieIsNotACrashAndDockerdsStopAfterDieDoesNotExcuseTheNextRun() {
+        watcher.accept(container("stop", "p1", Map.of("name", "on-podman")));
+        watcher.accept(container("die", "p1", Map.of("name", "on-podman", "exitCode", "137")));
+        assertTrue(crashes.isEmpty(), "podman: stop, then die");
+        watcher.accept(container("kill", "d1", Map.of("signal", "15")));
+        watcher.accept(container("die", "d1", Map.of("exitCode", "143")));
+        watcher.accept(container("stop", "d1", Map.of()));
+        watcher.accept(container("start", "d1", Map.of()));
+        watcher.accept(container("die", "d1", Map.of("name", "web", "exitCode", "1")));
+        assertEquals(List.of(new CrashWatcher.Crash("d1", "web", 1, false)), crashes, "the crash after a new start counts");
+    }
+
+    @Test
     void aKillLongAgoDoesNotExcuseALaterCrash() {
         watcher.accept(container("kill", "c1", Map.of("signal", "1")));
         now = now.plus(CrashWatcher.KILL_WINDOW).plus(Duration.ofSeconds(1));
