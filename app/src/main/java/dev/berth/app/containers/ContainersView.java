@@ -9,9 +9,8 @@ import dev.berth.app.run.RunViewModel;
 import dev.berth.app.support.Format;
 import dev.berth.app.support.I18n;
 import dev.berth.app.widgets.Buttons;
-import dev.berth.app.widgets.Dialogs;
 import dev.berth.app.widgets.MessageBar;
-import dev.berth.app.widgets.Page;
+import dev.berth.app.widgets.ListPage;
 import dev.berth.app.widgets.PageHeader;
 import java.time.Instant;
 import java.util.HashSet;
@@ -36,12 +35,10 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /** The Containers page: a tree table with compose projects as parents, filters and bulk actions. */
-public final class ContainersView implements Page {
+public final class ContainersView extends ListPage {
     private final ContainersViewModel vm;
     private final Consumer<String> openUrl;
     private final java.util.function.Function<String, RunViewModel> runs;
-    private final VBox root = new VBox(10);
-    private final PageHeader header = new PageHeader(I18n.t("containers.title"), I18n.t("containers.subtitle"));
     private final TreeTableView<ContainerTreeRow> table = new TreeTableView<>();
     private final ContainerTree tree = new ContainerTree();
     private boolean rebuilding;
@@ -53,6 +50,7 @@ public final class ContainersView implements Page {
      */
     public ContainersView(ContainersViewModel vm, Consumer<String> openUrl,
                           java.util.function.Function<String, RunViewModel> runs) {
+        super(new PageHeader(I18n.t("containers.title"), I18n.t("containers.subtitle")), vm);
         this.vm = vm;
         this.openUrl = openUrl;
         this.runs = runs;
@@ -325,31 +323,13 @@ public final class ContainersView implements Page {
         this.onOpenDetails = onOpen;
     }
 
-    @Override
-    public Node root() {
-        return root;
-    }
 
-    @Override
-    public void focusSearch() {
-        header.search().requestFocus();
-        header.search().selectAll();
-    }
-
-    @Override
-    public void refresh() {
-        vm.refresh();
-    }
 
     @Override
     public void deleteSelected() {
         List<String> names = vm.items().stream().filter(c -> vm.selection().contains(c.id()))
                 .map(ContainerSummary::name).toList();
-        if (names.isEmpty()) {
-            return;
-        }
-        if (Dialogs.confirm(root, I18n.t("containers.removeConfirm", names.size()), String.join(", ", names),
-                I18n.t("action.remove"))) {
+        if (confirmRemoval(names, I18n.t("containers.removeConfirm", names.size()), "")) {
             vm.removeSelected();
         }
     }

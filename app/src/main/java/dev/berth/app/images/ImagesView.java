@@ -9,7 +9,7 @@ import dev.berth.app.support.I18n;
 import dev.berth.app.widgets.Buttons;
 import dev.berth.app.widgets.Dialogs;
 import dev.berth.app.widgets.MessageBar;
-import dev.berth.app.widgets.Page;
+import dev.berth.app.widgets.ListPage;
 import dev.berth.app.widgets.PageHeader;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +30,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The Images page: a table of local images with pull, tag, remove and prune. */
-public final class ImagesView implements Page {
+public final class ImagesView extends ListPage {
     private final ImagesViewModel vm;
     private final Supplier<PullViewModel> pulls;
     private final Function<String, RunViewModel> runs;
@@ -38,8 +38,6 @@ public final class ImagesView implements Page {
     private final java.util.function.BiConsumer<javafx.scene.Node, String> layers;
     private Supplier<dev.berth.app.builds.BuildViewModel> builds;
     private Button pull;
-    private final VBox root = new VBox(10);
-    private final PageHeader header = new PageHeader(I18n.t("images.title"), I18n.t("images.subtitle"));
     private final TableView<ImageRow> table = new TableView<>();
 
     /** @param pulls makes a fresh pull for each Pull dialog */
@@ -56,6 +54,7 @@ public final class ImagesView implements Page {
      */
     public ImagesView(ImagesViewModel vm, Supplier<PullViewModel> pulls, Function<String, RunViewModel> runs,
                       java.util.function.BiConsumer<javafx.scene.Node, String> layers, Function<String, PushViewModel> pushes) {
+        super(new PageHeader(I18n.t("images.title"), I18n.t("images.subtitle")), vm);
         this.vm = vm;
         this.pulls = pulls;
         this.pushes = pushes;
@@ -224,31 +223,13 @@ public final class ImagesView implements Page {
         });
     }
 
-    @Override
-    public Node root() {
-        return root;
-    }
 
-    @Override
-    public void focusSearch() {
-        header.search().requestFocus();
-        header.search().selectAll();
-    }
-
-    @Override
-    public void refresh() {
-        vm.refresh();
-    }
 
     @Override
     public void deleteSelected() {
         List<ImageRow> rows = List.copyOf(table.getSelectionModel().getSelectedItems());
-        if (rows.isEmpty()) {
-            return;
-        }
-        if (Dialogs.confirm(root, I18n.t("images.removeConfirm", rows.size()),
-                String.join(", ", rows.stream().map(ImageRow::reference).map(Format::shortId).toList()),
-                I18n.t("action.remove"))) {
+        if (confirmRemoval(rows.stream().map(ImageRow::reference).map(Format::shortId).toList(),
+                I18n.t("images.removeConfirm", rows.size()), "")) {
             vm.remove(rows);
         }
     }

@@ -5,16 +5,14 @@ import dev.berth.app.engine.NetworkSummary;
 import dev.berth.app.support.Format;
 import dev.berth.app.support.I18n;
 import dev.berth.app.widgets.Buttons;
-import dev.berth.app.widgets.Dialogs;
 import dev.berth.app.widgets.MessageBar;
-import dev.berth.app.widgets.Page;
+import dev.berth.app.widgets.ListPage;
 import dev.berth.app.widgets.PageHeader;
 import dev.berth.app.widgets.Tables;
 import java.util.List;
 import java.util.Locale;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -27,13 +25,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The Networks page. */
-public final class NetworksView implements Page {
+public final class NetworksView extends ListPage {
     private final NetworksViewModel vm;
-    private final VBox root = new VBox(10);
-    private final PageHeader header = new PageHeader(I18n.t("networks.title"), I18n.t("networks.subtitle"));
     private final TableView<NetworkSummary> table = new TableView<>();
 
     public NetworksView(NetworksViewModel vm) {
+        super(new PageHeader(I18n.t("networks.title"), I18n.t("networks.subtitle")), vm);
         this.vm = vm;
         createView();
     }
@@ -96,26 +93,12 @@ public final class NetworksView implements Page {
                 internal.isSelected()));
     }
 
-    @Override
-    public Node root() {
-        return root;
-    }
 
-    @Override
-    public void focusSearch() {
-        header.search().requestFocus();
-    }
-
-    @Override
-    public void refresh() {
-        vm.refresh();
-    }
 
     @Override
     public void deleteSelected() {
         List<NetworkSummary> rows = List.copyOf(table.getSelectionModel().getSelectedItems());
-        if (!rows.isEmpty() && Dialogs.confirm(root, I18n.t("networks.removeConfirm", rows.size()),
-                String.join(", ", rows.stream().map(NetworkSummary::name).toList()), I18n.t("action.remove"))) {
+        if (confirmRemoval(rows.stream().map(NetworkSummary::name).toList(), I18n.t("networks.removeConfirm", rows.size()), "")) {
             vm.remove(rows);
         }
     }

@@ -5,13 +5,12 @@ import dev.berth.app.support.I18n;
 import dev.berth.app.widgets.Buttons;
 import dev.berth.app.widgets.Dialogs;
 import dev.berth.app.widgets.MessageBar;
-import dev.berth.app.widgets.Page;
+import dev.berth.app.widgets.ListPage;
 import dev.berth.app.widgets.PageHeader;
 import dev.berth.app.widgets.Tables;
 import java.util.List;
 import java.util.Locale;
 import javafx.collections.transformation.FilteredList;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputDialog;
@@ -19,10 +18,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The Volumes page. */
-public final class VolumesView implements Page {
+public final class VolumesView extends ListPage {
     private final VolumesViewModel vm;
-    private final VBox root = new VBox(10);
-    private final PageHeader header = new PageHeader(I18n.t("volumes.title"), I18n.t("volumes.subtitle"));
     private final TableView<VolumeRow> table = new TableView<>();
 
     private java.util.function.Consumer<String> onBrowse;
@@ -33,6 +30,7 @@ public final class VolumesView implements Page {
     }
 
     public VolumesView(VolumesViewModel vm) {
+        super(new PageHeader(I18n.t("volumes.title"), I18n.t("volumes.subtitle")), vm);
         this.vm = vm;
         createView();
     }
@@ -88,27 +86,13 @@ public final class VolumesView implements Page {
         }
     }
 
-    @Override
-    public Node root() {
-        return root;
-    }
 
-    @Override
-    public void focusSearch() {
-        header.search().requestFocus();
-    }
-
-    @Override
-    public void refresh() {
-        vm.refresh();
-    }
 
     @Override
     public void deleteSelected() {
         List<VolumeRow> rows = List.copyOf(table.getSelectionModel().getSelectedItems());
-        if (!rows.isEmpty() && Dialogs.confirm(root, I18n.t("volumes.removeConfirm", rows.size()),
-                I18n.t("volumes.removeHelp") + "\n" + String.join(", ", rows.stream().map(VolumeRow::name).toList()),
-                I18n.t("action.remove"))) {
+        if (confirmRemoval(rows.stream().map(VolumeRow::name).toList(), I18n.t("volumes.removeConfirm", rows.size()),
+                I18n.t("volumes.removeHelp"))) {
             vm.remove(rows);
         }
     }

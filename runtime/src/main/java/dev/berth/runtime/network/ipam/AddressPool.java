@@ -1,13 +1,7 @@
 package dev.berth.runtime.network.ipam;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import dev.berth.runtime.common.AtomicFiles;
-import dev.berth.runtime.common.Json;
 import dev.berth.runtime.errors.ConflictException;
 import dev.berth.runtime.errors.InvalidArgumentException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,15 +13,13 @@ import java.util.TreeMap;
  * just released is not reused at once by the next container while stale ARP/DNS entries linger.
  */
 public final class AddressPool {
-    private final Path file;
+    private final LeaseFile file;
     private final Cidr subnet;
     private final Cidr range;
     private final Ipv4 gateway;
     private final TreeMap<Ipv4, String> leases = new TreeMap<>();
     private Ipv4 lastAllocated;
 
-    /** Persisted form of the pool. */
-    private record State(Map<String, String> leases, String last) {}
 
     /**
      * @param range   the part of the subnet to allocate from ({@code --ip-range}), or the subnet itself
@@ -37,7 +29,7 @@ public final class AddressPool {
         if (!subnet.encloses(range)) {
             throw new InvalidArgumentException("ip-range " + range + " is not inside subnet " + subnet);
         }
-        this.file = file;
+        this.file = new LeaseFile(file);
         this.subnet = subnet;
         this.range = range;
         this.gateway = gateway;
@@ -45,18 +37,9 @@ public final class AddressPool {
     }
 
     private void load() {
-        if (!Files.exists(file)) {
-            return;
-        }
-        try {
-            State state = Json.MAPPER.readValue(file.toFile(), new TypeReference<State>() {});
-            if (state.leases() != null) {
-                state.leases().forEach((ip, owner) -> leases.put(Ipv4.parse(ip), owner));
-            }
-            lastAllocated = state.last() == null ? null : Ipv4.parse(state.last());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read address leases " + file, e);
-        }
+        LeaseFile.State state = file.read();
+        state.leases().forEach((ip, owner) -> leases.put(Ipv4.parse(ip), owner));
+        lastAllocated = state.last() == null ? null : Ipv4.parse(state.last());
     }
 
     /** Leases {@code requested}, or the next free address when it is null; the lease is on disk before this returns. */
@@ -150,20 +133,12 @@ public final class AddressPool {
     /** Deletes the lease file (the network is gone). */
     public synchronized void destroy() {
         leases.clear();
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + file, e);
-        }
+        file.delete();
     }
 
     private void save() {
         Map<String, String> out = new TreeMap<>();
         leases.forEach((ip, owner) -> out.put(ip.toString(), owner));
-        try {
-            AtomicFiles.writeJson(file, new State(out, lastAllocated == null ? null : lastAllocated.toString()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write address leases " + file, e);
-        }
+        file.write(out, lastAllocated == null ? null : lastAllocated.toString());
     }
 }

@@ -1,14 +1,8 @@
 package dev.berth.runtime.network.ipam;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import dev.berth.runtime.common.AtomicFiles;
-import dev.berth.runtime.common.Json;
 import dev.berth.runtime.errors.ConflictException;
 import dev.berth.runtime.errors.InvalidArgumentException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,35 +16,25 @@ public final class Ipv6Pool {
     /** How many addresses to try past the last one before giving up (leases are few; a range is huge). */
     private static final int PROBES = 65_536;
 
-    private final Path file;
+    private final LeaseFile file;
     private final Cidr6 subnet;
     private final Cidr6 range;
     private final Ipv6 gateway;
     private final TreeMap<Ipv6, String> leases = new TreeMap<>();
     private Ipv6 lastAllocated;
 
-    /** Persisted form of the pool. */
-    private record State(Map<String, String> leases, String last) {}
 
     public Ipv6Pool(Path file, Cidr6 subnet, Cidr6 range, Ipv6 gateway) {
         if (!subnet.encloses(range)) {
             throw new InvalidArgumentException("ip-range " + range + " is not inside subnet " + subnet);
         }
-        this.file = file;
+        this.file = new LeaseFile(file);
         this.subnet = subnet;
         this.range = range;
         this.gateway = gateway;
-        if (Files.exists(file)) {
-            try {
-                State state = Json.MAPPER.readValue(file.toFile(), new TypeReference<State>() {});
-                if (state.leases() != null) {
-                    state.leases().forEach((ip, owner) -> leases.put(Ipv6.parse(ip), owner));
-                }
-                lastAllocated = state.last() == null ? null : Ipv6.parse(state.last());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read address leases " + file, e);
-            }
-        }
+        LeaseFile.State state = this.file.read();
+        state.leases().forEach((ip, owner) -> leases.put(Ipv6.parse(ip), owner));
+        lastAllocated = state.last() == null ? null : Ipv6.parse(state.last());
     }
 
     /** Leases {@code requested}, or the next free address when it is null. */
@@ -120,20 +104,12 @@ public final class Ipv6Pool {
     /** Deletes the lease file (the network is gone). */
     public synchronized void destroy() {
         leases.clear();
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + file, e);
-        }
+        file.delete();
     }
 
     private void save() {
         Map<String, String> out = new TreeMap<>();
         leases.forEach((ip, owner) -> out.put(ip.toString(), owner));
-        try {
-            AtomicFiles.writeJson(file, new State(out, lastAllocated == null ? null : lastAllocated.toString()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write address leases " + file, e);
-        }
+        file.write(out, lastAllocated == null ? null : lastAllocated.toString());
     }
 }
