@@ -7,15 +7,12 @@ import dev.berth.runtime.api.http.Hijacked;
 import dev.berth.runtime.container.ContainerServices;
 import dev.berth.runtime.container.lifecycle.AttachBroker;
 import dev.berth.runtime.container.model.Container;
-import dev.berth.runtime.container.monitor.LogLine;
 import dev.berth.runtime.container.monitor.LogQuery;
 import dev.berth.runtime.container.monitor.LogReader;
 import dev.berth.runtime.container.monitor.AttachConnection;
-import dev.berth.runtime.container.monitor.AttachFrame;
 import dev.berth.runtime.container.monitor.MonitoredContainer;
 import dev.berth.runtime.errors.ConflictException;
 import java.io.IOException;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -65,7 +62,7 @@ final class ContainersAttach implements Handler {
                 if (wantStdin) {
                     Thread.ofVirtual().name("attach-stdin-" + c.shortId()).start(() -> pumpStdin(stream, conn, detachKeys, c));
                 }
-                pumpOutput(conn, out, wantStdout, wantStderr);
+                out.copyFrom(conn, wantStdout, wantStderr);
             }
         } finally {
             if (pending != null) {
@@ -91,21 +88,6 @@ final class ContainersAttach implements Handler {
             out.flush();
         } catch (IOException e) {
             // the client went away
-        }
-    }
-
-    private static void pumpOutput(AttachConnection conn, StreamFraming out, boolean stdout, boolean stderr) {
-        try {
-            Optional<AttachFrame> frame;
-            while ((frame = conn.read()).isPresent()) {
-                AttachFrame f = frame.get();
-                if ((f.stream() == 1 && stdout) || (f.stream() == 2 && stderr)) {
-                    out.write(f.stream(), f.data());
-                    out.flush();
-                }
-            }
-        } catch (IOException e) {
-            // client or container gone: the attach ends either way
         }
     }
 

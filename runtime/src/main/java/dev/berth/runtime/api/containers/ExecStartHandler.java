@@ -12,11 +12,9 @@ import dev.berth.runtime.container.exec.ExecConfig;
 import dev.berth.runtime.container.exec.ExecInstance;
 import dev.berth.runtime.container.exec.ExecService;
 import dev.berth.runtime.container.monitor.AttachConnection;
-import dev.berth.runtime.container.monitor.AttachFrame;
 import dev.berth.runtime.container.monitor.ExecSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -95,7 +93,7 @@ final class ExecStartHandler implements Handler {
                 } else {
                     conn.closeStdin(); // the process reads EOF, as with docker exec without -i
                 }
-                pumpOutput(conn, out, config.attachStdout(), config.attachStderr());
+                out.copyFrom(conn, config.attachStdout(), config.attachStderr());
             }
             // Output drained: wait for the exit code so inspect has it when the client asks.
             if (!stream.isOpen()) {
@@ -157,21 +155,6 @@ final class ExecStartHandler implements Handler {
             return new int[] {n.get(0).asInt(0), n.get(1).asInt(0)};
         }
         return new int[] {0, 0};
-    }
-
-    private static void pumpOutput(AttachConnection conn, StreamFraming out, boolean stdout, boolean stderr) {
-        try {
-            Optional<AttachFrame> frame;
-            while ((frame = conn.read()).isPresent()) {
-                AttachFrame f = frame.get();
-                if ((f.stream() == 1 && stdout) || (f.stream() == 2 && stderr)) {
-                    out.write(f.stream(), f.data());
-                    out.flush();
-                }
-            }
-        } catch (IOException e) {
-            // the client or the session went away: the exec ends its stream either way
-        }
     }
 
     /** Client input to the process; EOF closes the process's stdin, the detach keys end the stream only. */
