@@ -66,10 +66,9 @@ class ContainerDetailsPageTest {
 
     @Test
     void theFirstTabOpensATerminalAndAProviderTabIsToldWhenSeen(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(300);
-        WaitForAsyncUtils.waitForFxEvents();
         TerminalTab terminal = (TerminalTab) page.tab("terminal");
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> !terminal.viewModel().sessions().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, terminal.viewModel().sessions().size(), "a terminal opens when the tab is first seen");
         robot.interact(() -> page.select("probe"));
         assertEquals(List.of("shown"), seen);

@@ -61,7 +61,7 @@ class DockerJavaInsideIT {
                     // ends with the session
                 }
             });
-            Thread.sleep(500);
+            waitFor(seen, "# "); // the shell's prompt: it reads input from now on
             s.input().write("stty size; echo 안녕-$((40+2))\n".getBytes(StandardCharsets.UTF_8));
             waitFor(seen, "안녕-42");
             assertTrue(seen.toString().contains("30 100"), seen.toString());

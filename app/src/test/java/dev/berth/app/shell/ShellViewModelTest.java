@@ -92,6 +92,7 @@ class ShellViewModelTest {
             c.accept(new EngineEvent(i % 2 == 0 ? "container" : "network", "start", "x" + i));
         }
         assertTrue(done.await(5, java.util.concurrent.TimeUnit.SECONDS));
+        // That nothing more comes can only be watched for a while: two coalescing windows.
         Thread.sleep(200);
         assertEquals(List.of(Set.of("container", "network")), got);
     }

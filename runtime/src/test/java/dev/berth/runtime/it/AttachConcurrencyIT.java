@@ -40,7 +40,10 @@ class AttachConcurrencyIT {
                         .redirectErrorStream(true).start());
             }
             clients.add(new ProcessBuilder("docker", "-H", berthd.dockerHost(), "attach", "held").redirectErrorStream(true).start());
-            Thread.sleep(1500); // let every session connect and block reading its socket
+            // Every session connected and blocked reading its socket: the container runs one cat per exec besides its own.
+            dev.berth.testkit.Await.until("all exec sessions running", java.time.Duration.ofSeconds(60),
+                    () -> berthd.docker("top", "held").stdout().lines().filter(l -> l.endsWith("cat")).count() == SESSIONS + 1,
+                    () -> berthd.docker("top", "held").stdout());
             for (Process p : clients) {
                 assertTrue(p.isAlive(), "a session ended early");
             }

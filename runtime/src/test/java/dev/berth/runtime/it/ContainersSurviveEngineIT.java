@@ -35,8 +35,13 @@ class ContainersSurviveEngineIT {
                 "sh", "-c", "i=0; while true; do i=$((i+1)); echo line-$i; sleep 0.2; done").exitCode());
         waitUntil(() -> berthd.docker("logs", "ticker").stdout().contains("line-3"), "first lines");
         assertEquals(0, berthd.docker("run", "-d", "--name", "short", image, "sh", "-c", "sleep 2; exit 5").exitCode());
+        long shortPid = Long.parseLong(berthd.docker("inspect", "--format", "{{.State.Pid}}", "short").stdout().trim());
+        java.nio.file.Path tickerLog = java.nio.file.Path.of(berthd.docker("inspect", "--format", "{{.LogPath}}", "ticker").stdout().trim());
+        int before = linesIn(tickerLog);
         berthd.kill9();
-        Thread.sleep(3500); // ticker logs ~17 lines and short exits while no engine runs
+        // While no engine runs: ticker logs 15 more lines and short exits.
+        waitUntil(() -> linesIn(tickerLog) >= before + 15 && ProcessHandle.of(shortPid).map(h -> !h.isAlive()).orElse(true),
+                "ticker's lines and short's exit while berthd is down");
         berthd.start();
         String ps = berthd.docker("ps").stdout();
         assertTrue(ps.contains("ticker"), ps);
@@ -59,6 +64,14 @@ class ContainersSurviveEngineIT {
         waitUntil(() -> "true".equals(berthd.docker("inspect", "--format", "{{.State.Running}}", "phoenix").stdout().trim()),
                 "running again after the engine restarted");
         berthd.docker("rm", "-f", "phoenix");
+    }
+
+    private static int linesIn(java.nio.file.Path log) {
+        try {
+            return (int) java.nio.file.Files.readAllLines(log).stream().filter(l -> l.contains("line-")).count();
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     private static int restartCount(String name) {

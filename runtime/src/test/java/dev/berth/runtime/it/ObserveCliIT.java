@@ -52,7 +52,9 @@ class ObserveCliIT {
     @Test
     void statsShowsMemoryAndPidsOfARunningContainer() throws Exception {
         ok("run", "-d", "--name", "st1", image, "sh", "-c", "x=$(head -c 2000000 /dev/zero | tr '\\0' a); sleep 60");
-        Thread.sleep(1000);
+        // The shell holds its 2 MB string once the sleep runs.
+        dev.berth.testkit.Await.until("the sleep to run", java.time.Duration.ofSeconds(30),
+                () -> ok("top", "st1").stdout().contains("sleep 60"));
         JsonNode s = stats("st1");
         assertEquals("st1", s.path("Name").asText(), s.toString());
         String mem = s.path("MemUsage").asText();
@@ -168,7 +170,15 @@ class ObserveCliIT {
         pb.environment().put("DOCKER_HOST", berthd.dockerHost());
         pb.environment().put("DOCKER_CONFIG", config.toString());
         Process stats = pb.start();
-        Thread.sleep(4000);
+        // A busy loop shows up as CPU use in at least one refresh.
+        dev.berth.testkit.Await.until("a refresh with CPU use", java.time.Duration.ofSeconds(60), () -> {
+            try {
+                return java.nio.file.Files.readString(config.resolve("out")).lines()
+                        .anyMatch(l -> l.matches(".*live \\d+\\.\\d+% \\d+.*"));
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
         stats.destroyForcibly(); // docker stats ignores SIGTERM
         stats.waitFor();
         String out = java.nio.file.Files.readString(config.resolve("out"));

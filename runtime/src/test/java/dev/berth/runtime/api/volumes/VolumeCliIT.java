@@ -95,11 +95,12 @@ class VolumeCliIT {
         berthd.start();
         assertEquals(List.of("durable"), lines(ok("volume", "ls", "-q", "--filter", "label=suite=restart")));
         ok("volume", "rm", "durable");
-        // `--until 0s` is sent as whole seconds (docker's GetTimestamp): let this second end first.
-        Thread.sleep(1100);
-
-        String events = ok("system", "events", "--since", "10m", "--until", "0s", "--filter", "type=volume",
-                "--format", "{{.Action}} {{.Actor.ID}} {{index .Actor.Attributes \"driver\"}}");
-        assertTrue(events.contains("destroy durable local"), events);
+        // `--until 0s` is sent as whole seconds (docker's GetTimestamp): the event shows once its second has ended.
+        String[] events = {""};
+        dev.berth.testkit.Await.until("the destroy event", java.time.Duration.ofSeconds(30), () -> {
+            events[0] = ok("system", "events", "--since", "10m", "--until", "0s", "--filter", "type=volume",
+                    "--format", "{{.Action}} {{.Actor.ID}} {{index .Actor.Attributes \"driver\"}}");
+            return events[0].contains("destroy durable local");
+        }, () -> events[0]);
     }
 }
