@@ -13,6 +13,23 @@ public final class Berthd {
         System.exit(run(args, System.out, System.err));
     }
 
+    /** {@code berthd check}: only while no berthd holds the data root, so nothing changes under the check. */
+    private static int check(DaemonArgs.Check c, PrintStream out, PrintStream err) {
+        if (!java.nio.file.Files.isDirectory(c.dataRoot())) {
+            err.println("berthd check: " + c.dataRoot() + " is not a data root (no such directory)");
+            return 1;
+        }
+        try (DataRootLock lock = DataRootLock.acquire(c.dataRoot().resolve("berthd.lock"))) {
+            return new dev.berth.runtime.check.DataRootCheck(c.dataRoot()).run(c.repair(), out);
+        } catch (StartupException e) {
+            err.println("berthd check: " + e.getMessage() + "; stop that berthd first");
+            return 2;
+        } catch (java.io.IOException e) {
+            err.println("berthd check: " + e.getMessage());
+            return 2;
+        }
+    }
+
     /** Runs berthd until a termination signal; returns the exit status. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         DaemonConfig config;
@@ -28,6 +45,9 @@ public final class Berthd {
                     return 0;
                 }
                 case DaemonArgs.Run r -> config = ConfigLoader.load(r, DaemonConfig.DEFAULT_CONFIG_FILE);
+                case DaemonArgs.Check c -> {
+                    return check(c, out, err);
+                }
             }
         } catch (StartupException e) {
             err.println("berthd: " + e.getMessage());

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public final class DaemonArgs {
     /** What the command line asks for. */
-    public sealed interface Parsed {}
+    public sealed interface Parsed permits Help, Version, Run, Check {}
 
     /** {@code -h/--help}. */
     public record Help() implements Parsed {}
@@ -60,6 +60,7 @@ public final class DaemonArgs {
 
     public static final String USAGE = """
             Usage:  berthd [OPTIONS]
+                    berthd check [--data-root DIR] [--repair]   check a data root no berthd runs on
 
             Berth's container engine: serves the Docker Engine API on a unix socket (and on TCP, behind TLS).
 
@@ -93,8 +94,38 @@ public final class DaemonArgs {
 
     private DaemonArgs() {}
 
+    /** {@code berthd check [--data-root DIR] [--repair]}: a check of a data root no berthd runs on. */
+    public record Check(java.nio.file.Path dataRoot, boolean repair) implements Parsed {}
+
+    private static Check parseCheck(String[] args) throws StartupException {
+        java.nio.file.Path root = DaemonConfig.DEFAULT_DATA_ROOT;
+        boolean repair = false;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--repair" -> repair = true;
+                case "--data-root" -> {
+                    if (i + 1 >= args.length) {
+                        throw usage("flag needs an argument: --data-root");
+                    }
+                    root = java.nio.file.Path.of(args[++i]);
+                }
+                default -> {
+                    if (args[i].startsWith("--data-root=")) {
+                        root = java.nio.file.Path.of(args[i].substring("--data-root=".length()));
+                    } else {
+                        throw usage("berthd check takes --data-root DIR and --repair, got '" + args[i] + "'");
+                    }
+                }
+            }
+        }
+        return new Check(root.toAbsolutePath(), repair);
+    }
+
     /** Parses {@code args}; bad usage is a StartupException with exit code 2. */
     public static Parsed parse(String[] args) throws StartupException {
+        if (args.length > 0 && args[0].equals("check")) {
+            return parseCheck(args);
+        }
         Map<String, Object> flags = new LinkedHashMap<>();
         String configFile = null;
         for (int i = 0; i < args.length; i++) {

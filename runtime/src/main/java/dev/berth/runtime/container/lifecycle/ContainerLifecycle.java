@@ -7,6 +7,7 @@ import dev.berth.runtime.container.model.MountPoint;
 import dev.berth.runtime.container.model.RunState;
 import dev.berth.runtime.container.store.ContainerStore;
 import dev.berth.runtime.errors.ConflictException;
+import dev.berth.runtime.errors.EngineException;
 import dev.berth.runtime.errors.InvalidArgumentException;
 import dev.berth.runtime.errors.NotModifiedException;
 import dev.berth.runtime.events.EventBus;
@@ -18,6 +19,8 @@ import java.util.regex.Pattern;
 
 /** stop, kill, restart, pause, unpause, rename, wait and remove, with dockerd's answers for each state. */
 public final class ContainerLifecycle {
+    /** How long an exit that raced a signal may take to be recorded. */
+    private static final long EXIT_GRACE_SECONDS = 5;
     private static final int DEFAULT_STOP_SECONDS = 10;
     private static final Pattern NAME = Pattern.compile("/?[a-zA-Z0-9][a-zA-Z0-9_.-]+");
 
@@ -66,9 +69,9 @@ public final class ContainerLifecycle {
         long timeout = timeoutSeconds != null ? timeoutSeconds
                 : marked.configView().stopTimeout() != null ? marked.configView().stopTimeout() : DEFAULT_STOP_SECONDS;
         CompletableFuture<Waiters.Outcome> exit = waiters.nextExit(c.id());
-        signal(marked, sig);
+        signalUnlessExited(marked, sig, exit);
         if (!await(exit, timeout)) {
-            signal(marked, Signals.SIGKILL);
+            signalUnlessExited(marked, Signals.SIGKILL, exit);
             if (!await(exit, 30)) {
                 throw new ConflictException("container " + c.shortId() + " did not exit after SIGKILL");
             }
@@ -90,6 +93,21 @@ public final class ContainerLifecycle {
         signal(c, sig);
         if (exit != null) {
             await(exit, 30);
+        }
+    }
+
+    /**
+     * Signals a container that may exit on its own at this very moment: if the runtime no longer finds it (runc:
+     * "no such file or directory" for its cgroup), that is the exit arriving, not a failure of stop or rm -f.
+     */
+    private void signalUnlessExited(Container c, int sig, CompletableFuture<?> exit) {
+        try {
+            signal(c, sig);
+        } catch (EngineException e) {
+            boolean exited = await(exit, EXIT_GRACE_SECONDS) || store.byId(c.id()).map(x -> !x.state().isRunning()).orElse(true);
+            if (!exited) {
+                throw e;
+            }
         }
     }
 
@@ -208,7 +226,7 @@ public final class ContainerLifecycle {
                 store.update(c.id(), x -> x.withState(x.state().withStatus(RunState.Status.EXITED)));
             } else {
                 CompletableFuture<Waiters.Outcome> exit = waiters.nextExit(c.id());
-                signal(c, Signals.SIGKILL);
+                signalUnlessExited(c, Signals.SIGKILL, exit);
                 await(exit, 30);
             }
         }
@@ -219,6 +237,7 @@ public final class ContainerLifecycle {
             if (current == null) {
                 return;
             }
+            runner.releaseRootFs(c.id());
             store.remove(c.id());
             runner.forgetRuntimeStateLater(c.id());
             forgetRemoved.accept(c.id());

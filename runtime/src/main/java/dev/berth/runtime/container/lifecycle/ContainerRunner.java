@@ -339,6 +339,14 @@ public final class ContainerRunner {
      * returned ~20 ms later when this sat between the exit and the removal. The container's lock keeps it from
      * racing a restart, which deletes the old state itself; a running container is left alone.
      */
+    /**
+     * Unmounts the container's root if it is still mounted: a berthd killed between mounting a root and starting
+     * the process (or between its exit and the unmount) leaves it so, and its files cannot go while it is.
+     */
+    void releaseRootFs(String id) {
+        safely(() -> rootFs.unmount(store.dir(id)));
+    }
+
     void forgetRuntimeStateLater(String id) {
         Thread.ofVirtual().name("forget-" + id.substring(0, Math.min(12, id.length()))).start(() -> {
             ReentrantLock lock = lock(id);
