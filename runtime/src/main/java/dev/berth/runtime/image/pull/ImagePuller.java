@@ -157,6 +157,9 @@ public final class ImagePuller {
     /** Fetches and unpacks the missing layers in parallel (bounded), reporting each like docker does. */
     private List<LayerRef> fetchLayers(RegistrySession session, List<Descriptor> blobs, List<Digest> diffIds, ProgressSink sink)
             throws IOException {
+        if (diffIds == null) {
+            throw new InvalidArgumentException("invalid image: its config lists no diff IDs (rootfs.diff_ids)");
+        }
         if (blobs.size() != diffIds.size()) {
             throw new InvalidArgumentException("invalid image: the manifest has " + blobs.size()
                     + " layers but the config lists " + diffIds.size() + " diff IDs");

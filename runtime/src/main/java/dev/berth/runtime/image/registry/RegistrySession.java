@@ -66,12 +66,12 @@ public final class RegistrySession {
         rejectSchema1(topType, reference);
         if (MediaTypes.isManifest(topType)) {
             return new ResolvedManifest(topDigest, topType, null, topDigest, topType, top.bytes(),
-                    parse(top.bytes(), ImageManifest.class, reference));
+                    ManifestChecks.checked(parse(top.bytes(), ImageManifest.class, reference), reference));
         }
         if (!MediaTypes.isIndex(topType)) {
             throw new EngineException("unsupported manifest media type \"" + topType + "\" for " + familiar(reference));
         }
-        ImageIndex index = parse(top.bytes(), ImageIndex.class, reference);
+        ImageIndex index = ManifestChecks.checked(parse(top.bytes(), ImageIndex.class, reference), reference);
         Descriptor chosen = PlatformSelector.select(index, wanted);
         Fetched child = fetchManifest(chosen.digest().toString());
         Digest childDigest = verify(child.bytes(), chosen.digest(), chosen.size(),
@@ -83,7 +83,7 @@ public final class RegistrySession {
                     + " in " + familiar(reference) + ": expected an image manifest");
         }
         return new ResolvedManifest(topDigest, topType, top.bytes(), childDigest, childType, child.bytes(),
-                parse(child.bytes(), ImageManifest.class, reference));
+                ManifestChecks.checked(parse(child.bytes(), ImageManifest.class, reference), reference));
     }
 
     /** What a reference names in the registry: its manifest or index, and the platforms it offers. */
@@ -103,13 +103,13 @@ public final class RegistrySession {
         rejectSchema1(type, reference);
         List<Platform> platforms = new java.util.ArrayList<>();
         if (MediaTypes.isIndex(type)) {
-            for (Descriptor d : parse(top.bytes(), ImageIndex.class, reference).manifests()) {
+            for (Descriptor d : ManifestChecks.checked(parse(top.bytes(), ImageIndex.class, reference), reference).manifests()) {
                 if (d.platform() != null && !"unknown".equals(d.platform().os())) {
                     platforms.add(d.platform());
                 }
             }
         } else if (MediaTypes.isManifest(type)) {
-            ImageManifest manifest = parse(top.bytes(), ImageManifest.class, reference);
+            ImageManifest manifest = ManifestChecks.checked(parse(top.bytes(), ImageManifest.class, reference), reference);
             ImageConfig config = parse(fetchBlobBytes(manifest.config()), ImageConfig.class, reference);
             platforms.add(new Platform(config.architecture(), config.os(), config.osVersion(), null, config.variant()));
         } else {
