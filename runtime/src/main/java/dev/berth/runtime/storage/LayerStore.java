@@ -182,6 +182,7 @@ public final class LayerStore {
             TreeDeleter.delete(tmp);
             return get(chainId).orElseThrow(() -> new EngineException("layer " + chainId + " vanished while unpacking"));
         }
+        AtomicFiles.syncDirectory(layersDir); // the layer's new name, durable as its content already is
         return layer;
     }
 

@@ -7,12 +7,10 @@ import dev.berth.runtime.digest.Digest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.TreeSet;
@@ -189,22 +187,11 @@ public final class ContentStore {
         }
         Files.createDirectories(target.getParent());
         // A concurrent commit of the same digest may rename first; replacing identical bytes is harmless.
-        AtomicFiles.move(temp, target);
-        syncDirectory(target.getParent());
+        AtomicFiles.move(temp, target); // durable: AtomicFiles syncs the directory
     }
 
     private static NotFoundException notFound(Digest d) {
         return new NotFoundException("blob " + d + " not found");
-    }
-
-    /** Persists a rename: without syncing the directory, a power cut can forget the new name. */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // Some file systems refuse fsync on directories; the rename itself already happened.
-            LOG.log(System.Logger.Level.DEBUG, "cannot sync directory " + dir, e);
-        }
     }
 
     private void deleteStaleIngests() throws IOException {

@@ -1,0 +1,92 @@
+package dev.berth.runtime.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.berth.testkit.Await;
+import dev.berth.testkit.RegistryExtension;
+import dev.berth.testkit.TestImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The stores' writes survive a power cut (docs/ARCHITECTURE.md, "On disk"): traced with strace while berthd pulls an
+ * image, tags it and makes a volume, every rename into the data root is of content already on disk (the file fsynced,
+ * or the whole file system synced for a layer directory) and is followed by an fsync of the directory that holds the
+ * new name — containerd's discipline. A test cannot cut the power; it can see the system calls.
+ */
+class FsyncDisciplineIT {
+    @RegisterExtension
+    static RegistryExtension registry = RegistryExtension.open();
+
+    @RegisterExtension
+    static BerthdExtension berthd = new BerthdExtension();
+
+    private static final Pattern RENAME = Pattern.compile("^(\\d+) +rename(?:at2?)?\\((?:[^,]+, )?\"([^\"]+)\", (?:[^,]+, )?\"([^\"]+)\".*= 0");
+    private static final Pattern SYNC = Pattern.compile("^(\\d+) +(fsync|fdatasync|syncfs)\\(\\d+<([^>]+)>\\) += 0");
+
+    /** One system call of the trace, in order. */
+    private record Call(String kind, String path, String target) {}
+
+    @Test
+    void everyRenameIntoTheDataRootIsOfSyncedContentAndIsSyncedItself() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/strace")), "strace is not installed (scripts/install-deps --test)");
+        TestImages.busybox().push(registry, "fsync/busybox", "1");
+        Path trace = berthd.tempDir().resolve("strace.out");
+        Process strace = new ProcessBuilder("strace", "-f", "-y", "-e", "trace=fsync,fdatasync,syncfs,rename,renameat,renameat2",
+                "-o", trace.toString(), "-p", Long.toString(berthd.pid())).redirectErrorStream(true)
+                .redirectOutput(berthd.tempDir().resolve("strace.err").toFile()).start();
+        try {
+            Await.until("strace to attach", Duration.ofSeconds(30), () -> {
+                try {
+                    return Files.readString(berthd.tempDir().resolve("strace.err")).contains("attached");
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
+            String ref = registry.host() + "/fsync/busybox:1";
+            assertEquals(0, berthd.docker("pull", ref).exitCode());
+            assertEquals(0, berthd.docker("tag", ref, "fsync/tagged:1").exitCode());
+            assertEquals(0, berthd.docker("volume", "create", "fsync-volume").exitCode());
+        } finally {
+            strace.destroy();
+            strace.waitFor();
+        }
+        List<Call> calls = new ArrayList<>();
+        for (String line : Files.readAllLines(trace)) {
+            Matcher r = RENAME.matcher(line);
+            Matcher s = SYNC.matcher(line);
+            if (r.find()) {
+                calls.add(new Call("rename", r.group(2), r.group(3)));
+            } else if (s.find()) {
+                calls.add(new Call(s.group(2), s.group(3), null));
+            }
+        }
+        String root = berthd.dataRoot().toString();
+        int checked = 0;
+        for (int i = 0; i < calls.size(); i++) {
+            Call c = calls.get(i);
+            if (!c.kind().equals("rename") || !c.target().startsWith(root + "/")) {
+                continue;
+            }
+            checked++;
+            String parent = Path.of(c.target()).getParent().toString();
+            boolean contentSynced = calls.subList(0, i).stream().anyMatch(x -> !x.kind().equals("rename")
+                    && (x.path().equals(c.path()) || (x.kind().equals("syncfs") && c.path().startsWith(x.path()))));
+            boolean nameSynced = calls.subList(i + 1, calls.size()).stream().anyMatch(x -> !x.kind().equals("rename")
+                    && x.path().equals(parent));
+            assertTrue(contentSynced, "renamed before its content was synced: " + c.path() + " -> " + c.target());
+            assertTrue(nameSynced, "the rename to " + c.target() + " was not followed by an fsync of " + parent);
+        }
+        // A pull writes blobs, layers and an image record; a tag the index; a volume its record and directory.
+        assertTrue(checked >= 6, "too few renames into the data root seen (" + checked + "): " + calls);
+    }
+}
