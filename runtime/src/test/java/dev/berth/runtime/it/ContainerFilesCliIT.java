@@ -72,6 +72,9 @@ class ContainerFilesCliIT {
             assertEquals("leaf\n", Files.readString(out.resolve("tree/sub/leaf.txt")));
             ok("cp", id + ":/etc/motd", out.toString());
             assertEquals(TestImages.MOTD, Files.readString(out.resolve("motd")));
+            // A new name at the root: the CLI extracts into "/", which a running container's root is reached by a link.
+            ok("cp", file.toString(), id + ":/at-root.txt");
+            assertEquals("copied in", ok("exec", id, "cat", "/at-root.txt").stdout().strip());
         } finally {
             berthd.docker("rm", "-f", id);
         }

@@ -47,7 +47,9 @@ public final class ContainerArchive {
         roots.withRoot(idOrName, (c, root) -> {
             Path dir = ContainerPaths.resolve(root, checked(path), true);
             try {
-                if (!sys.lstat(dir).isDirectory()) {
+                // The root itself is a directory whatever lstat says: for a running container it is reached through
+                // /proc/<pid>/root, a link to the container's root (docker cp FILE c:/NAME extracts there).
+                if (!dir.equals(root) && !sys.lstat(dir).isDirectory()) {
                     throw new InvalidArgumentException("extraction point is not a directory: " + path);
                 }
             } catch (NoSuchFileException e) {
