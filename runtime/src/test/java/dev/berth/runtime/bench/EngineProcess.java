@@ -40,6 +40,15 @@ final class EngineProcess implements AutoCloseable {
         return start("dockerd", socket, cmd, dir);
     }
 
+    /** dockerd as {@link #dockerd} with {@code --live-restore}: its containers outlive it, as berthd's do. */
+    static EngineProcess dockerdLiveRestore(Path dir) throws Exception {
+        Path socket = dir.resolve("dockerd.sock");
+        List<String> cmd = List.of("dockerd", "--host", "unix://" + socket, "--data-root", dir.resolve("data").toString(),
+                "--exec-root", dir.resolve("exec").toString(), "--pidfile", dir.resolve("dockerd.pid").toString(),
+                "--iptables=false", "--ip-masq=false", "--bridge=none", "--live-restore");
+        return start("dockerd", socket, cmd, dir);
+    }
+
     /**
      * dockerd with its default networking (docker0 on 172.17.0.0/16, iptables, docker-proxy for 127.0.0.1): the
      * reference for the network benchmark. It changes the host's firewall; see {@link HostFirewall} for the undo.
