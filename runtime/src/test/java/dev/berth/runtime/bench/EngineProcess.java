@@ -124,12 +124,17 @@ final class EngineProcess implements AutoCloseable {
         return 0;
     }
 
-    @Override
-    public void close() throws Exception {
+    /** SIGTERM and wait for the engine to exit (SIGKILL after 20 s); what it set up on the host stays, as for a restart. */
+    void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
         if (name.equals("berthd")) {
             // Rules deliberately outlive an engine; a benchmark's data root does not.
             dev.berth.testkit.EngineRules.remove(socket.getParent().resolve("data"));

@@ -66,6 +66,19 @@ class ContainersSurviveEngineIT {
         berthd.docker("rm", "-f", "phoenix");
     }
 
+    @Test
+    void aDetachedRunLeavesNoRequestOpenThatWouldHoldUpAStop() throws Exception {
+        // docker run -d registers a wait and leaves without reading it; that wait must end with its client.
+        assertEquals(0, berthd.docker("run", "-d", "--name", "detached", "--network", "none", image, "sleep", "300").exitCode());
+        int logged = berthd.log().length();
+        assertEquals(0, berthd.stop());
+        String stopLog = berthd.log().substring(logged);
+        assertTrue(stopLog.contains("berthd stopped"), stopLog);
+        assertTrue(!stopLog.contains("requests still running"), "a request outlived its client:\n" + stopLog);
+        berthd.start();
+        berthd.docker("rm", "-f", "detached");
+    }
+
     private static int linesIn(java.nio.file.Path log) {
         try {
             return (int) java.nio.file.Files.readAllLines(log).stream().filter(l -> l.contains("line-")).count();

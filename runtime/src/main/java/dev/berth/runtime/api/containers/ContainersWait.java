@@ -14,7 +14,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code POST /containers/{id}/wait}: answers 200 at once and flushes (the CLI registers the wait before it
- * starts the container, even for -d), then blocks until the condition holds and writes the status.
+ * starts the container, even for -d), then blocks until the condition holds and writes the status, or until the
+ * client goes away.
  */
 final class ContainersWait implements Handler {
     private final ContainerServices containers;
@@ -26,9 +27,17 @@ final class ContainersWait implements Handler {
     @Override
     public void handle(ApiRequest req, ApiResponse res) throws Exception {
         CompletableFuture<Waiters.Outcome> outcome = containers.lifecycle().waitFor(req.pathParam("id"), req.query("condition"));
+        // docker run -d registers a wait and leaves without reading it: the wait ends with its client, not with the
+        // container (which may run for weeks, each such wait holding a request open and delaying berthd's stop).
+        res.onClientGone(() -> outcome.cancel(false));
         try (OutputStream out = res.stream(200, "application/json")) {
             out.flush();
-            Waiters.Outcome o = outcome.get();
+            Waiters.Outcome o;
+            try {
+                o = outcome.get();
+            } catch (java.util.concurrent.CancellationException clientGone) {
+                return;
+            }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("StatusCode", o.exitCode());
             body.put("Error", o.error() == null ? null : Map.of("Message", o.error()));
