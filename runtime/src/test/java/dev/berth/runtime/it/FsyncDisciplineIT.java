@@ -30,11 +30,42 @@ class FsyncDisciplineIT {
     @RegisterExtension
     static BerthdExtension berthd = new BerthdExtension();
 
-    private static final Pattern RENAME = Pattern.compile("^(\\d+) +rename(?:at2?)?\\((?:[^,]+, )?\"([^\"]+)\", (?:[^,]+, )?\"([^\"]+)\".*= 0");
-    private static final Pattern SYNC = Pattern.compile("^(\\d+) +(fsync|fdatasync|syncfs)\\(\\d+<([^>]+)>\\) += 0");
+    private static final Pattern RENAME = Pattern.compile("^(\\d+) +rename(?:at2?)?\\((?:[^,]+, )?\"([^\"]+)\", (?:[^,]+, )?\"([^\"]+)\"");
+    private static final Pattern SYNC = Pattern.compile("^(\\d+) +(fsync|fdatasync|syncfs)\\(\\d+<([^>]+)>");
+    private static final Pattern RESUMED = Pattern.compile("^(\\d+) +<\\.\\.\\. (\\w+) resumed>.*= (-?\\d+)");
 
     /** One system call of the trace, in order. */
     private record Call(String kind, String path, String target) {}
+
+    /**
+     * The syncs (in the order they began) and the renames that succeeded. With {@code -f} a call another thread
+     * interrupts is split over two lines ({@code <unfinished ...>}, then {@code <... rename resumed> = 0}).
+     */
+    private static List<Call> parse(List<String> lines) {
+        List<Call> calls = new ArrayList<>();
+        java.util.Map<String, Call> pendingRenames = new java.util.HashMap<>();
+        for (String line : lines) {
+            Matcher r = RENAME.matcher(line);
+            Matcher s = SYNC.matcher(line);
+            Matcher resumed = RESUMED.matcher(line);
+            if (r.find()) {
+                Call rename = new Call("rename", r.group(2), r.group(3));
+                if (line.contains("<unfinished ...>")) {
+                    pendingRenames.put(r.group(1), rename);
+                } else if (line.matches(".*= 0$")) {
+                    calls.add(rename);
+                }
+            } else if (s.find()) {
+                calls.add(new Call(s.group(2), s.group(3), null));
+            } else if (resumed.find() && resumed.group(2).startsWith("rename")) {
+                Call rename = pendingRenames.remove(resumed.group(1));
+                if (rename != null && resumed.group(3).equals("0")) {
+                    calls.add(rename);
+                }
+            }
+        }
+        return calls;
+    }
 
     @Test
     void everyRenameIntoTheDataRootIsOfSyncedContentAndIsSyncedItself() throws Exception {
@@ -45,6 +76,7 @@ class FsyncDisciplineIT {
                 "-o", trace.toString(), "-p", Long.toString(berthd.pid())).redirectErrorStream(true)
                 .redirectOutput(berthd.tempDir().resolve("strace.err").toFile()).start();
         try {
+            // strace says "Process N attached with M threads" once it holds every thread
             Await.until("strace to attach", Duration.ofSeconds(30), () -> {
                 try {
                     return Files.readString(berthd.tempDir().resolve("strace.err")).contains("attached");
@@ -60,16 +92,7 @@ class FsyncDisciplineIT {
             strace.destroy();
             strace.waitFor();
         }
-        List<Call> calls = new ArrayList<>();
-        for (String line : Files.readAllLines(trace)) {
-            Matcher r = RENAME.matcher(line);
-            Matcher s = SYNC.matcher(line);
-            if (r.find()) {
-                calls.add(new Call("rename", r.group(2), r.group(3)));
-            } else if (s.find()) {
-                calls.add(new Call(s.group(2), s.group(3), null));
-            }
-        }
+        List<Call> calls = parse(Files.readAllLines(trace));
         String root = berthd.dataRoot().toString();
         int checked = 0;
         for (int i = 0; i < calls.size(); i++) {
