@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
  * conmon's attach socket — at once if it runs, or at its next start (docker run attaches first, then starts).
  */
 final class ContainersAttach implements Handler {
+    private static final java.time.Duration MONITOR_DONE_WAIT = java.time.Duration.ofSeconds(2);
     private final ContainerServices containers;
 
     ContainersAttach(ContainerServices containers) {
@@ -71,9 +72,30 @@ final class ContainersAttach implements Handler {
         }
     }
 
+    /**
+     * A container that has just exited may still have its monitor writing the last lines of its log: the replay of an
+     * exited container waits (briefly, by looking) for the monitor to finish, so "echo; exit" replays its echo.
+     */
+    private void awaitMonitorDone(Container c) {
+        try {
+            MonitoredContainer m = MonitoredContainer.reattach(containers.runner().layout(c.id()));
+            long deadline = System.nanoTime() + MONITOR_DONE_WAIT.toNanos();
+            while (m.monitorAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        } catch (java.io.IOException e) {
+            // no monitor record (removed, or never started): the log is what it is
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void replayLogs(Container c, StreamFraming out, boolean stdout, boolean stderr) {
         if (!stdout && !stderr) {
             return;
+        }
+        if (!c.state().isRunning()) {
+            awaitMonitorDone(c);
         }
         LogReader reader = new LogReader(() -> containers.logs().segments(c));
         try {
