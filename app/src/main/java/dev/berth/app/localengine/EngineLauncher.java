@@ -3,6 +3,7 @@ package dev.berth.app.localengine;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** One way of bringing the local engine up and down; {@link LocalEngineController} keeps the state around it. */
 public interface EngineLauncher {
@@ -31,6 +32,11 @@ public interface EngineLauncher {
     /** Why an engine that was running is gone, in words, when the launcher knows (the VM was killed); else empty. */
     default String stoppedReason() {
         return "";
+    }
+
+    /** {@link #stoppedReason()} once it is on record, which for a VM is a moment after its socket went quiet. */
+    default CompletableFuture<String> stoppedReasonWhenKnown() {
+        return CompletableFuture.completedFuture(stoppedReason());
     }
 
     /** A start under way. */

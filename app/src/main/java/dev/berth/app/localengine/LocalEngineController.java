@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -94,10 +95,12 @@ public final class LocalEngineController {
                 Status stopped = new Status(State.STOPPED, launcher.stoppedReason(), launcher.lastLogLines());
                 set(stopped);
                 if (stopped.message().isEmpty()) {
-                    Thread.ofVirtual().name("berth-stop-reason").start(() -> awaitStoppedReason(stopped));
+                    // The socket goes quiet the moment a VM dies, before its host process has recorded why.
+                    launcher.stoppedReasonWhenKnown().orTimeout(STOPPED_REASON_WAIT.toSeconds(), TimeUnit.SECONDS)
+                            .thenAccept(reason -> showStoppedReason(stopped, reason));
                 }
             } else if (status.state() == State.STOPPED && status.message().isEmpty()) {
-                showStoppedReason(status);
+                showStoppedReason(status, launcher.stoppedReason());
             }
         }
         return status;
@@ -156,27 +159,11 @@ public final class LocalEngineController {
         }
     }
 
-    /**
-     * The socket goes quiet the moment a VM dies, before its host process has noticed and recorded why: keep
-     * looking for that reason a little while, as long as nothing else happened to the engine meanwhile.
-     */
-    private void awaitStoppedReason(Status stopped) {
-        long deadline = System.nanoTime() + STOPPED_REASON_WAIT.toNanos();
-        try {
-            while (status == stopped && System.nanoTime() < deadline) {
-                Thread.sleep(250);
-                showStoppedReason(stopped);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private synchronized void showStoppedReason(Status stopped) {
+    /** Shows why the engine stopped, unless something else happened to it meanwhile. */
+    private synchronized void showStoppedReason(Status stopped, String reason) {
         if (status != stopped) {
             return;
         }
-        String reason = launcher.stoppedReason();
         if (!reason.isEmpty()) {
             set(new Status(State.STOPPED, reason, launcher.lastLogLines()));
         }

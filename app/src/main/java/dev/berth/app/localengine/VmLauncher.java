@@ -88,6 +88,13 @@ public final class VmLauncher implements EngineLauncher {
         return s.failed() ? "" : s.message();
     }
 
+    /** The host process records why its VM died and then ends: its end is when the reason is on record. */
+    @Override
+    public java.util.concurrent.CompletableFuture<String> stoppedReasonWhenKnown() {
+        return ProcessHandle.of(machine.status().hostPid()).map(host -> host.onExit().thenApply(gone -> stoppedReason()))
+                .orElseGet(() -> java.util.concurrent.CompletableFuture.completedFuture(stoppedReason()));
+    }
+
     /** The machine's failure ("the VM stopped unexpectedly …") once its host process recorded one. */
     @Override
     public String stoppedReason() {

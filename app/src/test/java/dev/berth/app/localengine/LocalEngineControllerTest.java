@@ -78,6 +78,7 @@ class LocalEngineControllerTest {
     void theReasonAnEngineStoppedShowsEvenWhenItIsRecordedAfterTheSocketWentQuiet() {
         AtomicBoolean up = new AtomicBoolean(true);
         java.util.concurrent.atomic.AtomicReference<String> reason = new java.util.concurrent.atomic.AtomicReference<>("");
+        java.util.concurrent.CompletableFuture<String> recorded = new java.util.concurrent.CompletableFuture<>();
         EngineLauncher vm = new EngineLauncher() {
             @Override
             public Mode mode() {
@@ -108,6 +109,11 @@ class LocalEngineControllerTest {
             public String stoppedReason() {
                 return reason.get();
             }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<String> stoppedReasonWhenKnown() {
+                return recorded;
+            }
         };
         var c = new LocalEngineController(vm, up::get, Duration.ofSeconds(10));
         assertEquals(LocalEngineController.State.RUNNING, c.refresh().state());
@@ -117,6 +123,7 @@ class LocalEngineControllerTest {
         List<String> shown = new CopyOnWriteArrayList<>();
         c.addListener(s -> shown.add(s.message()));
         reason.set("The VM stopped unexpectedly (qemu exited with status 137).");
+        recorded.complete(reason.get());
         dev.berth.testkit.Await.until("the reason to show", Duration.ofSeconds(10), () -> !shown.isEmpty());
         assertEquals(List.of("The VM stopped unexpectedly (qemu exited with status 137)."), shown,
                 "the reason, recorded after the socket went quiet, reaches the window without another refresh");

@@ -3,6 +3,7 @@ package dev.berth.runtime.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.testkit.Await;
 import dev.berth.testkit.Compression;
 import dev.berth.testkit.RegistryExtension;
 import dev.berth.testkit.TestImage;
@@ -10,6 +11,7 @@ import dev.berth.testkit.TestImages;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,6 +37,14 @@ class FaultInjectionIT {
     private static CommandResult check(boolean repair) {
         return repair ? BerthdExtension.runBerthd(CHECK_TIMEOUT, "check", "--data-root", berthd.dataRoot().toString(), "--repair")
                 : BerthdExtension.runBerthd(CHECK_TIMEOUT, "check", "--data-root", berthd.dataRoot().toString());
+    }
+
+    private static long onDisk() {
+        try {
+            return PullData.bytesUnder(berthd.dataRoot());
+        } catch (java.io.IOException e) {
+            return 0; // a file went away while counting: count again
+        }
     }
 
     /** After a crash: whatever the check finds, the repair mends it all, and berthd comes back. */
@@ -70,8 +80,11 @@ class FaultInjectionIT {
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD);
                 pb.environment().put("DOCKER_HOST", berthd.dockerHost());
                 Process pull = pb.start();
-                // The fault's moment is the point of the trial: anywhere in the pull.
-                Thread.sleep(200 + RANDOM.nextInt(3000));
+                // The fault's moment, anywhere in the pull: once a random share of the blobs and layers it writes
+                // (24 MiB of each) is on disk, or when it has ended.
+                long bytes = (1L << 20) + RANDOM.nextLong(46L << 20);
+                Await.until("the pull to write " + bytes + " bytes", Duration.ofMinutes(2),
+                        () -> !pull.isAlive() || onDisk() >= bytes);
                 berthd.kill9();
                 pull.destroyForcibly();
                 recoverFromCrash("pull trial " + trial);
@@ -91,9 +104,10 @@ class FaultInjectionIT {
         assertEquals(0, berthd.docker("pull", image).exitCode());
         for (int trial = 0; trial < TRIALS; trial++) {
             AtomicBoolean busy = new AtomicBoolean(true);
+            AtomicInteger calls = new AtomicInteger();
             int round = trial;
             Thread churn = Thread.ofVirtual().start(() -> {
-                for (int i = 0; busy.get(); i++) {
+                for (int i = 0; busy.get(); i++, calls.incrementAndGet()) {
                     String name = "churn-" + round + "-" + i;
                     berthd.docker("volume", "create", name + "-v");
                     berthd.docker("run", "-d", "--name", name, "-v", name + "-v:/data", image, "sh", "-c", "echo hi > /data/x; sleep 30");
@@ -101,7 +115,9 @@ class FaultInjectionIT {
                     berthd.docker("volume", "rm", name + "-v");
                 }
             });
-            Thread.sleep(1000 + RANDOM.nextInt(3000)); // the fault's moment: anywhere in the churn
+            // The fault's moment, anywhere in the churn: after a random number of rounds of it.
+            int rounds = 1 + RANDOM.nextInt(8);
+            Await.until(rounds + " rounds of churn", Duration.ofMinutes(2), () -> calls.get() >= rounds);
             berthd.kill9();
             busy.set(false);
             churn.join(Duration.ofMinutes(2));

@@ -74,17 +74,14 @@ final class ContainersAttach implements Handler {
 
     /**
      * A container that has just exited may still have its monitor writing the last lines of its log: the replay of an
-     * exited container waits (briefly, by looking) for the monitor to finish, so "echo; exit" replays its echo.
+     * exited container waits (2 s at most) for the monitor to end, so "echo; exit" replays its echo.
      */
     private void awaitMonitorDone(Container c) {
         try {
-            MonitoredContainer m = MonitoredContainer.reattach(containers.runner().layout(c.id()));
-            long deadline = System.nanoTime() + MONITOR_DONE_WAIT.toNanos();
-            while (m.monitorAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-        } catch (java.io.IOException e) {
-            // no monitor record (removed, or never started): the log is what it is
+            MonitoredContainer.reattach(containers.runner().layout(c.id())).monitorEnded()
+                    .get(MONITOR_DONE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.io.IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // no monitor record (removed, or never started), or one that lingers: the log is what it is
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -39,6 +39,12 @@ public final class MonitoredContainer {
         return conmonPid > 0 && ProcessHandle.of(conmonPid).map(ProcessHandle::isAlive).orElse(false);
     }
 
+    /** Completes when conmon has ended (it writes the last of the log before it does); at once when it is gone. */
+    public CompletableFuture<?> monitorEnded() {
+        return conmonPid <= 0 ? CompletableFuture.completedFuture(null)
+                : ProcessHandle.of(conmonPid).map(ProcessHandle::onExit).orElseGet(() -> CompletableFuture.completedFuture(null));
+    }
+
     /** The exit code once the container has exited: from the exit dir, else from the persisted copy. */
     public OptionalInt exitCode() {
         OptionalInt code = ExitFiles.read(layout.exitFile());
