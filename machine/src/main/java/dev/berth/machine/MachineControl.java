@@ -33,7 +33,8 @@ public final class MachineControl {
 
     /** The java command that runs this module's CLI with the current JVM and class path. */
     public static List<String> thisJvm(String berthHome) {
-        String java = ProcessHandle.current().info().command().orElse("java");
+        // java.home, not this process's command: in the installed app that command is the native launcher.
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx96m",
                 "--enable-native-access=ALL-UNNAMED", "-Dberth.home=" + berthHome,
                 "-cp", System.getProperty("java.class.path"), "dev.berth.machine.cli.MachineCli", "serve"));

@@ -57,6 +57,8 @@ public final class BerthdCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // JNA unpacks its library into the build directory, as bin/berthd has it, not into root's ~/.cache.
+        cmd.add("-Djna.tmpdir=" + root.resolve("runtime/target/jna"));
         cmd.addAll(List.of("-cp", classes + ":" + lib + "/*", MAIN));
         cmd.addAll(args);
         return cmd;

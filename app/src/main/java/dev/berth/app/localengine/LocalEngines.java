@@ -4,6 +4,7 @@ import dev.berth.app.engine.Connection;
 import dev.berth.machine.MachineConfig;
 import dev.berth.machine.MachineControl;
 import dev.berth.machine.MachinePaths;
+import dev.berth.machine.bridge.DockerContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -18,6 +19,8 @@ import java.util.Map;
  * @param logFile   the native engine's log when the app starts it
  */
 public record LocalEngines(Path berthHome, Path logFile, Map<String, String> env) {
+    /** The docker CLI context name, the same one the VM's host writes. */
+    public static final String CONTEXT = "berth";
 
     /** Where the engine runs. */
     public enum Kind {
@@ -74,6 +77,20 @@ public record LocalEngines(Path berthHome, Path logFile, Map<String, String> env
             }
             return s.state().equals("stopped") || (s.running() && socket.answers());
         };
+    }
+
+    /**
+     * Gives this user the docker CLI context {@code berth} for the native engine on the app's first start, so that
+     * {@code docker --context berth …} works beside the window; a context of that name that exists (the VM's, or one
+     * the person edited) is left as it is. Returns whether one was written.
+     */
+    public boolean offerDockerContext(Kind kind) throws java.io.IOException {
+        Path config = DockerContext.configDir(env);
+        if (kind != Kind.NATIVE || DockerContext.exists(config, CONTEXT)) {
+            return false;
+        }
+        DockerContext.write(config, CONTEXT, uri(kind), "Berth engine on this computer");
+        return true;
     }
 
     /** A VM boots for a while under emulation (TCG); a native engine answers in seconds. */

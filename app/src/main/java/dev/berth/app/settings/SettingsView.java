@@ -63,6 +63,9 @@ public final class SettingsView implements Page {
     }
 
     private Node desktop() {
+        javafx.scene.control.CheckBox atLogin = check("settings.openAtLogin", vm.openAtLoginProperty());
+        atLogin.setVisible(vm.openAtLoginSupported());
+        atLogin.setManaged(vm.openAtLoginSupported());
         javafx.scene.control.CheckBox minimized = check("settings.startMinimized", vm.startMinimizedProperty());
         javafx.scene.control.CheckBox toTray = check("settings.closeToTray", vm.closeToTrayProperty());
         javafx.scene.control.CheckBox engine = check("settings.startEngine", vm.startEngineWithAppProperty());
@@ -77,7 +80,7 @@ public final class SettingsView implements Page {
         noTray.managedProperty().bind(noTray.visibleProperty());
         minimized.disableProperty().bind(vm.trayMissingProperty().isNotEmpty());
         toTray.disableProperty().bind(vm.trayMissingProperty().isNotEmpty());
-        return new VBox(8, minimized, toTray, engine, noTray);
+        return new VBox(8, atLogin, minimized, toTray, engine, noTray);
     }
 
     private static javafx.scene.control.CheckBox check(String key, javafx.beans.property.BooleanProperty p) {

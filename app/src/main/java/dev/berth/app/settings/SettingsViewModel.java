@@ -23,10 +23,26 @@ public final class SettingsViewModel {
     private final BooleanProperty startMinimized;
     private final BooleanProperty closeToTray;
     private final BooleanProperty startEngineWithApp;
+    private final LoginItem loginItem;
+    private final BooleanProperty openAtLogin;
     private final ReadOnlyStringWrapper trayMissing = new ReadOnlyStringWrapper(this, "trayMissing", "");
 
     public SettingsViewModel(AppSettings settings) {
+        this(settings, new LoginItem(null, ""));
+    }
+
+    public SettingsViewModel(AppSettings settings, LoginItem loginItem) {
         this.settings = settings;
+        this.loginItem = loginItem;
+        openAtLogin = new SimpleBooleanProperty(this, "openAtLogin", loginItem.enabled());
+        openAtLogin.addListener((o, a, b) -> {
+            try {
+                loginItem.setEnabled(b);
+                error.set("");
+            } catch (java.io.IOException e) {
+                error.set(I18n.t("settings.loginItemFailed", e.getMessage()));
+            }
+        });
         theme = new SimpleObjectProperty<>(this, "theme", settings.theme());
         language = new SimpleObjectProperty<>(this, "language", settings.language());
         userConnections = FXCollections.observableArrayList(settings.userConnections());
@@ -43,6 +59,16 @@ public final class SettingsViewModel {
 
     public BooleanProperty startMinimizedProperty() {
         return startMinimized;
+    }
+
+    /** Whether the desktop opens Berth at login (the person's own autostart entry). */
+    public BooleanProperty openAtLoginProperty() {
+        return openAtLogin;
+    }
+
+    /** Whether this desktop can open apps at login (Linux's XDG autostart). */
+    public boolean openAtLoginSupported() {
+        return loginItem.supported();
     }
 
     public BooleanProperty closeToTrayProperty() {

@@ -56,7 +56,7 @@ public final class AppContext {
         this.images = new ImagesViewModel(shell::engine, async);
         this.volumes = new VolumesViewModel(shell::engine, async);
         this.networks = new NetworksViewModel(shell::engine, async);
-        this.settingsVm = new SettingsViewModel(settings);
+        this.settingsVm = new SettingsViewModel(settings, dev.berth.app.settings.LoginItem.forThisApp(env, home));
         this.signIn = new dev.berth.app.settings.SignInViewModel(shell::engine, async,
                 dev.berth.app.credentials.DockerConfigFile.forUser(env, home));
         this.dashboard = new dev.berth.app.dashboard.DashboardViewModel(shell::engine, async);

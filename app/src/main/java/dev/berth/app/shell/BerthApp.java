@@ -7,6 +7,7 @@ import dev.berth.app.localengine.LocalEngines;
 import dev.berth.app.settings.AppSettings;
 import dev.berth.app.settings.WindowBounds;
 import dev.berth.app.support.Async;
+import dev.berth.app.support.BerthMark;
 import dev.berth.app.support.I18n;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,9 @@ import javafx.stage.Stage;
 
 /**
  * The Berth desktop app's entry point: builds the {@link AppContext}, opens the main window where it was last left,
- * and applies theme and language changes live. Options: {@code --connect URI} picks an engine for this run.
+ * and applies theme and language changes live. Options: {@code --connect URI} picks an engine for this run;
+ * {@code --first-frame} opens the window, prints the time from process start to its first frame and quits (what the
+ * packaging's AOT training run and the installer test use to see the app come up).
  */
 public class BerthApp extends Application {
     private AppContext ctx;
@@ -44,6 +47,14 @@ public class BerthApp extends Application {
                 Path.of(System.getProperty("user.home"), ".local", "state", "berth", "berthd.log"), System.getenv());
         LocalEngines.Kind kind = LocalEngines.Kind.parse(settings.engineKind(), System.getProperty("os.name"));
         localEngine = engines.controller(kind);
+        Thread.ofVirtual().name("berth-docker-context").start(() -> {
+            try {
+                engines.offerDockerContext(kind);
+            } catch (java.io.IOException | RuntimeException e) {
+                // Only a convenience for the CLI: the app itself does not need the context.
+                System.getLogger("berth").log(System.Logger.Level.DEBUG, "docker context not written", e);
+            }
+        });
         ctx = new AppContext(settings, Async.fx(), DockerJavaEngine::of, localEngine, System.getenv(),
                 Path.of(System.getProperty("user.home")), Duration.ofMillis(250));
         ctx.setBerthUri(engines.uri(kind));
@@ -65,9 +76,8 @@ public class BerthApp extends Application {
         window.show(PageId.CONTAINERS);
         stage.setScene(scene);
         stage.setTitle(I18n.t("app.name"));
-        var icon = getClass().getResourceAsStream("/dev/berth/app/berth-icon.png");
-        if (icon != null) {
-            stage.getIcons().add(new Image(icon));
+        for (int size : new int[] {16, 32, 48, 64, 128}) {
+            stage.getIcons().add(fxImage(BerthMark.draw(size, BerthMark.BRAND)));
         }
         place(stage, settings.windowBounds());
         installTray(stage);
@@ -84,6 +94,14 @@ public class BerthApp extends Application {
         });
         // Connecting first: the client is made and asked in the background while the window lays out and paints.
         ctx.start(connectArgument());
+        if (getParameters().getRaw().contains("--first-frame")) {
+            FirstFrame.reportThenQuit(scene, () -> {
+                ctx.shell().shutdown();
+                javafx.application.Platform.exit();
+            });
+            stage.show();
+            return;
+        }
         if (!(settings.startMinimized() && tray != null)) {
             stage.show();
         }
@@ -173,6 +191,17 @@ public class BerthApp extends Application {
         List<String> args = getParameters().getRaw();
         int i = args.indexOf("--connect");
         return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : System.getProperty("berth.connect", "");
+    }
+
+    /** AWT's pixels as a JavaFX image, without the javafx.swing module. */
+    private static Image fxImage(java.awt.image.BufferedImage awt) {
+        var fx = new javafx.scene.image.WritableImage(awt.getWidth(), awt.getHeight());
+        for (int y = 0; y < awt.getHeight(); y++) {
+            for (int x = 0; x < awt.getWidth(); x++) {
+                fx.getPixelWriter().setArgb(x, y, awt.getRGB(x, y));
+            }
+        }
+        return fx;
     }
 
     private static void place(Stage stage, WindowBounds b) {

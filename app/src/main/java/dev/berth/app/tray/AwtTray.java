@@ -1,15 +1,13 @@
 package dev.berth.app.tray;
 
 import dev.berth.app.localengine.LocalEngineController;
+import dev.berth.app.support.BerthMark;
 import dev.berth.app.support.I18n;
 import java.awt.AWTException;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.EventQueue;
-import java.awt.Graphics2D;
 import java.awt.MenuItem;
 import java.awt.PopupMenu;
-import java.awt.RenderingHints;
 import java.awt.SystemTray;
 import java.awt.TrayIcon;
 import java.awt.image.BufferedImage;
@@ -90,26 +88,14 @@ public final class AwtTray implements AutoCloseable {
         return i;
     }
 
-    /** The Berth mark (a hull with two stacks) on a dot in the state's color, drawn so no image file is needed. */
+    /** The Berth mark on a dot in the state's color. */
     static BufferedImage image(LocalEngineController.State s) {
-        int size = 32;
-        BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(switch (s) {
+        return BerthMark.draw(32, switch (s) {
             case RUNNING -> new Color(0x2DA44E);
             case STARTING -> new Color(0xD4A72C);
             case STOPPED -> new Color(0x8C959F);
             case ERROR -> new Color(0xCF222E);
         });
-        g.fillOval(1, 1, size - 2, size - 2);
-        g.setColor(Color.WHITE);
-        g.setStroke(new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.drawPolygon(new int[] {6, 26, 23, 9}, new int[] {18, 18, 24, 24}, 4);
-        g.drawRect(10, 11, 4, 7);
-        g.drawRect(16, 8, 5, 10);
-        g.dispose();
-        return img;
     }
 
     @Override

@@ -43,6 +43,12 @@ public final class DockerContext {
         return file;
     }
 
+    /** Whether the CLI knows a context called {@code name} (whoever wrote it). */
+    public static boolean exists(Path dockerConfigDir, String name) {
+        return Files.isRegularFile(dockerConfigDir.resolve("contexts").resolve("meta").resolve(sha256(name))
+                .resolve("meta.json"));
+    }
+
     /** {@code $DOCKER_CONFIG}, else {@code ~/.docker}. */
     public static Path configDir(java.util.Map<String, String> env) {
         String dir = env.getOrDefault("DOCKER_CONFIG", "");

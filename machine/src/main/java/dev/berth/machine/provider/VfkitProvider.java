@@ -31,17 +31,27 @@ public final class VfkitProvider implements VmProvider {
         if (!System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("mac")) {
             return Availability.no("vfkit runs on macOS only");
         }
+        return executable().isPresent() ? Availability.yes()
+                : Availability.no("vfkit is not installed (brew install vfkit)");
+    }
+
+    /** The vfkit the .dmg bundles ({@code <berth home>/helpers/vfkit}) first, else one on the PATH. */
+    static java.util.Optional<Path> executable() {
+        Path bundled = Path.of(System.getProperty("berth.home", "."), "helpers", "vfkit");
+        if (Files.isExecutable(bundled)) {
+            return java.util.Optional.of(bundled);
+        }
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (Files.isExecutable(Path.of(dir, "vfkit"))) {
-                return Availability.yes();
+                return java.util.Optional.of(Path.of(dir, "vfkit"));
             }
         }
-        return Availability.no("vfkit is not installed (brew install vfkit)");
+        return java.util.Optional.empty();
     }
 
     @Override
     public VmInstance launch(VmSpec spec) throws IOException {
-        VfkitCommand command = VfkitCommand.of(spec, "vfkit");
+        VfkitCommand command = VfkitCommand.of(spec, executable().map(Path::toString).orElse("vfkit"));
         Process p = new ProcessBuilder(command.argv()).redirectErrorStream(true)
                 .redirectOutput(spec.paths().dir().resolve("vfkit.log").toFile()).start();
         return new Instance(p, spec);

@@ -30,6 +30,20 @@ public final class Berthd {
         }
     }
 
+    /** {@code berthd stop-containers}: a client of a running berthd; no engine answering is not an error. */
+    private static int stopContainers(DaemonArgs.StopContainers s, PrintStream out, PrintStream err) {
+        if (!java.nio.file.Files.exists(s.socket())) {
+            out.println("berthd stop-containers: no engine on " + s.socket() + ", nothing to stop");
+            return 0;
+        }
+        try {
+            return new dev.berth.runtime.admin.StopContainers(s.socket(), s.graceSeconds()).run(out, err);
+        } catch (java.io.IOException e) {
+            err.println("berthd stop-containers: " + e.getMessage());
+            return 1;
+        }
+    }
+
     /** Runs berthd until a termination signal; returns the exit status. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         DaemonConfig config;
@@ -47,6 +61,9 @@ public final class Berthd {
                 case DaemonArgs.Run r -> config = ConfigLoader.load(r, DaemonConfig.DEFAULT_CONFIG_FILE);
                 case DaemonArgs.Check c -> {
                     return check(c, out, err);
+                }
+                case DaemonArgs.StopContainers s -> {
+                    return stopContainers(s, out, err);
                 }
             }
         } catch (StartupException e) {

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public final class DaemonArgs {
     /** What the command line asks for. */
-    public sealed interface Parsed permits Help, Version, Run, Check {}
+    public sealed interface Parsed permits Help, Version, Run, Check, StopContainers {}
 
     /** {@code -h/--help}. */
     public record Help() implements Parsed {}
@@ -61,6 +61,7 @@ public final class DaemonArgs {
     public static final String USAGE = """
             Usage:  berthd [OPTIONS]
                     berthd check [--data-root DIR] [--repair]   check a data root no berthd runs on
+                    berthd stop-containers [-H unix://PATH] [-t SECONDS]   stop every running container
 
             Berth's container engine: serves the Docker Engine API on a unix socket (and on TCP, behind TLS).
 
@@ -121,10 +122,44 @@ public final class DaemonArgs {
         return new Check(root.toAbsolutePath(), repair);
     }
 
+    /** {@code berthd stop-containers}: stop every running container of the berthd on {@code socket}. */
+    public record StopContainers(java.nio.file.Path socket, int graceSeconds) implements Parsed {}
+
+    private static StopContainers parseStopContainers(String[] args) throws StartupException {
+        java.nio.file.Path socket = DaemonConfig.DEFAULT_SOCKET;
+        int grace = 10;
+        for (int i = 1; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "-H", "--host" -> {
+                    if (value == null || !value.startsWith("unix://")) {
+                        throw usage("berthd stop-containers: -H takes unix://PATH");
+                    }
+                    socket = java.nio.file.Path.of(value.substring("unix://".length()));
+                    i++;
+                }
+                case "-t", "--time" -> {
+                    try {
+                        grace = Integer.parseInt(value == null ? "" : value);
+                    } catch (NumberFormatException e) {
+                        throw usage("berthd stop-containers: -t takes a number of seconds, got '" + value + "'");
+                    }
+                    i++;
+                }
+                default -> throw usage("berthd stop-containers takes -H unix://PATH and -t SECONDS, got '"
+                        + args[i] + "'");
+            }
+        }
+        return new StopContainers(socket, grace);
+    }
+
     /** Parses {@code args}; bad usage is a StartupException with exit code 2. */
     public static Parsed parse(String[] args) throws StartupException {
         if (args.length > 0 && args[0].equals("check")) {
             return parseCheck(args);
+        }
+        if (args.length > 0 && args[0].equals("stop-containers")) {
+            return parseStopContainers(args);
         }
         Map<String, Object> flags = new LinkedHashMap<>();
         String configFile = null;

@@ -50,6 +50,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void stopContainersNamesTheSocketAndTheGracePeriod() throws StartupException {
+        var defaults = assertInstanceOf(DaemonArgs.StopContainers.class,
+                DaemonArgs.parse(new String[] {"stop-containers"}));
+        assertEquals(DaemonConfig.DEFAULT_SOCKET, defaults.socket());
+        assertEquals(10, defaults.graceSeconds());
+        var given = assertInstanceOf(DaemonArgs.StopContainers.class,
+                DaemonArgs.parse(new String[] {"stop-containers", "-H", "unix:///tmp/b.sock", "-t", "3"}));
+        assertEquals(Path.of("/tmp/b.sock"), given.socket());
+        assertEquals(3, given.graceSeconds());
+        assertThrows(StartupException.class, () -> DaemonArgs.parse(new String[] {"stop-containers", "-H",
+                "tcp://127.0.0.1:2375"}));
+        assertThrows(StartupException.class, () -> DaemonArgs.parse(new String[] {"stop-containers", "-t", "soon"}));
+    }
+
+    @Test
     void badFlagsAreUsageErrors() {
         assertEquals(2, assertThrows(StartupException.class, () -> DaemonArgs.parse(new String[] {"--bogus"})).exitCode());
         assertThrows(StartupException.class, () -> DaemonArgs.parse(new String[] {"--data-root"}));
