@@ -92,6 +92,11 @@ class DebPackageIT {
         assertTrue(installed.contains("added " + USER + " to the berth group"), installed);
         awaitEngine();
         assertEquals("enabled", state("is-enabled"));
+        // The engine's AOT cache, recorded where the package was made, is taken where it is installed.
+        String aot = ok(root.asRoot("env", "BERTHD_JAVA_OPTIONS=-Xlog:aot=info", "/usr/lib/berth/bin/berthd",
+                "--version")).output();
+        assertTrue(aot.contains("Opened AOT cache /usr/lib/berth/"), aot);
+        assertFalse(aot.contains("mismatch") || aot.contains("Unable to use"), aot);
         assertTrue(ok(root.asRoot("getent", "group", "berth")).output().contains(USER));
     }
 

@@ -65,6 +65,11 @@ public final class EngineAssembly implements AutoCloseable {
     private final ImageBuilder builder;
 
     public EngineAssembly(DaemonConfig config, String engineId) {
+        this(config, engineId, phase -> { });
+    }
+
+    /** As {@link #EngineAssembly(DaemonConfig, String)}, telling {@code phaseDone} as each part of the set-up ends. */
+    public EngineAssembly(DaemonConfig config, String engineId, java.util.function.Consumer<String> phaseDone) {
         this.config = config;
         LayerStore layers = new LayerStore(config.dataRoot(), new LibcFileSyscalls());
         RegistryOptions registry = new RegistryOptions(new LinkedHashSet<>(config.insecureRegistries()), config.registryMirrors(),
@@ -76,11 +81,14 @@ public final class EngineAssembly implements AutoCloseable {
         this.images = ImageServices.create(config.dataRoot(), layers, registry, events, usage,
                 () -> containerRef.get() == null ? java.util.Set.of() : containerRef.get().layersInUse(imageRef.get()));
         imageRef.set(images);
+        phaseDone.accept("images");
         this.volumes = new VolumeStore(config.dataRoot(), events, new MountedVolumes(containerRef::get));
         OciRuntime runtime = RuntimeSelector.defaults(config.execRoot()).select(Optional.empty());
         this.networks = NetworkService.onHost(NetworkConfig.defaults(config.dataRoot())
                 .withDaemonSettings(config.bip(), config.defaultAddressPools()), events);
+        phaseDone.accept("volumes+runtime");
         networks.start();
+        phaseDone.accept("networks");
         this.containers = ContainerServices.create(config.dataRoot(), config.execRoot(), images, runtime, new ServiceNetwork(networks),
                 new VolumeStoreProvider(volumes), events);
         containerRef.set(containers);
@@ -91,13 +99,16 @@ public final class EngineAssembly implements AutoCloseable {
         this.health = new dev.berth.runtime.container.health.HealthMonitor(containers.store(), events,
                 new dev.berth.runtime.container.health.ProbeExec(containers.runtime()),
                 id -> containers.runner().layout(id).configJson()).start();
+        phaseDone.accept("containers");
         containers.runner().reconcile();
+        phaseDone.accept("reattach");
         containers.logs().watch(containers.store(), events);
         LibcFileSyscalls sys = new LibcFileSyscalls();
         this.cacheMounts = new CacheMounts(config.dataRoot(), sys);
         this.builder = new ImageBuilder(new BuildTools(images, containers, new OverlayMounts(config.dataRoot(), sys), sys,
                 new BuildCache(images.store()), cacheMounts, dev.berth.runtime.common.Lazy.of(() -> HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(30)).build())), config.dataRoot(), sys);
+        phaseDone.accept("builder");
     }
 
     private ContainerCounts containerCounts() {

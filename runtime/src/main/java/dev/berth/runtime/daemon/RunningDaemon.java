@@ -43,6 +43,7 @@ final class RunningDaemon {
     }
 
     static RunningDaemon start(DaemonConfig config) throws StartupException {
+        StartupPhases phases = StartupPhases.sinceProcessStart();
         RootCheck.requireRoot();
         createDir(config.dataRoot(), "rwx--x--x");
         createDir(config.execRoot(), "rwx------");
@@ -56,7 +57,8 @@ final class RunningDaemon {
                 SocketGuard.prepare(socket);
             }
             PidFile.write(config.pidFile());
-            assembly = new EngineAssembly(config, EngineId.loadOrCreate(config.dataRoot()));
+            phases.mark("checks");
+            assembly = new EngineAssembly(config, EngineId.loadOrCreate(config.dataRoot()), phases::mark);
             Router router = new Router();
             for (Routes r : assembly.routes()) {
                 r.register(router);
@@ -65,6 +67,7 @@ final class RunningDaemon {
                 r.register(router);
             }
             server = new ApiServer(router, new ServerIdentity("Berth", BerthVersion.version()));
+            phases.mark("routes");
             // TCP first: whoever waits for the unix socket to answer (the service manager, the app) may then use
             // every listener at once.
             for (TcpHost tcp : config.tcpHosts()) {
@@ -88,6 +91,7 @@ final class RunningDaemon {
                 }
                 vmBridge = VmBridgeListener.start(config.vmBridge(), config.sockets().getFirst());
             }
+            phases.mark("listen");
         } catch (StartupException | IOException | RuntimeException e) {
             if (vmBridge != null) {
                 vmBridge.close();
@@ -106,6 +110,7 @@ final class RunningDaemon {
         }
         LOG.log(Level.INFO, "berthd " + BerthVersion.version() + " started (pid " + ProcessHandle.current().pid()
                 + ", data root " + config.dataRoot() + ", API " + ApiVersion.MIN + "-" + ApiVersion.MAX + ")");
+        LOG.log(Level.INFO, phases.summary());
         return new RunningDaemon(config, lock, assembly, server, bound, vmBridge);
     }
 

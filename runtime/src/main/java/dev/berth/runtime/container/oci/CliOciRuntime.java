@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * A runtime driven through the runc-compatible command line that runc and crun share
- * ({@code <binary> --root <state> <verb> ...}). Usability is probed once, really, and cached.
+ * ({@code <binary> --root <state> <verb> ...}). Usability is probed, really, once a boot and kept
+ * ({@link ProbeVerdicts}).
  */
 public abstract class CliOciRuntime implements OciRuntime {
     private final String name;
@@ -41,7 +42,7 @@ public abstract class CliOciRuntime implements OciRuntime {
         if (u == null) {
             synchronized (this) {
                 if (usability == null) {
-                    usability = RuntimeProbe.probe(this);
+                    usability = ProbeVerdicts.remembered(this, () -> RuntimeProbe.probe(this));
                 }
                 u = usability;
             }

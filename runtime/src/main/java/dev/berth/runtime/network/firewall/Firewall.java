@@ -50,14 +50,16 @@ public final class Firewall {
      * and go too, so an upgraded host does not keep them forever.
      */
     public void removeOwned() {
+        List<Rule> doomed = new ArrayList<>();
         for (String[] c : Chains.OWN) {
             for (String line : iptables.list(c[0], c[1])) {
                 Rule r = parse(c[0], line);
                 if (isOwn(r) || (!isTagged(r) && !isBase(r))) {
-                    iptables.delete(r);
+                    doomed.add(r);
                 }
             }
         }
+        iptables.deleteAll(doomed);
     }
 
     private boolean isOwn(Rule r) {

@@ -60,18 +60,34 @@ public final class Iptables {
         if (missing.isEmpty()) {
             return;
         }
+        if (!restore("-A", missing)) {
+            missing.forEach(this::append);
+        }
+    }
+
+    /**
+     * Deletes rules that were just listed, in one {@code iptables-restore --noflush} ({@code -C}, {@code -D}, {@code -C}
+     * per rule was most of a restarted engine's network set-up); rule by rule when the restore fails (say, one rule
+     * went meanwhile), which restores nothing of the batch.
+     */
+    public void deleteAll(List<Rule> rules) {
+        if (!rules.isEmpty() && !restore("-D", rules)) {
+            rules.forEach(this::delete);
+        }
+    }
+
+    /** One {@code iptables-restore --noflush} applying {@code op} (-A or -D) to each rule, grouped by table. */
+    private boolean restore(String op, List<Rule> rules) {
         Map<String, StringBuilder> byTable = new LinkedHashMap<>();
-        for (Rule r : missing) {
+        for (Rule r : rules) {
             StringBuilder t = byTable.computeIfAbsent(r.table(), k -> new StringBuilder());
-            t.append("-A ").append(r.chain());
+            t.append(op).append(' ').append(r.chain());
             r.args().forEach(a -> t.append(' ').append(a.matches(".*\\s.*") ? '"' + a + '"' : a));
             t.append('\n');
         }
         StringBuilder input = new StringBuilder();
         byTable.forEach((table, lines) -> input.append('*').append(table).append('\n').append(lines).append("COMMIT\n"));
-        if (!commands.run(List.of("iptables-restore", "-w", "--noflush"), input.toString()).ok()) {
-            missing.forEach(this::append);
-        }
+        return commands.run(List.of("iptables-restore", "-w", "--noflush"), input.toString()).ok();
     }
 
     /**

@@ -40,7 +40,7 @@ class BridgeFirewallTest {
             return new CommandResult(argv, ok ? 0 : 1, "", ok ? "" : "Bad rule");
         }
 
-        /** {@code iptables-restore --noflush}: "*table", "-A chain args…" lines, "COMMIT". */
+        /** {@code iptables-restore --noflush}: "*table", "-A/-D chain args…" lines, "COMMIT"; a missing -D fails all. */
         @Override
         public CommandResult run(List<String> argv, String input) {
             calls.add(argv);
@@ -48,12 +48,16 @@ class BridgeFirewallTest {
             for (String line : input.split("\n")) {
                 if (line.startsWith("*")) {
                     table = line.substring(1);
-                } else if (line.startsWith("-A ")) {
+                } else if (line.startsWith("-A ") || line.startsWith("-D ")) {
                     List<String> key = new ArrayList<>(List.of(table));
                     for (String t : line.substring(3).split(" ")) {
                         key.add(t.replace("\"", ""));
                     }
-                    rules.add(key);
+                    if (line.startsWith("-A ")) {
+                        rules.add(key);
+                    } else if (!rules.remove(key)) {
+                        return new CommandResult(argv, 1, "", "iptables-restore: line failed: " + line);
+                    }
                 }
             }
             return new CommandResult(argv, 0, "", "");
@@ -149,13 +153,30 @@ class BridgeFirewallTest {
         List<String> theirsBefore = theirs.ownRules();
         assertEquals(other.size(), theirsBefore.size());
 
+        long restoresBefore = fake.restores();
+        long deletesBefore = fake.calls.stream().filter(c -> c.contains("-D")).count();
         mine.removeOwned();
+        assertEquals(restoresBefore + 1, fake.restores(), "every rule of this engine goes in one iptables-restore");
+        assertEquals(deletesBefore, fake.calls.stream().filter(c -> c.contains("-D")).count(), "none one by one");
         assertTrue(mine.ownRules().isEmpty());
         assertEquals(theirsBefore, theirs.ownRules());
         assertTrue(ipt.has(Chains.ISOLATION_JUMP) && ipt.has(Chains.ISOLATION_PUBLISHED), "base rules stay");
         assertFalse(ipt.has(Rule.of("nat", Chains.PORTS, "-p", "tcp", "-j", "DNAT", "--to-destination", "10.9.0.2:80")),
                 "an untagged rule of an engine before tags goes");
         assertEquals(other.size() + 2, fake.rules.size());
+    }
+
+    @Test
+    void aBatchThatFailsIsDoneRuleByRule() {
+        FakeIptables fake = new FakeIptables();
+        Iptables ipt = new Iptables(fake);
+        Rule kept = Rule.of("filter", Chains.ISOLATION_1, "-i", "br1", "-j", "DROP");
+        Rule gone = Rule.of("filter", Chains.ISOLATION_1, "-i", "br2", "-j", "DROP");
+        ipt.append(kept);
+        // The second rule is not there (another process took it meanwhile): the restore fails as a whole.
+        ipt.deleteAll(List.of(kept, gone));
+        assertFalse(ipt.has(kept));
+        assertTrue(fake.rules.isEmpty());
     }
 
     @Test
