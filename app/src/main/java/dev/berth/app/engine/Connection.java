@@ -56,9 +56,13 @@ public record Connection(String name, Kind kind, String uri, String tlsDir) {
     /** Checks that {@code uri} is one docker-java can dial, and returns it trimmed. */
     public static String validUri(String uri) {
         String u = uri == null ? "" : uri.strip();
-        if (!(u.startsWith("unix:///") || u.startsWith("tcp://") || u.startsWith("npipe://"))) {
-            throw new IllegalArgumentException(
-                    "'" + u + "' is not an engine address: use unix:///path/to.sock, tcp://host:port or npipe://…");
+        if (!(u.startsWith("unix:///") || u.startsWith("tcp://") || u.startsWith("npipe://")
+                || u.startsWith("ssh://"))) {
+            throw new IllegalArgumentException("'" + u + "' is not an engine address: use unix:///path/to.sock, "
+                    + "tcp://host:port, ssh://user@host or npipe://…");
+        }
+        if (u.startsWith("ssh://")) {
+            dev.berth.app.engine.ssh.SshTarget.parse(u, "user");
         }
         if (u.startsWith("tcp://") && u.length() == "tcp://".length()) {
             throw new IllegalArgumentException("'" + u + "' has no host");
@@ -66,16 +70,22 @@ public record Connection(String name, Kind kind, String uri, String tlsDir) {
         return u;
     }
 
-    /** A short name for an address: the socket's file name, or host:port. */
+    /** A short name for an address: the socket's file name, host:port, or user@host. */
     public static String shortName(String uri) {
         String u = validUri(uri);
+        if (u.startsWith("ssh://")) {
+            return u.substring("ssh://".length()).replaceFirst("/+$", "");
+        }
         String rest = u.substring(u.indexOf("://") + 3).replaceFirst("/+$", "");
         int slash = rest.lastIndexOf('/');
         return slash >= 0 ? rest.substring(slash + 1) : rest;
     }
 
-    /** The host name to open published ports on: the remote host for TCP engines, else localhost. */
+    /** The host name to open published ports on: the remote host for TCP and ssh engines, else localhost. */
     public String portHost() {
+        if (uri.startsWith("ssh://")) {
+            return dev.berth.app.engine.ssh.SshTarget.parse(uri, "user").host();
+        }
         if (uri.startsWith("tcp://")) {
             String hostPort = uri.substring("tcp://".length()).replaceFirst("/.*$", "");
             int colon = hostPort.lastIndexOf(':');

@@ -37,14 +37,16 @@ public final class DockerJavaEngine implements Engine {
     private final EngineCalls calls;
     private final ImageTransfers transfers;
     private RegistryAuths auths = new RegistryAuths(dev.berth.app.credentials.DockerConfigFile::forThisUser);
+    /** The ssh tunnel an ssh:// engine is reached through (set by SshEngines), closed with the client; else null. */
+    AutoCloseable tunnel;
 
     public DockerJavaEngine(String endpoint) {
         this(endpoint, "");
     }
 
-    /** A client for {@code c}: over TLS with its certificates when it has them. */
+    /** A client for {@code c}: over TLS with its certificates when it has them, through ssh for ssh:// engines. */
     public static DockerJavaEngine of(Connection c) {
-        return new DockerJavaEngine(c.uri(), c.tlsDir());
+        return c.uri().startsWith("ssh://") ? SshEngines.forThisUser(c.uri()) : new DockerJavaEngine(c.uri(), c.tlsDir());
     }
 
     /**
@@ -373,6 +375,7 @@ public final class DockerJavaEngine implements Engine {
         } catch (IOException ignored) {
             // Nothing left to release.
         }
+        SshEngines.closeQuietly(tunnel);
     }
 
     private <T> T call(Supplier<T> action) {

@@ -51,6 +51,7 @@ public final class AppContext {
         this.env = env;
         this.home = home;
         this.shell = new ShellViewModel(connector, async, localEngine, eventWindow, this::engineChanged);
+        shell.setSshSettings(dev.berth.app.engine.ssh.SshSettings.forUser(env, home));
         this.containers = new ContainersViewModel(shell::engine, async,
                 () -> shell.currentProperty().get() == null ? "localhost" : shell.currentProperty().get().portHost());
         this.images = new ImagesViewModel(shell::engine, async);

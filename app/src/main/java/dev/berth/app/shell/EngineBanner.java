@@ -29,7 +29,11 @@ final class EngineBanner extends VBox {
         spinner.setPrefSize(18, 18);
         Button start = Buttons.action(I18n.t("engine.start"), shell::startLocalEngine, Styles.ACCENT);
         Button retry = Buttons.action(I18n.t("engine.retry"), shell::reconnect);
-        HBox actions = new HBox(8, spinner, start, retry);
+        // An ssh host whose key is not known yet: the detail shows its fingerprint; trusting it is the person's call.
+        Button trust = Buttons.action(I18n.t("engine.trustHostKey"), shell::trustHostKeyAndReconnect);
+        trust.visibleProperty().bind(shell.untrustedHostKeyProperty().isNotNull());
+        trust.managedProperty().bind(trust.visibleProperty());
+        HBox actions = new HBox(8, spinner, start, trust, retry);
         actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         TextArea log = new TextArea();
         log.setEditable(false);

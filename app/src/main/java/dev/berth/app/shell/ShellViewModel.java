@@ -5,9 +5,13 @@ import dev.berth.app.engine.Engine;
 import dev.berth.app.engine.EngineEvent;
 import dev.berth.app.engine.EngineException;
 import dev.berth.app.engine.EngineVersion;
+import dev.berth.app.engine.ssh.KnownHostsFile;
+import dev.berth.app.engine.ssh.SshSettings;
+import dev.berth.app.engine.ssh.UnknownHostKeyException;
 import dev.berth.app.localengine.LocalEngineController;
 import dev.berth.app.support.Async;
 import dev.berth.app.support.I18n;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +42,10 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper engineError = new ReadOnlyStringWrapper(this, "engineError", "");
     private final ReadOnlyObjectWrapper<LocalEngineController.Status> localStatus = new ReadOnlyObjectWrapper<>(
             this, "localStatus");
+    /** An ssh engine's host key the person has not trusted yet (the banner asks), or null. */
+    private final ReadOnlyObjectWrapper<UnknownHostKeyException> untrustedHostKey = new ReadOnlyObjectWrapper<>(
+            this, "untrustedHostKey");
+    private SshSettings sshSettings = SshSettings.forUser(System.getenv(), Path.of(System.getProperty("user.home")));
     private final java.util.List<Consumer<EngineEvent>> eventListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Engine engine;
     private volatile boolean stopRequested;
@@ -119,18 +127,28 @@ public final class ShellViewModel {
         state.set(EngineState.CONNECTING);
         engineLabel.set("");
         engineError.set("");
+        untrustedHostKey.set(null);
         // Making a client sets up its HTTP stack (a tenth of a second and more on a cold JVM): in the background with
         // the first question, so the window paints meanwhile instead of waiting for it.
         async.run(() -> {
-            Engine target = connector.apply(c);
+            Engine target;
             try {
-                return new Attempt(target, target.version(), "");
+                target = connector.apply(c);
+            } catch (EngineException e) {
+                // Signing in to an ssh engine happens here; a host key not yet trusted is asked about, not accepted.
+                return new Attempt(null, null, Async.plain(e),
+                        e.getCause() instanceof UnknownHostKeyException k && !k.changed() ? k : null);
+            }
+            try {
+                return new Attempt(target, target.version(), "", null);
             } catch (RuntimeException e) {
-                return new Attempt(target, null, Async.plain(e));
+                return new Attempt(target, null, Async.plain(e), null);
             }
         }, attempt -> {
             if (gen != generation) {
-                async.background().execute(attempt.engine()::close);
+                if (attempt.engine() != null) {
+                    async.background().execute(attempt.engine()::close);
+                }
                 return;
             }
             engine = attempt.engine();
@@ -138,6 +156,7 @@ public final class ShellViewModel {
                 connected(attempt.engine(), attempt.version());
             } else {
                 unreachable(attempt.failure());
+                untrustedHostKey.set(attempt.hostKey());
             }
         }, message -> {
             if (gen == generation) {
@@ -147,7 +166,30 @@ public final class ShellViewModel {
     }
 
     /** A new client and what its engine said when asked for its version (or why it did not answer). */
-    private record Attempt(Engine engine, EngineVersion version, String failure) {}
+    private record Attempt(Engine engine, EngineVersion version, String failure, UnknownHostKeyException hostKey) {}
+
+    /** The ssh host key waiting for the person's word (its fingerprint is in the error), or null. */
+    public ReadOnlyObjectProperty<UnknownHostKeyException> untrustedHostKeyProperty() {
+        return untrustedHostKey.getReadOnlyProperty();
+    }
+
+    /** Where the person's ssh set-up is (the app's context knows the environment and home). */
+    public void setSshSettings(SshSettings settings) {
+        this.sshSettings = settings;
+    }
+
+    /** The person checked the fingerprint and said yes: record the key in known_hosts, then connect again. */
+    public void trustHostKeyAndReconnect() {
+        UnknownHostKeyException key = untrustedHostKey.get();
+        if (key == null) {
+            return;
+        }
+        SshSettings settings = sshSettings;
+        async.run(() -> {
+            KnownHostsFile.trust(settings, key);
+            return true;
+        }, done -> reconnect(), message -> engineError.set(message));
+    }
 
     /** Tries the current connection again (F5 on a dead engine, or after the local engine started). */
     public void reconnect() {

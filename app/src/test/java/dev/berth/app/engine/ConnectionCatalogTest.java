@@ -53,9 +53,10 @@ class ConnectionCatalogTest {
         List<Connection> all = ConnectionCatalog.discover(Map.of("DOCKER_HOST", "unix:///var/run/docker.sock"), home,
                 List.of(user), NONE);
         assertEquals(List.of(Connection.BERTH_DEFAULT_URI, "unix:///var/run/docker.sock",
-                "unix:///home/u/.colima/docker.sock", "tcp://10.0.0.9:2375"), all.stream().map(Connection::uri).toList());
+                "unix:///home/u/.colima/docker.sock", "ssh://me@box", "tcp://10.0.0.9:2375"),
+                all.stream().map(Connection::uri).toList());
         assertEquals(List.of(Connection.Kind.BERTH, Connection.Kind.DOCKER_HOST, Connection.Kind.CONTEXT,
-                Connection.Kind.USER), all.stream().map(Connection::kind).toList());
+                Connection.Kind.CONTEXT, Connection.Kind.USER), all.stream().map(Connection::kind).toList());
         assertEquals("context colima", all.get(2).name());
     }
 

@@ -55,13 +55,17 @@ class SettingsViewModelTest {
     @Test
     void refusesUnusableOrDuplicateConnections() {
         var vm = new SettingsViewModel(settings);
-        assertFalse(vm.addConnection("x", "ssh://host"));
+        assertFalse(vm.addConnection("x", "http://host"));
         assertTrue(vm.errorProperty().get().contains("is not an engine address"));
+        assertFalse(vm.addConnection("x", "ssh://host/var/run/docker.sock"));
+        assertTrue(vm.errorProperty().get().contains("names a host, not a path"), vm.errorProperty().get());
+        assertTrue(vm.addConnection("build box over ssh", "ssh://deploy@build.example"));
         assertFalse(vm.addConnection(" ", "unix:///a.sock"));
         assertEquals("Give the connection a name.", vm.errorProperty().get());
         assertTrue(vm.addConnection("a", "unix:///a.sock"));
         assertFalse(vm.addConnection("b", "unix:///a.sock"));
         assertEquals("unix:///a.sock is already in the list.", vm.errorProperty().get());
+        vm.removeConnection(vm.userConnections().getFirst());
         vm.removeConnection(vm.userConnections().getFirst());
         assertTrue(new AppSettings(node).userConnections().isEmpty());
     }

@@ -47,6 +47,36 @@ class ShellViewModelTest {
     }
 
     @Test
+    void anSshHostWithAnUnknownKeyIsAskedAboutAndTrustedOnlyWhenThePersonSaysSo() throws Exception {
+        var ssh = new Connection("box", Connection.Kind.USER, "ssh://me@box.example");
+        var unknown = new dev.berth.app.engine.ssh.UnknownHostKeyException(
+                dev.berth.app.engine.ssh.SshTarget.parse(ssh.uri(), "me"), "ssh-ed25519",
+                "SHA256:uI2BDVPwFD3bNoUE0gPx557Gen9kIL6ZhPtOWLwaJVE",
+                "AAAAC3NzaC1lZDI1NTE5AAAAIOGm5W23t0d+4sLUUYwGcLulrVzPU0wIZktFXLEP0/lq", false);
+        int[] attempts = {0};
+        var local = new LocalEngineController(List.of("true"), tmp.resolve("log"), () -> false, Duration.ofSeconds(1));
+        var shell = new ShellViewModel(c -> {
+            attempts[0]++;
+            if (!java.nio.file.Files.exists(tmp.resolve("ssh/known_hosts"))) {
+                throw new dev.berth.app.engine.EngineException(unknown.getMessage(), 0, unknown);
+            }
+            return new FakeEngine();
+        }, Async.sameThread(), local, Duration.ZERO, changes::add);
+        shell.setSshSettings(new dev.berth.app.engine.ssh.SshSettings(tmp.resolve("ssh"), "", "true"));
+        shell.connect(ssh);
+        assertEquals(EngineState.UNREACHABLE, shell.stateProperty().get());
+        assertTrue(shell.engineErrorProperty().get().contains("SHA256:uI2BDVPwFD3bNoUE0gPx557Gen9kIL6ZhPtOWLwaJVE"));
+        assertEquals(unknown, shell.untrustedHostKeyProperty().get());
+
+        shell.trustHostKeyAndReconnect();
+        assertEquals(EngineState.CONNECTED, shell.stateProperty().get());
+        assertEquals(null, shell.untrustedHostKeyProperty().get());
+        assertEquals(2, attempts[0]);
+        assertEquals("box.example ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOGm5W23t0d+4sLUUYwGcLulrVzPU0wIZktFXLEP0/lq",
+                java.nio.file.Files.readString(tmp.resolve("ssh/known_hosts")).strip());
+    }
+
+    @Test
     void unreachableEngineGivesItsMessageAndOffersToStartOnlyTheBerthEngine() {
         engines.put(BERTH.uri(), new FakeEngine().failOn("version", "Cannot reach the engine at unix:///run/berth/berth.sock: No such file or directory"));
         engines.put(DEV.uri(), new FakeEngine().failOn("version", "refused"));

@@ -44,6 +44,20 @@ public final class Berthd {
         }
     }
 
+    /** {@code berthd dial-stdio}: the engine's socket on stdin and stdout, until the engine closes it. */
+    private static int dialStdio(DaemonArgs.DialStdio d, PrintStream err) {
+        try {
+            new dev.berth.runtime.admin.DialStdio(d.socket()).run(System.in, System.out);
+            return 0;
+        } catch (java.io.IOException e) {
+            err.println("berthd dial-stdio: cannot reach the engine at " + d.socket() + ": " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
     /** Runs berthd until a termination signal; returns the exit status. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         DaemonConfig config;
@@ -64,6 +78,9 @@ public final class Berthd {
                 }
                 case DaemonArgs.StopContainers s -> {
                     return stopContainers(s, out, err);
+                }
+                case DaemonArgs.DialStdio d -> {
+                    return dialStdio(d, err);
                 }
             }
         } catch (StartupException e) {

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public final class DaemonArgs {
     /** What the command line asks for. */
-    public sealed interface Parsed permits Help, Version, Run, Check, StopContainers {}
+    public sealed interface Parsed permits Help, Version, Run, Check, StopContainers, DialStdio {}
 
     /** {@code -h/--help}. */
     public record Help() implements Parsed {}
@@ -62,6 +62,7 @@ public final class DaemonArgs {
             Usage:  berthd [OPTIONS]
                     berthd check [--data-root DIR] [--repair]   check a data root no berthd runs on
                     berthd stop-containers [-H unix://PATH] [-t SECONDS]   stop every running container
+                    berthd dial-stdio [-H unix://PATH]   join stdin and stdout to the engine (for ssh:// clients)
 
             Berth's container engine: serves the Docker Engine API on a unix socket (and on TCP, behind TLS).
 
@@ -153,8 +154,24 @@ public final class DaemonArgs {
         return new StopContainers(socket, grace);
     }
 
+    /** {@code berthd dial-stdio}: stdin and stdout joined to the engine's socket. */
+    public record DialStdio(java.nio.file.Path socket) implements Parsed {}
+
+    private static DialStdio parseDialStdio(String[] args) throws StartupException {
+        if (args.length == 1) {
+            return new DialStdio(DaemonConfig.DEFAULT_SOCKET);
+        }
+        if (args.length == 3 && (args[1].equals("-H") || args[1].equals("--host")) && args[2].startsWith("unix://")) {
+            return new DialStdio(java.nio.file.Path.of(args[2].substring("unix://".length())));
+        }
+        throw usage("berthd dial-stdio takes -H unix://PATH only");
+    }
+
     /** Parses {@code args}; bad usage is a StartupException with exit code 2. */
     public static Parsed parse(String[] args) throws StartupException {
+        if (args.length > 0 && args[0].equals("dial-stdio")) {
+            return parseDialStdio(args);
+        }
         if (args.length > 0 && args[0].equals("check")) {
             return parseCheck(args);
         }

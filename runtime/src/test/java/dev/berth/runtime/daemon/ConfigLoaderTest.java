@@ -65,6 +65,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void dialStdioNamesTheSocket() throws StartupException {
+        assertEquals(DaemonConfig.DEFAULT_SOCKET, assertInstanceOf(DaemonArgs.DialStdio.class,
+                DaemonArgs.parse(new String[] {"dial-stdio"})).socket());
+        assertEquals(Path.of("/tmp/b.sock"), assertInstanceOf(DaemonArgs.DialStdio.class,
+                DaemonArgs.parse(new String[] {"dial-stdio", "-H", "unix:///tmp/b.sock"})).socket());
+        assertThrows(StartupException.class, () -> DaemonArgs.parse(new String[] {"dial-stdio", "--tls"}));
+    }
+
+    @Test
     void badFlagsAreUsageErrors() {
         assertEquals(2, assertThrows(StartupException.class, () -> DaemonArgs.parse(new String[] {"--bogus"})).exitCode());
         assertThrows(StartupException.class, () -> DaemonArgs.parse(new String[] {"--data-root"}));

@@ -1,0 +1,219 @@
+package dev.berth.app.engine.ssh;
+
+import com.jcraft.jsch.AgentIdentityRepository;
+import com.jcraft.jsch.AgentProxyException;
+import com.jcraft.jsch.ChannelExec;
+import com.jcraft.jsch.HostKey;
+import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.SSHAgentConnector;
+import com.jcraft.jsch.Session;
+import com.jcraft.jsch.UnixDomainSocketFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * An ssh engine made local: a unix socket in a private directory (0700) whose every connection becomes an exec
+ * channel running {@link SshSettings#dialCommand()} on the host, bytes passed both ways. One ssh session carries
+ * them all, signed in once and opened again when it drops; the engine client sees an ordinary unix socket.
+ */
+public final class SshTunnel implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("berth.ssh");
+    private static final int TIMEOUT_MS = 10_000;
+
+    private final SshTarget target;
+    private final SshSettings settings;
+    private final Path dir;
+    private final Path socket;
+    private final ServerSocketChannel server;
+    private Session session;
+    private volatile boolean closed;
+
+    private SshTunnel(SshTarget target, SshSettings settings, Session session, Path dir) throws IOException {
+        this.target = target;
+        this.settings = settings;
+        this.session = session;
+        this.dir = dir;
+        this.socket = dir.resolve("engine.sock");
+        this.server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
+        Thread.ofPlatform().daemon().name("berth-ssh-" + target.host()).start(this::accept);
+    }
+
+    /** Signs in to {@code target} (an unknown host key is an {@link UnknownHostKeyException}) and starts serving. */
+    public static SshTunnel open(SshTarget target, SshSettings settings) throws IOException {
+        Session session = connect(target, settings);
+        Path dir = Files.createTempDirectory("berth-ssh-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        try {
+            return new SshTunnel(target, settings, session, dir);
+        } catch (IOException e) {
+            session.disconnect();
+            Files.deleteIfExists(dir);
+            throw e;
+        }
+    }
+
+    /** The local socket to give the engine client ({@code unix://} + this). */
+    public Path socket() {
+        return socket;
+    }
+
+    static Session connect(SshTarget target, SshSettings settings) throws IOException {
+        JSch jsch = new JSch();
+        Session session = null;
+        try {
+            if (Files.isReadable(settings.knownHosts())) {
+                jsch.setKnownHosts(settings.knownHosts().toString());
+            }
+            if (!useAgent(jsch, settings)) {
+                for (Path key : settings.keys()) {
+                    jsch.addIdentity(key.toString());
+                }
+            }
+            session = jsch.getSession(target.user(), target.host(), target.port());
+            session.setConfig("StrictHostKeyChecking", "yes");
+            session.setConfig("PreferredAuthentications", "publickey");
+            session.setServerAliveInterval(15_000);
+            session.connect(TIMEOUT_MS);
+            return session;
+        } catch (JSchException e) {
+            String m = String.valueOf(e.getMessage());
+            HostKey offered = session == null ? null : session.getHostKey();
+            if (offered != null && (m.startsWith("UnknownHostKey") || m.contains("HostKey has been changed"))) {
+                throw new UnknownHostKeyException(target, offered.getType(), fingerprint(offered.getKey()),
+                        offered.getKey(), m.contains("changed"));
+            }
+            throw new IOException("cannot sign in to " + target + " over ssh: " + m
+                    + (m.contains("Auth fail") ? " (no key in the ssh agent or " + settings.sshDir()
+                            + " is accepted there)" : ""), e);
+        }
+    }
+
+    /** Signs in with the agent's keys when an agent runs and holds any; else the key files are used. */
+    private static boolean useAgent(JSch jsch, SshSettings settings) {
+        if (settings.agentSocket().isBlank() || !Files.exists(Path.of(settings.agentSocket()))) {
+            return false;
+        }
+        try {
+            var repo = new AgentIdentityRepository(new SSHAgentConnector(new UnixDomainSocketFactory(),
+                    Path.of(settings.agentSocket())));
+            if (repo.getIdentities().isEmpty()) {
+                return false;
+            }
+            jsch.setIdentityRepository(repo);
+            return true;
+        } catch (AgentProxyException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** ssh's SHA256 fingerprint: the digest of the key's bytes in unpadded base64. */
+    static String fingerprint(String keyBase64) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Base64.getDecoder().decode(keyBase64));
+            return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void accept() {
+        while (!closed) {
+            try {
+                SocketChannel client = server.accept();
+                Thread.ofPlatform().daemon().name("berth-ssh-conn").start(() -> serve(client));
+            } catch (IOException e) {
+                if (!closed) {
+                    LOG.log(System.Logger.Level.WARNING, "ssh tunnel to " + target + " stopped accepting", e);
+                }
+                return;
+            }
+        }
+    }
+
+    /** One engine connection: an exec channel of its own, bytes copied both ways until either side ends. */
+    private void serve(SocketChannel client) {
+        ChannelExec channel = null;
+        try (client) {
+            channel = openChannel();
+            ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+            channel.setErrStream(stderr, true);
+            InputStream fromHost = channel.getInputStream();
+            OutputStream toHost = channel.getOutputStream();
+            channel.connect(TIMEOUT_MS);
+            ChannelExec open = channel;
+            Thread up = Thread.ofPlatform().daemon().name("berth-ssh-up").start(() -> {
+                try (InputStream fromClient = Channels.newInputStream(client)) {
+                    fromClient.transferTo(toHost);
+                } catch (IOException ignored) {
+                    // The client went; the host side ends below.
+                } finally {
+                    // The client finished sending (a half-close): tell the host's dial-stdio so.
+                    try {
+                        toHost.close();
+                    } catch (IOException ignored) {
+                        open.disconnect();
+                    }
+                }
+            });
+            fromHost.transferTo(Channels.newOutputStream(client));
+            up.join(TIMEOUT_MS);
+            if (open.getExitStatus() > 0 && stderr.size() > 0) {
+                LOG.log(System.Logger.Level.WARNING, "on " + target + ": " + stderr.toString().strip());
+            }
+        } catch (IOException | JSchException e) {
+            if (!closed) {
+                LOG.log(System.Logger.Level.WARNING, "ssh connection to " + target + " failed: " + e.getMessage());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (channel != null) {
+                channel.disconnect();
+            }
+        }
+    }
+
+    /** A new exec channel, signing in again first when the session has dropped (a laptop that slept). */
+    private synchronized ChannelExec openChannel() throws IOException, JSchException {
+        if (!session.isConnected()) {
+            session = connect(target, settings);
+        }
+        ChannelExec channel = (ChannelExec) session.openChannel("exec");
+        channel.setCommand(settings.dialCommand());
+        return channel;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // Closing only.
+        }
+        synchronized (this) {
+            session.disconnect();
+        }
+        try {
+            Files.deleteIfExists(socket);
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // A leftover empty directory in /tmp.
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.berth.app.engine.ssh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/** ssh:// addresses as the docker CLI takes them. */
+class SshTargetTest {
+    @Test
+    void userHostAndPortWithSshsDefaults() {
+        assertEquals(new SshTarget("deploy", "build.example", 2222), SshTarget.parse("ssh://deploy@build.example:2222", "me"));
+        assertEquals(new SshTarget("me", "10.0.0.5", 22), SshTarget.parse("ssh://10.0.0.5", "me"));
+        assertEquals(new SshTarget("me", "host", 22), SshTarget.parse(" ssh://host/ ", "me"));
+        assertEquals("deploy@build.example:2222", SshTarget.parse("ssh://deploy@build.example:2222", "me").toString());
+    }
+
+    @Test
+    void whatIsNotAnSshHostIsRefusedInWords() {
+        assertThrows(IllegalArgumentException.class, () -> SshTarget.parse("tcp://host:2375", "me"));
+        assertThrows(IllegalArgumentException.class, () -> SshTarget.parse("ssh://", "me"));
+        assertThrows(IllegalArgumentException.class, () -> SshTarget.parse("ssh://host/var/run/docker.sock", "me"));
+        assertThrows(IllegalArgumentException.class, () -> SshTarget.parse("ssh://ho st", "me"));
+    }
+
+    @Test
+    void knownHostsNamesANonStandardPortInBrackets() {
+        assertEquals("host", UnknownHostKeyException.hostPattern(new SshTarget("u", "host", 22)));
+        assertEquals("[host]:2222", UnknownHostKeyException.hostPattern(new SshTarget("u", "host", 2222)));
+    }
+
+    @Test
+    void theFingerprintIsTheOneSshKeygenPrints() {
+        // ssh-keygen -lf of this ed25519 public key printed the fingerprint below.
+        assertEquals("SHA256:uI2BDVPwFD3bNoUE0gPx557Gen9kIL6ZhPtOWLwaJVE",
+                SshTunnel.fingerprint("AAAAC3NzaC1lZDI1NTE5AAAAIOGm5W23t0d+4sLUUYwGcLulrVzPU0wIZktFXLEP0/lq"));
+    }
+}
