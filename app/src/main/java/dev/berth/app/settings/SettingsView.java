@@ -132,7 +132,7 @@ public final class SettingsView implements Page {
         name.setPromptText(I18n.t("settings.connectionName"));
         name.setAccessibleText(I18n.t("settings.connectionName"));
         TextField uri = new TextField();
-        uri.setPromptText("unix:///var/run/docker.sock  ·  tcp://host:2375");
+        uri.setPromptText("unix:///var/run/docker.sock  ·  tcp://host:2375  ·  ssh://user@host");
         uri.setAccessibleText(I18n.t("settings.connectionUri"));
         HBox.setHgrow(uri, Priority.ALWAYS);
         TextField tls = new TextField();
