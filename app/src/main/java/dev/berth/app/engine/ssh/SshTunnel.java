@@ -93,9 +93,12 @@ public final class SshTunnel implements AutoCloseable {
         } catch (JSchException e) {
             String m = String.valueOf(e.getMessage());
             HostKey offered = session == null ? null : session.getHostKey();
-            if (offered != null && (m.startsWith("UnknownHostKey") || m.contains("HostKey has been changed"))) {
+            // JSch's words: "reject HostKey" (not in known_hosts, StrictHostKeyChecking=yes), "UnknownHostKey",
+            // "HostKey has been changed".
+            boolean changed = m.startsWith("HostKey has been changed");
+            if (offered != null && (changed || m.startsWith("reject HostKey") || m.startsWith("UnknownHostKey"))) {
                 throw new UnknownHostKeyException(target, offered.getType(), fingerprint(offered.getKey()),
-                        offered.getKey(), m.contains("changed"));
+                        offered.getKey(), changed);
             }
             throw new IOException("cannot sign in to " + target + " over ssh: " + m
                     + (m.contains("Auth fail") ? " (no key in the ssh agent or " + settings.sshDir()
