@@ -160,10 +160,12 @@ public final class SshTunnel implements AutoCloseable {
             channel.connect(TIMEOUT_MS);
             ChannelExec open = channel;
             Thread up = Thread.ofPlatform().daemon().name("berth-ssh-up").start(() -> {
-                try (InputStream fromClient = Channels.newInputStream(client)) {
-                    fromClient.transferTo(toHost);
-                } catch (IOException ignored) {
-                    // The client went; the host side ends below.
+                try {
+                    // Not closed here: closing a channel's stream closes the socket, whose other half still carries
+                    // the answer to the client.
+                    Channels.newInputStream(client).transferTo(toHost);
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "ssh upstream ended: " + e);
                 } finally {
                     // The client finished sending (a half-close): tell the host's dial-stdio so.
                     try {
