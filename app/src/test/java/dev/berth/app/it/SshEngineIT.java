@@ -76,6 +76,8 @@ class SshEngineIT {
                 "PidFile " + dir.resolve("sshd.pid"), "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
                 "PermitRootLogin prohibit-password", "PasswordAuthentication no", "KbdInteractiveAuthentication no",
                 "UsePAM no", "StrictModes no",
+                // Two channels a connection (sshd's default is ten): the app's connections spill into more sessions.
+                "MaxSessions 2",
                 // The host's docker CLI talks to the test's berthd, as DOCKER_HOST would on a real server.
                 "SetEnv DOCKER_HOST=unix://" + berthd.socket(), ""));
         Files.createDirectories(Path.of("/run/sshd"));
@@ -129,9 +131,14 @@ class SshEngineIT {
             var dialogs = new ThroughTheDialogs(remote, berthd::log);
             dialogs.pull(image);
             ContainerSummary running = dialogs.run(image, "over-ssh", "");
+            // Held open while more requests go: logs followed, events followed, then exec beside them.
+            var logs = remote.logs(running.id(), dev.berth.app.engine.LogOptions.followAll(), line -> { }, end -> { });
+            var events = remote.events(e -> { }, end -> { });
             // exec upgrades the connection to a raw stream: the tunnel passes it through unchanged.
             assertEquals("hello over ssh", remote.runCommand(running.id(), List.of("echo", "hello over ssh"))
                     .output().strip());
+            logs.close();
+            events.close();
             dialogs.stopAndRemove(running);
         }
     }

@@ -27,8 +27,9 @@ import java.util.Base64;
 
 /**
  * An ssh engine made local: a unix socket in a private directory (0700) whose every connection becomes an exec
- * channel running {@link SshSettings#dialCommand()} on the host, bytes passed both ways. One ssh session carries
- * them all, signed in once and opened again when it drops; the engine client sees an ordinary unix socket.
+ * channel running {@link SshSettings#dialCommand()} on the host, bytes passed both ways. A few ssh sessions carry
+ * them all (a second when the first is full), signed in again when one drops; the engine client sees an ordinary
+ * unix socket.
  */
 public final class SshTunnel implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("berth.ssh");
@@ -39,13 +40,14 @@ public final class SshTunnel implements AutoCloseable {
     private final Path dir;
     private final Path socket;
     private final ServerSocketChannel server;
-    private Session session;
+    /** The signed-in sessions channels are opened on (one until it is full). */
+    private final java.util.List<Session> sessions = new java.util.ArrayList<>();
     private volatile boolean closed;
 
     private SshTunnel(SshTarget target, SshSettings settings, Session session, Path dir) throws IOException {
         this.target = target;
         this.settings = settings;
-        this.session = session;
+        this.sessions.add(session);
         this.dir = dir;
         this.socket = dir.resolve("engine.sock");
         this.server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -150,15 +152,13 @@ public final class SshTunnel implements AutoCloseable {
 
     /** One engine connection: an exec channel of its own, bytes copied both ways until either side ends. */
     private void serve(SocketChannel client) {
-        ChannelExec channel = null;
+        Dial dial = null;
         try (client) {
-            channel = openChannel();
-            ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-            channel.setErrStream(stderr, true);
-            InputStream fromHost = channel.getInputStream();
-            OutputStream toHost = channel.getOutputStream();
-            channel.connect(TIMEOUT_MS);
-            ChannelExec open = channel;
+            dial = dial();
+            ChannelExec open = dial.channel();
+            InputStream fromHost = dial.fromHost();
+            OutputStream toHost = dial.toHost();
+            ByteArrayOutputStream stderr = dial.stderr();
             Thread up = Thread.ofPlatform().daemon().name("berth-ssh-up").start(() -> {
                 try {
                     // Not closed here: closing a channel's stream closes the socket, whose other half still carries
@@ -187,20 +187,53 @@ public final class SshTunnel implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            if (channel != null) {
-                channel.disconnect();
+            if (dial != null) {
+                dial.channel().disconnect();
             }
         }
     }
 
-    /** A new exec channel, signing in again first when the session has dropped (a laptop that slept). */
-    private synchronized ChannelExec openChannel() throws IOException, JSchException {
-        if (!session.isConnected()) {
-            session = connect(target, settings);
+    /** A connected exec channel running the dial command, and its streams. */
+    private record Dial(ChannelExec channel, InputStream fromHost, OutputStream toHost, ByteArrayOutputStream stderr) {}
+
+    /**
+     * A channel on a session with room for it: sshd allows ten channels a connection by default (MaxSessions) and an
+     * app following events, logs and stats may want more, so a full session gets a sibling (as the docker CLI runs
+     * one ssh per connection). Dropped sessions (a laptop that slept) are left behind and signed in anew.
+     */
+    private Dial dial() throws IOException, JSchException {
+        java.util.List<Session> now;
+        synchronized (this) {
+            sessions.removeIf(s -> !s.isConnected());
+            now = java.util.List.copyOf(sessions);
         }
+        for (Session s : now) {
+            try {
+                return dialOn(s);
+            } catch (JSchException full) {
+                // This session has no room (or just dropped): the next one, or a new one below.
+            }
+        }
+        Session fresh = connect(target, settings);
+        synchronized (this) {
+            if (closed) {
+                fresh.disconnect();
+                throw new IOException("the tunnel is closed");
+            }
+            sessions.add(fresh);
+        }
+        return dialOn(fresh);
+    }
+
+    private Dial dialOn(Session session) throws IOException, JSchException {
         ChannelExec channel = (ChannelExec) session.openChannel("exec");
         channel.setCommand(settings.dialCommand());
-        return channel;
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        channel.setErrStream(stderr, true);
+        InputStream fromHost = channel.getInputStream();
+        OutputStream toHost = channel.getOutputStream();
+        channel.connect(TIMEOUT_MS);
+        return new Dial(channel, fromHost, toHost, stderr);
     }
 
     @Override
@@ -212,7 +245,8 @@ public final class SshTunnel implements AutoCloseable {
             // Closing only.
         }
         synchronized (this) {
-            session.disconnect();
+            sessions.forEach(Session::disconnect);
+            sessions.clear();
         }
         try {
             Files.deleteIfExists(socket);
