@@ -162,8 +162,14 @@ public final class SshTunnel implements AutoCloseable {
             Thread up = Thread.ofPlatform().daemon().name("berth-ssh-up").start(() -> {
                 try {
                     // Not closed here: closing a channel's stream closes the socket, whose other half still carries
-                    // the answer to the client.
-                    Channels.newInputStream(client).transferTo(toHost);
+                    // the answer to the client. Flushed after every read: JSch buffers what is written to a
+                    // channel, and a request must leave whole while the client waits for its answer.
+                    InputStream fromClient = Channels.newInputStream(client);
+                    byte[] buf = new byte[32 * 1024];
+                    for (int n = fromClient.read(buf); n >= 0; n = fromClient.read(buf)) {
+                        toHost.write(buf, 0, n);
+                        toHost.flush();
+                    }
                 } catch (IOException e) {
                     LOG.log(System.Logger.Level.DEBUG, "ssh upstream ended: " + e);
                 } finally {
