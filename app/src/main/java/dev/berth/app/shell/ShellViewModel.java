@@ -185,6 +185,7 @@ public final class ShellViewModel {
             return;
         }
         SshSettings settings = sshSettings;
+        untrustedHostKey.set(null);
         async.run(() -> {
             KnownHostsFile.trust(settings, key);
             return true;

@@ -47,7 +47,10 @@ public final class Berthd {
     /** {@code berthd dial-stdio}: the engine's socket on stdin and stdout, until the engine closes it. */
     private static int dialStdio(DaemonArgs.DialStdio d, PrintStream err) {
         try {
-            new dev.berth.runtime.admin.DialStdio(d.socket()).run(System.in, System.out);
+            // Standard output as a file, not System.out: a PrintStream swallows the error of a client gone away, and
+            // dial-stdio would copy an endless stream (events, logs -f) to nobody for ever.
+            new dev.berth.runtime.admin.DialStdio(d.socket()).run(System.in,
+                    new java.io.FileOutputStream(java.io.FileDescriptor.out));
             return 0;
         } catch (java.io.IOException e) {
             err.println("berthd dial-stdio: cannot reach the engine at " + d.socket() + ": " + e.getMessage());

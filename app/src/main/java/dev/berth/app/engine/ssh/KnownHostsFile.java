@@ -23,7 +23,17 @@ public final class KnownHostsFile {
         }
         String line = UnknownHostKeyException.hostPattern(unknown.target()) + " " + unknown.type() + " "
                 + unknown.keyBase64() + "\n";
-        Files.writeString(settings.knownHosts(), line, StandardCharsets.US_ASCII, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        Path file = settings.knownHosts();
+        if (Files.isRegularFile(file)) {
+            String existing = Files.readString(file, StandardCharsets.ISO_8859_1);
+            if (existing.contains(line)) {
+                return;
+            }
+            if (!existing.isEmpty() && !existing.endsWith("\n")) {
+                // A last line without its newline would swallow ours.
+                line = "\n" + line;
+            }
+        }
+        Files.writeString(file, line, StandardCharsets.US_ASCII, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }

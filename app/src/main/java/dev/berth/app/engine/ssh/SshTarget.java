@@ -23,7 +23,9 @@ public record SshTarget(String user, String host, int port) {
             throw new IllegalArgumentException("'" + address + "': an ssh address names a host, not a path");
         }
         String user = uri.getUserInfo() == null || uri.getUserInfo().isBlank() ? defaultUser : uri.getUserInfo();
-        return new SshTarget(user, uri.getHost(), uri.getPort() < 0 ? 22 : uri.getPort());
+        // An IPv6 literal comes with its brackets, which ssh and known_hosts do not use around the bare address.
+        String host = uri.getHost().replaceAll("^\\[(.*)]$", "$1");
+        return new SshTarget(user, host, uri.getPort() < 0 ? 22 : uri.getPort());
     }
 
     /** user@host, with :port when not 22. */

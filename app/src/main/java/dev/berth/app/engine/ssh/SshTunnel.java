@@ -182,6 +182,9 @@ public final class SshTunnel implements AutoCloseable {
                 }
             });
             fromHost.transferTo(Channels.newOutputStream(client));
+            // The host's side ended (an exec or a log finished): the client sees its end of stream now, not when the
+            // copy the other way gives up.
+            client.shutdownOutput();
             up.join(TIMEOUT_MS);
             if (open.getExitStatus() > 0 && stderr.size() > 0) {
                 LOG.log(System.Logger.Level.WARNING, "on " + target + ": " + stderr.toString().strip());

@@ -16,6 +16,30 @@ class SshTargetTest {
     }
 
     @Test
+    void anIpv6HostLosesItsBracketsAsKnownHostsWantsIt() {
+        SshTarget t = SshTarget.parse("ssh://me@[::1]:2222", "x");
+        assertEquals("::1", t.host());
+        assertEquals("[::1]:2222", UnknownHostKeyException.hostPattern(t));
+        assertEquals("::1", UnknownHostKeyException.hostPattern(SshTarget.parse("ssh://[::1]", "x")));
+    }
+
+    @Test
+    void trustingAppendsOneLineOnceAfterALastLineWithoutItsNewline(@org.junit.jupiter.api.io.TempDir
+                                                                   java.nio.file.Path ssh) throws Exception {
+        java.nio.file.Files.writeString(ssh.resolve("known_hosts"), "other.example ssh-ed25519 AAAAold");
+        var settings = new SshSettings(ssh, "", "true");
+        var unknown = new UnknownHostKeyException(new SshTarget("u", "box", 2222), "ssh-ed25519", "SHA256:x",
+                "AAAAnew", false);
+        KnownHostsFile.trust(settings, unknown);
+        KnownHostsFile.trust(settings, unknown);
+        assertEquals("other.example ssh-ed25519 AAAAold\n[box]:2222 ssh-ed25519 AAAAnew\n",
+                java.nio.file.Files.readString(ssh.resolve("known_hosts")));
+        var changed = new UnknownHostKeyException(new SshTarget("u", "box", 2222), "ssh-ed25519", "SHA256:y",
+                "AAAAother", true);
+        assertThrows(java.io.IOException.class, () -> KnownHostsFile.trust(settings, changed));
+    }
+
+    @Test
     void whatIsNotAnSshHostIsRefusedInWords() {
         assertThrows(IllegalArgumentException.class, () -> SshTarget.parse("tcp://host:2375", "me"));
         assertThrows(IllegalArgumentException.class, () -> SshTarget.parse("ssh://", "me"));
