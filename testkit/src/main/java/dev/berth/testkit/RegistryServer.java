@@ -12,11 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real registry (Debian's {@code docker-registry}, distribution 2.8) on a free 127.0.0.1 port, storing
@@ -48,7 +46,7 @@ public final class RegistryServer implements RegistryEndpoint, AutoCloseable {
         // A test JVM that is killed or never calls close() must not leave a registry running on the machine.
         this.cleanupOnExit = new Thread(() -> {
             stop(process);
-            deleteTree(dir);
+            TempTree.delete(dir);
         }, "berth-registry-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanupOnExit);
     }
@@ -105,7 +103,7 @@ public final class RegistryServer implements RegistryEndpoint, AutoCloseable {
                 tokens.close();
             }
             if (dir != null) {
-                deleteTree(dir);
+                TempTree.delete(dir);
             }
             throw e instanceof IOException io ? new UncheckedIOException("cannot start the test registry", io)
                     : (RuntimeException) e;
@@ -311,7 +309,7 @@ public final class RegistryServer implements RegistryEndpoint, AutoCloseable {
         if (tokens != null) {
             tokens.close();
         }
-        deleteTree(dir);
+        TempTree.delete(dir);
     }
 
     @Override
@@ -349,14 +347,6 @@ public final class RegistryServer implements RegistryEndpoint, AutoCloseable {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // Best effort: a leftover temp directory must not fail a test.
         }
     }
 

@@ -2,9 +2,7 @@ package dev.berth.app.bench;
 
 import dev.berth.app.engine.DockerJavaEngine;
 import dev.berth.testkit.BerthdCommand;
-import dev.berth.testkit.BerthdProcess;
-import dev.berth.testkit.RegistryServer;
-import dev.berth.testkit.TestImages;
+import dev.berth.testkit.BerthdExtension;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -29,40 +27,24 @@ public final class AppBenchmark {
         int containers = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path root = BerthdCommand.checkoutRoot();
-        Path dir = Files.createTempDirectory(Path.of("/tmp"), "berth-bench-app-");
-        String uri = "unix://" + dir.resolve("berthd.sock");
-        try (RegistryServer registry = RegistryServer.open()) {
-            BerthdProcess berthd = new BerthdProcess(dir.resolve("berthd.sock"), dir.resolve("berthd.log"),
-                    BerthdCommand.fromCheckout(root, List.of("-H", uri, "--data-root", dir.resolve("data").toString(),
-                            "--exec-root", dir.resolve("exec").toString())));
-            berthd.start(Duration.ofSeconds(90));
-            try (var api = new DockerJavaEngine(uri); var creator = new Creator(uri)) {
-                TestImages.busybox().push(registry, "bench/busybox", "1");
-                String image = registry.host() + "/bench/busybox:1";
-                api.pullImage(image, p -> { });
-                long t = System.nanoTime();
-                for (int i = 0; i < containers; i++) {
-                    creator.create(image, "bench-" + i);
-                }
-                System.err.printf("created %d containers in %.1f s%n", containers, (System.nanoTime() - t) / 1e9);
-                List<Map<String, String>> results = new ArrayList<>();
-                // Run 1 starts without the AOT cache and records it (as a person's first start does); the others
-                // start from it.
-                Files.deleteIfExists(root.resolve("app/target/bench-probe.aot"));
-                for (int r = 0; r < runs; r++) {
-                    results.add(probe(root, uri, containers, () -> churn(api, creator, image)));
-                }
-                print(containers, results);
-            } finally {
-                try (var api = new DockerJavaEngine(uri)) {
-                    api.listContainers().forEach(c -> api.removeContainer(c.id(), true));
-                } catch (RuntimeException ignored) {
-                    // berthd stops next; its data root is deleted with the temp dir
-                }
-                berthd.stop(Duration.ofSeconds(60));
+        try (BerthdExtension berthd = BerthdExtension.fromCheckout().withImage("bench/busybox:1").startNow();
+             var api = new DockerJavaEngine(berthd.dockerHost()); var creator = new Creator(berthd.dockerHost())) {
+            String uri = berthd.dockerHost();
+            String image = berthd.image();
+            api.pullImage(image, p -> { });
+            long t = System.nanoTime();
+            for (int i = 0; i < containers; i++) {
+                creator.create(image, "bench-" + i);
             }
-        } finally {
-            new ProcessBuilder("rm", "-rf", dir.toString()).start().waitFor();
+            System.err.printf("created %d containers in %.1f s%n", containers, (System.nanoTime() - t) / 1e9);
+            List<Map<String, String>> results = new ArrayList<>();
+            // Run 1 starts without the AOT cache and records it (as a person's first start does); the others
+            // start from it.
+            Files.deleteIfExists(root.resolve("app/target/bench-probe.aot"));
+            for (int r = 0; r < runs; r++) {
+                results.add(probe(root, uri, containers, () -> churn(api, creator, image)));
+            }
+            print(containers, results);
         }
     }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class DockerJavaEngineIT {
     @org.junit.jupiter.api.extension.RegisterExtension
-    static dev.berth.app.it.BerthdEngine berthd = new dev.berth.app.it.BerthdEngine();
+    static dev.berth.testkit.BerthdExtension berthd = dev.berth.testkit.BerthdExtension.fromCheckout();
 
     @org.junit.jupiter.api.extension.RegisterExtension
     static dev.berth.testkit.RegistryExtension registry = dev.berth.testkit.RegistryExtension.open();
@@ -32,7 +32,7 @@ class DockerJavaEngineIT {
     @BeforeEach
     void connect() {
         String given = System.getenv("BERTH_IT_ENGINE");
-        String uri = given != null && !given.isBlank() ? given : berthd.uri();
+        String uri = given != null && !given.isBlank() ? given : berthd.dockerHost();
         if (uri.startsWith("unix://")) {
             assertTrue(EngineProbe.unixSocket(Path.of(uri.substring("unix://".length()))).answers(),
                     "BERTH_IT_ENGINE is set but " + uri + " does not answer /_ping");

@@ -1,5 +1,6 @@
 package dev.berth.app.it;
 
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,7 +55,7 @@ class AppAgainstBerthdIT {
     static RegistryExtension registry = RegistryExtension.open();
 
     @RegisterExtension
-    static BerthdEngine berthd = new BerthdEngine();
+    static BerthdExtension berthd = BerthdExtension.fromCheckout();
 
     private static String image;
     private static Engine api;
@@ -66,7 +67,7 @@ class AppAgainstBerthdIT {
         TestImages.busybox().push(registry, "app/busybox", "1");
         TestImages.busyboxV2().push(registry, "app/busybox", "2");
         image = registry.host() + "/app/busybox:1";
-        api = new DockerJavaEngine(berthd.uri());
+        api = new DockerJavaEngine(berthd.dockerHost());
         api.pullImage(image, p -> { });
     }
 
@@ -79,7 +80,7 @@ class AppAgainstBerthdIT {
                 Path.of("target"), Duration.ofMillis(100));
         TestWindows.show(stage, ctx, local);
         current = ctx;
-        ctx.start(berthd.uri());
+        ctx.start(berthd.dockerHost());
     }
 
     @AfterEach

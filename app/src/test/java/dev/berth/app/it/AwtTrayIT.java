@@ -1,5 +1,6 @@
 package dev.berth.app.it;
 
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AwtTrayIT {
     @RegisterExtension
-    static BerthdEngine berthd = new BerthdEngine();
+    static BerthdExtension berthd = BerthdExtension.fromCheckout();
 
     @Test
     void theTrayIconsMenuStartsAndStopsTheEngine() throws Exception {
@@ -31,13 +32,13 @@ class AwtTrayIT {
         berthd.stop();
         int display = freeDisplay();
         Process xvfb = new ProcessBuilder("Xvfb", ":" + display, "-screen", "0", "1024x768x24", "-nolisten", "tcp")
-                .redirectErrorStream(true).redirectOutput(berthd.dir().resolve("xvfb.log").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(berthd.tempDir().resolve("xvfb.log").toFile()).start();
         Process trayer = null;
         try {
             awaitDisplay(display);
             ProcessBuilder tb = new ProcessBuilder("trayer", "--edge", "top", "--align", "right", "--widthtype",
                     "request", "--height", "24").redirectErrorStream(true)
-                    .redirectOutput(berthd.dir().resolve("trayer.log").toFile());
+                    .redirectOutput(berthd.tempDir().resolve("trayer.log").toFile());
             tb.environment().put("DISPLAY", ":" + display);
             trayer = tb.start();
             Map<String, String> seen = runProbe(display);
@@ -63,9 +64,9 @@ class AwtTrayIT {
     private Map<String, String> runProbe(int display) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), TrayProbe.class.getName(),
-                berthd.socket().toString(), berthd.dir().resolve("tray-berthd.log").toString()));
+                berthd.socket().toString(), berthd.tempDir().resolve("tray-berthd.log").toString()));
         cmd.addAll(berthd.command());
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(berthd.dir().resolve("probe.err").toFile());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(berthd.tempDir().resolve("probe.err").toFile());
         pb.environment().put("DISPLAY", ":" + display);
         Process p = pb.start();
         Map<String, String> seen = new LinkedHashMap<>();
@@ -81,7 +82,7 @@ class AwtTrayIT {
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
         }
-        seen.put("probe.stderr", Files.readString(berthd.dir().resolve("probe.err")).lines()
+        seen.put("probe.stderr", Files.readString(berthd.tempDir().resolve("probe.err")).lines()
                 .filter(l -> l.contains("Exception") || l.contains("Error")).findFirst().orElse(""));
         return seen;
     }

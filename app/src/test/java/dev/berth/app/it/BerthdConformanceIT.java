@@ -1,5 +1,6 @@
 package dev.berth.app.it;
 
+import dev.berth.testkit.BerthdExtension;
 import dev.berth.app.engine.DockerJavaEngine;
 import dev.berth.app.engine.Engine;
 import org.junit.jupiter.api.Order;
@@ -9,11 +10,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BerthdConformanceIT extends EngineConformance {
     @RegisterExtension
     @Order(2)
-    static BerthdEngine berthd = new BerthdEngine();
+    static BerthdExtension berthd = BerthdExtension.fromCheckout();
 
     @Override
     Engine connect() {
-        return new DockerJavaEngine(berthd.uri());
+        return new DockerJavaEngine(berthd.dockerHost());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.berth.app.it;
 
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,8 +11,6 @@ import dev.berth.app.engine.DockerJavaEngine;
 import dev.berth.app.engine.Engine;
 import dev.berth.app.engine.EngineException;
 import dev.berth.app.support.I18n;
-import dev.berth.testkit.RegistryExtension;
-import dev.berth.testkit.TestImages;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,16 +21,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code --tlsverify}: with the client certificate it pulls, runs and lists; without one it says why.
  */
 class BerthdTlsIT {
-    @RegisterExtension
-    static RegistryExtension registry = RegistryExtension.open();
 
     @RegisterExtension
-    static BerthdEngine berthd = new BerthdEngine().withTls();
+    static BerthdExtension berthd = BerthdExtension.fromCheckout().withImage("app/tls:1").withTls();
 
     @BeforeAll
     static void pushImage() {
         I18n.setLocale(Locale.ENGLISH);
-        TestImages.busybox().push(registry, "app/tls", "1");
     }
 
     @Test
@@ -39,7 +35,7 @@ class BerthdTlsIT {
         var c = new Connection("berthd over TLS", Connection.Kind.USER, berthd.tlsUri(), berthd.clientCerts().toString());
         try (Engine secure = DockerJavaEngine.of(c)) {
             assertTrue(secure.version().display().contains("Berth"), secure.version().toString());
-            String image = registry.host() + "/app/tls:1";
+            String image = berthd.image();
             var dialogs = new ThroughTheDialogs(secure, berthd::log);
             dialogs.pull(image);
             ContainerSummary running = dialogs.run(image, "over-tls", "");

@@ -1,5 +1,6 @@
 package dev.berth.app.it;
 
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,7 +45,7 @@ class CredentialStoreIT {
 
     @RegisterExtension
     @Order(2)
-    static BerthdEngine berthd = new BerthdEngine();
+    static BerthdExtension berthd = BerthdExtension.fromCheckout();
 
     private static Path home;
     private static Map<String, String> env;
@@ -106,7 +107,7 @@ class CredentialStoreIT {
         DockerConfigFile config = DockerConfigFile.forUser(env, home);
         String server = registry.host();
         String image = server + "/private/creds:1";
-        try (Engine engine = new DockerJavaEngine(berthd.uri()).withCredentials(config)) {
+        try (Engine engine = new DockerJavaEngine(berthd.dockerHost()).withCredentials(config)) {
             SignInViewModel signIn = new SignInViewModel(() -> engine, Async.sameThread(), config);
             signIn.serverProperty().set(server);
             assertTrue(signIn.helperNoteProperty().get().contains("'pass'"), signIn.helperNoteProperty().get());
@@ -127,7 +128,7 @@ class CredentialStoreIT {
             assertTrue(engine.listImages().stream().anyMatch(i -> i.repoTags().contains(image)));
             engine.removeImage(image, true);
             // The docker CLI reads the same login from the same store.
-            String pulled = run("docker", "-H", berthd.uri(), "pull", image);
+            String pulled = run("docker", "-H", berthd.dockerHost(), "pull", image);
             assertTrue(pulled.contains("Downloaded newer image") || pulled.contains(image), pulled);
             engine.removeImage(image, true);
 

@@ -1,5 +1,6 @@
 package dev.berth.app.it;
 
+import dev.berth.testkit.TempTree;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.berth.app.localengine.LocalEngineController;
@@ -45,7 +46,7 @@ final class Dockerd implements BeforeAllCallback, AfterAllCallback {
         if (dockerd != null) {
             dockerd.close();
         }
-        BerthdEngine.deleteTree(tlsDir);
+        TempTree.delete(tlsDir);
     }
 
     Path socket() {

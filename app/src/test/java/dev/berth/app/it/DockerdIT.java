@@ -1,5 +1,6 @@
 package dev.berth.app.it;
 
+import dev.berth.testkit.TempTree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,6 @@ import dev.berth.app.support.I18n;
 import dev.berth.testkit.RegistryExtension;
 import dev.berth.testkit.TestImages;
 import dev.berth.testkit.TlsMaterial;
-import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,7 +90,7 @@ class DockerdIT {
                         e.getMessage());
             }
         } finally {
-            BerthdEngine.deleteTree(stranger);
+            TempTree.delete(stranger);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.berth.app.it;
 
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class EngineGoneIT {
     @RegisterExtension
-    static BerthdEngine berthd = new BerthdEngine();
+    static BerthdExtension berthd = BerthdExtension.fromCheckout();
 
     @Test
     void anEngineStoppedBehindTheAppsBackIsAnnounced() throws Exception {
@@ -40,7 +41,7 @@ class EngineGoneIT {
         var ctx = new AppContext(new AppSettings(prefs), new Async(t -> Thread.ofVirtual().start(t), Runnable::run),
                 c -> new DockerJavaEngine(c.uri()), local, Map.of(), Path.of("target"), Duration.ofMillis(50));
         try {
-            ctx.start(berthd.uri());
+            ctx.start(berthd.dockerHost());
             await(() -> ctx.shell().stateProperty().get() == EngineState.CONNECTED, "connected");
             assertTrue(ctx.notifications().history().isEmpty(), ctx.notifications().history().toString());
 

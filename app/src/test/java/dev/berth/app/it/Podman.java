@@ -1,5 +1,6 @@
 package dev.berth.app.it;
 
+import dev.berth.testkit.TempTree;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.berth.app.localengine.LocalEngineController;
@@ -95,7 +96,7 @@ final class Podman implements BeforeAllCallback, AfterAllCallback {
             // podman leaves its overlay storage mounted (storage/overlay) after the service goes away.
             new ProcessBuilder("sh", "-c", "grep -o ' " + dir + "[^ ]*' /proc/self/mounts | sort -r | xargs -r umount -l")
                     .inheritIO().start().waitFor(30, TimeUnit.SECONDS);
-            BerthdEngine.deleteTree(dir);
+            TempTree.delete(dir);
         }
         // podman's cgroupfs manager makes libpod_parent in every hierarchy and leaves it; empty ones can go.
         new ProcessBuilder("sh", "-c", "for d in /sys/fs/cgroup/*/libpod_parent; do "

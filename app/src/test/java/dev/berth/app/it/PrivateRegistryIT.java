@@ -1,5 +1,6 @@
 package dev.berth.app.it;
 
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,7 @@ class PrivateRegistryIT {
 
     @RegisterExtension
     @Order(2)
-    static BerthdEngine berthd = new BerthdEngine();
+    static BerthdExtension berthd = BerthdExtension.fromCheckout();
 
     @TempDir
     Path dockerConfig;
@@ -42,7 +43,7 @@ class PrivateRegistryIT {
     /** An engine client reading credentials from {@code dockerConfig} (docker-java honours DOCKER_CONFIG). */
     private Engine engine() {
         System.setProperty("DOCKER_CONFIG", dockerConfig.toString());
-        return new DockerJavaEngine(berthd.uri());
+        return new DockerJavaEngine(berthd.dockerHost());
     }
 
     @Test

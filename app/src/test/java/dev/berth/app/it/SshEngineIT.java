@@ -1,5 +1,7 @@
 package dev.berth.app.it;
 
+import dev.berth.testkit.BerthdExtension;
+import dev.berth.testkit.TempTree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -18,8 +20,6 @@ import dev.berth.app.localengine.LocalEngineController;
 import dev.berth.app.support.I18n;
 import dev.berth.testkit.Await;
 import dev.berth.testkit.BerthdCommand;
-import dev.berth.testkit.RegistryExtension;
-import dev.berth.testkit.TestImages;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -45,11 +45,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SshEngineIT {
-    @RegisterExtension
-    static RegistryExtension registry = RegistryExtension.open();
 
     @RegisterExtension
-    static BerthdEngine berthd = new BerthdEngine();
+    static BerthdExtension berthd = BerthdExtension.fromCheckout().withImage("app/ssh:1");
 
     private static Path dir;
     private static Process sshd;
@@ -62,7 +60,6 @@ class SshEngineIT {
         assumeTrue(Files.isExecutable(Path.of("/usr/sbin/sshd")), "no sshd (scripts/install-deps --test installs "
                 + "openssh-server)");
         I18n.setLocale(Locale.ENGLISH);
-        TestImages.busybox().push(registry, "app/ssh", "1");
         dir = Files.createTempDirectory(Path.of("/tmp"), "berth-ssh-it-");
         Path home = Files.createDirectories(dir.resolve("home/.ssh"));
         ok("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("hostkey").toString());
@@ -100,7 +97,7 @@ class SshEngineIT {
             sshd.waitFor(10, TimeUnit.SECONDS);
         }
         if (dir != null) {
-            BerthdEngine.deleteTree(dir);
+            TempTree.delete(dir);
         }
     }
 
@@ -127,7 +124,7 @@ class SshEngineIT {
     void onceTrustedTheAppManagesTheEngineThroughTheTunnel() {
         try (Engine remote = SshEngines.open(uri(), settings)) {
             assertTrue(remote.version().display().contains("Berth"), remote.version().toString());
-            String image = registry.host() + "/app/ssh:1";
+            String image = berthd.image();
             var dialogs = new ThroughTheDialogs(remote, berthd::log);
             dialogs.pull(image);
             ContainerSummary running = dialogs.run(image, "over-ssh", "");

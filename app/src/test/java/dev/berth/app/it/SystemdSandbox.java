@@ -1,5 +1,6 @@
 package dev.berth.app.it;
 
+import dev.berth.testkit.TempTree;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.berth.app.localengine.LocalEngineController;
@@ -79,7 +80,7 @@ final class SystemdSandbox implements BeforeAllCallback, AfterAllCallback {
         sandbox.destroyForcibly();
         sandbox.waitFor(30, TimeUnit.SECONDS);
         removeCgroups(dir.getFileName().toString());
-        BerthdEngine.deleteTree(dir);
+        TempTree.delete(dir);
     }
 
     private static void removeCgroups(String name) throws InterruptedException {

@@ -1,5 +1,6 @@
 package dev.berth.app.it;
 
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The tray's Stop and Start drive a real berthd through the app's {@link LocalEngineController}. */
 class TrayEngineIT {
     @RegisterExtension
-    static BerthdEngine berthd = new BerthdEngine();
+    static BerthdExtension berthd = BerthdExtension.fromCheckout();
 
     private static void await(TrayController tray, LocalEngineController.State want, Duration timeout)
             throws InterruptedException {
@@ -35,14 +36,14 @@ class TrayEngineIT {
         berthd.stop();
         EngineProbe probe = EngineProbe.unixSocket(berthd.socket());
         assertFalse(probe.answers());
-        var engine = new LocalEngineController(berthd.command(), berthd.dir().resolve("tray-berthd.log"), probe,
+        var engine = new LocalEngineController(berthd.command(), berthd.tempDir().resolve("tray-berthd.log"), probe,
                 Duration.ofSeconds(90));
         var tray = new TrayController(engine, task -> Thread.ofVirtual().start(task), () -> { }, () -> { });
         assertTrue(tray.menu().canStart());
 
         tray.startEngine();
         await(tray, LocalEngineController.State.RUNNING, Duration.ofSeconds(90));
-        try (var client = new DockerJavaEngine(berthd.uri())) {
+        try (var client = new DockerJavaEngine(berthd.dockerHost())) {
             assertTrue(client.version().name().contains("Berth"), client.version().toString());
         }
         assertTrue(tray.menu().canStop());

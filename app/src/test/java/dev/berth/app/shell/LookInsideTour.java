@@ -4,11 +4,9 @@ import dev.berth.app.layers.LayersView;
 import dev.berth.app.settings.AppSettings;
 import dev.berth.app.settings.LanguageChoice;
 import dev.berth.app.settings.ThemeChoice;
-import dev.berth.app.testing.LocalBerthd;
 import dev.berth.app.xray.XRayView;
 import dev.berth.app.xray.XRayViewModel;
-import dev.berth.testkit.RegistryServer;
-import dev.berth.testkit.TestImages;
+import dev.berth.testkit.BerthdExtension;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,31 +132,30 @@ public final class LookInsideTour extends BerthApp {
     /** Sets up the engine, runs the tour, tears everything down. */
     public static final class Main {
         public static void main(String[] args) throws Exception {
-            try (RegistryServer registry = RegistryServer.open(); LocalBerthd berthd = LocalBerthd.start()) {
-                String base = registry.host() + "/demo/busybox:1.36";
-                TestImages.busybox().push(registry, "demo/busybox", "1.36");
-                berthd.docker("pull", base);
-                berthd.docker("tag", base, "busybox:1.36");
+            try (BerthdExtension berthd = BerthdExtension.fromCheckout().withImage("demo/busybox:1.36").startNow()) {
+                String base = berthd.image();
+                berthd.dockerOk("pull", base);
+                berthd.dockerOk("tag", base, "busybox:1.36");
                 // app:1 and app:2 share busybox's layers and app:1's own; tools:1 shares only busybox's.
-                berthd.docker("run", "--name", "b1", "busybox:1.36", "sh", "-c", "mkdir -p /app && echo '<h1>shop</h1>' > /app/index.html");
-                berthd.docker("commit", "--change", "CMD [\"httpd\", \"-f\", \"-h\", \"/app\"]", "b1", "shop/web:1");
-                berthd.docker("run", "--name", "b2", "shop/web:1", "sh", "-c", "head -c 800000 /dev/urandom > /app/bundle.js");
-                berthd.docker("commit", "b2", "shop/web:2");
-                berthd.docker("run", "--name", "b3", "busybox:1.36", "sh", "-c", "head -c 2500000 /dev/urandom > /opt/tool.bin");
-                berthd.docker("commit", "b3", "tools/cli:1");
-                berthd.docker("rm", "b1", "b2", "b3");
-                berthd.docker("volume", "create", "shop-uploads");
-                berthd.docker("volume", "create", "old-cache");
-                berthd.docker("run", "-d", "--name", "web", "--memory", "64m", "--cpus", "0.5", "--pids-limit", "100",
+                berthd.dockerOk("run", "--name", "b1", "busybox:1.36", "sh", "-c", "mkdir -p /app && echo '<h1>shop</h1>' > /app/index.html");
+                berthd.dockerOk("commit", "--change", "CMD [\"httpd\", \"-f\", \"-h\", \"/app\"]", "b1", "shop/web:1");
+                berthd.dockerOk("run", "--name", "b2", "shop/web:1", "sh", "-c", "head -c 800000 /dev/urandom > /app/bundle.js");
+                berthd.dockerOk("commit", "b2", "shop/web:2");
+                berthd.dockerOk("run", "--name", "b3", "busybox:1.36", "sh", "-c", "head -c 2500000 /dev/urandom > /opt/tool.bin");
+                berthd.dockerOk("commit", "b3", "tools/cli:1");
+                berthd.dockerOk("rm", "b1", "b2", "b3");
+                berthd.dockerOk("volume", "create", "shop-uploads");
+                berthd.dockerOk("volume", "create", "old-cache");
+                berthd.dockerOk("run", "-d", "--name", "web", "--memory", "64m", "--cpus", "0.5", "--pids-limit", "100",
                         "-v", "shop-uploads:/uploads", "shop/web:2", "sh", "-c",
                         "echo hi > /uploads/a.txt; echo ready > /tmp/started; rm /app/index.html; sleep 3600 & sleep 3601; echo");
-                berthd.docker("run", "-d", "--name", "worker", "--cpus", "0.2", "tools/cli:1", "sh", "-c", "while :; do :; done");
-                berthd.docker("run", "-d", "--name", "cache", "busybox:1.36", "sleep", "3600");
-                berthd.docker("run", "--name", "migrate-once", "busybox:1.36", "sh", "-c", "head -c 300000 /dev/zero > /tmp/out");
-                String image = berthd.docker("image", "inspect", "--format", "{{.Id}}", "shop/web:2").strip();
+                berthd.dockerOk("run", "-d", "--name", "worker", "--cpus", "0.2", "tools/cli:1", "sh", "-c", "while :; do :; done");
+                berthd.dockerOk("run", "-d", "--name", "cache", "busybox:1.36", "sleep", "3600");
+                berthd.dockerOk("run", "--name", "migrate-once", "busybox:1.36", "sh", "-c", "head -c 300000 /dev/zero > /tmp/out");
+                String image = berthd.dockerOk("image", "inspect", "--format", "{{.Id}}", "shop/web:2").stdout().strip();
                 System.setProperty("berth.tour.image", image);
                 System.setProperty("berth.tour.container", "web");
-                Application.launch(LookInsideTour.class, "--connect", berthd.uri());
+                Application.launch(LookInsideTour.class, "--connect", berthd.dockerHost());
             } finally {
                 PREFS.removeNode();
             }

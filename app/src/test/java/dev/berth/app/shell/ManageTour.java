@@ -6,13 +6,9 @@ import dev.berth.app.run.RunDialog;
 import dev.berth.app.settings.AppSettings;
 import dev.berth.app.settings.LanguageChoice;
 import dev.berth.app.settings.ThemeChoice;
-import dev.berth.testkit.BerthdCommand;
-import dev.berth.testkit.BerthdProcess;
-import dev.berth.testkit.RegistryServer;
-import dev.berth.testkit.TestImages;
+import dev.berth.testkit.BerthdExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.prefs.Preferences;
@@ -192,19 +188,12 @@ public final class ManageTour extends BerthApp {
     /** Starts a registry and berthd with sample content, runs the tour against it, and cleans up. */
     public static final class Main {
         public static void main(String[] args) throws Exception {
-            Path root = BerthdCommand.checkoutRoot();
-            Path dir = Files.createTempDirectory(Path.of("/tmp"), "berth-tour-");
-            String uri = "unix://" + dir.resolve("berthd.sock");
-            try (RegistryServer registry = RegistryServer.open()) {
-                var berthd = new BerthdProcess(dir.resolve("berthd.sock"), dir.resolve("berthd.log"),
-                        BerthdCommand.fromCheckout(root, List.of("-H", uri, "--data-root", dir.resolve("data").toString(),
-                                "--exec-root", dir.resolve("exec").toString())));
-                berthd.start(Duration.ofSeconds(90));
+            try (BerthdExtension berthd = BerthdExtension.fromCheckout().withImage("demo/busybox:1.36").startNow()) {
+                String uri = berthd.dockerHost();
                 try (var api = new DockerJavaEngine(uri)) {
-                    TestImages.busybox().push(registry, "demo/busybox", "1.36");
-                    image = registry.host() + "/demo/busybox:1.36";
+                    image = berthd.image();
                     api.pullImage(image, p -> { });
-                    sampleProjects(dir, image);
+                    sampleProjects(berthd.tempDir(), image);
                     api.createNetwork(new dev.berth.app.engine.NetworkSpec("backend", "", false));
                     for (String name : List.of("api", "worker", "cache")) {
                         api.runContainer(new RunSpec(image, name, List.of(), List.of(), List.of(),
@@ -213,16 +202,8 @@ public final class ManageTour extends BerthApp {
                     }
                     Application.launch(ManageTour.class, "--connect", uri);
                 } finally {
-                    try (var api = new DockerJavaEngine(uri)) {
-                        api.listContainers().forEach(c -> api.removeContainer(c.id(), true));
-                        api.listNetworks().stream().filter(n -> n.name().equals("backend"))
-                                .forEach(n -> api.removeNetwork(n.id()));
-                    }
-                    berthd.stop(Duration.ofSeconds(60));
                     PREFS.removeNode();
                 }
-            } finally {
-                new ProcessBuilder("rm", "-rf", dir.toString()).start().waitFor();
             }
             System.exit(0);
         }

@@ -1,21 +1,18 @@
 package dev.berth.app.testing;
 
 import dev.berth.app.engine.DockerJavaEngine;
-import dev.berth.testkit.RegistryServer;
-import dev.berth.testkit.TestImages;
+import dev.berth.testkit.BerthdExtension;
 import java.nio.file.Files;
 
 /**
- * A {@link LiveEngine} on a real berthd: a {@link LocalBerthd} with the testkit's busybox pulled into it through a
- * throw-away local registry. Needs root; hold the engine lock ({@code flock /work/wt/berthd.lock}) around the run.
+ * A {@link LiveEngine} on a real berthd: testkit's {@link BerthdExtension} with its busybox pulled into it from the
+ * registry beside it. Needs root; hold the engine lock ({@code flock /work/wt/berthd.lock}) around the run.
  */
 public final class BerthdLauncher implements LiveEngine {
-    private final LocalBerthd berthd;
-    private final String image;
+    private final BerthdExtension berthd;
 
-    private BerthdLauncher(LocalBerthd berthd, String image) {
+    private BerthdLauncher(BerthdExtension berthd) {
         this.berthd = berthd;
-        this.image = image;
     }
 
     /** True when this machine can run berthd (root, a checkout with bin/berthd); ITs assume it. */
@@ -26,12 +23,10 @@ public final class BerthdLauncher implements LiveEngine {
 
     /** Starts berthd and pulls busybox into it. */
     public static BerthdLauncher start() {
-        LocalBerthd berthd = LocalBerthd.start();
-        try (RegistryServer registry = RegistryServer.open(); DockerJavaEngine engine = new DockerJavaEngine(berthd.uri())) {
-            TestImages.busybox().push(registry, "it/busybox", "1");
-            String ref = registry.host() + "/it/busybox:1";
-            engine.pullImage(ref, x -> { });
-            return new BerthdLauncher(berthd, ref);
+        BerthdExtension berthd = BerthdExtension.fromCheckout().withImage("it/busybox:1").startNow();
+        try (DockerJavaEngine engine = new DockerJavaEngine(berthd.dockerHost())) {
+            engine.pullImage(berthd.image(), x -> { });
+            return new BerthdLauncher(berthd);
         } catch (RuntimeException | Error e) {
             berthd.close();
             throw e;
@@ -40,12 +35,12 @@ public final class BerthdLauncher implements LiveEngine {
 
     @Override
     public String uri() {
-        return berthd.uri();
+        return berthd.dockerHost();
     }
 
     @Override
     public String busyboxImage() {
-        return image;
+        return berthd.image();
     }
 
     /** berthd's log so far, for failure messages. */
@@ -53,7 +48,7 @@ public final class BerthdLauncher implements LiveEngine {
         return berthd.log();
     }
 
-    /** Removes the volumes the tests made, then stops berthd as {@link LocalBerthd#close()} does. */
+    /** Removes the volumes the tests made, then stops berthd as {@link BerthdExtension#close()} does. */
     @Override
     public void close() {
         try (DockerJavaEngine engine = new DockerJavaEngine(uri())) {
@@ -67,6 +62,6 @@ public final class BerthdLauncher implements LiveEngine {
 
     /** Runs the real docker CLI against this engine and returns its stdout, stripped. */
     public String docker(String... args) {
-        return berthd.docker(args).strip();
+        return berthd.dockerOk(args).stdout().strip();
     }
 }

@@ -14,9 +14,7 @@ import dev.berth.app.layers.LayersView;
 import dev.berth.app.layers.LayersViewModel;
 import dev.berth.app.support.Async;
 import dev.berth.app.support.I18n;
-import dev.berth.app.testing.LocalBerthd;
-import dev.berth.testkit.RegistryExtension;
-import dev.berth.testkit.TestImages;
+import dev.berth.testkit.BerthdExtension;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
@@ -41,9 +39,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class XRayViewIT {
     @RegisterExtension
-    static RegistryExtension registry = RegistryExtension.open();
+    static BerthdExtension berthd = BerthdExtension.fromCheckout().withImage("app-it/busybox:1");
 
-    private static LocalBerthd berthd;
     private static DockerJavaEngine engine;
     private static String containerId;
     private static String imageId;
@@ -53,26 +50,21 @@ class XRayViewIT {
     @BeforeAll
     static void startEngine() throws Exception {
         I18n.setLocale(Locale.ENGLISH);
-        TestImages.busybox().push(registry, "app-it/busybox", "1");
-        berthd = LocalBerthd.start();
-        String image = registry.host() + "/app-it/busybox:1";
-        berthd.docker("pull", image);
+        String image = berthd.image();
+        berthd.dockerOk("pull", image);
         // sh stays PID 1 with a child: the shell does not exec its last command when more follows.
-        containerId = berthd.docker("run", "-d", "--name", "xray-it", image, "sh", "-c", "sleep 600 & sleep 601; echo")
-                .strip();
-        JsonNode inspect = new ObjectMapper().readTree(berthd.docker("image", "inspect", image)).get(0);
+        containerId = berthd.dockerOk("run", "-d", "--name", "xray-it", image, "sh", "-c", "sleep 600 & sleep 601; echo")
+                .stdout().strip();
+        JsonNode inspect = new ObjectMapper().readTree(berthd.dockerOk("image", "inspect", image).stdout()).get(0);
         imageId = inspect.path("Id").asText();
         imageLayers = inspect.at("/RootFS/Layers").size();
-        engine = new DockerJavaEngine(berthd.uri());
+        engine = new DockerJavaEngine(berthd.dockerHost());
     }
 
     @AfterAll
     static void stopEngine() {
         if (engine != null) {
             engine.close();
-        }
-        if (berthd != null) {
-            berthd.close();
         }
     }
 
@@ -116,7 +108,7 @@ class XRayViewIT {
 
     @Test
     void xrayOfAStoppedContainerExplainsWhy(FxRobot robot) throws Exception {
-        String stopped = berthd.docker("create", "--name", "xray-stopped", registry.host() + "/app-it/busybox:1", "true")
+        String stopped = berthd.dockerOk("create", "--name", "xray-stopped", berthd.image(), "true").stdout()
                 .strip();
         XRayViewModel vm = new XRayViewModel(() -> engine, Async.fx());
         show(new XRayView(vm).root());

@@ -10,7 +10,7 @@ import dev.berth.machine.provider.Accelerator;
 import dev.berth.machine.provider.QemuCommand;
 import dev.berth.machine.provider.VmSpec;
 import dev.berth.testkit.BerthdCommand;
-import dev.berth.testkit.BerthdProcess;
+import dev.berth.testkit.BerthdExtension;
 import dev.berth.testkit.TestImages;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -144,19 +144,15 @@ public final class VmBenchmark {
      * VM's engine is) and once on its own socket: the same docker command each way.
      */
     private static double[] bridgeVsDirect(Path root, Path work, int runs) throws Exception {
-        Path data = Files.createDirectories(work.resolve("berthd"));
-        Path socket = data.resolve("berthd.sock");
-        Path tokenFile = data.resolve("token");
+        Path tokenFile = work.resolve("vm-token");
         String token = "b".repeat(64);
         Files.writeString(tokenFile, token);
         int port = freePort();
-        BerthdProcess berthd = new BerthdProcess(socket, data.resolve("berthd.log"), BerthdCommand.fromCheckout(root, List.of(
-                "-H", "unix://" + socket, "--data-root", data.resolve("root").toString(), "--exec-root", data.resolve("exec").toString(),
-                "--pidfile", data.resolve("berthd.pid").toString(), "--vm-bridge", "tcp://127.0.0.1:" + port,
-                "--vm-token-file", tokenFile.toString())));
-        berthd.start(Duration.ofSeconds(60));
         Path bridged = work.resolve("bridge/docker.sock");
-        try (SocketBridge bridge = SocketBridge.start(bridged, () -> GuestConnector.tcp("127.0.0.1", port, token))) {
+        try (BerthdExtension berthd = BerthdExtension.fromCheckout()
+                .withArgs("--vm-bridge", "tcp://127.0.0.1:" + port, "--vm-token-file", tokenFile.toString()).startNow();
+             SocketBridge bridge = SocketBridge.start(bridged, () -> GuestConnector.tcp("127.0.0.1", port, token))) {
+            Path socket = berthd.socket();
             Path tar = work.resolve("image.tar");
             TestImages.busybox().writeArchive(tar, "bench/busybox:vm");
             docker(socket, "load", "-i", tar.toString());
@@ -169,8 +165,6 @@ public final class VmBenchmark {
                 direct.add(docker(socket, "run", "--rm", "--network", "none", "bench/busybox:vm", "true"));
             }
             return new double[] {medianLong(through) / 1e6, medianLong(direct) / 1e6};
-        } finally {
-            berthd.stop(Duration.ofSeconds(30));
         }
     }
 

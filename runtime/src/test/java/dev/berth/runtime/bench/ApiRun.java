@@ -1,7 +1,7 @@
 package dev.berth.runtime.bench;
 
-import dev.berth.runtime.it.HttpConnection;
-import dev.berth.runtime.it.HttpResult;
+import dev.berth.testkit.HttpConnection;
+import dev.berth.testkit.HttpResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;

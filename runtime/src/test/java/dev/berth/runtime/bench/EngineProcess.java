@@ -1,33 +1,36 @@
 package dev.berth.runtime.bench;
 
+import dev.berth.testkit.BerthdCommand;
+import dev.berth.testkit.BerthdProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An engine (berthd or the reference dockerd) started for a benchmark, with its process tree's memory. */
+/**
+ * An engine (berthd or the reference dockerd) started for a benchmark on a directory of its own (a restart finds its
+ * data there again), with its process tree's memory. Both start through testkit's {@link BerthdProcess}, the launcher
+ * every test engine uses; berthd runs as {@code bin/berthd} runs it, so the benchmark measures what users run.
+ */
 final class EngineProcess implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
     final String name;
     final Path socket;
-    private final Process process;
+    private final BerthdProcess process;
 
-    private EngineProcess(String name, Path socket, Process process) {
+    private EngineProcess(String name, Path socket, BerthdProcess process) {
         this.name = name;
         this.socket = socket;
         this.process = process;
     }
 
     static EngineProcess berthd(Path dir) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
         Path socket = dir.resolve("berthd.sock");
-        // The same JVM flags bin/berthd uses, so the benchmark measures what users run.
-        List<String> cmd = new ArrayList<>(List.of(java));
-        Files.readAllLines(Path.of("bin/berthd.jvm")).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).forEach(cmd::add);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.berth.runtime.daemon.Berthd",
-                "--host", "unix://" + socket, "--data-root", dir.resolve("data").toString(), "--exec-root", dir.resolve("exec").toString(),
+        List<String> cmd = BerthdCommand.fromCheckout(BerthdCommand.checkoutRoot(), List.of("--host", "unix://" + socket,
+                "--data-root", dir.resolve("data").toString(), "--exec-root", dir.resolve("exec").toString(),
                 "--pidfile", dir.resolve("berthd.pid").toString()));
         return start("berthd", socket, cmd, dir);
     }
@@ -62,20 +65,9 @@ final class EngineProcess implements AutoCloseable {
 
     private static EngineProcess start(String name, Path socket, List<String> cmd, Path dir) throws Exception {
         Files.createDirectories(dir);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
-        EngineProcess engine = new EngineProcess(name, socket, p);
-        Instant end = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(end)) {
-            if (engine.docker("version").exitCode == 0) {
-                return engine;
-            }
-            if (!p.isAlive()) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        p.destroyForcibly();
-        throw new IllegalStateException(name + " did not start: " + Files.readString(dir.resolve(name + ".log")));
+        BerthdProcess process = new BerthdProcess(socket, dir.resolve(name + ".log"), cmd);
+        process.start(START_TIMEOUT);
+        return new EngineProcess(name, socket, process);
     }
 
     /** The result of one docker CLI run. */
@@ -104,8 +96,9 @@ final class EngineProcess implements AutoCloseable {
 
     /** Resident memory of the engine and all its descendants (dockerd counts its containerd), in KiB. */
     long treeRssKiB() throws IOException {
-        long total = rss(process.toHandle());
-        for (ProcessHandle child : process.toHandle().descendants().toList()) {
+        ProcessHandle engine = ProcessHandle.of(process.pid()).orElseThrow();
+        long total = rss(engine);
+        for (ProcessHandle child : engine.descendants().toList()) {
             total += rss(child);
         }
         return total;
@@ -125,10 +118,11 @@ final class EngineProcess implements AutoCloseable {
     }
 
     /** SIGTERM and wait for the engine to exit (SIGKILL after 20 s); what it set up on the host stays, as for a restart. */
-    void stop() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+    void stop() {
+        try {
+            process.stop(Duration.ofSeconds(20));
+        } catch (AssertionError stuck) {
+            // stop() killed it after the time-out, as a service manager would.
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.berth.runtime.bench;
 
-import dev.berth.runtime.it.HttpConnection;
-import dev.berth.runtime.it.HttpResult;
+import dev.berth.testkit.HttpConnection;
+import dev.berth.testkit.HttpResult;
 import dev.berth.testkit.RegistryServer;
 import dev.berth.testkit.TestImages;
 import java.io.IOException;

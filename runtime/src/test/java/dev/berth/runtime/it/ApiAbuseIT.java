@@ -1,11 +1,13 @@
 package dev.berth.runtime.it;
 
+import dev.berth.testkit.HttpConnection;
+import dev.berth.testkit.HttpResult;
+import dev.berth.testkit.CommandResult;
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.testkit.Await;
-import dev.berth.testkit.RegistryExtension;
-import dev.berth.testkit.TestImages;
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -27,19 +29,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * thousand idle connections, and a client that never reads the log stream it asked for.
  */
 class ApiAbuseIT {
-    @RegisterExtension
-    static RegistryExtension registry = RegistryExtension.open();
 
     /** A short head deadline, so the slow-loris test waits seconds rather than berthd's default minute. */
     @RegisterExtension
-    static BerthdExtension berthd = new BerthdExtension().withProperty("berth.api.requestHeadTimeoutSeconds", "3");
+    static BerthdExtension berthd = new BerthdExtension().withImage("abuse/busybox:1").withProperty("berth.api.requestHeadTimeoutSeconds", "3");
 
     private static String image;
 
     @BeforeAll
     static void pushImage() {
-        TestImages.busybox().push(registry, "abuse/busybox", "1");
-        image = registry.host() + "/abuse/busybox:1";
+        image = berthd.image();
         assertEquals(0, berthd.docker("pull", image).exitCode());
     }
 

@@ -1,10 +1,10 @@
 package dev.berth.runtime.it;
 
+import dev.berth.testkit.CommandResult;
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.testkit.RegistryExtension;
-import dev.berth.testkit.TestImages;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,17 +21,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AttachConcurrencyIT {
     private static final int SESSIONS = 6;
 
-    @RegisterExtension
-    static RegistryExtension registry = RegistryExtension.open();
 
     @RegisterExtension
-    static BerthdExtension berthd = new BerthdExtension();
+    static BerthdExtension berthd = new BerthdExtension().withImage("attach/busybox:1");
 
     @Test
     @Timeout(90)
     void engineAnswersWhileSixExecSessionsAndAnAttachAreOpen() throws Exception {
-        TestImages.busybox().push(registry, "attach/busybox", "1");
-        String image = registry.host() + "/attach/busybox:1";
+        String image = berthd.image();
         assertEquals(0, berthd.docker("run", "-d", "-i", "--name", "held", image, "cat").exitCode());
         List<Process> clients = new ArrayList<>();
         try {

@@ -1,5 +1,7 @@
 package dev.berth.runtime.it;
 
+import dev.berth.testkit.HttpResult;
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.runtime.container.oci.Capabilities;
-import dev.berth.testkit.RegistryExtension;
-import dev.berth.testkit.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,28 +21,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code GET /berth/v1/containers/{id}/xray} against containers run through the real docker CLI. */
 class BerthXRayApiIT {
-    @RegisterExtension
-    static RegistryExtension registry = RegistryExtension.open();
 
     @RegisterExtension
-    static BerthdExtension berthd = new BerthdExtension();
+    static BerthdExtension berthd = new BerthdExtension().withImage("xray/busybox:1");
 
     private static String image;
 
     @BeforeAll
     static void pushImage() {
-        TestImages.busybox().push(registry, "xray/busybox", "1");
-        image = registry.host() + "/xray/busybox:1";
-    }
-
-    private static CommandResult ok(String... args) {
-        CommandResult r = berthd.docker(args);
-        assertEquals(0, r.exitCode(), () -> "docker " + String.join(" ", args) + " failed:\n" + r + "\n" + berthd.log());
-        return r;
+        image = berthd.image();
     }
 
     private static String id(String name) {
-        return ok("inspect", "--format", "{{.Id}}", name).stdout().trim();
+        return berthd.dockerOk("inspect", "--format", "{{.Id}}", name).stdout().trim();
     }
 
     private static JsonNode xray(String name) {
@@ -60,7 +51,7 @@ class BerthXRayApiIT {
 
     @Test
     void showsPidOneInsideAndAnotherPidOnTheHost() {
-        ok("run", "-d", "--name", "xp", image, "sh", "-c", "sleep 300 & sleep 301; echo done");
+        berthd.dockerOk("run", "-d", "--name", "xp", image, "sh", "-c", "sleep 300 & sleep 301; echo done");
         try {
             JsonNode x = xray("xp");
             assertEquals(id("xp"), x.path("id").asText());
@@ -75,13 +66,13 @@ class BerthXRayApiIT {
             assertTrue(init.path("cmdline").asText().startsWith("sh -c"), x::toPrettyString);
             assertTrue(procs.stream().anyMatch(p -> p.path("cmdline").asText().equals("sleep 300")), x::toPrettyString);
         } finally {
-            ok("rm", "-f", "xp");
+            berthd.dockerOk("rm", "-f", "xp");
         }
     }
 
     @Test
     void namespacesDifferFromTheHostsAndCapabilitiesAreDockersDefault() throws Exception {
-        ok("run", "-d", "--name", "xn", image, "sleep", "300");
+        berthd.dockerOk("run", "-d", "--name", "xn", image, "sleep", "300");
         try {
             JsonNode x = xray("xn");
             Map<String, JsonNode> ns = new HashMap<>();
@@ -102,19 +93,19 @@ class BerthXRayApiIT {
             assertFalse(x.at("/security/seccomp").asText().isEmpty());
             assertTrue(x.at("/cgroup/pidsCurrent").asLong() >= 1, x::toPrettyString);
         } finally {
-            ok("rm", "-f", "xn");
+            berthd.dockerOk("rm", "-f", "xn");
         }
     }
 
     @Test
     void lowerLayersAreTheImagesLayersAndWritesShowAsChanges() {
         // busybox plus one committed layer, so the order of the lower dirs matters.
-        ok("run", "--name", "xbase", image, "sh", "-c", "echo layer > /layer-two");
-        ok("commit", "xbase", "xray/two:1");
-        ok("rm", "xbase");
-        ok("run", "-d", "--name", "xl", "--memory", "48m", "xray/two:1", "sleep", "300");
+        berthd.dockerOk("run", "--name", "xbase", image, "sh", "-c", "echo layer > /layer-two");
+        berthd.dockerOk("commit", "xbase", "xray/two:1");
+        berthd.dockerOk("rm", "xbase");
+        berthd.dockerOk("run", "-d", "--name", "xl", "--memory", "48m", "xray/two:1", "sleep", "300");
         try {
-            ok("exec", "xl", "sh", "-c", "echo hello > /tmp/written-here");
+            berthd.dockerOk("exec", "xl", "sh", "-c", "echo hello > /tmp/written-here");
             JsonNode x = xray("xl");
             JsonNode rootfs = berthd.http("GET", "/images/xray/two:1/json").json().at("/RootFS/Layers");
             JsonNode lowers = x.at("/overlay/lowers");
@@ -129,20 +120,20 @@ class BerthXRayApiIT {
             assertTrue(x.at("/overlay/changes").toString().contains("/tmp/written-here"), x::toPrettyString);
             assertEquals(48L * 1024 * 1024, x.at("/cgroup/memoryLimitBytes").asLong(), x::toPrettyString);
         } finally {
-            ok("rm", "-f", "xl");
-            ok("rmi", "xray/two:1");
+            berthd.dockerOk("rm", "-f", "xl");
+            berthd.dockerOk("rmi", "xray/two:1");
         }
     }
 
     @Test
     void stoppedIs409AndUnknownIs404() {
-        ok("create", "--name", "xs", image, "true");
+        berthd.dockerOk("create", "--name", "xs", image, "true");
         try {
             HttpResult stopped = berthd.http("GET", "/berth/v1/containers/xs/xray");
             assertEquals(409, stopped.status(), stopped::toString);
             assertTrue(stopped.json().path("message").asText().contains("not running"), stopped::toString);
         } finally {
-            ok("rm", "xs");
+            berthd.dockerOk("rm", "xs");
         }
         HttpResult unknown = berthd.http("GET", "/berth/v1/containers/nope/xray");
         assertEquals(404, unknown.status(), unknown::toString);

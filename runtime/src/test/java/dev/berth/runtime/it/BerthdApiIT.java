@@ -1,5 +1,9 @@
 package dev.berth.runtime.it;
 
+import dev.berth.testkit.HttpConnection;
+import dev.berth.testkit.HttpResult;
+import dev.berth.testkit.CommandResult;
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

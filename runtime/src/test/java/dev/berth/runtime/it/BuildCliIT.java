@@ -1,5 +1,7 @@
 package dev.berth.runtime.it;
 
+import dev.berth.testkit.CommandResult;
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -50,12 +52,6 @@ class BuildCliIT {
         base = registry.host() + "/build/busybox:1";
     }
 
-    private static CommandResult ok(String... args) {
-        CommandResult r = berthd.docker(args);
-        assertEquals(0, r.exitCode(), () -> "docker " + String.join(" ", args) + " failed:\n" + r + "\n" + berthd.log());
-        return r;
-    }
-
     private void write(String name, String content) throws IOException {
         Path p = ctx.resolve(name);
         Files.createDirectories(p.getParent());
@@ -70,7 +66,7 @@ class BuildCliIT {
         List<String> args = new java.util.ArrayList<>(List.of("build"));
         args.addAll(List.of(extra));
         args.add(ctx.toString());
-        return ok(args.toArray(String[]::new));
+        return berthd.dockerOk(args.toArray(String[]::new));
     }
 
     private static String builtId(CommandResult r) {
@@ -85,7 +81,7 @@ class BuildCliIT {
 
     private static JsonNode inspect(String image) {
         try {
-            return Json.MAPPER.readTree(ok("image", "inspect", image).stdout()).get(0);
+            return Json.MAPPER.readTree(berthd.dockerOk("image", "inspect", image).stdout()).get(0);
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -118,12 +114,12 @@ class BuildCliIT {
         assertNotEquals(first, builtId(changed));
         assertEquals(1, count(changed.stdout(), "Using cache"), changed.stdout());
         assertTrue(changed.stdout().contains("Running in"), changed.stdout());
-        assertEquals("a\nB\n", ok("run", "--rm", "cache:1").stdout());
+        assertEquals("a\nB\n", berthd.dockerOk("run", "--rm", "cache:1").stdout());
 
         // chmod changes what COPY copies: a.txt's step runs again
         Files.setPosixFilePermissions(ctx.resolve("a.txt"), PosixFilePermissions.fromString("rw-------"));
         assertEquals(0, count(build("-t", "cache:1").stdout(), "Using cache"));
-        assertEquals("-rw-------", ok("run", "--rm", "cache:1", "stat", "-c", "%A", "/a.txt").stdout().trim());
+        assertEquals("-rw-------", berthd.dockerOk("run", "--rm", "cache:1", "stat", "-c", "%A", "/a.txt").stdout().trim());
     }
 
     @Test
@@ -140,7 +136,7 @@ class BuildCliIT {
         write("src/Main.java", "class Main {}");
         write(".dockerignore", "*.log\n!keep.log\nsecret\nDockerfile\n.dockerignore\n");
         build("-t", "ignore:1");
-        String list = ok("run", "--rm", "ignore:1").stdout();
+        String list = berthd.dockerOk("run", "--rm", "ignore:1").stdout();
         assertTrue(list.contains("./keep.log") && list.contains("./src/Main.java"), list);
         assertFalse(list.contains("app.log") || list.contains("secret") || list.contains("Dockerfile")
                 || list.contains(".dockerignore"), list);
@@ -166,13 +162,13 @@ class BuildCliIT {
         assertFalse(full.stdout().contains("broken-stage-ran"), "an unneeded stage is not built:\n" + full.stdout());
         assertFalse(full.stdout().contains("echo tested"), full.stdout());
         assertTrue(full.stdout().contains("Step 1/7 : FROM"), "steps of the needed stages only:\n" + full.stdout());
-        assertEquals("compiled\n", ok("run", "--rm", "multi:1").stdout());
-        assertEquals("compiled\n", ok("run", "--rm", "multi:1", "cat", "/out-by-index/app").stdout());
-        assertEquals(TestImages.MOTD, ok("run", "--rm", "multi:1", "cat", "/motd-from-an-image").stdout(), "COPY --from an image");
+        assertEquals("compiled\n", berthd.dockerOk("run", "--rm", "multi:1").stdout());
+        assertEquals("compiled\n", berthd.dockerOk("run", "--rm", "multi:1", "cat", "/out-by-index/app").stdout());
+        assertEquals(TestImages.MOTD, berthd.dockerOk("run", "--rm", "multi:1", "cat", "/motd-from-an-image").stdout(), "COPY --from an image");
 
         CommandResult target = build("--target", "test", "-t", "multi:test");
         assertFalse(target.stdout().contains("broken-stage-ran"), target.stdout());
-        assertEquals("tested\ncompiled\n", ok("run", "--rm", "multi:test", "cat", "/tested", "/app").stdout());
+        assertEquals("tested\ncompiled\n", berthd.dockerOk("run", "--rm", "multi:test", "cat", "/tested", "/app").stdout());
     }
 
     @Test
@@ -191,12 +187,12 @@ class BuildCliIT {
                 """.formatted(registry.host()));
         CommandResult r = build("--build-arg", "SALUTATION=bonjour", "--build-arg", "NOBODY_USES=1", "-t", "args:1");
         assertTrue(r.stdout().contains("[Warning] One or more build-args [NOBODY_USES] were not consumed"), r.stdout());
-        assertEquals("bonjour " + registry.host() + " none\n", ok("run", "--rm", "args:1").stdout());
-        assertEquals("the image's ENV wins over an ARG: hello\n", ok("run", "--rm", "args:1", "cat", "/env-wins").stdout());
+        assertEquals("bonjour " + registry.host() + " none\n", berthd.dockerOk("run", "--rm", "args:1").stdout());
+        assertEquals("the image's ENV wins over an ARG: hello\n", berthd.dockerOk("run", "--rm", "args:1", "cat", "/env-wins").stdout());
         List<String> env = Json.MAPPER.convertValue(inspect("args:1").at("/Config/Env"), List.class);
         assertTrue(env.contains("FROM_ARG=bonjour"), env.toString());
         assertFalse(env.stream().anyMatch(e -> e.startsWith("SALUTATION=")), "build args stay out of the image: " + env);
-        assertTrue(ok("history", "--no-trunc", "args:1").stdout().contains("|2 REPO=" + registry.host() + " SALUTATION=bonjour"));
+        assertTrue(berthd.dockerOk("history", "--no-trunc", "args:1").stdout().contains("|2 REPO=" + registry.host() + " SALUTATION=bonjour"));
     }
 
     @Test
@@ -228,7 +224,7 @@ class BuildCliIT {
         assertEquals("[\"CMD-SHELL\",\"test -d /srv\"]", cfg.at("/Healthcheck/Test").toString());
         assertEquals(30_000_000_000L, cfg.at("/Healthcheck/Interval").asLong());
         assertEquals(2, cfg.at("/Healthcheck/Retries").asInt());
-        assertEquals("started prod very high 1234 /srv/data\n", ok("run", "--rm", "meta:1").stdout());
+        assertEquals("started prod very high 1234 /srv/data\n", berthd.dockerOk("run", "--rm", "meta:1").stdout());
     }
 
     @Test
@@ -270,7 +266,7 @@ class BuildCliIT {
         write("Dockerfile", "FROM parent:1\nRUN cat /triggered\n");
         CommandResult child = build("-t", "child:1");
         assertTrue(child.stdout().contains("# Executing 1 build trigger"), child.stdout());
-        assertEquals("triggered\n", ok("run", "--rm", "child:1", "cat", "/triggered").stdout());
+        assertEquals("triggered\n", berthd.dockerOk("run", "--rm", "child:1", "cat", "/triggered").stdout());
         assertTrue(inspect("child:1").at("/Config/OnBuild").isNull() || inspect("child:1").at("/Config/OnBuild").isEmpty(),
                 "triggers are not inherited");
         assertEquals("[\"/bin/sh\",\"-ec\"]", inspect("child:1").at("/Config/Shell").toString());
@@ -282,11 +278,11 @@ class BuildCliIT {
         CommandResult alone = berthd.dockerWithInput(("FROM " + base + "\nRUN echo no-context > /x\n").getBytes(StandardCharsets.UTF_8),
                 "build", "-t", "stdin:1", "-");
         assertEquals(0, alone.exitCode(), alone.toString());
-        assertEquals("no-context\n", ok("run", "--rm", "stdin:1", "cat", "/x").stdout());
+        assertEquals("no-context\n", berthd.dockerOk("run", "--rm", "stdin:1", "cat", "/x").stdout());
         CommandResult withContext = berthd.dockerWithInput(("FROM " + base + "\nCOPY . /ctx/\n").getBytes(StandardCharsets.UTF_8),
                 "build", "-f", "-", "-t", "stdin:2", ctx.toString());
         assertEquals(0, withContext.exitCode(), withContext.toString());
-        assertEquals("hello.txt\n", ok("run", "--rm", "stdin:2", "ls", "/ctx").stdout(), "the CLI's Dockerfile and .dockerignore stay out");
+        assertEquals("hello.txt\n", berthd.dockerOk("run", "--rm", "stdin:2", "ls", "/ctx").stdout(), "the CLI's Dockerfile and .dockerignore stay out");
     }
 
     @Test
@@ -303,21 +299,21 @@ class BuildCliIT {
     @Test
     void aFailingRunExitsWithItsCodeAndLeavesNothing() throws Exception {
         dockerfile("FROM BASE\nRUN echo before-failing && exit 3\n");
-        int imagesBefore = ok("images", "-aq").stdout().strip().split("\\s+").length;
-        String containersBefore = ok("ps", "-aq").stdout().strip();
+        int imagesBefore = berthd.dockerOk("images", "-aq").stdout().strip().split("\\s+").length;
+        String containersBefore = berthd.dockerOk("ps", "-aq").stdout().strip();
         CommandResult r = berthd.docker("build", "--force-rm", "-t", "failing:1", ctx.toString());
         assertEquals(3, r.exitCode(), r.toString());
         assertTrue(r.stdout().contains("before-failing"), r.stdout());
         assertTrue(r.stderr().contains("The command '/bin/sh -c echo before-failing && exit 3' returned a non-zero code: 3"), r.stderr());
-        assertEquals(containersBefore, ok("ps", "-aq").stdout().strip(), "--force-rm removes the failed step's container");
-        assertEquals(imagesBefore, ok("images", "-aq").stdout().strip().split("\\s+").length, "no image is left");
+        assertEquals(containersBefore, berthd.dockerOk("ps", "-aq").stdout().strip(), "--force-rm removes the failed step's container");
+        assertEquals(imagesBefore, berthd.dockerOk("images", "-aq").stdout().strip().split("\\s+").length, "no image is left");
         assertFalse(berthd.docker("image", "inspect", "failing:1").ok());
 
         CommandResult kept = berthd.docker("build", ctx.toString());
         assertEquals(3, kept.exitCode());
-        assertEquals(containersBefore.lines().count() + 1, ok("ps", "-aq").stdout().strip().lines().count(),
+        assertEquals(containersBefore.lines().count() + 1, berthd.dockerOk("ps", "-aq").stdout().strip().lines().count(),
                 "without --force-rm the failed container stays for inspection, as with dockerd");
-        ok("container", "prune", "-f");
+        berthd.dockerOk("container", "prune", "-f");
     }
 
     @Test
@@ -337,7 +333,7 @@ class BuildCliIT {
         CommandResult noBase = berthd.docker("build", ctx.toString());
         assertEquals(1, noBase.exitCode());
         assertTrue(noBase.stderr().contains("build/no-such-image:1"), noBase.stderr());
-        ok("version");
+        berthd.dockerOk("version");
     }
 
     @Test
@@ -360,15 +356,15 @@ class BuildCliIT {
                 """);
         CommandResult first = build("-t", "heredoc:1");
         assertTrue(first.stdout().contains("[Warning] the syntax directive"), first.stdout());
-        assertEquals("1", ok("run", "--rm", "heredoc:1", "cat", "/runs-seen").stdout().strip());
-        assertEquals("script ran: hello heredoc\n", ok("run", "--rm", "heredoc:1", "cat", "/script-out").stdout());
+        assertEquals("1", berthd.dockerOk("run", "--rm", "heredoc:1", "cat", "/runs-seen").stdout().strip());
+        assertEquals("script ran: hello heredoc\n", berthd.dockerOk("run", "--rm", "heredoc:1", "cat", "/script-out").stdout());
         assertEquals(1, berthd.docker("run", "--rm", "heredoc:1", "test", "-e", "/var/cache/app").exitCode(),
                 "the cache mount's target is not left in the image");
         build("--no-cache", "-t", "heredoc:1");
-        assertEquals("2", ok("run", "--rm", "heredoc:1", "cat", "/runs-seen").stdout().strip(),
+        assertEquals("2", berthd.dockerOk("run", "--rm", "heredoc:1", "cat", "/runs-seen").stdout().strip(),
                 "the cache directory kept the first build's content");
-        assertTrue(ok("system", "df").stdout().contains("Build Cache"));
-        CommandResult prune = ok("builder", "prune", "-f");
+        assertTrue(berthd.dockerOk("system", "df").stdout().contains("Build Cache"));
+        CommandResult prune = berthd.dockerOk("builder", "prune", "-f");
         assertTrue(prune.stdout().contains("Total reclaimed space"), prune.stdout());
     }
 
@@ -378,7 +374,7 @@ class BuildCliIT {
         dockerfile("FROM BASE\nENV A=b\nCOPY f.txt /f\nRUN true\n");
         build("-t", "history:1", "--label", "built.by=berth", "--label", "team=core");
         assertEquals("berth", inspect("history:1").at("/Config/Labels/built.by").asText(), "--label reaches the image");
-        String history = ok("history", "--no-trunc", "--format", "{{.CreatedBy}}", "history:1").stdout();
+        String history = berthd.dockerOk("history", "--no-trunc", "--format", "{{.CreatedBy}}", "history:1").stdout();
         List<String> lines = history.lines().toList();
         assertEquals("/bin/sh -c #(nop)  LABEL built.by=berth team=core", lines.get(0), "--label is the last step, as in dockerd");
         assertEquals("/bin/sh -c true", lines.get(1));
@@ -400,7 +396,7 @@ class BuildCliIT {
                 RUN grep myhost /etc/hosts | cut -f1 > /hosts
                 """);
         build("--add-host", "myhost:10.1.2.3", "-t", "runopts:1");
-        String seen = ok("run", "--rm", "runopts:1", "cat", "/interfaces", "/bound", "/from-stage", "/tmpfs", "/hosts").stdout();
+        String seen = berthd.dockerOk("run", "--rm", "runopts:1", "cat", "/interfaces", "/bound", "/from-stage", "/tmpfs", "/hosts").stdout();
         assertEquals("1\nbound\nfrom-stage\ntmpfs\n10.1.2.3\n", seen, "loopback only with --network=none; binds; tmpfs; --add-host");
         assertEquals(1, berthd.docker("run", "--rm", "runopts:1", "sh", "-c", "test -e /mnt/data || test -e /scratch || test -e /t").exitCode(),
                 "mount points are not left in the image");
@@ -414,13 +410,13 @@ class BuildCliIT {
         dockerfile("FROM BASE\nCOPY a.txt /a\nRUN echo built-once > /b\nENV DONE=1\n");
         String ref = registry.host() + "/build/cached:1";
         build("-t", ref);
-        ok("push", ref);
-        ok("rmi", ref);
-        ok("pull", ref);
+        berthd.dockerOk("push", ref);
+        berthd.dockerOk("rmi", ref);
+        berthd.dockerOk("pull", ref);
         CommandResult r = build("--cache-from", ref, "-t", "fromcache:1");
         assertEquals(3, count(r.stdout(), "Using cache"), r.stdout());
         assertFalse(r.stdout().contains("Running in"), r.stdout());
-        assertEquals("built-once\n", ok("run", "--rm", "fromcache:1", "cat", "/b").stdout());
+        assertEquals("built-once\n", berthd.dockerOk("run", "--rm", "fromcache:1", "cat", "/b").stdout());
         assertEquals(inspect(ref).at("/RootFS/Layers").toString(), inspect("fromcache:1").at("/RootFS/Layers").toString(),
                 "the pulled image's layers are reused");
     }

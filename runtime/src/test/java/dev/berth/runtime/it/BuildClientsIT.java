@@ -1,13 +1,14 @@
 package dev.berth.runtime.it;
 
+import dev.berth.testkit.ProcessRunner;
+import dev.berth.testkit.CommandResult;
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
-import dev.berth.testkit.RegistryExtension;
-import dev.berth.testkit.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,14 +33,12 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
  * built" line, the stream), so each would fail on a stream that only looks right to the CLI.
  */
 class BuildClientsIT {
-    @RegisterExtension
-    static RegistryExtension registry = RegistryExtension.open();
 
     /** Where the failsafe configuration (runtime/pom.xml) points DOCKER_HOST for Testcontainers. */
     private static final String TESTCONTAINERS_SOCKET = "/tmp/berth-testcontainers-it.sock";
 
     @RegisterExtension
-    static BerthdExtension berthd = new BerthdExtension().withArgs("-H", "unix://" + TESTCONTAINERS_SOCKET);
+    static BerthdExtension berthd = new BerthdExtension().withImage("clients/busybox:1").withArgs("-H", "unix://" + TESTCONTAINERS_SOCKET);
 
     private static String base;
 
@@ -48,8 +47,7 @@ class BuildClientsIT {
 
     @BeforeAll
     static void pushBase() {
-        TestImages.busybox().push(registry, "clients/busybox", "1");
-        base = registry.host() + "/clients/busybox:1";
+        base = berthd.image();
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.berth.runtime.it;
 
+import dev.berth.testkit.HttpResult;
+import dev.berth.testkit.CommandResult;
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.berth.testkit.Await;
-import dev.berth.testkit.RegistryExtension;
-import dev.berth.testkit.TestImages;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,11 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
  * from a URL. After each, the engine must still serve and nothing may be left running or mounted.
  */
 class BuildRobustnessIT {
-    @RegisterExtension
-    static RegistryExtension registry = RegistryExtension.open();
 
     @RegisterExtension
-    static BerthdExtension berthd = new BerthdExtension();
+    static BerthdExtension berthd = new BerthdExtension().withImage("robust/busybox:1");
 
     private static String base;
 
@@ -55,14 +54,7 @@ class BuildRobustnessIT {
 
     @BeforeAll
     static void pushBase() {
-        TestImages.busybox().push(registry, "robust/busybox", "1");
-        base = registry.host() + "/robust/busybox:1";
-    }
-
-    private static CommandResult ok(String... args) {
-        CommandResult r = berthd.docker(args);
-        assertEquals(0, r.exitCode(), () -> "docker " + String.join(" ", args) + " failed:\n" + r + "\n" + berthd.log());
-        return r;
+        base = berthd.image();
     }
 
     private static String builtId(String output) {
@@ -101,7 +93,7 @@ class BuildRobustnessIT {
                 }
             }
         }
-        CommandResult r = ok("build", "-t", "large:1", ctx.toString());
+        CommandResult r = berthd.dockerOk("build", "-t", "large:1", ctx.toString());
         assertTrue(r.stdout().contains("Sending build context to Docker daemon  1.074GB"), r.stdout());
         assertTrue(r.stdout().contains("small file in a large context"), r.stdout());
         assertEquals(0, leftoverBuildDirs(), "the context is removed after the build");
@@ -119,8 +111,8 @@ class BuildRobustnessIT {
         CommandResult rb = b.join();
         assertEquals(0, ra.exitCode(), ra.toString());
         assertEquals(0, rb.exitCode(), rb.toString());
-        assertEquals("one\n", ok("run", "--rm", "concurrent:one", "cat", "/which").stdout());
-        assertEquals("two\n", ok("run", "--rm", "concurrent:two", "cat", "/which").stdout());
+        assertEquals("one\n", berthd.dockerOk("run", "--rm", "concurrent:one", "cat", "/which").stdout());
+        assertEquals("two\n", berthd.dockerOk("run", "--rm", "concurrent:two", "cat", "/which").stdout());
     }
 
     @Test
@@ -132,7 +124,7 @@ class BuildRobustnessIT {
     }
 
     private void hangUpAt(java.util.function.Predicate<String> moment) throws Exception {
-        String before = ok("ps", "-aq").stdout().strip();
+        String before = berthd.dockerOk("ps", "-aq").stdout().strip();
         ProcessBuilder pb = new ProcessBuilder("docker", "build", "-t", "hangup:1", ctx.toString()).redirectErrorStream(true);
         pb.environment().put("DOCKER_HOST", berthd.dockerHost());
         Process cli = pb.start();
@@ -147,7 +139,7 @@ class BuildRobustnessIT {
         cli.waitFor();
         out.close();
         Await.until("the build's container to be gone", Duration.ofSeconds(60),
-                () -> ok("ps", "-aq").stdout().strip().equals(before), () -> ok("ps", "-a").stdout());
+                () -> berthd.dockerOk("ps", "-aq").stdout().strip().equals(before), () -> berthd.dockerOk("ps", "-a").stdout());
         Await.until("the build's mounts and files to be gone", Duration.ofSeconds(30), () -> {
             try {
                 return buildMounts().isEmpty() && leftoverBuildDirs() == 0;
@@ -156,16 +148,16 @@ class BuildRobustnessIT {
             }
         });
         assertFalse(berthd.docker("image", "inspect", "hangup:1").ok(), "no image from a cancelled build");
-        ok("version");
+        berthd.dockerOk("version");
     }
 
     @Test
     void theCacheSurvivesAKilledEngine() throws Exception {
         Files.writeString(ctx.resolve("Dockerfile"), "FROM " + base + "\nCOPY Dockerfile /d\nRUN echo cached > /c\nENV X=1\n");
-        String first = builtId(ok("build", "-t", "survivor:1", ctx.toString()).stdout());
+        String first = builtId(berthd.dockerOk("build", "-t", "survivor:1", ctx.toString()).stdout());
         berthd.kill9();
         berthd.start();
-        CommandResult again = ok("build", "-t", "survivor:1", ctx.toString());
+        CommandResult again = berthd.dockerOk("build", "-t", "survivor:1", ctx.toString());
         assertEquals(first, builtId(again.stdout()));
         assertEquals(3, again.stdout().lines().filter(l -> l.contains("Using cache")).count(), again.stdout());
     }
@@ -184,7 +176,7 @@ class BuildRobustnessIT {
         HttpResult link = post("/build?t=through-link:1", throughLink);
         assertTrue(link.text().contains("Successfully built"), link.toString());
         assertFalse(Files.exists(outside), "nothing was written outside the build");
-        assertEquals("evil", ok("run", "--rm", "through-link:1", "cat", "/landed").stdout());
+        assertEquals("evil", berthd.dockerOk("run", "--rm", "through-link:1", "cat", "/landed").stdout());
 
         // A link in the context to the host's /etc leads to the context's own etc, never the host's.
         byte[] linkedPasswd = tarWithLink("Dockerfile", "FROM " + base + "\nCOPY hostetc/passwd /stolen\n", "hostetc", "/etc", null);
@@ -192,7 +184,7 @@ class BuildRobustnessIT {
         assertEquals(200, stolen.status(), stolen.toString());
         assertTrue(stolen.text().contains("file not found in build context"), stolen.text());
         assertFalse(berthd.docker("image", "inspect", "stolen:1").ok());
-        ok("version");
+        berthd.dockerOk("version");
     }
 
     @Test
@@ -236,13 +228,13 @@ class BuildRobustnessIT {
             String url = "http://127.0.0.1:" + server.getAddress().getPort();
             HttpResult tarred = post("/build?t=remote:1&remote=" + URLEncoder.encode(url + "/ctx.tar.gz", StandardCharsets.UTF_8), new byte[0]);
             assertTrue(tarred.text().contains("Successfully tagged remote:1"), tarred.text());
-            assertEquals("fetched\n", ok("run", "--rm", "remote:1", "cat", "/note.txt").stdout());
+            assertEquals("fetched\n", berthd.dockerOk("run", "--rm", "remote:1", "cat", "/note.txt").stdout());
             HttpResult plain = post("/build?t=remote:2&remote=" + URLEncoder.encode(url + "/Dockerfile", StandardCharsets.UTF_8), new byte[0]);
             assertTrue(plain.text().contains("Successfully tagged remote:2"), plain.text());
-            assertEquals("from-a-url\n", ok("run", "--rm", "remote:2", "cat", "/u").stdout());
+            assertEquals("from-a-url\n", berthd.dockerOk("run", "--rm", "remote:2", "cat", "/u").stdout());
             Files.writeString(ctx.resolve("Dockerfile"), "FROM " + base + "\nADD " + url + "/files/payload.txt /downloaded/\n");
-            ok("build", "-t", "add-url:1", ctx.toString());
-            assertEquals("600 downloaded by ADD\n", ok("run", "--rm", "add-url:1", "sh", "-c",
+            berthd.dockerOk("build", "-t", "add-url:1", ctx.toString());
+            assertEquals("600 downloaded by ADD\n", berthd.dockerOk("run", "--rm", "add-url:1", "sh", "-c",
                     "stat -c '%a ' /downloaded/payload.txt | tr -d '\\n'; cat /downloaded/payload.txt").stdout());
         } finally {
             server.stop(0);
@@ -250,7 +242,7 @@ class BuildRobustnessIT {
         HttpResult git = post("/build?remote=" + URLEncoder.encode("https://example.org/repo.git", StandardCharsets.UTF_8), new byte[0]);
         assertEquals(400, git.status());
         assertTrue(git.text().contains("git repository"), git.text());
-        assertNotEquals(0, ok("images", "-q").stdout().length());
+        assertNotEquals(0, berthd.dockerOk("images", "-q").stdout().length());
     }
 
     private static void serve(com.sun.net.httpserver.HttpExchange x, byte[] body) throws IOException {

@@ -1,11 +1,14 @@
 package dev.berth.runtime.it;
 
+import dev.berth.testkit.HttpConnection;
+import dev.berth.testkit.HttpResult;
+import dev.berth.testkit.CommandResult;
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.testkit.RegistryExtension;
 import dev.berth.testkit.TestImages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,11 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The real docker CLI copies files in and out of containers, diffs, exports and commits them on berthd. */
 class ContainerFilesCliIT {
-    @RegisterExtension
-    static RegistryExtension registry = RegistryExtension.open();
 
     @RegisterExtension
-    static BerthdExtension berthd = new BerthdExtension();
+    static BerthdExtension berthd = new BerthdExtension().withImage("files/busybox:1");
 
     private static String image;
 
@@ -37,15 +38,8 @@ class ContainerFilesCliIT {
 
     @BeforeAll
     static void pushImage() {
-        TestImages.busybox().push(registry, "files/busybox", "1");
-        image = registry.host() + "/files/busybox:1";
-        ok("pull", image);
-    }
-
-    private static CommandResult ok(String... args) {
-        CommandResult r = berthd.docker(args);
-        assertEquals(0, r.exitCode(), () -> "docker " + String.join(" ", args) + " failed:\n" + r.stdout() + r.stderr() + "\n" + berthd.log());
-        return r;
+        image = berthd.image();
+        berthd.dockerOk("pull", image);
     }
 
     private static String lastLine(CommandResult r) {
@@ -54,27 +48,27 @@ class ContainerFilesCliIT {
 
     @Test
     void copiesFilesAndDirectoriesBothWaysIntoARunningContainer() throws Exception {
-        String id = ok("run", "-d", image, "sleep", "300").stdout().trim();
+        String id = berthd.dockerOk("run", "-d", image, "sleep", "300").stdout().trim();
         try {
             Path file = tmp.resolve("note.txt");
             Files.writeString(file, "copied in\n");
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-x---"));
-            ok("cp", file.toString(), id + ":/opt/app/note.txt");
+            berthd.dockerOk("cp", file.toString(), id + ":/opt/app/note.txt");
             Path dir = Files.createDirectories(tmp.resolve("tree/sub"));
             Files.writeString(dir.resolve("leaf.txt"), "leaf\n");
-            ok("cp", tmp.resolve("tree").toString(), id + ":/opt/");
+            berthd.dockerOk("cp", tmp.resolve("tree").toString(), id + ":/opt/");
 
             Path out = Files.createDirectories(tmp.resolve("out"));
-            ok("cp", id + ":/opt/app/note.txt", out.resolve("back.txt").toString());
+            berthd.dockerOk("cp", id + ":/opt/app/note.txt", out.resolve("back.txt").toString());
             assertEquals("copied in\n", Files.readString(out.resolve("back.txt")));
             assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("back.txt"))));
-            ok("cp", id + ":/opt/tree", out.toString());
+            berthd.dockerOk("cp", id + ":/opt/tree", out.toString());
             assertEquals("leaf\n", Files.readString(out.resolve("tree/sub/leaf.txt")));
-            ok("cp", id + ":/etc/motd", out.toString());
+            berthd.dockerOk("cp", id + ":/etc/motd", out.toString());
             assertEquals(TestImages.MOTD, Files.readString(out.resolve("motd")));
             // A new name at the root: the CLI extracts into "/", which a running container's root is reached by a link.
-            ok("cp", file.toString(), id + ":/at-root.txt");
-            assertEquals("copied in", ok("exec", id, "cat", "/at-root.txt").stdout().strip());
+            berthd.dockerOk("cp", file.toString(), id + ":/at-root.txt");
+            assertEquals("copied in", berthd.dockerOk("exec", id, "cat", "/at-root.txt").stdout().strip());
         } finally {
             berthd.docker("rm", "-f", id);
         }
@@ -93,17 +87,17 @@ class ContainerFilesCliIT {
     void anExitedContainersVolumesAndBindsAreSeenByCopiesAsWhenItRuns() throws Exception {
         Path bindDir = Files.createDirectories(tmp.resolve("bind-ro"));
         Files.writeString(bindDir.resolve("given.txt"), "from the host\n");
-        ok("run", "-v", "/vol1", "-v", bindDir + ":/ro:ro", image, "sh", "-c", "echo in the volume > /vol1/data.txt");
-        String name = ok("ps", "-lq").stdout().trim();
+        berthd.dockerOk("run", "-v", "/vol1", "-v", bindDir + ":/ro:ro", image, "sh", "-c", "echo in the volume > /vol1/data.txt");
+        String name = berthd.dockerOk("ps", "-lq").stdout().trim();
         try {
             Path out = Files.createDirectories(tmp.resolve("vol-out"));
-            ok("cp", name + ":/vol1/data.txt", out.toString());
+            berthd.dockerOk("cp", name + ":/vol1/data.txt", out.toString());
             assertEquals("in the volume\n", Files.readString(out.resolve("data.txt")));
-            ok("cp", name + ":/ro/given.txt", out.toString());
+            berthd.dockerOk("cp", name + ":/ro/given.txt", out.toString());
             assertEquals("from the host\n", Files.readString(out.resolve("given.txt")));
             Path note = Files.writeString(tmp.resolve("into-volume.txt"), "copied in\n");
-            ok("cp", note.toString(), name + ":/vol1/into-volume.txt");
-            ok("cp", name + ":/vol1/into-volume.txt", out.resolve("back.txt").toString());
+            berthd.dockerOk("cp", note.toString(), name + ":/vol1/into-volume.txt");
+            berthd.dockerOk("cp", name + ":/vol1/into-volume.txt", out.resolve("back.txt").toString());
             assertEquals("copied in\n", Files.readString(out.resolve("back.txt")));
             assertNotEquals(0, berthd.docker("cp", note.toString(), name + ":/ro/nope.txt").exitCode(), "a read-only bind stays read-only");
             assertFalse(Files.exists(bindDir.resolve("nope.txt")));
@@ -114,9 +108,9 @@ class ContainerFilesCliIT {
 
     @Test
     void aCopyFreezesARunningContainerAndThawsItAfter() throws Exception {
-        String id = ok("run", "-d", image, "sleep", "300").stdout().trim();
+        String id = berthd.dockerOk("run", "-d", image, "sleep", "300").stdout().trim();
         try {
-            ok("exec", id, "dd", "if=/dev/zero", "of=/big", "bs=1M", "count=64");
+            berthd.dockerOk("exec", id, "dd", "if=/dev/zero", "of=/big", "bs=1M", "count=64");
             assertEquals("THAWED", freezer(id));
             try (HttpConnection c = new HttpConnection(berthd.socket())) {
                 c.sendHead("GET", "/v1.43/containers/" + id + "/archive?path=/big", Map.of(), null, false);
@@ -130,13 +124,13 @@ class ContainerFilesCliIT {
                 Thread.sleep(50);
             }
             assertEquals("THAWED", freezer(id));
-            ok("exec", id, "true");
+            berthd.dockerOk("exec", id, "true");
             // A container the user paused stays paused through a copy.
-            ok("pause", id);
-            ok("cp", id + ":/etc/hostname", tmp.resolve("hostname").toString());
+            berthd.dockerOk("pause", id);
+            berthd.dockerOk("cp", id + ":/etc/hostname", tmp.resolve("hostname").toString());
             assertEquals("FROZEN", freezer(id));
-            assertEquals("true", ok("inspect", "-f", "{{.State.Paused}}", id).stdout().trim());
-            ok("unpause", id);
+            assertEquals("true", berthd.dockerOk("inspect", "-f", "{{.State.Paused}}", id).stdout().trim());
+            berthd.dockerOk("unpause", id);
         } finally {
             berthd.docker("rm", "-f", id);
         }
@@ -144,12 +138,12 @@ class ContainerFilesCliIT {
 
     @Test
     void copyIntoARunningContainerReachesItsVolume() throws Exception {
-        String id = ok("run", "-d", "-v", "filesvol:/data", image, "sleep", "300").stdout().trim();
+        String id = berthd.dockerOk("run", "-d", "-v", "filesvol:/data", image, "sleep", "300").stdout().trim();
         try {
             Path file = tmp.resolve("in-volume.txt");
             Files.writeString(file, "in the volume\n");
-            ok("cp", file.toString(), id + ":/data/in-volume.txt");
-            assertEquals("in the volume", lastLine(ok("run", "--rm", "-v", "filesvol:/data", image, "cat", "/data/in-volume.txt")));
+            berthd.dockerOk("cp", file.toString(), id + ":/data/in-volume.txt");
+            assertEquals("in the volume", lastLine(berthd.dockerOk("run", "--rm", "-v", "filesvol:/data", image, "cat", "/data/in-volume.txt")));
         } finally {
             berthd.docker("rm", "-f", id);
             berthd.docker("volume", "rm", "filesvol");
@@ -158,12 +152,12 @@ class ContainerFilesCliIT {
 
     @Test
     void copyIntoACreatedContainerIsThereWhenItStarts() throws Exception {
-        String id = ok("create", image, "cat", "/opt/app/early.txt").stdout().trim();
+        String id = berthd.dockerOk("create", image, "cat", "/opt/app/early.txt").stdout().trim();
         try {
             Path file = tmp.resolve("early.txt");
             Files.writeString(file, "before start\n");
-            ok("cp", file.toString(), id + ":/opt/app/early.txt");
-            CommandResult started = ok("start", "-a", id);
+            berthd.dockerOk("cp", file.toString(), id + ":/opt/app/early.txt");
+            CommandResult started = berthd.dockerOk("start", "-a", id);
             assertEquals("before start", lastLine(started), started.stdout());
         } finally {
             berthd.docker("rm", "-f", id);
@@ -173,7 +167,7 @@ class ContainerFilesCliIT {
     @Test
     void aFileInDirectoriesTheArchiveDoesNotCarryGetsThemMade() throws Exception {
         // Testcontainers' withCopyToContainer sends "www/note.txt" without a "www/" entry; dockerd makes www.
-        String id = ok("create", image, "true").stdout().trim();
+        String id = berthd.dockerOk("create", image, "true").stdout().trim();
         try {
             HttpResult put = berthd.http("PUT", "/v1.47/containers/" + id + "/archive?path=/opt/app",
                     tar(Map.of("deep/er/note.txt", "made")));
@@ -190,7 +184,7 @@ class ContainerFilesCliIT {
 
     @Test
     void archiveWithEscapingEntriesIsRefused() throws Exception {
-        String id = ok("create", image, "true").stdout().trim();
+        String id = berthd.dockerOk("create", image, "true").stdout().trim();
         try {
             for (byte[] evil : new byte[][] {
                     tar(Map.of("../escape.txt", "x")),
@@ -214,7 +208,7 @@ class ContainerFilesCliIT {
 
     @Test
     void statHeaderDescribesThePath() throws Exception {
-        String id = ok("create", image, "true").stdout().trim();
+        String id = berthd.dockerOk("create", image, "true").stdout().trim();
         try {
             HttpResult r = berthd.http("HEAD", "/v1.47/containers/" + id + "/archive?path=/etc/motd");
             assertEquals(200, r.status(), r.toString());
@@ -230,9 +224,9 @@ class ContainerFilesCliIT {
     @Test
     void diffShowsAddedChangedAndDeleted() {
         String name = "differ";
-        ok("run", "--name", name, image, "sh", "-c", "touch /opt/new && rm /etc/motd && echo x >> /opt/app/config.txt");
+        berthd.dockerOk("run", "--name", name, image, "sh", "-c", "touch /opt/new && rm /etc/motd && echo x >> /opt/app/config.txt");
         try {
-            String diff = ok("diff", name).stdout();
+            String diff = berthd.dockerOk("diff", name).stdout();
             assertTrue(diff.lines().anyMatch("A /opt/new"::equals), diff);
             assertTrue(diff.lines().anyMatch("D /etc/motd"::equals), diff);
             assertTrue(diff.lines().anyMatch("C /opt/app/config.txt"::equals), diff);
@@ -244,10 +238,10 @@ class ContainerFilesCliIT {
 
     @Test
     void exportIsATarOfTheWholeRoot() throws Exception {
-        String id = ok("create", image, "true").stdout().trim();
+        String id = berthd.dockerOk("create", image, "true").stdout().trim();
         try {
             Path out = tmp.resolve("export.tar");
-            ok("export", "-o", out.toString(), id);
+            berthd.dockerOk("export", "-o", out.toString(), id);
             Process tar = new ProcessBuilder("tar", "tf", out.toString()).redirectErrorStream(true).start();
             String listing = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, tar.waitFor(), listing);
@@ -262,17 +256,17 @@ class ContainerFilesCliIT {
     @Test
     void commitMakesAnImageWithTheContainersChanges() {
         String name = "committer";
-        ok("run", "--name", name, image, "sh", "-c", "echo made in container > /opt/app/made.txt && rm /etc/motd");
+        berthd.dockerOk("run", "--name", name, image, "sh", "-c", "echo made in container > /opt/app/made.txt && rm /etc/motd");
         try {
-            ok("commit", name, "committed/one:v1");
-            assertEquals("made in container", lastLine(ok("run", "--rm", "committed/one:v1", "cat", "/opt/app/made.txt")));
+            berthd.dockerOk("commit", name, "committed/one:v1");
+            assertEquals("made in container", lastLine(berthd.dockerOk("run", "--rm", "committed/one:v1", "cat", "/opt/app/made.txt")));
             CommandResult motd = berthd.docker("run", "--rm", "committed/one:v1", "cat", "/etc/motd");
             assertTrue(motd.exitCode() != 0, motd.toString());
 
-            ok("commit", "--change", "CMD [\"echo\",\"committed\"]", "--change", "ENV EXTRA=yes", name, "committed/two");
-            assertEquals("committed", lastLine(ok("run", "--rm", "committed/two")));
-            assertEquals("yes", lastLine(ok("run", "--rm", "committed/two", "sh", "-c", "echo $EXTRA")));
-            String history = ok("history", "--no-trunc", "committed/two").stdout();
+            berthd.dockerOk("commit", "--change", "CMD [\"echo\",\"committed\"]", "--change", "ENV EXTRA=yes", name, "committed/two");
+            assertEquals("committed", lastLine(berthd.dockerOk("run", "--rm", "committed/two")));
+            assertEquals("yes", lastLine(berthd.dockerOk("run", "--rm", "committed/two", "sh", "-c", "echo $EXTRA")));
+            String history = berthd.dockerOk("history", "--no-trunc", "committed/two").stdout();
             assertTrue(history.contains("echo made in container"), history);
         } finally {
             berthd.docker("rm", "-f", name);
@@ -281,14 +275,14 @@ class ContainerFilesCliIT {
 
     @Test
     void commitOfARunningContainerPausesAndResumesIt() {
-        String id = ok("run", "-d", image, "sh", "-c", "echo live > /opt/app/live.txt; sleep 300").stdout().trim();
+        String id = berthd.dockerOk("run", "-d", image, "sh", "-c", "echo live > /opt/app/live.txt; sleep 300").stdout().trim();
         try {
             for (int i = 0; i < 50 && berthd.http("HEAD", "/v1.47/containers/" + id + "/archive?path=/opt/app/live.txt").status() != 200; i++) {
                 sleep(100);
             }
-            ok("commit", id, "committed/live");
-            assertEquals("true", ok("inspect", "-f", "{{.State.Running}}", id).stdout().trim());
-            assertEquals("live", lastLine(ok("run", "--rm", "committed/live", "cat", "/opt/app/live.txt")));
+            berthd.dockerOk("commit", id, "committed/live");
+            assertEquals("true", berthd.dockerOk("inspect", "-f", "{{.State.Running}}", id).stdout().trim());
+            assertEquals("live", lastLine(berthd.dockerOk("run", "--rm", "committed/live", "cat", "/opt/app/live.txt")));
         } finally {
             berthd.docker("rm", "-f", id);
         }

@@ -1,10 +1,10 @@
 package dev.berth.runtime.it;
 
+import dev.berth.testkit.CommandResult;
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.testkit.RegistryExtension;
-import dev.berth.testkit.TestImages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +29,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * processes (and conmons) and open file descriptors where they started.
  */
 class ContainerLeakIT {
-    @RegisterExtension
-    static RegistryExtension registry = RegistryExtension.open();
 
     @RegisterExtension
-    static BerthdExtension berthd = new BerthdExtension();
+    static BerthdExtension berthd = new BerthdExtension().withImage("leak/busybox:1");
 
     private static final int CYCLES = 200;
     /** Two at a time: 200 one after the other take ~3 min on the 2-core host; in pairs it stays well under 4. */
@@ -42,8 +40,7 @@ class ContainerLeakIT {
 
     @BeforeAll
     static void pushImage() {
-        TestImages.busybox().push(registry, "leak/busybox", "1");
-        image = registry.host() + "/leak/busybox:1";
+        image = berthd.image();
     }
 
     /** What a container could leave behind, counted. */

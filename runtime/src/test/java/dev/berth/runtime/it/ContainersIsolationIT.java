@@ -1,12 +1,12 @@
 package dev.berth.runtime.it;
 
+import dev.berth.testkit.CommandResult;
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.testkit.RegistryExtension;
-import dev.berth.testkit.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,18 +16,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What isolation means, as the seeds describe it, and volumes keeping data beyond a container. */
 class ContainersIsolationIT {
-    @RegisterExtension
-    static RegistryExtension registry = RegistryExtension.open();
 
     @RegisterExtension
-    static BerthdExtension berthd = new BerthdExtension();
+    static BerthdExtension berthd = new BerthdExtension().withImage("iso/busybox:1");
 
     private static String image;
 
     @BeforeAll
     static void pushImage() {
-        TestImages.busybox().push(registry, "iso/busybox", "1");
-        image = registry.host() + "/iso/busybox:1";
+        image = berthd.image();
         assertEquals(0, berthd.docker("pull", image).exitCode());
     }
 

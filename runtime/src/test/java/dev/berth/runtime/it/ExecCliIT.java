@@ -1,13 +1,15 @@
 package dev.berth.runtime.it;
 
+import dev.berth.testkit.HttpConnection;
+import dev.berth.testkit.HttpResult;
+import dev.berth.testkit.CommandResult;
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.testkit.RegistryExtension;
-import dev.berth.testkit.TestImages;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,11 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The real docker CLI runs processes in a running container with docker exec, piped and through a real pty. */
 class ExecCliIT {
-    @RegisterExtension
-    static RegistryExtension registry = RegistryExtension.open();
 
     @RegisterExtension
-    static BerthdExtension berthd = new BerthdExtension();
+    static BerthdExtension berthd = new BerthdExtension().withImage("exec/busybox:1");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PTY_TIMEOUT = Duration.ofSeconds(30);
@@ -32,9 +32,8 @@ class ExecCliIT {
 
     @BeforeAll
     static void runWeb() {
-        TestImages.busybox().push(registry, "exec/busybox", "1");
-        image = registry.host() + "/exec/busybox:1";
-        ok("run", "-d", "--name", "web", "--hostname", "exec-host", image, "sleep", "3600");
+        image = berthd.image();
+        berthd.dockerOk("run", "-d", "--name", "web", "--hostname", "exec-host", image, "sleep", "3600");
     }
 
     @AfterAll
@@ -42,15 +41,9 @@ class ExecCliIT {
         berthd.docker("rm", "-f", "web");
     }
 
-    private static CommandResult ok(String... args) {
-        CommandResult r = berthd.docker(args);
-        assertEquals(0, r.exitCode(), () -> "docker " + String.join(" ", args) + " failed:\n" + r.stdout() + r.stderr() + "\n" + berthd.log());
-        return r;
-    }
-
     @Test
     void execPrintsTheContainersHostname() {
-        assertEquals("exec-host", ok("exec", "web", "cat", "/etc/hostname").stdout().strip());
+        assertEquals("exec-host", berthd.dockerOk("exec", "web", "cat", "/etc/hostname").stdout().strip());
     }
 
     @Test
@@ -61,18 +54,18 @@ class ExecCliIT {
 
     @Test
     void userIsLookedUpInTheContainer() {
-        assertEquals("65534", ok("exec", "-u", "nobody", "web", "id", "-u").stdout().strip());
-        assertEquals("1234", ok("exec", "-u", "1234", "web", "id", "-u").stdout().strip());
-        assertEquals("0", ok("exec", "web", "id", "-u").stdout().strip());
+        assertEquals("65534", berthd.dockerOk("exec", "-u", "nobody", "web", "id", "-u").stdout().strip());
+        assertEquals("1234", berthd.dockerOk("exec", "-u", "1234", "web", "id", "-u").stdout().strip());
+        assertEquals("0", berthd.dockerOk("exec", "web", "id", "-u").stdout().strip());
     }
 
     @Test
     void theEngineCreatesAMissingWorkingDirectoryBeforeStartAsDockerdDoes() {
         // Not left to runc: with a read-only root it could not, and exec must find it too. Root-owned, 0755, as dockerd.
-        String id = ok("run", "-d", "--read-only", "-w", "/srv/new/dir", image, "sleep", "600").stdout().strip();
+        String id = berthd.dockerOk("run", "-d", "--read-only", "-w", "/srv/new/dir", image, "sleep", "600").stdout().strip();
         try {
-            assertEquals("/srv/new/dir", ok("exec", id, "pwd").stdout().strip());
-            assertEquals("0 755", ok("exec", id, "stat", "-c", "%u %a", "/srv/new").stdout().strip());
+            assertEquals("/srv/new/dir", berthd.dockerOk("exec", id, "pwd").stdout().strip());
+            assertEquals("0 755", berthd.dockerOk("exec", id, "stat", "-c", "%u %a", "/srv/new").stdout().strip());
         } finally {
             berthd.docker("rm", "-f", id);
         }
@@ -83,19 +76,19 @@ class ExecCliIT {
 
     @Test
     void envAddsToTheContainersEnvironment() {
-        assertEquals("bar hello", ok("exec", "-e", "FOO=bar", "web", "sh", "-c", "echo $FOO $GREETING").stdout().strip());
-        assertEquals("override", ok("exec", "-e", "GREETING=override", "web", "sh", "-c", "echo $GREETING").stdout().strip());
+        assertEquals("bar hello", berthd.dockerOk("exec", "-e", "FOO=bar", "web", "sh", "-c", "echo $FOO $GREETING").stdout().strip());
+        assertEquals("override", berthd.dockerOk("exec", "-e", "GREETING=override", "web", "sh", "-c", "echo $GREETING").stdout().strip());
     }
 
     @Test
     void workingDirDefaultsToTheContainers() {
-        assertEquals("/tmp", ok("exec", "-w", "/tmp", "web", "pwd").stdout().strip());
-        assertEquals("/opt/app", ok("exec", "web", "pwd").stdout().strip());
+        assertEquals("/tmp", berthd.dockerOk("exec", "-w", "/tmp", "web", "pwd").stdout().strip());
+        assertEquals("/opt/app", berthd.dockerOk("exec", "web", "pwd").stdout().strip());
     }
 
     @Test
     void stdoutAndStderrStaySeparate() {
-        CommandResult r = ok("exec", "web", "sh", "-c", "echo out; echo err >&2");
+        CommandResult r = berthd.dockerOk("exec", "web", "sh", "-c", "echo out; echo err >&2");
         assertEquals("out", r.stdout().strip());
         assertEquals("err", r.stderr().strip());
     }
@@ -109,7 +102,7 @@ class ExecCliIT {
 
     @Test
     void detachedExecRunsOn() throws Exception {
-        CommandResult r = ok("exec", "-d", "web", "sh", "-c", "sleep 0.3; echo done > /tmp/detached");
+        CommandResult r = berthd.dockerOk("exec", "-d", "web", "sh", "-c", "sleep 0.3; echo done > /tmp/detached");
         assertEquals("", r.stdout().strip());
         Instant deadline = Instant.now().plusSeconds(10);
         CommandResult cat;
@@ -129,7 +122,7 @@ class ExecCliIT {
 
     @Test
     void execIntoAStoppedContainerFailsClearly() {
-        ok("create", "--name", "idle", image, "true");
+        berthd.dockerOk("create", "--name", "idle", image, "true");
         try {
             CommandResult r = berthd.docker("exec", "idle", "true");
             assertNotEquals(0, r.exitCode());
@@ -152,7 +145,7 @@ class ExecCliIT {
         assertEquals("sh", before.at("/ProcessConfig/entrypoint").asText());
         assertEquals("exit 4", before.at("/ProcessConfig/arguments/1").asText());
         assertEquals("nobody", before.at("/ProcessConfig/user").asText());
-        JsonNode container = JSON.readTree(ok("inspect", "web").stdout()).get(0);
+        JsonNode container = JSON.readTree(berthd.dockerOk("inspect", "web").stdout()).get(0);
         assertTrue(container.get("ExecIDs").toString().contains(id), container.get("ExecIDs").toString());
         assertEquals(container.get("Id").asText(), before.get("ContainerID").asText());
 

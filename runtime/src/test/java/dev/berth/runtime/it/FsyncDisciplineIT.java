@@ -1,12 +1,11 @@
 package dev.berth.runtime.it;
 
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.berth.testkit.Await;
-import dev.berth.testkit.RegistryExtension;
-import dev.berth.testkit.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,11 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * new name — containerd's discipline. A test cannot cut the power; it can see the system calls.
  */
 class FsyncDisciplineIT {
-    @RegisterExtension
-    static RegistryExtension registry = RegistryExtension.open();
 
     @RegisterExtension
-    static BerthdExtension berthd = new BerthdExtension();
+    static BerthdExtension berthd = new BerthdExtension().withImage("fsync/busybox:1");
 
     private static final Pattern RENAME = Pattern.compile("^(\\d+) +rename(?:at2?)?\\((?:[^,]+, )?\"([^\"]+)\", (?:[^,]+, )?\"([^\"]+)\"");
     private static final Pattern SYNC = Pattern.compile("^(\\d+) +(fsync|fdatasync|syncfs)\\(\\d+<([^>]+)>");
@@ -70,7 +67,6 @@ class FsyncDisciplineIT {
     @Test
     void everyRenameIntoTheDataRootIsOfSyncedContentAndIsSyncedItself() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/strace")), "strace is not installed (scripts/install-deps --test)");
-        TestImages.busybox().push(registry, "fsync/busybox", "1");
         Path trace = berthd.tempDir().resolve("strace.out");
         Process strace = new ProcessBuilder("strace", "-f", "-y", "-e", "trace=fsync,fdatasync,syncfs,rename,renameat,renameat2",
                 "-o", trace.toString(), "-p", Long.toString(berthd.pid())).redirectErrorStream(true)
@@ -84,7 +80,7 @@ class FsyncDisciplineIT {
                     return false;
                 }
             });
-            String ref = registry.host() + "/fsync/busybox:1";
+            String ref = berthd.image();
             assertEquals(0, berthd.docker("pull", ref).exitCode());
             assertEquals(0, berthd.docker("tag", ref, "fsync/tagged:1").exitCode());
             assertEquals(0, berthd.docker("volume", "create", "fsync-volume").exitCode());

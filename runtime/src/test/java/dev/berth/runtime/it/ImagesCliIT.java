@@ -1,5 +1,7 @@
 package dev.berth.runtime.it;
 
+import dev.berth.testkit.CommandResult;
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -31,16 +33,10 @@ class ImagesCliIT {
         return registry.host() + "/" + repoAndTag;
     }
 
-    private static CommandResult ok(String... args) {
-        CommandResult r = berthd.docker(args);
-        assertEquals(0, r.exitCode(), () -> "docker " + String.join(" ", args) + " failed:\n" + r.stdout() + r.stderr());
-        return r;
-    }
-
     @Test
     void versionAndInfoDescribeBerthd() {
-        assertTrue(ok("version").stdout().contains("Berth"));
-        assertTrue(ok("info").stdout().contains(berthd.dataRoot().toString()));
+        assertTrue(berthd.dockerOk("version").stdout().contains("Berth"));
+        assertTrue(berthd.dockerOk("info").stdout().contains(berthd.dataRoot().toString()));
     }
 
     @Test
@@ -48,40 +44,40 @@ class ImagesCliIT {
         TestImage image = TestImages.busybox();
         image.push(registry, "it/pull", "1");
 
-        CommandResult pull = ok("pull", ref("it/pull:1"));
+        CommandResult pull = berthd.dockerOk("pull", ref("it/pull:1"));
         assertTrue(pull.stdout().contains("Pull complete"), pull.stdout());
         assertTrue(pull.stdout().contains("Digest: sha256:"), pull.stdout());
 
-        String images = ok("images", "--format", "{{.Repository}}:{{.Tag}} {{.ID}}").stdout();
+        String images = berthd.dockerOk("images", "--format", "{{.Repository}}:{{.Tag}} {{.ID}}").stdout();
         assertTrue(images.contains(ref("it/pull:1") + " " + image.configDigest().substring(7, 19)), images);
 
-        JsonNode inspect = JSON.readTree(ok("image", "inspect", ref("it/pull:1")).stdout()).get(0);
+        JsonNode inspect = JSON.readTree(berthd.dockerOk("image", "inspect", ref("it/pull:1")).stdout()).get(0);
         assertEquals(image.configDigest(), inspect.get("Id").asText());
         assertEquals("/opt/app", inspect.at("/Config/WorkingDir").asText());
         assertTrue(inspect.at("/Config/Env").toString().contains("GREETING=hello"));
         assertEquals(3, inspect.at("/RootFS/Layers").size());
 
-        String history = ok("history", "--no-trunc", ref("it/pull:1")).stdout();
+        String history = berthd.dockerOk("history", "--no-trunc", ref("it/pull:1")).stdout();
         assertTrue(history.contains("COPY app /opt/app"), history);
         assertTrue(history.contains("ENV GREETING=hello"), history);
 
-        ok("tag", ref("it/pull:1"), "local/copy:7");
-        assertTrue(ok("images", "local/copy").stdout().contains("7"));
-        String untag = ok("rmi", "local/copy:7").stdout();
+        berthd.dockerOk("tag", ref("it/pull:1"), "local/copy:7");
+        assertTrue(berthd.dockerOk("images", "local/copy").stdout().contains("7"));
+        String untag = berthd.dockerOk("rmi", "local/copy:7").stdout();
         assertTrue(untag.contains("Untagged: local/copy:7"), untag);
         assertFalse(untag.contains("Deleted"), "removing one of two tags must only untag");
 
-        String rmi = ok("rmi", ref("it/pull:1")).stdout();
+        String rmi = berthd.dockerOk("rmi", ref("it/pull:1")).stdout();
         assertTrue(rmi.contains("Deleted: " + image.configDigest()), rmi);
-        assertFalse(ok("images", "-q").stdout().contains(image.configDigest().substring(7, 19)));
+        assertFalse(berthd.dockerOk("images", "-q").stdout().contains(image.configDigest().substring(7, 19)));
     }
 
     @Test
     void secondVersionReusesSharedLayers() {
         TestImages.busybox().push(registry, "it/versions", "1");
         TestImages.busyboxV2().push(registry, "it/versions", "2");
-        ok("pull", ref("it/versions:1"));
-        String second = ok("pull", ref("it/versions:2")).stdout();
+        berthd.dockerOk("pull", ref("it/versions:1"));
+        String second = berthd.dockerOk("pull", ref("it/versions:2")).stdout();
         assertEquals(3, count(second, "Already exists"), second);
         assertEquals(1, count(second, "Pull complete"), second);
     }
@@ -91,12 +87,12 @@ class ImagesCliIT {
         TestImages.busybox().push(registry, "it/alltags", "1");
         TestImages.busyboxV2().push(registry, "it/alltags", "2");
         TestImages.busybox().push(registry, "it/alltags", "stable");
-        String out = ok("pull", "--all-tags", ref("it/alltags")).stdout();
+        String out = berthd.dockerOk("pull", "--all-tags", ref("it/alltags")).stdout();
         assertTrue(out.contains("Status: Downloaded newer image for " + ref("it/alltags") + "\n"), out);
         assertEquals(1, count(out, "Status: "), "one status line for the repository: " + out);
-        String tags = ok("images", "--format", "{{.Tag}}", ref("it/alltags")).stdout();
+        String tags = berthd.dockerOk("images", "--format", "{{.Tag}}", ref("it/alltags")).stdout();
         assertEquals(List.of("1", "2", "stable"), tags.lines().sorted().toList());
-        String again = ok("pull", "-a", ref("it/alltags")).stdout();
+        String again = berthd.dockerOk("pull", "-a", ref("it/alltags")).stdout();
         assertTrue(again.contains("Status: Image is up to date for " + ref("it/alltags")), again);
         CommandResult none = berthd.docker("pull", "-a", ref("it/no-such-repo"));
         assertTrue(none.exitCode() != 0 && !none.stderr().isBlank(), none.stdout() + none.stderr());
@@ -105,35 +101,35 @@ class ImagesCliIT {
     @Test
     void pushToAnotherRepositoryAndPullBack() {
         TestImages.busybox().push(registry, "it/src", "1");
-        ok("pull", ref("it/src:1"));
-        ok("tag", ref("it/src:1"), ref("it/dst:copy"));
-        String push = ok("push", ref("it/dst:copy")).stdout();
+        berthd.dockerOk("pull", ref("it/src:1"));
+        berthd.dockerOk("tag", ref("it/src:1"), ref("it/dst:copy"));
+        String push = berthd.dockerOk("push", ref("it/dst:copy")).stdout();
         assertTrue(push.contains("copy: digest: sha256:"), push);
-        ok("rmi", ref("it/dst:copy"), ref("it/src:1"));
-        ok("pull", ref("it/dst:copy"));
-        assertTrue(ok("images").stdout().contains(ref("it/dst")));
+        berthd.dockerOk("rmi", ref("it/dst:copy"), ref("it/src:1"));
+        berthd.dockerOk("pull", ref("it/dst:copy"));
+        assertTrue(berthd.dockerOk("images").stdout().contains(ref("it/dst")));
     }
 
     @Test
     void saveAndLoadRoundTrip(@TempDir Path dir) {
         TestImage image = TestImages.busybox();
         image.push(registry, "it/save", "1");
-        ok("pull", ref("it/save:1"));
+        berthd.dockerOk("pull", ref("it/save:1"));
         Path tar = dir.resolve("image.tar");
-        ok("save", "-o", tar.toString(), ref("it/save:1"));
-        ok("rmi", ref("it/save:1"));
-        String load = ok("load", "-i", tar.toString()).stdout();
+        berthd.dockerOk("save", "-o", tar.toString(), ref("it/save:1"));
+        berthd.dockerOk("rmi", ref("it/save:1"));
+        String load = berthd.dockerOk("load", "-i", tar.toString()).stdout();
         assertTrue(load.contains("Loaded image: " + ref("it/save:1")), load);
-        String inspect = ok("image", "inspect", "--format", "{{.Id}}", ref("it/save:1")).stdout().trim();
+        String inspect = berthd.dockerOk("image", "inspect", "--format", "{{.Id}}", ref("it/save:1")).stdout().trim();
         assertEquals(image.configDigest(), inspect);
     }
 
     @Test
     void systemDfCountsImages() {
         TestImages.busybox().push(registry, "it/df", "1");
-        ok("pull", ref("it/df:1"));
-        ok("volume", "create", "df-volume");
-        String df = ok("system", "df").stdout();
+        berthd.dockerOk("pull", ref("it/df:1"));
+        berthd.dockerOk("volume", "create", "df-volume");
+        String df = berthd.dockerOk("system", "df").stdout();
         assertTrue(df.lines().anyMatch(l -> l.startsWith("Local Volumes")), df);
         String images = df.lines().filter(l -> l.startsWith("Images")).findFirst().orElseThrow();
         assertTrue(Integer.parseInt(images.split("\\s+")[1]) >= 1, df);
@@ -169,20 +165,20 @@ class ImagesCliIT {
     @Test
     void importMakesAnImageFromAnExportedFileSystemByFileStdinAndUrl(@TempDir Path dir) throws Exception {
         TestImages.busybox().push(registry, "it/import-base", "1");
-        String box = ok("create", ref("it/import-base:1"), "true").stdout().strip();
+        String box = berthd.dockerOk("create", ref("it/import-base:1"), "true").stdout().strip();
         Path tar = dir.resolve("rootfs.tar");
-        ok("export", "-o", tar.toString(), box);
-        ok("rm", box);
+        berthd.dockerOk("export", "-o", tar.toString(), box);
+        berthd.dockerOk("rm", box);
 
-        String id = ok("import", "--change", "CMD [\"/bin/sh\", \"-c\", \"echo imported\"]", "-m", "from a test",
+        String id = berthd.dockerOk("import", "--change", "CMD [\"/bin/sh\", \"-c\", \"echo imported\"]", "-m", "from a test",
                 tar.toString(), "it/imported:1").stdout().strip();
         assertTrue(id.startsWith("sha256:"), id);
-        assertEquals("imported", ok("run", "--rm", "it/imported:1").stdout().strip());
-        assertTrue(ok("history", "--no-trunc", "it/imported:1").stdout().contains("from a test"));
+        assertEquals("imported", berthd.dockerOk("run", "--rm", "it/imported:1").stdout().strip());
+        assertTrue(berthd.dockerOk("history", "--no-trunc", "it/imported:1").stdout().contains("from a test"));
 
         CommandResult stdin = berthd.dockerWithInput(Files.readAllBytes(tar), "import", "-", "it/imported:2");
         assertEquals(0, stdin.exitCode(), stdin.toString());
-        assertEquals("hello", ok("run", "--rm", "it/imported:2", "echo", "hello").stdout().strip());
+        assertEquals("hello", berthd.dockerOk("run", "--rm", "it/imported:2", "echo", "hello").stdout().strip());
 
         com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress("127.0.0.1", 0), 0);
@@ -195,8 +191,8 @@ class ImagesCliIT {
         server.start();
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/rootfs.tar";
-            ok("import", url, "it/imported:3");
-            assertEquals("hi", ok("run", "--rm", "it/imported:3", "echo", "hi").stdout().strip());
+            berthd.dockerOk("import", url, "it/imported:3");
+            assertEquals("hi", berthd.dockerOk("run", "--rm", "it/imported:3", "echo", "hi").stdout().strip());
             CommandResult missing = berthd.docker("import", url.replace("rootfs", "missing"), "it/imported:4");
             assertNotEquals(0, missing.exitCode());
             assertTrue(missing.stderr().contains("404"), missing.stderr());
@@ -205,6 +201,6 @@ class ImagesCliIT {
         }
         CommandResult badChange = berthd.docker("import", "--change", "RUN echo no", tar.toString(), "it/imported:5");
         assertNotEquals(0, badChange.exitCode());
-        ok("rmi", "it/imported:1", "it/imported:2", "it/imported:3");
+        berthd.dockerOk("rmi", "it/imported:1", "it/imported:2", "it/imported:3");
     }
 }

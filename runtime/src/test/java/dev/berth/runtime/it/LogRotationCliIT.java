@@ -1,12 +1,12 @@
 package dev.berth.runtime.it;
 
+import dev.berth.testkit.CommandResult;
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.testkit.RegistryExtension;
-import dev.berth.testkit.TestImages;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -24,25 +24,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code --log-opt max-size/max-file}: at most N files of max-size, read across by docker logs, also when following. */
 class LogRotationCliIT {
-    @RegisterExtension
-    static RegistryExtension registry = RegistryExtension.open();
 
     @RegisterExtension
-    static BerthdExtension berthd = new BerthdExtension();
+    static BerthdExtension berthd = new BerthdExtension().withImage("logs/busybox:1");
 
     private static final int LINES = 2000;
     private static String image;
 
     @BeforeAll
     static void pushImage() {
-        TestImages.busybox().push(registry, "logs/busybox", "1");
-        image = registry.host() + "/logs/busybox:1";
-    }
-
-    private static CommandResult ok(String... args) {
-        CommandResult r = berthd.docker(args);
-        assertEquals(0, r.exitCode(), () -> "docker " + String.join(" ", args) + " failed:\n" + r.stdout() + r.stderr());
-        return r;
+        image = berthd.image();
     }
 
     @Test
@@ -51,13 +42,13 @@ class LogRotationCliIT {
         // rotations a second (see container.logs: a file replaced twice before berthd looks would be lost).
         String script = "i=0; while [ $i -lt " + LINES + " ]; do i=$((i+1)); echo line-$i; "
                 + "if [ $((i % 20)) -eq 0 ]; then sleep 0.05; fi; done";
-        String id = ok("run", "-d", "--log-opt", "max-size=10k", "--log-opt", "max-file=3", image, "sh", "-c", script).stdout().trim();
+        String id = berthd.dockerOk("run", "-d", "--log-opt", "max-size=10k", "--log-opt", "max-file=3", image, "sh", "-c", script).stdout().trim();
         var follow = CompletableFuture.supplyAsync(() -> berthd.docker("logs", "-f", id), Executors.newVirtualThreadPerTaskExecutor());
-        assertEquals("0", ok("wait", id).stdout().trim());
+        assertEquals("0", berthd.dockerOk("wait", id).stdout().trim());
         CommandResult followed = follow.get(60, TimeUnit.SECONDS);
         assertEquals(0, followed.exitCode(), followed.stderr());
 
-        List<Integer> all = numbers(ok("logs", id).stdout());
+        List<Integer> all = numbers(berthd.dockerOk("logs", id).stdout());
         assertEquals(LINES, all.getLast());
         assertContiguous(all);
         assertTrue(all.getFirst() > 1, "the oldest lines were rotated away, first kept is " + all.getFirst());
@@ -67,7 +58,7 @@ class LogRotationCliIT {
         assertEquals(LINES, fromFollow.getLast());
         assertContiguous(fromFollow);
 
-        assertEquals(List.of(LINES - 4, LINES - 3, LINES - 2, LINES - 1, LINES), numbers(ok("logs", "--tail", "5", id).stdout()));
+        assertEquals(List.of(LINES - 4, LINES - 3, LINES - 2, LINES - 1, LINES), numbers(berthd.dockerOk("logs", "--tail", "5", id).stdout()));
 
         Path log = berthd.dataRoot().resolve("containers").resolve(id).resolve("container.log");
         Set<Object> files = new HashSet<>();
@@ -79,15 +70,15 @@ class LogRotationCliIT {
         }
         assertEquals(3, files.size(), "distinct log files (container.log, .1, .2)");
         assertFalse(Files.exists(log.resolveSibling("container.log.3")));
-        ok("rm", id);
+        berthd.dockerOk("rm", id);
     }
 
     @Test
     void maxFileOneTruncatesAsDocker() throws Exception {
-        String id = ok("run", "-d", "--log-opt", "max-size=2k", image, "sh", "-c",
+        String id = berthd.dockerOk("run", "-d", "--log-opt", "max-size=2k", image, "sh", "-c",
                 "i=0; while [ $i -lt 200 ]; do i=$((i+1)); echo line-$i; done").stdout().trim();
-        ok("wait", id);
-        List<Integer> kept = numbers(ok("logs", id).stdout());
+        berthd.dockerOk("wait", id);
+        List<Integer> kept = numbers(berthd.dockerOk("logs", id).stdout());
         assertEquals(200, kept.getLast());
         assertNotEquals(1, kept.getFirst());
         assertContiguous(kept);
@@ -96,7 +87,7 @@ class LogRotationCliIT {
             assertEquals(List.of("container.log"), listing.map(p -> p.getFileName().toString())
                     .filter(n -> n.startsWith("container.log")).toList());
         }
-        ok("rm", id);
+        berthd.dockerOk("rm", id);
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.berth.runtime.it;
 
+import dev.berth.testkit.CommandResult;
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.testkit.RegistryExtension;
-import dev.berth.testkit.TestImages;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -14,11 +14,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class NetworkDaemonConfigIT {
     private static final String BIP = "10.193.7.1/24";
 
-    @RegisterExtension
-    static RegistryExtension registry = RegistryExtension.open();
 
     @RegisterExtension
-    static BerthdExtension berthd = new BerthdExtension().withArgs("--bip", BIP,
+    static BerthdExtension berthd = new BerthdExtension().withImage("bip/busybox:1").withArgs("--bip", BIP,
             "--default-address-pool", "base=10.192.0.0/16,size=26");
 
     @AfterAll
@@ -29,8 +27,7 @@ class NetworkDaemonConfigIT {
 
     @Test
     void bipSetsTheDefaultBridgeAndPoolsTheUserNetworks() {
-        TestImages.busybox().push(registry, "bip/busybox", "1");
-        String image = registry.host() + "/bip/busybox:1";
+        String image = berthd.image();
         assertEquals(0, berthd.docker("pull", image).exitCode());
 
         assertEquals("10.193.7.0/24 10.193.7.1", berthd.docker("network", "inspect", "--format",

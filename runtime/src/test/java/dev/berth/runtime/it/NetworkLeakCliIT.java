@@ -1,13 +1,13 @@
 package dev.berth.runtime.it;
 
+import dev.berth.testkit.CommandResult;
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.runtime.common.Json;
 import dev.berth.runtime.network.EngineTag;
-import dev.berth.testkit.RegistryExtension;
-import dev.berth.testkit.TestImages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,19 +24,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class NetworkLeakCliIT {
     private static final int CYCLES = 100;
 
-    @RegisterExtension
-    static RegistryExtension registry = RegistryExtension.open();
 
     @RegisterExtension
-    static BerthdExtension berthd = new BerthdExtension();
+    static BerthdExtension berthd = new BerthdExtension().withImage("leak/busybox:1");
 
     /** What one engine holds on the host and in its data root. */
     record Footprint(long veths, long rules, long netns, long leases, long endpointRecords, long dnatRules) {}
 
     @Test
     void hundredCreateStartRemoveCyclesLeaveNothingBehind() throws Exception {
-        TestImages.busybox().push(registry, "leak/busybox", "1");
-        String image = registry.host() + "/leak/busybox:1";
+        String image = berthd.image();
         assertEquals(0, berthd.docker("pull", image).exitCode());
         assertEquals(0, berthd.docker("network", "create", "leaknet").exitCode());
         // One container that stays, so the counts are taken with the network in use, not empty.

@@ -1,12 +1,12 @@
 package dev.berth.runtime.it;
 
+import dev.berth.testkit.CommandResult;
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.testkit.RegistryExtension;
-import dev.berth.testkit.TestImages;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -26,18 +26,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * container reaches a server on the host.
  */
 class NetworkingCliIT {
-    @RegisterExtension
-    static RegistryExtension registry = RegistryExtension.open();
 
     @RegisterExtension
-    static BerthdExtension berthd = new BerthdExtension();
+    static BerthdExtension berthd = new BerthdExtension().withImage("net/busybox:1");
 
     private static String image;
 
     @BeforeAll
     static void pushImage() {
-        TestImages.busybox().push(registry, "net/busybox", "1");
-        image = registry.host() + "/net/busybox:1";
+        image = berthd.image();
         assertEquals(0, berthd.docker("pull", image).exitCode());
     }
 

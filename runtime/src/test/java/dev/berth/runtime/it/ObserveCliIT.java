@@ -1,13 +1,13 @@
 package dev.berth.runtime.it;
 
+import dev.berth.testkit.CommandResult;
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.testkit.RegistryExtension;
-import dev.berth.testkit.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,43 +18,34 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** docker stats, top, update, healthchecks and OOM kills, through the real CLI. */
 class ObserveCliIT {
-    @RegisterExtension
-    static RegistryExtension registry = RegistryExtension.open();
 
     @RegisterExtension
-    static BerthdExtension berthd = new BerthdExtension();
+    static BerthdExtension berthd = new BerthdExtension().withImage("observe/busybox:1");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static String image;
 
     @BeforeAll
     static void pushImage() {
-        TestImages.busybox().push(registry, "observe/busybox", "1");
-        image = registry.host() + "/observe/busybox:1";
-    }
-
-    private static CommandResult ok(String... args) {
-        CommandResult r = berthd.docker(args);
-        assertEquals(0, r.exitCode(), () -> "docker " + String.join(" ", args) + " failed:\n" + r.stdout() + r.stderr() + "\n" + berthd.log());
-        return r;
+        image = berthd.image();
     }
 
     private static JsonNode inspect(String name) throws Exception {
-        return JSON.readTree(ok("inspect", name).stdout()).get(0);
+        return JSON.readTree(berthd.dockerOk("inspect", name).stdout()).get(0);
     }
 
     /** One JSON line of {@code docker stats --no-stream --format '{{json .}}'} for the container. */
     private static JsonNode stats(String name) throws Exception {
-        String out = ok("stats", "--no-stream", "--format", "{{json .}}", name).stdout().trim();
+        String out = berthd.dockerOk("stats", "--no-stream", "--format", "{{json .}}", name).stdout().trim();
         return JSON.readTree(out.lines().filter(l -> !l.isBlank()).findFirst().orElseThrow());
     }
 
     @Test
     void statsShowsMemoryAndPidsOfARunningContainer() throws Exception {
-        ok("run", "-d", "--name", "st1", image, "sh", "-c", "x=$(head -c 2000000 /dev/zero | tr '\\0' a); sleep 60");
+        berthd.dockerOk("run", "-d", "--name", "st1", image, "sh", "-c", "x=$(head -c 2000000 /dev/zero | tr '\\0' a); sleep 60");
         // The shell holds its 2 MB string once the sleep runs.
         dev.berth.testkit.Await.until("the sleep to run", java.time.Duration.ofSeconds(30),
-                () -> ok("top", "st1").stdout().contains("sleep 60"));
+                () -> berthd.dockerOk("top", "st1").stdout().contains("sleep 60"));
         JsonNode s = stats("st1");
         assertEquals("st1", s.path("Name").asText(), s.toString());
         String mem = s.path("MemUsage").asText();
@@ -62,16 +53,16 @@ class ObserveCliIT {
         assertTrue(Integer.parseInt(s.path("PIDs").asText()) >= 1, s.toString());
         assertTrue(s.path("CPUPerc").asText().endsWith("%"), s.toString());
         assertTrue(s.path("NetIO").asText().contains("/"), s.toString());
-        String table = ok("stats", "--no-stream").stdout();
+        String table = berthd.dockerOk("stats", "--no-stream").stdout();
         assertTrue(table.contains("st1"), table);
-        ok("rm", "-f", "st1");
+        berthd.dockerOk("rm", "-f", "st1");
     }
 
     @Test
     void statsLimitFollowsMemoryFlagAndUpdate() throws Exception {
-        ok("run", "-d", "--name", "lim", "--memory", "32m", image, "sleep", "60");
+        berthd.dockerOk("run", "-d", "--name", "lim", "--memory", "32m", image, "sleep", "60");
         assertTrue(stats("lim").path("MemUsage").asText().endsWith("/ 32MiB"), stats("lim").toString());
-        ok("update", "--memory", "64m", "lim");
+        berthd.dockerOk("update", "--memory", "64m", "lim");
         assertEquals(64L * 1024 * 1024, inspect("lim").at("/HostConfig/Memory").asLong());
         String id = inspect("lim").path("Id").asText();
         Path limitFile = Path.of("/sys/fs/cgroup/memory/berth", id, "memory.limit_in_bytes");
@@ -79,35 +70,35 @@ class ObserveCliIT {
             assertEquals(64L * 1024 * 1024, Long.parseLong(Files.readAllLines(limitFile).get(0).trim()));
         }
         assertTrue(stats("lim").path("MemUsage").asText().endsWith("/ 64MiB"), stats("lim").toString());
-        ok("update", "--restart", "on-failure:3", "lim");
+        berthd.dockerOk("update", "--restart", "on-failure:3", "lim");
         String events = new String(berthd.http("GET", "/events?since=0&until=" + (System.currentTimeMillis() / 1000 + 1)).body(),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(events.contains("\"Action\":\"update\""), events);
         assertEquals("on-failure", inspect("lim").at("/HostConfig/RestartPolicy/Name").asText());
-        ok("rm", "-f", "lim");
+        berthd.dockerOk("rm", "-f", "lim");
     }
 
     @Test
     void stoppedContainerGivesZeros() throws Exception {
-        ok("create", "--name", "idle", image, "true");
+        berthd.dockerOk("create", "--name", "idle", image, "true");
         JsonNode s = stats("idle");
         assertTrue(s.path("MemUsage").asText().startsWith("0B"), s.toString());
-        ok("rm", "idle");
+        berthd.dockerOk("rm", "idle");
     }
 
     @Test
     void topListsTheCommand() {
-        ok("run", "-d", "--name", "topper", image, "sleep", "77");
-        String out = ok("top", "topper").stdout();
+        berthd.dockerOk("run", "-d", "--name", "topper", image, "sleep", "77");
+        String out = berthd.dockerOk("top", "topper").stdout();
         assertTrue(out.lines().findFirst().orElse("").contains("PID"), out);
         assertTrue(out.contains("sleep 77"), out);
-        String custom = ok("top", "topper", "-o", "pid,comm").stdout();
+        String custom = berthd.dockerOk("top", "topper", "-o", "pid,comm").stdout();
         assertTrue(custom.contains("sleep"), custom);
-        ok("stop", "-t", "0", "topper");
+        berthd.dockerOk("stop", "-t", "0", "topper");
         CommandResult stopped = berthd.docker("top", "topper");
         assertFalse(stopped.ok());
         assertTrue(stopped.stderr().contains("is not running"), stopped.stderr());
-        ok("rm", "topper");
+        berthd.dockerOk("rm", "topper");
     }
 
     @Test
@@ -119,15 +110,15 @@ class ObserveCliIT {
         CommandResult r = berthd.docker("run", "--name", "oom", "--memory", "8m", image, "sh", "-c", "x=a; while true; do x=$x$x; done");
         assertEquals(137, r.exitCode(), r.toString());
         assertTrue(inspect("oom").at("/State/OOMKilled").asBoolean(), inspect("oom").toString());
-        ok("rm", "oom");
+        berthd.dockerOk("rm", "oom");
         assertTrue(!java.nio.file.Files.exists(engineCwd.resolve("oom")), "an oom file in berthd's directory " + engineCwd);
     }
 
     @Test
     void healthyAndUnhealthyChecks() throws Exception {
-        ok("run", "-d", "--name", "good", "--health-cmd", "true", "--health-interval", "1s", image, "sleep", "60");
-        ok("run", "-d", "--name", "bad", "--health-cmd", "false", "--health-interval", "1s", "--health-retries", "2", image, "sleep", "60");
-        ok("run", "-d", "--name", "slow", "--health-cmd", "sleep 5", "--health-interval", "1s", "--health-timeout", "1s",
+        berthd.dockerOk("run", "-d", "--name", "good", "--health-cmd", "true", "--health-interval", "1s", image, "sleep", "60");
+        berthd.dockerOk("run", "-d", "--name", "bad", "--health-cmd", "false", "--health-interval", "1s", "--health-retries", "2", image, "sleep", "60");
+        berthd.dockerOk("run", "-d", "--name", "slow", "--health-cmd", "sleep 5", "--health-interval", "1s", "--health-timeout", "1s",
                 "--health-retries", "1", image, "sleep", "60");
         assertEquals("healthy", awaitHealth("good", "healthy"));
         assertEquals("unhealthy", awaitHealth("slow", "unhealthy"));
@@ -136,16 +127,16 @@ class ObserveCliIT {
         JsonNode log = inspect("bad").at("/State/Health/Log");
         assertTrue(log.size() >= 2 && log.size() <= 5, log.toString());
         assertEquals(1, log.get(0).path("ExitCode").asInt(), log.toString());
-        assertTrue(ok("ps").stdout().contains("(healthy)"));
+        assertTrue(berthd.dockerOk("ps").stdout().contains("(healthy)"));
         String events = new String(berthd.http("GET", "/events?since=0&until=" + (System.currentTimeMillis() / 1000 + 1)).body(),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(events.contains("health_status: healthy") && events.contains("health_status: unhealthy"), events);
-        ok("rm", "-f", "good", "bad", "slow");
+        berthd.dockerOk("rm", "-f", "good", "bad", "slow");
     }
 
     @Test
     void statsApiShapeAndStreamEndsWhenTheContainerStops() throws Exception {
-        ok("run", "-d", "--name", "short", image, "sleep", "3");
+        berthd.dockerOk("run", "-d", "--name", "short", image, "sleep", "3");
         JsonNode one = JSON.readTree(berthd.http("GET", "/containers/short/stats?stream=0").body());
         assertTrue(one.at("/cpu_stats/system_cpu_usage").asLong() > one.at("/precpu_stats/system_cpu_usage").asLong(), one.toString());
         assertTrue(one.at("/precpu_stats/system_cpu_usage").asLong() > 0, one.toString());
@@ -158,12 +149,12 @@ class ObserveCliIT {
         long lines = stream.lines().filter(l -> !l.isBlank()).count();
         assertTrue(lines >= 1 && lines <= 4, stream);
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 6);
-        ok("rm", "-f", "short");
+        berthd.dockerOk("rm", "-f", "short");
     }
 
     @Test
     void streamingStatsRefreshesInTheCli() throws Exception {
-        ok("run", "-d", "--name", "live", image, "sh", "-c", "while true; do :; done");
+        berthd.dockerOk("run", "-d", "--name", "live", image, "sh", "-c", "while true; do :; done");
         Path config = java.nio.file.Files.createTempDirectory("docker-config");
         ProcessBuilder pb = new ProcessBuilder("docker", "stats", "--format", "{{.Name}} {{.CPUPerc}} {{.PIDs}}", "live")
                 .redirectErrorStream(true).redirectOutput(config.resolve("out").toFile());
@@ -184,12 +175,12 @@ class ObserveCliIT {
         String out = java.nio.file.Files.readString(config.resolve("out"));
         // A busy loop shows up as CPU use in at least one refresh.
         assertTrue(out.lines().filter(l -> l.contains("live ")).anyMatch(l -> l.matches(".*live \\d+\\.\\d+% \\d+.*")), out);
-        ok("rm", "-f", "live");
+        berthd.dockerOk("rm", "-f", "live");
     }
 
     @Test
     void diskUsageCountsTheWritableLayer() throws Exception {
-        ok("run", "--name", "writer", image, "sh", "-c", "head -c 300000 /dev/zero > /big");
+        berthd.dockerOk("run", "--name", "writer", image, "sh", "-c", "head -c 300000 /dev/zero > /big");
         JsonNode df = JSON.readTree(berthd.http("GET", "/system/df?type=container").body());
         JsonNode entry = null;
         for (JsonNode c : df.path("Containers")) {
@@ -200,7 +191,7 @@ class ObserveCliIT {
         assertTrue(entry != null, df.toString());
         assertTrue(entry.path("SizeRw").asLong() >= 300000, entry.toString());
         assertTrue(entry.path("SizeRootFs").asLong() > entry.path("SizeRw").asLong(), entry.toString());
-        ok("rm", "writer");
+        berthd.dockerOk("rm", "writer");
     }
 
     private static String awaitHealth(String name, String want) throws Exception {

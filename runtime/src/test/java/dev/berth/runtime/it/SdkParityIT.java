@@ -1,10 +1,11 @@
 package dev.berth.runtime.it;
 
+import dev.berth.testkit.ProcessRunner;
+import dev.berth.testkit.CommandResult;
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.testkit.RegistryExtension;
-import dev.berth.testkit.TestImages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,19 +22,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * berthd answered differently from dockerd (issue 19). The script is ours (src/test/resources/sdk/parity.py).
  */
 class SdkParityIT {
-    @RegisterExtension
-    static RegistryExtension registry = RegistryExtension.open();
 
     @RegisterExtension
-    static BerthdExtension berthd = new BerthdExtension();
+    static BerthdExtension berthd = new BerthdExtension().withImage("sdk/busybox:1");
 
     private static String image;
     private static Path script;
 
     @BeforeAll
     static void setUp() throws IOException {
-        TestImages.busybox().push(registry, "sdk/busybox", "1");
-        image = registry.host() + "/sdk/busybox:1";
+        image = berthd.image();
         assertEquals(0, berthd.docker("pull", image).exitCode());
         script = berthd.tempDir().resolve("parity.py");
         try (InputStream in = SdkParityIT.class.getResourceAsStream("/sdk/parity.py")) {

@@ -1,11 +1,11 @@
 package dev.berth.runtime.it;
 
+import dev.berth.testkit.CommandResult;
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.testkit.RegistryExtension;
-import dev.berth.testkit.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,18 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Containers run under a seccomp filter by default, shaped by their capabilities; profiles and opt-outs as docker's. */
 class SeccompCliIT {
-    @RegisterExtension
-    static RegistryExtension registry = RegistryExtension.open();
 
     @RegisterExtension
-    static BerthdExtension berthd = new BerthdExtension();
+    static BerthdExtension berthd = new BerthdExtension().withImage("seccomp/busybox:1");
 
     private static String image;
 
     @BeforeAll
     static void pushImage() {
-        TestImages.busybox().push(registry, "seccomp/busybox", "1");
-        image = registry.host() + "/seccomp/busybox:1";
+        image = berthd.image();
         assertEquals(0, berthd.docker("pull", image).exitCode());
     }
 

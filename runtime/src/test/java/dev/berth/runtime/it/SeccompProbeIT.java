@@ -1,12 +1,12 @@
 package dev.berth.runtime.it;
 
+import dev.berth.testkit.CommandResult;
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.berth.testkit.ReferenceDockerd;
-import dev.berth.testkit.RegistryExtension;
-import dev.berth.testkit.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,11 +26,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * calls Docker changed since the reference's 20.10 (seccomp/changes-since-docker-20.10.txt).
  */
 class SeccompProbeIT {
-    @RegisterExtension
-    static RegistryExtension registry = RegistryExtension.open();
 
     @RegisterExtension
-    static BerthdExtension berthd = new BerthdExtension();
+    static BerthdExtension berthd = new BerthdExtension().withImage("seccomp/probe:1");
 
     private static ReferenceDockerd dockerd;
     private static String image;
@@ -39,8 +37,7 @@ class SeccompProbeIT {
     @BeforeAll
     static void setUp() throws Exception {
         assumeTrue(ReferenceDockerd.installed(), "needs dockerd as the reference (scripts/install-deps --test installs docker.io)");
-        TestImages.busybox().push(registry, "seccomp/probe", "1");
-        image = registry.host() + "/seccomp/probe:1";
+        image = berthd.image();
         probeDir = StaticProbe.compile("syscall-probe", Files.createTempDirectory("berth-seccomp-probe")).getParent();
         dockerd = ReferenceDockerd.start();
         assertEquals(0, berthd.docker("pull", image).exitCode());

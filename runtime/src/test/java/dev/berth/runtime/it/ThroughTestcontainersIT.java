@@ -1,10 +1,9 @@
 package dev.berth.runtime.it;
 
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.testkit.RegistryExtension;
-import dev.berth.testkit.TestImages;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,23 +25,20 @@ import org.testcontainers.utility.DockerImageName;
  * tests.
  */
 class ThroughTestcontainersIT {
-    @RegisterExtension
-    static RegistryExtension registry = RegistryExtension.open();
 
     /** Where the failsafe configuration (runtime/pom.xml) points DOCKER_HOST for this JVM. */
     private static final String TESTCONTAINERS_SOCKET = "/tmp/berth-testcontainers-it.sock";
 
     @RegisterExtension
-    static BerthdExtension berthd = new BerthdExtension().withArgs("-H", "unix://" + TESTCONTAINERS_SOCKET);
+    static BerthdExtension berthd = new BerthdExtension().withImage("tc/busybox:1").withArgs("-H", "unix://" + TESTCONTAINERS_SOCKET);
 
     @Test
     void aGenericContainerStartsServesAndStops() throws Exception {
-        TestImages.busybox().push(registry, "tc/busybox", "1");
         assertEquals("unix://" + TESTCONTAINERS_SOCKET, System.getenv("DOCKER_HOST"),
                 "run through failsafe, which sets DOCKER_HOST (runtime/pom.xml)");
         // Throws with each discovery strategy's reason when Testcontainers cannot use the engine.
         assertTrue(DockerClientFactory.instance().client().versionCmd().exec().getApiVersion().startsWith("1."));
-        try (GenericContainer<?> web = new GenericContainer<>(DockerImageName.parse(registry.host() + "/tc/busybox:1"))
+        try (GenericContainer<?> web = new GenericContainer<>(DockerImageName.parse(berthd.image()))
                 .withCommand("sh", "-c", "mkdir -p /www && echo from-testcontainers > /www/index.html "
                         + "&& echo serving && httpd -f -p 80 -h /www")
                 .withExposedPorts(80)

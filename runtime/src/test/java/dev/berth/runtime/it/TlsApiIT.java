@@ -1,12 +1,13 @@
 package dev.berth.runtime.it;
 
+import dev.berth.testkit.ProcessRunner;
+import dev.berth.testkit.CommandResult;
+import dev.berth.testkit.BerthdExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.testkit.Await;
-import dev.berth.testkit.RegistryExtension;
-import dev.berth.testkit.TestImages;
 import dev.berth.testkit.TlsMaterial;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,11 +32,9 @@ class TlsApiIT {
     private static final TlsMaterial TLS = makeTls();
     private static final int PORT = freePort();
 
-    @RegisterExtension
-    static RegistryExtension registry = RegistryExtension.open();
 
     @RegisterExtension
-    static BerthdExtension berthd = new BerthdExtension().withArgs("-H", "tcp://127.0.0.1:" + PORT, "--tlsverify",
+    static BerthdExtension berthd = new BerthdExtension().withImage("tls/busybox:1").withArgs("-H", "tcp://127.0.0.1:" + PORT, "--tlsverify",
             "--tlscacert", TLS.caCert().toString(), "--tlscert", TLS.serverCert().toString(),
             "--tlskey", TLS.serverKey().toString());
 
@@ -62,8 +61,7 @@ class TlsApiIT {
 
     @BeforeAll
     static void pushImage() {
-        TestImages.busybox().push(registry, "tls/busybox", "1");
-        image = registry.host() + "/tls/busybox:1";
+        image = berthd.image();
         assertEquals(0, berthd.docker("pull", image).exitCode());
     }
 

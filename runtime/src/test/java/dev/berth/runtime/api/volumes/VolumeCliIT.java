@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.runtime.common.Json;
-import dev.berth.runtime.it.BerthdExtension;
-import dev.berth.runtime.it.CommandResult;
+import dev.berth.testkit.BerthdExtension;
+import dev.berth.testkit.CommandResult;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,19 +1,16 @@
-package dev.berth.runtime.it;
+package dev.berth.testkit;
 
-import dev.berth.runtime.api.Routes;
-import dev.berth.testkit.BerthdCommand;
-import dev.berth.testkit.BerthdProcess;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -23,30 +20,47 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
- * Starts a real berthd as a subprocess (the test JVM's java and classpath) on a temp socket, data root and
- * exec root, for integration tests; its log is printed when a test fails. Use as
- * {@code @RegisterExtension static BerthdExtension berthd = new BerthdExtension();} (optionally
- * {@code .withRoutes(MyTestRoutes.class)}), or {@code @ExtendWith(BerthdExtension.class)} with a
- * {@code BerthdExtension} test parameter.
+ * The one test berthd of every module: a real berthd subprocess on a socket, data root and exec root in a temporary
+ * directory, optionally with a registry holding a pushed test image ({@link #withImage}), the docker CLI pointed at
+ * it, and its log printed when a test fails. Containers outlive berthd by design, so everything a test class made is
+ * removed before berthd stops.
+ *
+ * <p>{@code @RegisterExtension static BerthdExtension berthd = new BerthdExtension();} runs berthd from the test
+ * JVM's class path (the runtime's tests); {@link #fromCheckout()} runs the checkout's built runtime as
+ * {@code bin/berthd} does (other modules, which must not depend on the runtime's classes). Outside JUnit (tours,
+ * benchmarks) {@link #startNow()} and {@link #close()} do the same.
  */
 public final class BerthdExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback,
-        TestExecutionExceptionHandler, ParameterResolver {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+        TestExecutionExceptionHandler, ParameterResolver, AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration DOCKER_TIMEOUT = Duration.ofSeconds(120);
 
+    private final boolean fromCheckout;
     private final List<String> extraRoutes = new ArrayList<>();
     private final List<String> extraArgs = new ArrayList<>();
-    private final java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
+    private final Map<String, String> properties = new LinkedHashMap<>();
+    private final EngineExtras extras = new EngineExtras();
     private Path dir;
     private BerthdProcess process;
+    private DockerCli cli;
 
-    /** Serves these test-only route groups too (they need a public no-arg constructor). */
-    @SafeVarargs
-    public final BerthdExtension withRoutes(Class<? extends Routes>... routes) {
-        for (Class<? extends Routes> r : routes) {
-            extraRoutes.add(r.getName());
-        }
+    /** berthd from the test JVM's own class path. */
+    public BerthdExtension() {
+        this(false);
+    }
+
+    private BerthdExtension(boolean fromCheckout) {
+        this.fromCheckout = fromCheckout;
+    }
+
+    /** berthd from this checkout's built runtime, as {@code bin/berthd} runs it. */
+    public static BerthdExtension fromCheckout() {
+        return new BerthdExtension(true);
+    }
+
+    /** Serves these test-only route groups too (classes with a public no-arg constructor). */
+    public BerthdExtension withRoutes(Class<?>... routes) {
+        Arrays.stream(routes).map(Class::getName).forEach(extraRoutes::add);
         return this;
     }
 
@@ -59,6 +73,21 @@ public final class BerthdExtension implements BeforeAllCallback, BeforeEachCallb
     /** Passes more flags to berthd. */
     public BerthdExtension withArgs(String... args) {
         extraArgs.addAll(Arrays.asList(args));
+        return this;
+    }
+
+    /** Also serves the API on 127.0.0.1 behind mutual TLS, with certificates made for the test ({@link #clientCerts()}). */
+    public BerthdExtension withTls() {
+        extras.tls = true;
+        return this;
+    }
+
+    /**
+     * Starts a registry beside berthd and pushes testkit's busybox image to it as {@code repoTag} (e.g.
+     * {@code "exec/busybox:1"}); {@link #image()} names it for {@code docker run}, {@link #registry()} takes more.
+     */
+    public BerthdExtension withImage(String repoTag) {
+        extras.imageRepoTag = repoTag;
         return this;
     }
 
@@ -78,30 +107,40 @@ public final class BerthdExtension implements BeforeAllCallback, BeforeEachCallb
 
     @Override
     public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    /** Starts berthd now, outside JUnit's callbacks; {@link #close()} ends it. */
+    public BerthdExtension startNow() {
+        start();
+        return this;
+    }
+
+    /** Removes what the tests made, stops berthd, removes its rules, the registry and the temporary directory. */
+    @Override
+    public void close() {
         try {
             if (process != null && process.isAlive()) {
                 removeEverything();
                 process.stop(STOP_TIMEOUT);
             }
             if (dir != null) {
-                dev.berth.testkit.EngineRules.remove(dataRoot());
+                EngineRules.remove(dataRoot());
             }
         } finally {
             process = null;
-            deleteTree(dir);
+            extras.close();
+            TempTree.delete(dir);
             dir = null;
         }
     }
 
-    /**
-     * Containers outlive berthd by design, so a test class removes what it made before berthd stops: no
-     * container, network rule or namespace of one class is left to disturb the next.
-     */
+    /** Containers outlive berthd, so a class removes its containers and networks before berthd stops. */
     private void removeEverything() {
         String ids = docker("ps", "-aq").stdout().trim();
         if (!ids.isEmpty()) {
-            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("rm", "-f", "-v"));
-            args.addAll(java.util.List.of(ids.split("\\s+")));
+            List<String> args = new ArrayList<>(List.of("rm", "-f", "-v"));
+            args.addAll(List.of(ids.split("\\s+")));
             docker(args.toArray(String[]::new));
         }
         docker("network", "prune", "-f");
@@ -130,14 +169,17 @@ public final class BerthdExtension implements BeforeAllCallback, BeforeEachCallb
             throw new IllegalStateException("berthd is already running");
         }
         if (dir == null) {
-            try {
-                // Short path: a unix socket path must fit in 108 bytes.
-                dir = Files.createTempDirectory(Path.of("/tmp"), "berth-it-");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            if (fromCheckout) {
+                assumeTrue(ProcessHandle.current().info().user().map("root"::equals).orElse(false),
+                        "berthd needs root (namespaces, mounts)");
+                assumeTrue(BerthdCommand.builtIn(BerthdCommand.checkoutRoot()),
+                        "the runtime is not built: mvn -pl runtime -am package");
             }
+            dir = TempTree.create("berth-it-");
+            cli = new DockerCli(dockerHost(), dir.resolve("docker-config"));
+            extras.open(dir);
         }
-        process = new BerthdProcess(socket(), dir.resolve("berthd.log"), BerthdCommand.of(extraRoutes, properties, daemonArgs()));
+        process = new BerthdProcess(socket(), dir.resolve("berthd.log"), command());
         process.start(START_TIMEOUT);
     }
 
@@ -159,10 +201,17 @@ public final class BerthdExtension implements BeforeAllCallback, BeforeEachCallb
         return process.pid();
     }
 
+    /** The whole command that runs this berthd in the foreground (for a controller that starts it itself). */
+    public List<String> command() {
+        return fromCheckout ? BerthdCommand.fromCheckout(BerthdCommand.checkoutRoot(), daemonArgs())
+                : BerthdCommand.of(extraRoutes, properties, daemonArgs());
+    }
+
     /** The flags berthd is started with. */
     public List<String> daemonArgs() {
-        List<String> args = new ArrayList<>(List.of("-H", "unix://" + socket(), "--data-root", dataRoot().toString(),
-                "--exec-root", execRoot().toString(), "--log-level", "debug"));
+        List<String> args = new ArrayList<>(List.of("-H", dockerHost(), "--data-root", dataRoot().toString(),
+                "--exec-root", execRoot().toString(), "--pidfile", pidFile().toString(), "--log-level", "debug"));
+        args.addAll(extras.tlsArgs());
         args.addAll(extraArgs);
         return args;
     }
@@ -171,6 +220,7 @@ public final class BerthdExtension implements BeforeAllCallback, BeforeEachCallb
         return dir.resolve("berthd.sock");
     }
 
+    /** {@code unix://<socket>}: DOCKER_HOST, or the app's engine address. */
     public String dockerHost() {
         return "unix://" + socket();
     }
@@ -192,6 +242,26 @@ public final class BerthdExtension implements BeforeAllCallback, BeforeEachCallb
         return dir;
     }
 
+    /** The TLS endpoint ({@link #withTls()}): {@code tcp://127.0.0.1:<port>}. */
+    public String tlsUri() {
+        return extras.tlsUri();
+    }
+
+    /** ca.pem, cert.pem and key.pem of a client the TLS endpoint accepts. */
+    public Path clientCerts() {
+        return extras.tls().clientDir();
+    }
+
+    /** The registry beside berthd ({@link #withImage}). */
+    public RegistryServer registry() {
+        return extras.registry();
+    }
+
+    /** The pushed test image's reference, {@code <registry>/<repo>:<tag>} ({@link #withImage}). */
+    public String image() {
+        return extras.image();
+    }
+
     /** Everything berthd logged so far (all runs). */
     public String log() {
         return process == null ? "" : process.log();
@@ -199,28 +269,22 @@ public final class BerthdExtension implements BeforeAllCallback, BeforeEachCallb
 
     /** Runs the real docker CLI against this berthd. */
     public CommandResult docker(String... args) {
-        return dockerWithInput(null, args);
+        return cli.run(args);
     }
 
     /** Runs the docker CLI with {@code stdin} as its input. */
     public CommandResult dockerWithInput(byte[] stdin, String... args) {
-        Path config = dir.resolve("docker-config");
-        try {
-            Files.createDirectories(config);
-            if (!Files.exists(config.resolve("config.json"))) {
-                // A config that already lists a login keeps the CLI from adopting a credential store installed on
-                // this machine at the first docker login (it takes pass whenever pass exists, and an unset-up pass
-                // fails). An empty one: docker-py (compose) resolves every credHelpers entry, even unused ones.
-                Files.writeString(config.resolve("config.json"), "{\"auths\": {\"berth-tests.invalid\": {}}}\n");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<String> cmd = new ArrayList<>();
-        cmd.add("docker");
-        cmd.addAll(Arrays.asList(args));
-        return ProcessRunner.run(cmd, Map.of("DOCKER_HOST", dockerHost(), "DOCKER_CONFIG", config.toString(),
-                "DOCKER_CONTEXT", "default", "DOCKER_CLI_HINTS", "false"), stdin, DOCKER_TIMEOUT);
+        return cli.runWithInput(stdin, args);
+    }
+
+    /** Runs the docker CLI and fails with its output and berthd's log unless it exits 0. */
+    public CommandResult dockerOk(String... args) {
+        return cli.ok(this::log, args);
+    }
+
+    /** The docker CLI's private configuration directory. */
+    public Path dockerConfig() {
+        return cli.configDir();
     }
 
     /** One request on a fresh connection. */
@@ -248,22 +312,5 @@ public final class BerthdExtension implements BeforeAllCallback, BeforeEachCallb
     /** Runs another berthd to completion (for start-up failures); it is killed after {@code timeout}. */
     public static CommandResult runBerthd(Duration timeout, String... args) {
         return ProcessRunner.run(BerthdCommand.of(List.of(), Arrays.asList(args)), Map.of(), null, timeout);
-    }
-
-    private static void deleteTree(Path root) {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort: /tmp is cleaned eventually
-                }
-            });
-        } catch (IOException ignored) {
-            // best effort
-        }
     }
 }

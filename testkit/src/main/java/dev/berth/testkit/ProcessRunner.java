@@ -1,4 +1,4 @@
-package dev.berth.runtime.it;
+package dev.berth.testkit;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a command to completion with a timeout, optional stdin, and its output captured in temp files. */
-final class ProcessRunner {
+public final class ProcessRunner {
     private ProcessRunner() {}
 
-    static CommandResult run(List<String> command, Map<String, String> env, byte[] stdin, Duration timeout) {
+    public static CommandResult run(List<String> command, Map<String, String> env, byte[] stdin, Duration timeout) {
         Path outFile = null;
         Path errFile = null;
         try {

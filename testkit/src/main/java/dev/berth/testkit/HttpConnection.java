@@ -1,4 +1,4 @@
-package dev.berth.runtime.it;
+package dev.berth.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;

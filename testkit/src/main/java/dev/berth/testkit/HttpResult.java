@@ -1,7 +1,7 @@
-package dev.berth.runtime.it;
+package dev.berth.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.berth.runtime.common.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +11,8 @@ import java.util.Map;
 
 /** A raw HTTP response: status, headers (names lower-cased) and the de-chunked body. */
 public record HttpResult(int status, String reason, Map<String, List<String>> headers, byte[] body) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** The first value of a header, or null. */
     public String header(String name) {
         List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
@@ -23,7 +25,7 @@ public record HttpResult(int status, String reason, Map<String, List<String>> he
 
     public JsonNode json() {
         try {
-            return Json.MAPPER.readTree(body);
+            return JSON.readTree(body);
         } catch (IOException e) {
             throw new UncheckedIOException("not JSON: " + text(), e);
         }

@@ -1,4 +1,4 @@
-package dev.berth.runtime.it;
+package dev.berth.testkit;
 
 /** What a finished command printed and returned. */
 public record CommandResult(int exitCode, String stdout, String stderr) {
