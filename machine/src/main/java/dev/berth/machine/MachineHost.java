@@ -60,8 +60,9 @@ public final class MachineHost {
      * @param homeShare the host folder the guest mounts at the same path, or null
      * @param idleStop  stop the VM after this long without connections or running containers; zero for never
      */
-    public MachineHost(MachinePaths paths, MachineConfig config, VmAssets assets, VmProvider provider, Map<String, String> env,
-                       Path homeShare, Duration idleStop) {
+    public MachineHost(MachinePaths paths, MachineConfig config, VmAssets assets, VmProvider provider,
+            Map<String, String> env,
+            Path homeShare, Duration idleStop) {
         this.paths = paths;
         this.files = new MachineFiles(paths);
         this.config = config;
@@ -74,8 +75,8 @@ public final class MachineHost {
 
     /** Runs until {@link #requestStop()} or the VM dies; returns 0 after a clean stop, 1 after a failure. */
     public int run() {
-        try (FileChannel lockFile = FileChannel.open(lockPath(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = lockFile.tryLock()) {
+        try (FileChannel lockFile = FileChannel.open(Files.createDirectories(paths.dir()).resolve("host.lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock lock = lockFile.tryLock()) {
             if (lock == null) {
                 // Another host process owns the machine: say so, and leave its state file alone.
                 System.err.println("berth machine: the machine " + config.name() + " is already running");
@@ -89,11 +90,6 @@ public final class MachineHost {
             fail(e.getMessage());
             return 1;
         }
-    }
-
-    private Path lockPath() throws IOException {
-        Files.createDirectories(paths.dir());
-        return paths.dir().resolve("host.lock");
     }
 
     private int serve() throws IOException {
@@ -143,7 +139,8 @@ public final class MachineHost {
     /** Records once why the machine ended (the state file says it before any client learns the VM is gone). */
     private void diedUnexpectedly(VmInstance current) {
         if (died.compareAndSet(false, true)) {
-            fail("the VM stopped unexpectedly (" + provider.name() + " exited with status " + current.exitCode().orElse(-1) + ")"
+            fail("the VM stopped unexpectedly (" + provider.name() + " exited with status "
+                    + current.exitCode().orElse(-1) + ")"
                     + files.consoleTail());
         }
     }
@@ -175,8 +172,10 @@ public final class MachineHost {
             String console = files.console();
             if (accelerator.hardware() && (BootProgress.cpuStuck(console) || System.nanoTime() > hardwareDeadline)) {
                 // It booted, then hung: the same half-working hypervisor, found later (seen in CI on this kind of host).
-                fallBackToSoftware(port, BootProgress.cpuStuck(console) ? "started the VM, but its CPUs stopped (soft lockup)"
-                        : "started the VM, but its engine did not answer within " + HARDWARE_READY_TIMEOUT.toSeconds() + " s");
+                fallBackToSoftware(port,
+                        BootProgress.cpuStuck(console) ? "started the VM, but its CPUs stopped (soft lockup)"
+                                : "started the VM, but its engine did not answer within "
+                                        + HARDWARE_READY_TIMEOUT.toSeconds() + " s");
                 deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
                 continue;
             }
@@ -191,7 +190,8 @@ public final class MachineHost {
             }
             if (api.ping()) {
                 long millis = (System.nanoTime() - started) / 1_000_000;
-                String note = BootProgress.warning(console).map(w -> state.message().isEmpty() ? w : state.message() + " " + w)
+                String note = BootProgress.warning(console)
+                        .map(w -> state.message().isEmpty() ? w : state.message() + " " + w)
                         .orElse(state.message());
                 state = new MachineState("running", "", note, state.hostPid(), port, state.socket(),
                         accelerator.qemuName(), millis, System.currentTimeMillis());
@@ -207,8 +207,9 @@ public final class MachineHost {
             sleep(250);
         }
         vm.kill();
-        throw new MachineException("the engine in the VM did not answer within " + READY_TIMEOUT.toMinutes() + " minutes"
-                + files.consoleTail());
+        throw new MachineException(
+                "the engine in the VM did not answer within " + READY_TIMEOUT.toMinutes() + " minutes"
+                        + files.consoleTail());
     }
 
     /** Kills the VM under the hypervisor that failed it, remembers that, and boots it again under TCG. */
@@ -355,7 +356,8 @@ public final class MachineHost {
             LOG.log(System.Logger.Level.WARNING, "cannot stop the containers before the power-off: " + e.getMessage());
         }
         if (!current.shutdown(STOP_GRACE)) {
-            LOG.log(System.Logger.Level.WARNING, "the VM did not power off in " + STOP_GRACE.toSeconds() + " s; ending it");
+            LOG.log(System.Logger.Level.WARNING,
+                    "the VM did not power off in " + STOP_GRACE.toSeconds() + " s; ending it");
             current.kill();
         }
     }
@@ -375,8 +377,7 @@ public final class MachineHost {
     private void fail(String reason) {
         LOG.log(System.Logger.Level.ERROR, reason);
         MachineState base = state != null ? state : MachineState.stopped();
-        new MachineState("failed", "", reason, ProcessHandle.current().pid(), base.apiPort(), base.socket(),
-                base.accelerator(), 0, System.currentTimeMillis()).write(paths.state());
+        base.failed(ProcessHandle.current().pid(), reason).write(paths.state());
     }
 
     private static int freePort() throws IOException {

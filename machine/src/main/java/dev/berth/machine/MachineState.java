@@ -21,7 +21,7 @@ import java.nio.file.StandardCopyOption;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MachineState(String state, String stage, String message, long hostPid, int apiPort, String socket,
-                           String accelerator, long bootMillis, long updatedAtMillis) {
+        String accelerator, long bootMillis, long updatedAtMillis) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static MachineState stopped() {
@@ -43,7 +43,8 @@ public record MachineState(String state, String stage, String message, long host
         } catch (NoSuchFileException e) {
             return stopped();
         } catch (IOException e) {
-            return new MachineState("failed", "", "the machine's state file " + file + " is unreadable: " + e.getMessage(),
+            return new MachineState("failed", "",
+                    "the machine's state file " + file + " is unreadable: " + e.getMessage(),
                     0, 0, "", "", 0, System.currentTimeMillis());
         }
     }
@@ -63,5 +64,10 @@ public record MachineState(String state, String stage, String message, long host
     public MachineState with(String newState, String newStage, String newMessage) {
         return new MachineState(newState, newStage, newMessage, hostPid, apiPort, socket, accelerator, bootMillis,
                 System.currentTimeMillis());
+    }
+
+    /** This machine failed for {@code reason}, as the host process {@code pid} saw it. */
+    public MachineState failed(long pid, String reason) {
+        return new MachineState("failed", "", reason, pid, apiPort, socket, accelerator, 0, System.currentTimeMillis());
     }
 }

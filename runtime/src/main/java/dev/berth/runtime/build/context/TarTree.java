@@ -71,11 +71,12 @@ public final class TarTree implements SourceTree, AutoCloseable {
         MessageDigest md = sha256();
         long size;
         try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             InputStream in = new java.security.DigestInputStream(content, md)) {
+                InputStream in = new java.security.DigestInputStream(content, md)) {
             size = in.transferTo(out);
         }
-        String path = tree.placeForWrite(checked(name), name);
-        tree.put(new Node(new Entry(path, Kind.FILE, 0644, 0, 0, size, Instant.now(), null, 0), 0, HexFormat.of().formatHex(md.digest())));
+        String path = tree.placeForWrite(ContextPaths.checked(name), name);
+        tree.put(new Node(new Entry(path, Kind.FILE, 0644, 0, 0, size, Instant.now(), null, 0), 0,
+                HexFormat.of().formatHex(md.digest())));
         return tree;
     }
 
@@ -86,9 +87,10 @@ public final class TarTree implements SourceTree, AutoCloseable {
 
     private void add(TarArchiveEntry e, TarArchiveInputStream in, long offset, byte[] buf) throws IOException {
         if (e.isSparse()) {
-            throw new InvalidArgumentException("tar entry " + e.getName() + " is a sparse file, which a build context cannot hold");
+            throw new InvalidArgumentException(
+                    "tar entry " + e.getName() + " is a sparse file, which a build context cannot hold");
         }
-        String raw = checked(e.getName());
+        String raw = ContextPaths.checked(e.getName());
         if (raw.isEmpty()) {
             return; // "./": the root itself
         }
@@ -99,12 +101,14 @@ public final class TarTree implements SourceTree, AutoCloseable {
         int gid = (int) e.getLongGroupId();
         Node node;
         if (e.isLink()) {
-            Node target = nodes.get(lookupPath(checked(e.getLinkName()), false));
+            Node target = nodes.get(lookupPath(ContextPaths.checked(e.getLinkName()), false));
             if (target == null || target.entry().kind() != Kind.FILE) {
-                throw new InvalidArgumentException("hard link " + e.getName() + " points to no file in the archive: " + e.getLinkName());
+                throw new InvalidArgumentException(
+                        "hard link " + e.getName() + " points to no file in the archive: " + e.getLinkName());
             }
             Entry t = target.entry();
-            node = new Node(new Entry(path, Kind.FILE, t.mode(), t.uid(), t.gid(), t.size(), t.mtime(), null, 0), target.offset(), target.digest());
+            node = new Node(new Entry(path, Kind.FILE, t.mode(), t.uid(), t.gid(), t.size(), t.mtime(), null, 0),
+                    target.offset(), target.digest());
         } else if (e.isDirectory()) {
             node = new Node(new Entry(path, Kind.DIR, perm, uid, gid, 0, mtime, null, 0), -1, null);
         } else if (e.isSymbolicLink()) {
@@ -115,13 +119,16 @@ public final class TarTree implements SourceTree, AutoCloseable {
             while ((n = in.read(buf)) > 0) {
                 md.update(buf, 0, n);
             }
-            node = new Node(new Entry(path, Kind.FILE, perm, uid, gid, e.getSize(), mtime, null, 0), offset, HexFormat.of().formatHex(md.digest()));
+            node = new Node(new Entry(path, Kind.FILE, perm, uid, gid, e.getSize(), mtime, null, 0), offset,
+                    HexFormat.of().formatHex(md.digest()));
         } else if (e.isFIFO() || e.isCharacterDevice() || e.isBlockDevice()) {
-            int type = e.isFIFO() ? FileSyscalls.S_IFIFO : e.isCharacterDevice() ? FileSyscalls.S_IFCHR : FileSyscalls.S_IFBLK;
+            int type = e.isFIFO() ? FileSyscalls.S_IFIFO : e.isCharacterDevice() ? FileSyscalls.S_IFCHR
+                    : FileSyscalls.S_IFBLK;
             node = new Node(new Entry(path, Kind.OTHER, type | perm, uid, gid, 0, mtime, null,
                     FileSyscalls.makedev(e.getDevMajor(), e.getDevMinor())), -1, null);
         } else {
-            throw new InvalidArgumentException("tar entry " + e.getName() + " has an unsupported type " + (char) e.getLinkFlag());
+            throw new InvalidArgumentException(
+                    "tar entry " + e.getName() + " has an unsupported type " + (char) e.getLinkFlag());
         }
         put(node);
     }
@@ -138,7 +145,7 @@ public final class TarTree implements SourceTree, AutoCloseable {
             remove(path);
         }
         nodes.put(path, node);
-        children.get(parentOf(path)).put(nameOf(path), Boolean.TRUE);
+        children.get(ContextPaths.parentOf(path)).put(ContextPaths.nameOf(path), Boolean.TRUE);
         if (node.entry().isDirectory()) {
             children.putIfAbsent(path, new TreeMap<>());
         }
@@ -150,9 +157,9 @@ public final class TarTree implements SourceTree, AutoCloseable {
         if (node == null) {
             return;
         }
-        TreeMap<String, Boolean> siblings = children.get(parentOf(path));
+        TreeMap<String, Boolean> siblings = children.get(ContextPaths.parentOf(path));
         if (siblings != null) {
-            siblings.remove(nameOf(path));
+            siblings.remove(ContextPaths.nameOf(path));
         }
         TreeMap<String, Boolean> kids = children.remove(path);
         if (kids != null) {
@@ -184,23 +191,6 @@ public final class TarTree implements SourceTree, AutoCloseable {
             }
         }
         return (parent.isEmpty() ? "" : parent + "/") + rel.substring(slash + 1);
-    }
-
-    /** The entry's name as a clean relative path; absolute names and {@code ..} are refused. */
-    static String checked(String name) {
-        if (name.startsWith("/")) {
-            throw new InvalidArgumentException("tar entry " + name + " has an absolute path");
-        }
-        List<String> parts = new ArrayList<>();
-        for (String p : name.split("/")) {
-            if (p.equals("..")) {
-                throw new InvalidArgumentException("tar entry " + name + " escapes the extraction directory with ..");
-            }
-            if (!p.isEmpty() && !p.equals(".")) {
-                parts.add(p);
-            }
-        }
-        return String.join("/", parts);
     }
 
     /** The path {@code path} leads to, symlinks followed inside the tree (the last element if {@code followLast}). */
@@ -291,15 +281,6 @@ public final class TarTree implements SourceTree, AutoCloseable {
     @Override
     public void close() {
         // The tar file goes with the build's directory.
-    }
-
-    private static String parentOf(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? "" : path.substring(0, slash);
-    }
-
-    private static String nameOf(String path) {
-        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private static MessageDigest sha256() {
