@@ -25,14 +25,14 @@ public final class DockerfileParser {
     private static final Pattern HEREDOC = Pattern.compile("^(\\d*)<<(-?)([^<]*)$");
     private static final Pattern KEYWORD = Pattern.compile("^(\\S+)\\s*(.*)$", Pattern.DOTALL);
 
-    private DockerfileParser() {
-    }
+    private DockerfileParser() {}
 
     /** Parses {@code text}. */
     public static ParsedDockerfile parse(String text) {
         if (text.length() > MAX_BYTES) {
-            throw new DockerfileSyntaxException(1, "the Dockerfile has " + text.length() + " characters; berthd reads at most "
-                    + MAX_BYTES / (1024 * 1024) + " MiB");
+            throw new DockerfileSyntaxException(1,
+                    "the Dockerfile has " + text.length() + " characters; berthd reads at most "
+                            + MAX_BYTES / (1024 * 1024) + " MiB");
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -55,13 +55,15 @@ public final class DockerfileParser {
                     throw new DockerfileSyntaxException(i + 1, "only one escape parser directive can be used");
                 }
                 if (!value.equals("\\") && !value.equals("`")) {
-                    throw new DockerfileSyntaxException(i + 1, "invalid escape token '" + value + "' does not match ` or \\");
+                    throw new DockerfileSyntaxException(i + 1,
+                            "invalid escape token '" + value + "' does not match ` or \\");
                 }
                 escape = value.charAt(0);
                 escapeSeen = true;
             } else if (key.equals("syntax")) {
                 syntax = value;
-                warnings.add("the syntax directive (" + value + ") is not used: berthd builds every Dockerfile with its own builder");
+                warnings.add("the syntax directive (" + value
+                        + ") is not used: berthd builds every Dockerfile with its own builder");
             }
         }
         Pattern continuation = Pattern.compile(Pattern.quote(String.valueOf(escape)) + "[ \\t]*$");

@@ -83,8 +83,10 @@ class DockerfileParserTest {
 
     @Test
     void duplicateAndInvalidEscapeDirectivesAreErrors() {
-        assertThrows(DockerfileSyntaxException.class, () -> DockerfileParser.parse("# escape=`\n# escape=\\\nFROM a\n"));
-        DockerfileSyntaxException e = assertThrows(DockerfileSyntaxException.class, () -> DockerfileParser.parse("# escape=x\nFROM a\n"));
+        assertThrows(DockerfileSyntaxException.class,
+                () -> DockerfileParser.parse("# escape=`\n# escape=\\\nFROM a\n"));
+        DockerfileSyntaxException e = assertThrows(DockerfileSyntaxException.class,
+                () -> DockerfileParser.parse("# escape=x\nFROM a\n"));
         assertTrue(e.getMessage().contains("invalid escape token"), e.getMessage());
     }
 
@@ -147,7 +149,8 @@ class DockerfileParserTest {
     @Test
     void sizeAndInstructionCountAreBounded() {
         String huge = "FROM a\nRUN " + "x".repeat(DockerfileParser.MAX_BYTES) + "\n";
-        assertTrue(assertThrows(DockerfileSyntaxException.class, () -> DockerfileParser.parse(huge)).getMessage().contains("MiB"));
+        assertTrue(assertThrows(DockerfileSyntaxException.class, () -> DockerfileParser.parse(huge)).getMessage()
+                .contains("MiB"));
         String many = "FROM a\n" + "ENV A=1\n".repeat(DockerfileParser.MAX_INSTRUCTIONS + 1);
         DockerfileSyntaxException e = assertThrows(DockerfileSyntaxException.class, () -> DockerfileParser.parse(many));
         assertTrue(e.getMessage().contains("at most " + DockerfileParser.MAX_INSTRUCTIONS), e.getMessage());

@@ -130,7 +130,7 @@ class DebPackageIT {
         BootedRoot.Result valid = run(List.of("desktop-file-validate", entry.toString()));
         assertEquals(0, valid.exit(), valid.output());
         assertEquals("", valid.output().strip(), "no warnings either");
-        for (int size : new int[] {16, 32, 48, 64, 128, 256, 512}) {
+        for (int size : new int[]{16, 32, 48, 64, 128, 256, 512}) {
             assertTrue(Files.isRegularFile(root.path("/usr/share/icons/hicolor/" + size + "x" + size
                     + "/apps/dev.berth.Berth.png")), "icon " + size);
         }
@@ -171,7 +171,8 @@ class DebPackageIT {
     @Test
     @Order(5)
     void anUpgradeRestartsTheEngineAndKeepsContainersRunning() throws Exception {
-        ok(root.asUser(USER, "docker", "-H", "unix://" + SOCKET, "run", "-d", "--name", "keeper", IMAGE, "sleep", "600"));
+        ok(root.asUser(USER, "docker", "-H", "unix://" + SOCKET, "run", "-d", "--name", "keeper", IMAGE, "sleep",
+                "600"));
         String pid = containerPid("keeper");
         String engineBefore = state("show", "--property=MainPID", "--value");
 

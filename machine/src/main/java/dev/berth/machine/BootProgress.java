@@ -10,16 +10,15 @@ import java.util.Optional;
  */
 public final class BootProgress {
     private static final List<String[]> STAGES = List.of(
-            new String[] {"berth-init: stage kernel", "Linux is starting"},
-            new String[] {"berth-init: stage root", "Mounting the system"},
-            new String[] {"berth-init: stage disk", "Preparing the data disk"},
-            new String[] {"berth-init: formatting", "Formatting the data disk (first start)"},
-            new String[] {"berth-init: stage network", "Starting the network"},
-            new String[] {"berth-init: stage share", "Sharing your home folder"},
-            new String[] {"berth-init: stage engine", "Starting the engine"});
+            new String[]{"berth-init: stage kernel", "Linux is starting"},
+            new String[]{"berth-init: stage root", "Mounting the system"},
+            new String[]{"berth-init: stage disk", "Preparing the data disk"},
+            new String[]{"berth-init: formatting", "Formatting the data disk (first start)"},
+            new String[]{"berth-init: stage network", "Starting the network"},
+            new String[]{"berth-init: stage share", "Sharing your home folder"},
+            new String[]{"berth-init: stage engine", "Starting the engine"});
 
-    private BootProgress() {
-    }
+    private BootProgress() {}
 
     /** The furthest stage the console shows, in words; "Starting the VM" before any. */
     public static String stage(String console) {
@@ -55,13 +54,15 @@ public final class BootProgress {
     public static Optional<String> failure(String console) {
         int err = console.lastIndexOf("berth-init: error ");
         if (err >= 0) {
-            return Optional.of(console.substring(err + "berth-init: error ".length()).lines().findFirst().orElse("").strip());
+            return Optional
+                    .of(console.substring(err + "berth-init: error ".length()).lines().findFirst().orElse("").strip());
         }
         int panic = console.indexOf("Kernel panic");
         if (panic >= 0) {
             String line = console.substring(panic).lines().findFirst().orElse("").strip();
             if (line.contains("VFS: Unable to mount root")) {
-                return Optional.of("The VM could not mount its system disk (" + line + "): the VM image may be damaged.");
+                return Optional
+                        .of("The VM could not mount its system disk (" + line + "): the VM image may be damaged.");
             }
             return Optional.of("The VM's kernel stopped: " + line);
         }
@@ -76,7 +77,8 @@ public final class BootProgress {
         }
         String line = console.substring(at + "berth-init: warning ".length()).lines().findFirst().orElse("").strip();
         if (line.startsWith("the data disk is full")) {
-            return Optional.of("The VM's data disk is full (" + line.substring("the data disk is full".length()).replaceFirst("^:\\s*", "")
+            return Optional.of("The VM's data disk is full ("
+                    + line.substring("the data disk is full".length()).replaceFirst("^:\\s*", "")
                     + "). Free space with docker system prune, or give the VM a larger disk.");
         }
         return Optional.of(line);

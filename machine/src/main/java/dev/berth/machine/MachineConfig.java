@@ -29,7 +29,8 @@ public record MachineConfig(String name, int cpus, int memoryMiB, int diskGiB, S
 
     /** Two CPUs, 2 GiB, a 64 GiB (sparse) disk: enough for everyday containers and builds. */
     public static MachineConfig defaults() {
-        return new MachineConfig(DEFAULT_NAME, Math.min(2, Runtime.getRuntime().availableProcessors()), 2048, 64, "auto", 0);
+        return new MachineConfig(DEFAULT_NAME, Math.min(2, Runtime.getRuntime().availableProcessors()), 2048, 64,
+                "auto", 0);
     }
 
     public MachineConfig withSize(int newCpus, int newMemoryMiB, int newDiskGiB) {

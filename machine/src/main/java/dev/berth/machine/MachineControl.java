@@ -63,9 +63,12 @@ public final class MachineControl {
     public MachineState status() {
         MachineState s = MachineState.read(paths.state());
         boolean hostAlive = s.hostPid() > 0 && ProcessHandle.of(s.hostPid()).map(ProcessHandle::isAlive).orElse(false);
-        boolean justLaunched = s.hostPid() == 0 && System.currentTimeMillis() - s.updatedAtMillis() < HOST_START_GRACE_MILLIS;
-        if (!hostAlive && !justLaunched && (s.state().equals("running") || s.state().equals("starting") || s.state().equals("stopping"))) {
-            return s.with("failed", "", "the machine's host process (pid " + s.hostPid() + ") is gone; start the machine again");
+        boolean justLaunched = s.hostPid() == 0
+                && System.currentTimeMillis() - s.updatedAtMillis() < HOST_START_GRACE_MILLIS;
+        if (!hostAlive && !justLaunched
+                && (s.state().equals("running") || s.state().equals("starting") || s.state().equals("stopping"))) {
+            return s.with("failed", "",
+                    "the machine's host process (pid " + s.hostPid() + ") is gone; start the machine again");
         }
         return s;
     }
@@ -161,7 +164,8 @@ public final class MachineControl {
         cmd.add(paths.name());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(paths.hostLog().toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(
+                        new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null")));
         pb.environment().putIfAbsent("BERTH_HOME", paths.berthHome().toString());
         return pb.start();
     }

@@ -22,7 +22,8 @@ public record MachinePaths(Path berthHome, String name) {
 
     /** The engine socket the docker CLI, compose and the app use. */
     public Path engineSocket() {
-        return berthHome.resolve("run").resolve(name.equals(MachineConfig.DEFAULT_NAME) ? "docker.sock" : name + ".sock");
+        return berthHome.resolve("run")
+                .resolve(name.equals(MachineConfig.DEFAULT_NAME) ? "docker.sock" : name + ".sock");
     }
 
     public Path config() {

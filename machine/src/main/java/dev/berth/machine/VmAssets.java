@@ -77,7 +77,8 @@ public record VmAssets(Path dir, String arch) {
             throw new MachineException("The Berth VM image is missing: there is no " + manifest()
                     + ". Build it with vm-assets/build (or reinstall Berth).");
         } catch (IOException e) {
-            throw new MachineException("The Berth VM image's manifest " + manifest() + " cannot be read: " + e.getMessage());
+            throw new MachineException(
+                    "The Berth VM image's manifest " + manifest() + " cannot be read: " + e.getMessage());
         }
         Map<String, String> files = new LinkedHashMap<>();
         manifest.path("files").properties().forEach(e -> files.put(e.getKey(), e.getValue().asText()));
@@ -85,15 +86,18 @@ public record VmAssets(Path dir, String arch) {
             String name = needed.getFileName().toString();
             String want = files.get(name);
             if (want == null) {
-                throw new MachineException("The Berth VM image's manifest does not list " + name + "; rebuild it with vm-assets/build.");
+                throw new MachineException(
+                        "The Berth VM image's manifest does not list " + name + "; rebuild it with vm-assets/build.");
             }
             if (!Files.isRegularFile(needed)) {
-                throw new MachineException("The Berth VM image is incomplete: " + needed + " is missing. Rebuild it with vm-assets/build.");
+                throw new MachineException("The Berth VM image is incomplete: " + needed
+                        + " is missing. Rebuild it with vm-assets/build.");
             }
             String have = sha256(needed);
             if (!have.equals(want)) {
                 throw new MachineException("The Berth VM image is damaged: " + needed + " does not match its checksum "
-                        + "(sha256 " + have.substring(0, 12) + "…, expected " + want.substring(0, Math.min(12, want.length()))
+                        + "(sha256 " + have.substring(0, 12) + "…, expected "
+                        + want.substring(0, Math.min(12, want.length()))
                         + "…). Rebuild it with vm-assets/build.");
             }
         }
@@ -112,7 +116,7 @@ public record VmAssets(Path dir, String arch) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
+            for (int n; (n = in.read(buf)) > 0;) {
                 md.update(buf, 0, n);
             }
             return HexFormat.of().formatHex(md.digest());

@@ -19,24 +19,31 @@ class BootProgressTest {
                 berth-init: formatting
                 """;
         assertEquals("Formatting the data disk (first start)", BootProgress.stage(console));
-        assertEquals("Starting the engine", BootProgress.stage(console + "berth-init: stage network\nberth-init: stage engine (t=5.5s)\n"));
+        assertEquals("Starting the engine",
+                BootProgress.stage(console + "berth-init: stage network\nberth-init: stage engine (t=5.5s)\n"));
     }
 
     @Test
     void initsOwnErrorIsTheReasonAndAFullDiskSaysWhatToDo() {
         assertEquals(Optional.of("no data disk: the VM was started without one"),
-                BootProgress.failure("berth-init: stage disk\nberth-init: error no data disk: the VM was started without one\n"));
-        String full = BootProgress.warning("berth-init: stage disk\nberth-init: warning the data disk is full: 2.9G of 2.9G used\n")
+                BootProgress.failure(
+                        "berth-init: stage disk\nberth-init: error no data disk: the VM was started without one\n"));
+        String full = BootProgress
+                .warning("berth-init: stage disk\nberth-init: warning the data disk is full: 2.9G of 2.9G used\n")
                 .orElseThrow();
-        assertEquals("The VM's data disk is full (2.9G of 2.9G used). Free space with docker system prune, or give the VM a "
-                + "larger disk.", full);
-        assertEquals(Optional.empty(), BootProgress.failure("berth-init: warning the data disk is full: 1G of 1G used\n"),
+        assertEquals(
+                "The VM's data disk is full (2.9G of 2.9G used). Free space with docker system prune, or give the VM a "
+                        + "larger disk.",
+                full);
+        assertEquals(Optional.empty(),
+                BootProgress.failure("berth-init: warning the data disk is full: 1G of 1G used\n"),
                 "a full disk does not stop the boot");
     }
 
     @Test
     void aKernelPanicOverTheRootSaysTheImageMayBeDamaged() {
-        String reason = BootProgress.failure("[ 1.2] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)\n")
+        String reason = BootProgress
+                .failure("[ 1.2] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)\n")
                 .orElseThrow();
         assertTrue(reason.contains("VM image may be damaged"), reason);
         assertEquals(Optional.empty(), BootProgress.failure("berth-init: stage engine\n"));

@@ -19,12 +19,13 @@ class VmAssetsTest {
 
     private VmAssets image() throws IOException {
         StringBuilder files = new StringBuilder();
-        for (String name : new String[] {"vmlinux", "initramfs.img", "rootfs.img", "berth-wsl.tar.gz"}) {
+        for (String name : new String[]{"vmlinux", "initramfs.img", "rootfs.img", "berth-wsl.tar.gz"}) {
             Files.writeString(dir.resolve(name), "contents of " + name);
             files.append(files.isEmpty() ? "" : ",").append('"').append(name).append("\": \"")
                     .append(VmAssets.sha256(dir.resolve(name))).append('"');
         }
-        Files.writeString(dir.resolve("manifest.json"), "{\"arch\": \"x86_64\", \"version\": \"abc123\", \"files\": {" + files + "}}");
+        Files.writeString(dir.resolve("manifest.json"),
+                "{\"arch\": \"x86_64\", \"version\": \"abc123\", \"files\": {" + files + "}}");
         return new VmAssets(dir, "x86_64");
     }
 
@@ -38,8 +39,11 @@ class VmAssetsTest {
 
     @Test
     void aMissingImageSaysHowToGetOne() {
-        MachineException e = assertThrows(MachineException.class, () -> new VmAssets(dir.resolve("none"), "x86_64").verify(false));
-        assertTrue(e.getMessage().contains("The Berth VM image is missing") && e.getMessage().contains("vm-assets/build"), e.getMessage());
+        MachineException e = assertThrows(MachineException.class,
+                () -> new VmAssets(dir.resolve("none"), "x86_64").verify(false));
+        assertTrue(
+                e.getMessage().contains("The Berth VM image is missing") && e.getMessage().contains("vm-assets/build"),
+                e.getMessage());
     }
 
     @Test
@@ -47,7 +51,8 @@ class VmAssetsTest {
         VmAssets assets = image();
         Files.writeString(dir.resolve("rootfs.img"), "flipped");
         MachineException damaged = assertThrows(MachineException.class, () -> assets.verify(false));
-        assertTrue(damaged.getMessage().contains("is damaged") && damaged.getMessage().contains("rootfs.img"), damaged.getMessage());
+        assertTrue(damaged.getMessage().contains("is damaged") && damaged.getMessage().contains("rootfs.img"),
+                damaged.getMessage());
         Files.delete(dir.resolve("vmlinux"));
         MachineException missing = assertThrows(MachineException.class, () -> assets.verify(false));
         assertTrue(missing.getMessage().contains("vmlinux is missing"), missing.getMessage());
@@ -56,6 +61,7 @@ class VmAssetsTest {
     @Test
     void theImageIsFoundBesideTheInstallationOrWhereTheEnvironmentSays() {
         assertEquals(Path.of("/opt/vm"), VmAssets.locate(Map.of("BERTH_VM_ASSETS", "/opt/vm"), "/ignored").dir());
-        assertEquals(Path.of("/opt/berth/vm-assets/out").resolve(VmAssets.hostArch()), VmAssets.locate(Map.of(), "/opt/berth").dir());
+        assertEquals(Path.of("/opt/berth/vm-assets/out").resolve(VmAssets.hostArch()),
+                VmAssets.locate(Map.of(), "/opt/berth").dir());
     }
 }

@@ -13,8 +13,7 @@ import java.util.function.Supplier;
 public final class Await {
     private static final long POLL_NANOS = Duration.ofMillis(20).toNanos();
 
-    private Await() {
-    }
+    private Await() {}
 
     /** Waits until {@code condition} holds, at most {@code timeout}. */
     public static void until(String what, Duration timeout, BooleanSupplier condition) {
@@ -27,7 +26,8 @@ public final class Await {
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 String last = seen.get();
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what + (last.isEmpty() ? "" : "; last seen: " + last));
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what
+                        + (last.isEmpty() ? "" : "; last seen: " + last));
             }
             LockSupport.parkNanos(POLL_NANOS);
             if (Thread.interrupted()) {

@@ -23,7 +23,8 @@ public final class BerthdCommand {
     }
 
     /** As {@link #of(List, List)}, with system properties for berthd's JVM (test-only tunables such as time-outs). */
-    public static List<String> of(List<String> extraRoutes, java.util.Map<String, String> properties, List<String> args) {
+    public static List<String> of(List<String> extraRoutes, java.util.Map<String, String> properties,
+            List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java());
         // Quick-starting flags: tests start many short-lived engines.

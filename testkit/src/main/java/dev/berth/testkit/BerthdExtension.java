@@ -30,8 +30,14 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * {@code bin/berthd} does (other modules, which must not depend on the runtime's classes). Outside JUnit (tours,
  * benchmarks) {@link #startNow()} and {@link #close()} do the same.
  */
-public final class BerthdExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback,
-        TestExecutionExceptionHandler, ParameterResolver, AutoCloseable {
+public final class BerthdExtension
+        implements
+            BeforeAllCallback,
+            BeforeEachCallback,
+            AfterAllCallback,
+            TestExecutionExceptionHandler,
+            ParameterResolver,
+            AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 

@@ -60,7 +60,8 @@ public final class BerthdProcess {
             return false;
         }
         try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-            ch.write(ByteBuffer.wrap("GET /_ping HTTP/1.0\r\nHost: berthd\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+            ch.write(
+                    ByteBuffer.wrap("GET /_ping HTTP/1.0\r\nHost: berthd\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
             ByteBuffer buf = ByteBuffer.allocate(64);
             while (buf.position() < 12 && ch.read(buf) >= 0) {
                 // Read until the status line's code is in.

@@ -44,7 +44,7 @@ public final class HttpConnection implements AutoCloseable {
         out = new OutputStream() {
             @Override
             public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
+                write(new byte[]{(byte) b}, 0, 1);
             }
 
             @Override
@@ -58,7 +58,8 @@ public final class HttpConnection implements AutoCloseable {
     }
 
     /** Sends a request with a Content-Length body (or none) and reads the whole response. */
-    public HttpResult exchange(String method, String path, Map<String, String> headers, byte[] body) throws IOException {
+    public HttpResult exchange(String method, String path, Map<String, String> headers, byte[] body)
+            throws IOException {
         sendHead(method, path, headers, body == null ? null : (long) body.length, false);
         if (body != null) {
             out.write(body);

@@ -197,7 +197,8 @@ public final class LayerBuilder {
         try {
             return new org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream(out);
         } catch (NoClassDefFoundError e) {
-            throw new IllegalStateException("zstd layers need zstd-jni (com.github.luben:zstd-jni) on the test classpath", e);
+            throw new IllegalStateException(
+                    "zstd layers need zstd-jni (com.github.luben:zstd-jni) on the test classpath", e);
         }
     }
 
@@ -244,7 +245,6 @@ public final class LayerBuilder {
             return applets;
         }
 
-        private Busybox() {
-        }
+        private Busybox() {}
     }
 }

@@ -2,8 +2,7 @@ package dev.berth.testkit;
 
 /** Which family of media types an image's manifest, config and layers use. */
 public enum ManifestFormat {
-    OCI,
-    DOCKER;
+    OCI, DOCKER;
 
     String manifestType() {
         return this == OCI ? MediaTypes.OCI_MANIFEST : MediaTypes.DOCKER_MANIFEST;

@@ -21,7 +21,8 @@ public final class ProcessRunner {
         try {
             outFile = Files.createTempFile("cmd-", ".out");
             errFile = Files.createTempFile("cmd-", ".err");
-            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(outFile.toFile()).redirectError(errFile.toFile());
+            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(outFile.toFile())
+                    .redirectError(errFile.toFile());
             pb.environment().putAll(env);
             if (stdin == null) {
                 pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));

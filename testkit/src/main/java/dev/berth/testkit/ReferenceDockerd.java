@@ -97,7 +97,8 @@ public final class ReferenceDockerd implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         // Its overlay mounts and the containerd state under exec go with the directory.
-        CliResult.run(List.of("sh", "-c", "grep -o ' " + dir + "[^ ]*' /proc/self/mounts | sort -r | xargs -r -n1 umount -l"));
+        CliResult.run(List.of("sh", "-c",
+                "grep -o ' " + dir + "[^ ]*' /proc/self/mounts | sort -r | xargs -r -n1 umount -l"));
         CliResult.run(List.of("rm", "-rf", dir.toString()));
     }
 
@@ -105,7 +106,8 @@ public final class ReferenceDockerd implements AutoCloseable {
     public record CliResult(int exitCode, String stdout, String stderr) {
         static CliResult run(List<String> cmd) {
             try {
-                Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                Process p = new ProcessBuilder(cmd)
+                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
                 var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                     try {
                         return new String(p.getErrorStream().readAllBytes());

@@ -112,7 +112,8 @@ public final class RegistryClient {
 
     /** Stores a manifest or index under {@code reference} (a tag or its digest). */
     public void pushManifest(String repo, String reference, String mediaType, byte[] bytes) {
-        expect(put("/v2/" + repo + "/manifests/" + reference, mediaType, bytes), 201, "manifest " + repo + ":" + reference);
+        expect(put("/v2/" + repo + "/manifests/" + reference, mediaType, bytes), 201,
+                "manifest " + repo + ":" + reference);
     }
 
     private static Response expect(Response response, int status, String what) {
@@ -122,7 +123,8 @@ public final class RegistryClient {
         return response;
     }
 
-    private Response send(String method, String path, HttpRequest.BodyPublisher body, String contentType, String... accept) {
+    private Response send(String method, String path, HttpRequest.BodyPublisher body, String contentType,
+            String... accept) {
         URI uri = base.resolve(path);
         Response response = exchange(method, uri, body, contentType, lastAuthorization, accept);
         if (response.status() != 401) {
@@ -137,7 +139,7 @@ public final class RegistryClient {
     }
 
     private Response exchange(String method, URI uri, HttpRequest.BodyPublisher body, String contentType,
-                              String authorization, String... accept) {
+            String authorization, String... accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2)).method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -201,7 +203,8 @@ public final class RegistryClient {
             query.append("service=").append(URLEncoder.encode(service, StandardCharsets.UTF_8));
         }
         if (!scope.isEmpty()) {
-            query.append(query.isEmpty() ? "" : "&").append("scope=").append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
+            query.append(query.isEmpty() ? "" : "&").append("scope=")
+                    .append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
         }
         URI uri = URI.create(realm + (query.isEmpty() ? "" : (realm.contains("?") ? "&" : "?") + query));
         Response response = exchange("GET", uri, HttpRequest.BodyPublishers.noBody(), null, basic());

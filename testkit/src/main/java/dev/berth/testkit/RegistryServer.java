@@ -258,7 +258,8 @@ public final class RegistryServer implements RegistryEndpoint, AutoCloseable {
         try {
             byte[] bytes = Files.readAllBytes(data);
             if (bytes.length == 0) {
-                throw new IllegalArgumentException("an empty blob cannot be corrupted while keeping its length: " + digest);
+                throw new IllegalArgumentException(
+                        "an empty blob cannot be corrupted while keeping its length: " + digest);
             }
             for (int i = 0; i < bytes.length; i++) {
                 bytes[i] = (byte) ~bytes[i];
@@ -314,7 +315,8 @@ public final class RegistryServer implements RegistryEndpoint, AutoCloseable {
 
     @Override
     public String toString() {
-        return "RegistryServer[" + host() + (tokens != null ? ", token auth" : user != null ? ", basic auth" : "") + "]";
+        return "RegistryServer[" + host() + (tokens != null ? ", token auth" : user != null ? ", basic auth" : "")
+                + "]";
     }
 
     private static void stop(Process process) {

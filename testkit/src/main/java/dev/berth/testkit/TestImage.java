@@ -27,7 +27,7 @@ public final class TestImage {
     private final byte[] manifest;
 
     private TestImage(List<Layer> layers, ManifestFormat format, String os, String architecture, String variant,
-                      byte[] config, byte[] manifest) {
+            byte[] config, byte[] manifest) {
         this.layers = List.copyOf(layers);
         this.format = format;
         this.os = os;
@@ -100,7 +100,8 @@ public final class TestImage {
         entry.put("Config", configName);
         entry.putArray("RepoTags").add(repoTag);
         ArrayNode layerNames = entry.putArray("Layers");
-        try (var out = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(java.nio.file.Files.newOutputStream(tar))) {
+        try (var out = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+                java.nio.file.Files.newOutputStream(tar))) {
             for (Layer layer : layers) {
                 String name = layer.digest().substring("sha256:".length()) + "/layer.tar";
                 layerNames.add(name);
@@ -113,7 +114,8 @@ public final class TestImage {
         }
     }
 
-    private static void putEntry(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream out, String name, byte[] bytes)
+    private static void putEntry(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream out, String name,
+            byte[] bytes)
             throws IOException {
         var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(name);
         e.setSize(bytes.length);
@@ -201,8 +203,7 @@ public final class TestImage {
         private ManifestFormat format = ManifestFormat.OCI;
         private String created = LayerBuilder.MTIME.toString();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Adds a layer on top, with a history entry saying where it came from. */
         public Builder layer(Layer layer, String createdBy) {
@@ -284,7 +285,8 @@ public final class TestImage {
 
         public TestImage build() {
             byte[] config = write(config());
-            ObjectNode manifest = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", format.manifestType());
+            ObjectNode manifest = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType",
+                    format.manifestType());
             manifest.putObject("config")
                     .put("mediaType", format.configType())
                     .put("digest", Digests.sha256(config))

@@ -65,7 +65,8 @@ final class TokenService implements AutoCloseable {
                 reply(exchange, 400, "{\"details\":\"unsupported token request\"}");
                 return;
             }
-            if (request.user() != null && !(constantTimeEquals(user, request.user()) && constantTimeEquals(password, request.password()))) {
+            if (request.user() != null && !(constantTimeEquals(user, request.user())
+                    && constantTimeEquals(password, request.password()))) {
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"berth-testkit\"");
                 reply(exchange, 401, "{\"details\":\"incorrect username or password\"}");
                 return;
@@ -147,7 +148,8 @@ final class TokenService implements AutoCloseable {
                 if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
                     return new Request(null, null, scopes);
                 }
-                String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+                String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()),
+                        StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 return colon < 0 ? new Request(decoded, "", scopes)
                         : new Request(decoded.substring(0, colon), decoded.substring(colon + 1), scopes);
@@ -161,7 +163,8 @@ final class TokenService implements AutoCloseable {
                 }
                 List<String> users = values(form, "username", null);
                 List<String> passwords = values(form, "password", null);
-                return new Request(users.isEmpty() ? "" : users.getFirst(), passwords.isEmpty() ? "" : passwords.getFirst(),
+                return new Request(users.isEmpty() ? "" : users.getFirst(),
+                        passwords.isEmpty() ? "" : passwords.getFirst(),
                         values(form, "scope", " "));
             }
             return null;

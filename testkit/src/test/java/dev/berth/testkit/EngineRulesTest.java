@@ -9,8 +9,12 @@ import org.junit.jupiter.api.Test;
 class EngineRulesTest {
     @Test
     void splitsARuleWithAQuotedComment() {
-        assertEquals(List.of("BERTH-FORWARD", "-i", "berth0", "-o", "berth0", "-m", "comment", "--comment", "berth:b866", "-j", "ACCEPT"),
-                EngineRules.Shell.split("BERTH-FORWARD -i berth0 -o berth0 -m comment --comment \"berth:b866\" -j ACCEPT"));
-        assertEquals(List.of("X", "--comment", "a b", "-j", "RETURN"), EngineRules.Shell.split("X --comment \"a b\" -j RETURN"));
+        assertEquals(
+                List.of("BERTH-FORWARD", "-i", "berth0", "-o", "berth0", "-m", "comment", "--comment", "berth:b866",
+                        "-j", "ACCEPT"),
+                EngineRules.Shell
+                        .split("BERTH-FORWARD -i berth0 -o berth0 -m comment --comment \"berth:b866\" -j ACCEPT"));
+        assertEquals(List.of("X", "--comment", "a b", "-j", "RETURN"),
+                EngineRules.Shell.split("X --comment \"a b\" -j RETURN"));
     }
 }

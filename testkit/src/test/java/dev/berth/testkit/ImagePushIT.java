@@ -37,7 +37,8 @@ class ImagePushIT {
             assertArrayEquals(image.manifestBytes(), manifest.body());
             assertArrayEquals(image.configBytes(), client.blob("library/busybox", image.configDigest()).body());
             for (Layer layer : image.layers()) {
-                assertArrayEquals(layer.bytes(), client.blob("library/busybox", layer.digest()).body(), layer.toString());
+                assertArrayEquals(layer.bytes(), client.blob("library/busybox", layer.digest()).body(),
+                        layer.toString());
             }
         }
     }
@@ -66,8 +67,9 @@ class ImagePushIT {
             assertEquals(digest, response.header("Docker-Content-Digest"));
             JsonNode manifests = response.json().get("manifests");
             assertEquals(2, manifests.size());
-            assertEquals(List.of("amd64", "arm64"), List.of(manifests.get(0).get("platform").get("architecture").asText(),
-                    manifests.get(1).get("platform").get("architecture").asText()));
+            assertEquals(List.of("amd64", "arm64"),
+                    List.of(manifests.get(0).get("platform").get("architecture").asText(),
+                            manifests.get(1).get("platform").get("architecture").asText()));
             assertEquals(arm64.manifestDigest(), manifests.get(1).get("digest").asText());
             assertEquals(200, registry.client().manifest("multi", arm64.manifestDigest()).status());
         }

@@ -72,7 +72,8 @@ class LayerBuilderTest {
         assertEquals(gzip.bytes().length, gzip.size());
         assertEquals(Digests.sha256(builder.tar()), gzip.diffId());
         assertNotEquals(gzip.digest(), gzip.diffId());
-        assertEquals(Map.of("a", 12L), sizes(read(new GzipCompressorInputStream(new ByteArrayInputStream(gzip.bytes())))));
+        assertEquals(Map.of("a", 12L),
+                sizes(read(new GzipCompressorInputStream(new ByteArrayInputStream(gzip.bytes())))));
         assertEquals(gzip.digest(), LayerBuilder.layer().file("a", "same content").build().digest(), "reproducible");
         assertEquals(MediaTypes.OCI_LAYER_GZIP, gzip.mediaType(ManifestFormat.OCI));
         assertEquals(MediaTypes.DOCKER_LAYER_GZIP, gzip.mediaType(ManifestFormat.DOCKER));
@@ -96,7 +97,8 @@ class LayerBuilderTest {
         assertEquals("busybox", entries.get("bin/sh").getLinkName());
         assertEquals("busybox", entries.get("bin/ls").getLinkName());
         assertEquals(01777, entries.get("tmp/").getMode());
-        assertTrue(entries.containsKey("etc/passwd") && entries.containsKey("etc/group") && entries.containsKey("root/"));
+        assertTrue(
+                entries.containsKey("etc/passwd") && entries.containsKey("etc/group") && entries.containsKey("root/"));
         long links = entries.values().stream().filter(TarArchiveEntry::isSymbolicLink).count();
         assertEquals(LayerBuilder.Busybox.applets().stream().filter(a -> !a.equals("busybox")).count(), links);
     }

@@ -64,7 +64,7 @@ class RegistryServerIT {
             byte[] served = client.blob("demo", digest).body();
             assertEquals(BLOB.length, served.length);
             assertFalse(java.util.Arrays.equals(BLOB, served));
-            assertThrows(IllegalArgumentException.class, () -> registry.corruptBlob(sha256(new byte[] {1})));
+            assertThrows(IllegalArgumentException.class, () -> registry.corruptBlob(sha256(new byte[]{1})));
         }
     }
 
@@ -77,7 +77,8 @@ class RegistryServerIT {
                 {"schemaVersion":2,"mediaType":"%s","config":{"mediaType":"%s","digest":"%s","size":%d},
                  "layers":[{"mediaType":"%s","digest":"%s","size":%d}]}"""
                 .formatted(MediaTypes.OCI_MANIFEST, MediaTypes.OCI_CONFIG, sha256(config), config.length,
-                        MediaTypes.OCI_LAYER, sha256(BLOB), BLOB.length).getBytes(StandardCharsets.UTF_8);
+                        MediaTypes.OCI_LAYER, sha256(BLOB), BLOB.length)
+                .getBytes(StandardCharsets.UTF_8);
         client.pushManifest("demo", "v1", MediaTypes.OCI_MANIFEST, manifest);
 
         RegistryClient.Response pulled = client.manifest("demo", "v1");

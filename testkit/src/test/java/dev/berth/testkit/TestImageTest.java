@@ -38,7 +38,8 @@ class TestImageTest {
         assertEquals(MediaTypes.OCI_MANIFEST, manifest.get("mediaType").asText());
         assertEquals(image.configDigest(), manifest.get("config").get("digest").asText());
         assertEquals(image.configBytes().length, manifest.get("config").get("size").asLong());
-        assertEquals(image.layers().stream().map(Layer::digest).toList(), texts(manifest.findValues("layers").getFirst().findValues("digest")));
+        assertEquals(image.layers().stream().map(Layer::digest).toList(),
+                texts(manifest.findValues("layers").getFirst().findValues("digest")));
         assertEquals(image.layers().get(0).size(), manifest.get("layers").get(0).get("size").asLong());
     }
 

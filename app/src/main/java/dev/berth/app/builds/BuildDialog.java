@@ -2,7 +2,6 @@ package dev.berth.app.builds;
 
 import atlantafx.base.theme.Styles;
 import dev.berth.app.support.I18n;
-import static dev.berth.app.widgets.Forms.area;
 import static dev.berth.app.widgets.Forms.field;
 import static dev.berth.app.widgets.Forms.grow;
 import static dev.berth.app.widgets.Forms.key;
@@ -12,7 +11,6 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -55,7 +53,8 @@ public final class BuildDialog {
         stage.initModality(Modality.NONE);
         stage.setTitle(I18n.t("build.title"));
 
-        VBox root = new VBox(10, form(), commandLine(), progress(), log(), message(vm.errorProperty(), Styles.DANGER, "build-error"),
+        VBox root = new VBox(10, form(), commandLine(), progress(), log(),
+                message(vm.errorProperty(), Styles.DANGER, "build-error"),
                 buttons());
         root.setPadding(new Insets(16));
         stage.setScene(new Scene(root, 920, 820));
@@ -90,7 +89,8 @@ public final class BuildDialog {
         dockerfile.setPromptText("Dockerfile");
         dockerfile.setAccessibleText(I18n.t("build.dockerfile"));
         dockerfile.valueProperty().bindBidirectional(vm.dockerfileProperty());
-        VBox dockerfileBox = new VBox(4, dockerfile, message(vm.dockerfileProblemProperty(), Styles.WARNING, "build-dockerfile-problem"));
+        VBox dockerfileBox = new VBox(4, dockerfile,
+                message(vm.dockerfileProblemProperty(), Styles.WARNING, "build-dockerfile-problem"));
         form.addRow(row++, key("build.dockerfile"), dockerfileBox);
         form.addRow(row++, key("build.tag"), field(vm.tagProperty(), "build.tag", "myapp:latest", "build-tag"));
         TextArea args = new TextArea();
@@ -167,7 +167,8 @@ public final class BuildDialog {
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
         });
         HBox.setHgrow(line, Priority.ALWAYS);
-        return new VBox(4, title, new HBox(8, line, copy), message(vm.problemProperty(), Styles.WARNING, "build-problem"));
+        return new VBox(4, title, new HBox(8, line, copy),
+                message(vm.problemProperty(), Styles.WARNING, "build-problem"));
     }
 
     private Node progress() {
@@ -291,10 +292,14 @@ public final class BuildDialog {
             }
             number.setText(row.number() + "/" + row.total());
             text.setText(row.text());
-            badge.textProperty().bind(Bindings.createStringBinding(() -> I18n.t("build.state." + row.stateProperty().get().name().toLowerCase()),
-                    row.stateProperty()));
-            badge.getStyleClass().setAll("label", "state-badge", "build-" + row.stateProperty().get().name().toLowerCase());
-            row.stateProperty().addListener((o, a, b) -> badge.getStyleClass().setAll("label", "state-badge", "build-" + b.name().toLowerCase()));
+            badge.textProperty()
+                    .bind(Bindings.createStringBinding(
+                            () -> I18n.t("build.state." + row.stateProperty().get().name().toLowerCase()),
+                            row.stateProperty()));
+            badge.getStyleClass().setAll("label", "state-badge",
+                    "build-" + row.stateProperty().get().name().toLowerCase());
+            row.stateProperty().addListener((o, a, b) -> badge.getStyleClass().setAll("label", "state-badge",
+                    "build-" + b.name().toLowerCase()));
             setGraphic(box);
         }
     }

@@ -101,7 +101,8 @@ final class BuildProgress {
             return;
         }
         status.set("");
-        StepRow failedStep = steps.stream().filter(s -> s.stateProperty().get() == BuildLog.State.FAILED).findFirst().orElse(null);
+        StepRow failedStep = steps.stream().filter(s -> s.stateProperty().get() == BuildLog.State.FAILED).findFirst()
+                .orElse(null);
         error.set(failedStep == null ? message : failedStep.line() > 0
                 ? I18n.t("build.failedStepAt", failedStep.number(), failedStep.line(), failedStep.text(), message)
                 : I18n.t("build.failedStep", failedStep.number(), failedStep.text(), message));

@@ -67,7 +67,8 @@ public final class BuildViewModel {
      * @param recents where the recent builds are kept
      * @param onBuilt gets the new image's ID after a successful build (the Images page selects it)
      */
-    public BuildViewModel(Supplier<Engine> engine, Async async, RecentBuilds recents, Consumer<String> onBuilt, Clock clock) {
+    public BuildViewModel(Supplier<Engine> engine, Async async, RecentBuilds recents, Consumer<String> onBuilt,
+            Clock clock) {
         this.engine = engine;
         this.async = async;
         this.recents = recents;
@@ -250,7 +251,8 @@ public final class BuildViewModel {
         log.finish();
         apply(log);
         String name = spec.tags().isEmpty() ? shortId(id) : spec.tags().getFirst();
-        run.succeeded(id, I18n.t("build.done", name, shortId(id), String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0)));
+        run.succeeded(id,
+                I18n.t("build.done", name, shortId(id), String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0)));
         recent.setAll(recents.add(RecentBuild.of(spec, clock.millis(), true, id)));
         onBuilt.accept(id);
     }
@@ -277,7 +279,8 @@ public final class BuildViewModel {
                 tags.add(t);
             }
         }
-        return new BuildSpec(Path.of(folder.get().strip()), dockerfile.get(), tags, args(), target.get(), noCache.get(), pull.get());
+        return new BuildSpec(Path.of(folder.get().strip()), dockerfile.get(), tags, args(), target.get(), noCache.get(),
+                pull.get());
     }
 
     private Map<String, String> args() {
@@ -327,7 +330,8 @@ public final class BuildViewModel {
                 return I18n.t("build.badArg", l);
             }
         }
-        if (!target.get().isBlank() && !facts.stages().isEmpty() && !facts.stages().contains(target.get().strip().toLowerCase(java.util.Locale.ROOT))) {
+        if (!target.get().isBlank() && !facts.stages().isEmpty()
+                && !facts.stages().contains(target.get().strip().toLowerCase(java.util.Locale.ROOT))) {
             return I18n.t("build.badTarget", target.get().strip());
         }
         return "";
@@ -350,13 +354,14 @@ public final class BuildViewModel {
         if (folder.get().isBlank()) {
             return;
         }
-        Path file = Path.of(folder.get().strip()).resolve(dockerfile.get().isBlank() ? "Dockerfile" : dockerfile.get().strip());
+        Path file = Path.of(folder.get().strip())
+                .resolve(dockerfile.get().isBlank() ? "Dockerfile" : dockerfile.get().strip());
         async.run(() -> DockerfileFacts.read(file), read -> {
             facts = read;
             targets.setAll(read.stages());
             dockerfileProblem.set(read.problem());
             revalidate();
-        }, message -> { });
+        }, message -> {});
     }
 
     /** Whether Build can start now: the form is complete and no build runs. */

@@ -10,8 +10,7 @@ import java.util.TreeMap;
 
 /** The {@code docker build …} command line that does what a {@link BuildSpec} says, quoted for a POSIX shell. */
 public final class DockerBuildLine {
-    private DockerBuildLine() {
-    }
+    private DockerBuildLine() {}
 
     public static String of(BuildSpec spec) {
         List<String> words = new ArrayList<>(List.of("docker", "build"));
@@ -19,7 +18,8 @@ public final class DockerBuildLine {
             words.addAll(List.of("-t", tag));
         }
         if (!spec.dockerfile().isEmpty() && !spec.dockerfile().equals("Dockerfile")) {
-            Path file = spec.contextDir() == null ? Path.of(spec.dockerfile()) : spec.contextDir().resolve(spec.dockerfile());
+            Path file = spec.contextDir() == null ? Path.of(spec.dockerfile())
+                    : spec.contextDir().resolve(spec.dockerfile());
             words.addAll(List.of("-f", file.toString()));
         }
         for (Map.Entry<String, String> arg : new TreeMap<>(spec.buildArgs()).entrySet()) {

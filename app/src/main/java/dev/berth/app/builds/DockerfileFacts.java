@@ -44,8 +44,9 @@ public record DockerfileFacts(List<String> stages, List<Node> nodes, String prob
 
     static boolean looksLikeDockerfile(String rel) {
         String name = rel.substring(rel.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        return !rel.contains("/.") && (name.equals("dockerfile") || name.equals("containerfile") || name.startsWith("dockerfile.")
-                || name.endsWith(".dockerfile"));
+        return !rel.contains("/.")
+                && (name.equals("dockerfile") || name.equals("containerfile") || name.startsWith("dockerfile.")
+                        || name.endsWith(".dockerfile"));
     }
 
     /** Reads {@code file}; a Dockerfile that does not parse gives no stages and says why. */

@@ -11,8 +11,9 @@ import java.util.Map;
  * @param ok      whether it succeeded
  * @param imageId the image it made, or empty
  */
-public record RecentBuild(String folder, String dockerfile, List<String> tags, Map<String, String> buildArgs, String target,
-                          boolean noCache, boolean pull, long finishedAtMillis, boolean ok, String imageId) {
+public record RecentBuild(String folder, String dockerfile, List<String> tags, Map<String, String> buildArgs,
+        String target,
+        boolean noCache, boolean pull, long finishedAtMillis, boolean ok, String imageId) {
     public RecentBuild {
         tags = tags == null ? List.of() : List.copyOf(tags);
         buildArgs = buildArgs == null ? Map.of() : Map.copyOf(buildArgs);
@@ -22,7 +23,8 @@ public record RecentBuild(String folder, String dockerfile, List<String> tags, M
     }
 
     static RecentBuild of(BuildSpec spec, long at, boolean ok, String imageId) {
-        return new RecentBuild(spec.contextDir().toString(), spec.dockerfile(), spec.tags(), spec.buildArgs(), spec.target(),
+        return new RecentBuild(spec.contextDir().toString(), spec.dockerfile(), spec.tags(), spec.buildArgs(),
+                spec.target(),
                 spec.noCache(), spec.pull(), at, ok, imageId);
     }
 

@@ -33,7 +33,8 @@ public final class RecentBuilds {
     public List<RecentBuild> list() {
         try {
             String text = load.get();
-            return text == null || text.isBlank() ? List.of() : JSON.readValue(text, new TypeReference<List<RecentBuild>>() {});
+            return text == null || text.isBlank() ? List.of()
+                    : JSON.readValue(text, new TypeReference<List<RecentBuild>>() {});
         } catch (Exception corrupt) {
             return List.of(); // an entry edited into nonsense is dropped, not fatal
         }
@@ -44,7 +45,8 @@ public final class RecentBuilds {
         List<RecentBuild> out = new ArrayList<>();
         out.add(build);
         for (RecentBuild b : list()) {
-            boolean same = b.folder().equals(build.folder()) && b.dockerfile().equals(build.dockerfile()) && b.tags().equals(build.tags());
+            boolean same = b.folder().equals(build.folder()) && b.dockerfile().equals(build.dockerfile())
+                    && b.tags().equals(build.tags());
             if (!same && out.size() < MAX) {
                 out.add(b);
             }

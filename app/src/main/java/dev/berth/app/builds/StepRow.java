@@ -11,7 +11,8 @@ public final class StepRow {
     private final int total;
     private final String text;
     private final int line;
-    private final ReadOnlyObjectWrapper<BuildLog.State> state = new ReadOnlyObjectWrapper<>(this, "state", BuildLog.State.RUNNING);
+    private final ReadOnlyObjectWrapper<BuildLog.State> state = new ReadOnlyObjectWrapper<>(this, "state",
+            BuildLog.State.RUNNING);
     private final ReadOnlyStringWrapper output = new ReadOnlyStringWrapper(this, "output", "");
 
     StepRow(int number, int total, String text, int line) {

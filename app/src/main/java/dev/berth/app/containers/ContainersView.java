@@ -49,7 +49,7 @@ public final class ContainersView extends ListPage {
      * @param runs    makes a Run dialog's state for an image reference (empty: the person types one)
      */
     public ContainersView(ContainersViewModel vm, Consumer<String> openUrl,
-                          java.util.function.Function<String, RunViewModel> runs) {
+            java.util.function.Function<String, RunViewModel> runs) {
         super(new PageHeader(I18n.t("containers.title"), I18n.t("containers.subtitle")), vm);
         this.vm = vm;
         this.openUrl = openUrl;
@@ -183,7 +183,8 @@ public final class ContainersView extends ListPage {
         Set<String> ids = new LinkedHashSet<>();
         // A copy that allows nulls: while rows under a selection are removed the selected items can hold null, and the
         // hidden root (no value) can be selected.
-        for (TreeItem<ContainerTreeRow> item : new java.util.ArrayList<>(table.getSelectionModel().getSelectedItems())) {
+        for (TreeItem<ContainerTreeRow> item : new java.util.ArrayList<>(
+                table.getSelectionModel().getSelectedItems())) {
             if (item == null || item.getValue() == null) {
                 continue;
             }
@@ -297,7 +298,7 @@ public final class ContainersView extends ListPage {
         private final java.util.function.Function<ContainerTreeRow, String> style;
 
         TextCell(java.util.function.Function<ContainerTreeRow, String> text,
-                 java.util.function.Function<ContainerTreeRow, String> style) {
+                java.util.function.Function<ContainerTreeRow, String> style) {
             this.text = text;
             this.style = style;
         }
@@ -322,8 +323,6 @@ public final class ContainersView extends ListPage {
     public void setOnOpenDetails(Consumer<ContainerSummary> onOpen) {
         this.onOpenDetails = onOpen;
     }
-
-
 
     @Override
     public void deleteSelected() {

@@ -85,7 +85,8 @@ final class StatsFeeds {
             try {
                 sub = e.stats(id, sample -> async.ui().execute(() -> {
                     if (open.containsKey(id)) {
-                        wrapper.set(new ContainerStats(sample.cpuPercent(), sample.memoryUsage(), sample.memoryLimit()));
+                        wrapper.set(
+                                new ContainerStats(sample.cpuPercent(), sample.memoryUsage(), sample.memoryLimit()));
                     }
                 }), end -> async.ui().execute(() -> {
                     if (open.get(id) != null && gen == generation) {

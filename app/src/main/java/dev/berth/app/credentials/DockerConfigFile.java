@@ -105,7 +105,7 @@ public final class DockerConfigFile {
         ObjectNode root = read();
         JsonNode auths = root.path("auths");
         Map<String, Map<String, String>> listed = new java.util.HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = auths.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = auths.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             String auth = e.getValue().path("auth").asText("");
             if (!auth.isEmpty() || !e.getValue().path("identitytoken").asText("").isEmpty()) {
@@ -230,7 +230,8 @@ public final class DockerConfigFile {
      * {@code identitytoken} when the registry issued one (as the CLI does). Returns the helper used, or empty for the
      * file.
      */
-    public Optional<String> store(String server, String user, String password, String identityToken) throws IOException {
+    public Optional<String> store(String server, String user, String password, String identityToken)
+            throws IOException {
         String key = serverKey(server);
         ObjectNode root = read();
         Optional<String> helper = helperIn(root, key);
@@ -242,7 +243,8 @@ public final class DockerConfigFile {
         if (helper.isPresent()) {
             // The store is named in the file only once it took the password: a store that fails (a locked or absent
             // keyring) must not be left in charge of every registry's logins.
-            helper(helper.get()).store(new RegistryLogin(key, user, password, identityToken == null ? "" : identityToken));
+            helper(helper.get())
+                    .store(new RegistryLogin(key, user, password, identityToken == null ? "" : identityToken));
             if (adopted) {
                 root.put("credsStore", helper.get());
             }

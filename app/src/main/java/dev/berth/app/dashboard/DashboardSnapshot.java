@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Everything the dashboard shows, read in one go. */
 public record DashboardSnapshot(EngineVersion version, int running, int stopped, int images, int volumes, int networks,
-                                DiskUsage disk, List<BusyContainer> busiest) {
+        DiskUsage disk, List<BusyContainer> busiest) {
     public DashboardSnapshot {
         busiest = List.copyOf(busiest);
     }

@@ -54,7 +54,8 @@ public final class DashboardView implements Page {
     private void createView() {
         root.setFitToWidth(true);
         root.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
-        root.getStylesheets().add(DashboardView.class.getResource("/dev/berth/app/dashboard/dashboard.css").toExternalForm());
+        root.getStylesheets()
+                .add(DashboardView.class.getResource("/dev/berth/app/dashboard/dashboard.css").toExternalForm());
         content.getStyleClass().add("page");
         Label title = new Label(I18n.t("dashboard.title"));
         title.getStyleClass().add(Styles.TITLE_2);
@@ -103,7 +104,8 @@ public final class DashboardView implements Page {
         chart.getData().clear();
         busiest.getItems().clear();
         reclaim.setDisable(s == null || s.reclaimableWithoutVolumes() == 0);
-        pruneVolumes.setDisable(s == null || s.disk().volumes().reclaimableBytes() == 0 && s.disk().volumes().active() == s.disk().volumes().total());
+        pruneVolumes.setDisable(s == null || s.disk().volumes().reclaimableBytes() == 0
+                && s.disk().volumes().active() == s.disk().volumes().total());
         if (s == null) {
             diskTotal.setText("");
             reclaim.setText(I18n.t("dashboard.reclaim", Format.bytes(0)));
@@ -140,7 +142,7 @@ public final class DashboardView implements Page {
     }
 
     private static void bar(XYChart.Series<String, Number> used, XYChart.Series<String, Number> free, String key,
-                            DiskUsage.Category c) {
+            DiskUsage.Category c) {
         String name = I18n.t(key);
         used.getData().add(new XYChart.Data<>(name, mb(c.sizeBytes() - c.reclaimableBytes())));
         free.getData().add(new XYChart.Data<>(name, mb(c.reclaimableBytes())));
@@ -199,7 +201,8 @@ public final class DashboardView implements Page {
     private TableColumn<BusyContainer, String> memoryColumn() {
         TableColumn<BusyContainer, String> col = new TableColumn<>(I18n.t("dashboard.col.memory"));
         col.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().memoryLimitBytes() > 0
-                ? I18n.t("dashboard.ofLimit", Format.memory(d.getValue().memoryBytes()), Format.memory(d.getValue().memoryLimitBytes()))
+                ? I18n.t("dashboard.ofLimit", Format.memory(d.getValue().memoryBytes()),
+                        Format.memory(d.getValue().memoryLimitBytes()))
                 : Format.memory(d.getValue().memoryBytes())));
         col.setPrefWidth(200);
         return col;
@@ -207,7 +210,8 @@ public final class DashboardView implements Page {
 
     private void confirmReclaim() {
         DashboardSnapshot s = vm.snapshotProperty().get();
-        if (s != null && Dialogs.confirm(root, I18n.t("dashboard.reclaimConfirm", Format.bytes(s.reclaimableWithoutVolumes())),
+        if (s != null && Dialogs.confirm(root,
+                I18n.t("dashboard.reclaimConfirm", Format.bytes(s.reclaimableWithoutVolumes())),
                 I18n.t("dashboard.reclaimHelp"), I18n.t("action.prune"))) {
             vm.pruneReclaimable();
         }

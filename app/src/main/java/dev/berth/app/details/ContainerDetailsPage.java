@@ -32,7 +32,8 @@ public final class ContainerDetailsPage implements Page {
      * @param back  returns to the containers list (the page stays open)
      * @param close closes the page: its terminals hang up, its streams stop
      */
-    public ContainerDetailsPage(DetailContext context, List<DetailTabProvider> providers, Runnable back, Runnable close) {
+    public ContainerDetailsPage(DetailContext context, List<DetailTabProvider> providers, Runnable back,
+            Runnable close) {
         this.context = context;
         Button backButton = Buttons.action("← " + I18n.t("details.back"), back, Styles.FLAT);
         Label name = new Label(context.containerName());

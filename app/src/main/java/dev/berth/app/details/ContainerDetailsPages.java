@@ -23,7 +23,7 @@ public final class ContainerDetailsPages {
     private final Map<String, ContainerDetailsPage> open = new LinkedHashMap<>();
 
     public ContainerDetailsPages(Supplier<Engine> engine, Async async, Supplier<String> engineUri,
-                                 List<DetailTabProvider> providers) {
+            List<DetailTabProvider> providers) {
         this.engine = engine;
         this.async = async;
         this.engineUri = engineUri;

@@ -11,5 +11,5 @@ import java.util.function.Supplier;
  * elsewhere), the app's executors, whether the theme is dark, and a way to start a local process.
  */
 public record DetailContext(String containerId, String containerName, String image, boolean running,
-                            Supplier<Engine> engine, Async async, Supplier<String> engineUri, boolean darkTheme,
-                            Consumer<List<String>> processLauncher) {}
+        Supplier<Engine> engine, Async async, Supplier<String> engineUri, boolean darkTheme,
+        Consumer<List<String>> processLauncher) {}

@@ -12,7 +12,8 @@ public final class FilesTab implements DetailTab {
     private boolean loaded;
 
     FilesTab(DetailContext ctx) {
-        vm = new FilesViewModel(ctx.engine(), ctx.async(), FileSource.container(ctx.containerId(), ctx.containerName()));
+        vm = new FilesViewModel(ctx.engine(), ctx.async(),
+                FileSource.container(ctx.containerId(), ctx.containerName()));
         view = new FilesView(vm);
     }
 

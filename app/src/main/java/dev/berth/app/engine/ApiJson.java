@@ -135,7 +135,8 @@ public final class ApiJson {
         long cache = memory.has("inactive_file") ? memory.path("inactive_file").asLong(0)
                 : memory.path("total_inactive_file").asLong(0);
         ContainerStats c = ContainerStats.compute(
-                stats.at("/cpu_stats/cpu_usage/total_usage").asLong(0), stats.at("/precpu_stats/cpu_usage/total_usage").asLong(0),
+                stats.at("/cpu_stats/cpu_usage/total_usage").asLong(0),
+                stats.at("/precpu_stats/cpu_usage/total_usage").asLong(0),
                 stats.at("/cpu_stats/system_cpu_usage").asLong(0), stats.at("/precpu_stats/system_cpu_usage").asLong(0),
                 cpus, stats.at("/memory_stats/usage").asLong(0), cache, stats.at("/memory_stats/limit").asLong(0));
         return new ContainerLoad(id, c.cpuPercent(), c.memoryBytes(), c.memoryLimitBytes());

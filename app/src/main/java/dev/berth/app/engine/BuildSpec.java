@@ -12,8 +12,9 @@ import java.util.Map;
  * @param tags       names for the image ({@code repo:tag}); may be empty
  * @param target     the stage to build, or empty for the last
  */
-public record BuildSpec(Path contextDir, String dockerfile, List<String> tags, Map<String, String> buildArgs, String target,
-                        boolean noCache, boolean pull) {
+public record BuildSpec(Path contextDir, String dockerfile, List<String> tags, Map<String, String> buildArgs,
+        String target,
+        boolean noCache, boolean pull) {
     public BuildSpec {
         dockerfile = dockerfile == null ? "" : dockerfile.strip();
         tags = List.copyOf(tags);

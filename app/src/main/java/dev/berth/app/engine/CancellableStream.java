@@ -24,8 +24,7 @@ import java.util.function.Consumer;
  * end: a pull "cancelled" through it went on in the engine and its image appeared later.
  */
 final class CancellableStream {
-    private CancellableStream() {
-    }
+    private CancellableStream() {}
 
     /** Whether {@code endpoint} is one this class can reach: a unix socket or plain TCP (TLS goes through docker-java). */
     static boolean supports(String endpoint, boolean tls) {
@@ -38,7 +37,7 @@ final class CancellableStream {
      * quietly. An error status is an {@link EngineException} with the engine's message.
      */
     static void post(String endpoint, String pathAndQuery, String registryAuth, Consumer<JsonNode> onItem,
-                     Cancellation cancel) {
+            Cancellation cancel) {
         post(endpoint, pathAndQuery, Map.of("X-Registry-Auth", registryAuth), null, onItem, cancel);
     }
 
@@ -48,7 +47,7 @@ final class CancellableStream {
      * JSON message of the answer to {@code onItem}, as {@link #post(String, String, String, Consumer, Cancellation)}.
      */
     static void post(String endpoint, String pathAndQuery, Map<String, String> headers, InputStream body,
-                     Consumer<JsonNode> onItem, Cancellation cancel) {
+            Consumer<JsonNode> onItem, Cancellation cancel) {
         try (SocketChannel channel = open(endpoint)) {
             cancel.onCancel(() -> {
                 try {
@@ -57,9 +56,11 @@ final class CancellableStream {
                     // Closing is all we wanted.
                 }
             });
-            StringBuilder head = new StringBuilder("POST " + pathAndQuery + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: Berth\r\n");
+            StringBuilder head = new StringBuilder(
+                    "POST " + pathAndQuery + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: Berth\r\n");
             headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-            head.append(body == null ? "Content-Length: 0\r\n" : "Transfer-Encoding: chunked\r\n").append("Connection: close\r\n\r\n");
+            head.append(body == null ? "Content-Length: 0\r\n" : "Transfer-Encoding: chunked\r\n")
+                    .append("Connection: close\r\n\r\n");
             channel.write(ByteBuffer.wrap(head.toString().getBytes(StandardCharsets.US_ASCII)));
             if (body != null) {
                 Thread.ofVirtual().name("berth-upload").start(() -> upload(channel, body));
@@ -89,7 +90,7 @@ final class CancellableStream {
     private static void upload(SocketChannel channel, InputStream body) {
         byte[] buf = new byte[256 * 1024];
         try (body) {
-            for (int n; (n = body.read(buf)) > 0; ) {
+            for (int n; (n = body.read(buf)) > 0;) {
                 ByteBuffer frame = ByteBuffer.allocate(n + 16);
                 frame.put((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII)).put(buf, 0, n)
                         .put("\r\n".getBytes(StandardCharsets.US_ASCII)).flip();
@@ -118,7 +119,7 @@ final class CancellableStream {
     private static void readMessages(InputStream body, Consumer<JsonNode> onItem) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
-        for (int n; (n = body.read(buf)) >= 0; ) {
+        for (int n; (n = body.read(buf)) >= 0;) {
             for (int i = 0; i < n; i++) {
                 if (buf[i] == '\n') {
                     emit(line, onItem);

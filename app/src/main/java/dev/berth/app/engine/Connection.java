@@ -8,7 +8,9 @@ package dev.berth.app.engine;
 public record Connection(String name, Kind kind, String uri, String tlsDir) {
 
     /** Where a connection was found; only {@link #USER} connections can be removed from the app. */
-    public enum Kind { BERTH, DOCKER_HOST, CONTEXT, LOCAL, USER }
+    public enum Kind {
+        BERTH, DOCKER_HOST, CONTEXT, LOCAL, USER
+    }
 
     /** The socket the Berth engine listens on when started by the app or {@code bin/berthd}. */
     public static final String BERTH_DEFAULT_URI = "unix:///run/berth/berth.sock";

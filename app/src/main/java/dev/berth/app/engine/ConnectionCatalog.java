@@ -29,18 +29,19 @@ public final class ConnectionCatalog {
     }
 
     /** As {@link #discover(Map, Path, List)}, with the Berth engine at {@code berthUri} (the Berth VM's socket, say). */
-    public static List<Connection> discover(Map<String, String> env, Path home, List<Connection> userAdded, String berthUri) {
+    public static List<Connection> discover(Map<String, String> env, Path home, List<Connection> userAdded,
+            String berthUri) {
         return discover(env, home, userAdded, Files::exists, berthUri);
     }
 
     /** As {@link #discover(Map, Path, List)}, with {@code present} deciding which well-known sockets exist. */
     static List<Connection> discover(Map<String, String> env, Path home, List<Connection> userAdded,
-                                     Predicate<Path> present) {
+            Predicate<Path> present) {
         return discover(env, home, userAdded, present, Connection.BERTH_DEFAULT_URI);
     }
 
     static List<Connection> discover(Map<String, String> env, Path home, List<Connection> userAdded,
-                                     Predicate<Path> present, String berthUri) {
+            Predicate<Path> present, String berthUri) {
         Map<String, Connection> byUri = new LinkedHashMap<>();
         add(byUri, new Connection("Berth engine", Connection.Kind.BERTH, berthUri));
         String dockerHost = env.getOrDefault("DOCKER_HOST", "");

@@ -12,8 +12,8 @@ public record ContainerStats(double cpuPercent, long memoryBytes, long memoryLim
      * {@code total_inactive_file}). A first sample with no previous one reads 0 %.
      */
     public static ContainerStats compute(long cpuTotal, long previousCpuTotal, long systemTotal,
-                                         long previousSystemTotal, long onlineCpus, long memoryUsage,
-                                         long inactiveFile, long memoryLimit) {
+            long previousSystemTotal, long onlineCpus, long memoryUsage,
+            long inactiveFile, long memoryLimit) {
         double cpu = 0;
         long cpuDelta = cpuTotal - previousCpuTotal;
         long systemDelta = systemTotal - previousSystemTotal;

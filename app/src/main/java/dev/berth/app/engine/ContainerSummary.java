@@ -6,8 +6,8 @@ import java.util.Map;
 
 /** One row of {@code GET /containers/json?all=1}. {@code state} is the engine's word: running, exited, created, paused… */
 public record ContainerSummary(String id, String name, String image, String imageId, String state, String status,
-                               List<PortMapping> ports, Instant created, Map<String, String> labels,
-                               List<String> volumeNames) {
+        List<PortMapping> ports, Instant created, Map<String, String> labels,
+        List<String> volumeNames) {
 
     /** The label docker compose puts on every container of a project. */
     public static final String COMPOSE_PROJECT_LABEL = "com.docker.compose.project";

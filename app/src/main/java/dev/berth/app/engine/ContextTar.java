@@ -22,8 +22,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * them; symlinks stay links; sockets are skipped. Streamed, never held in memory.
  */
 final class ContextTar {
-    private ContextTar() {
-    }
+    private ContextTar() {}
 
     /** Writes the context of {@code dir}, whose Dockerfile is {@code dockerfile} (a path inside it), to {@code out}. */
     static void write(Path dir, String dockerfile, OutputStream out) throws IOException {
@@ -31,7 +30,8 @@ final class ContextTar {
         DockerIgnore ignore = Files.isRegularFile(ignoreFile)
                 ? DockerIgnore.parse(Files.readString(ignoreFile, StandardCharsets.UTF_8)) : DockerIgnore.none();
         Set<String> always = Set.of(clean(dockerfile), ".dockerignore");
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosing(out), StandardCharsets.UTF_8.name())) {
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosing(out),
+                StandardCharsets.UTF_8.name())) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             walk(dir, dir, ignore, always, tar);

@@ -46,7 +46,8 @@ public final class DockerJavaEngine implements Engine {
 
     /** A client for {@code c}: over TLS with its certificates when it has them, through ssh for ssh:// engines. */
     public static DockerJavaEngine of(Connection c) {
-        return c.uri().startsWith("ssh://") ? SshEngines.forThisUser(c.uri()) : new DockerJavaEngine(c.uri(), c.tlsDir());
+        return c.uri().startsWith("ssh://") ? SshEngines.forThisUser(c.uri())
+                : new DockerJavaEngine(c.uri(), c.tlsDir());
     }
 
     /**
@@ -155,7 +156,8 @@ public final class DockerJavaEngine implements Engine {
     public SignInResult signIn(String server, String user, String password) {
         return call(() -> {
             AuthConfig auth = new AuthConfig().withUsername(user).withPassword(password)
-                    .withRegistryAddress(server == null || server.isBlank() ? AuthConfig.DEFAULT_SERVER_ADDRESS : server);
+                    .withRegistryAddress(
+                            server == null || server.isBlank() ? AuthConfig.DEFAULT_SERVER_ADDRESS : server);
             AuthResponse r = client.authCmd().withAuthConfig(auth).exec();
             return new SignInResult(r == null ? "" : r.getStatus(), r == null ? "" : r.getIdentityToken());
         });
@@ -236,7 +238,8 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public String createNetwork(NetworkSpec spec) {
         return call(() -> {
-            var cmd = client.createNetworkCmd().withName(spec.name()).withDriver("bridge").withInternal(spec.internal());
+            var cmd = client.createNetworkCmd().withName(spec.name()).withDriver("bridge")
+                    .withInternal(spec.internal());
             if (!spec.subnet().isBlank()) {
                 cmd.withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config().withSubnet(spec.subnet())));
             }
@@ -266,7 +269,7 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public Subscription logs(String containerId, LogOptions options, Consumer<LogLine> onLine,
-                             Consumer<EngineException> onEnd) {
+            Consumer<EngineException> onEnd) {
         return inside.logs(containerId, options, onLine, onEnd);
     }
 

@@ -77,7 +77,7 @@ final class DockerJavaInside {
     }
 
     Engine.Subscription logs(String containerId, LogOptions options, Consumer<LogLine> onLine,
-                             Consumer<EngineException> onEnd) {
+            Consumer<EngineException> onEnd) {
         var cmd = client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTimestamps(true)
                 .withFollowStream(options.follow());
         if (options.tail() >= 0) {
@@ -105,13 +105,13 @@ final class DockerJavaInside {
     Engine.Subscription stats(String containerId, Consumer<StatsSample> onSample, Consumer<EngineException> onEnd) {
         var cmd = client.statsCmd(containerId).withNoStream(false);
         return this.<com.github.dockerjava.api.model.Statistics>follow(cb -> cmd.exec(cb),
-                s -> onSample.accept(StatsMapper.toSample(s)), () -> { }, onEnd, false);
+                s -> onSample.accept(StatsMapper.toSample(s)), () -> {}, onEnd, false);
     }
 
     /** Runs a streaming docker-java command; the shared part of logs and stats. */
     private <T> Engine.Subscription follow(java.util.function.Function<ResultCallback.Adapter<T>, ?> start,
-                                           Consumer<T> onItem, Runnable atEnd, Consumer<EngineException> onEnd,
-                                           boolean endIsNormal) {
+            Consumer<T> onItem, Runnable atEnd, Consumer<EngineException> onEnd,
+            boolean endIsNormal) {
         AtomicBoolean closedByUs = new AtomicBoolean();
         AtomicBoolean ended = new AtomicBoolean();
         var callback = new ResultCallback.Adapter<T>() {

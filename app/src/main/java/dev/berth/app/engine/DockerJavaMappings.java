@@ -57,7 +57,8 @@ final class DockerJavaMappings {
     /** A network with its subnets. */
     static NetworkSummary network(Network n) {
         List<String> subnets = n.getIpam() == null || n.getIpam().getConfig() == null ? List.of()
-                : n.getIpam().getConfig().stream().map(Network.Ipam.Config::getSubnet).filter(Objects::nonNull).toList();
+                : n.getIpam().getConfig().stream().map(Network.Ipam.Config::getSubnet).filter(Objects::nonNull)
+                        .toList();
         return new NetworkSummary(n.getId(), n.getName(), nz(n.getDriver()), nz(n.getScope()),
                 Boolean.TRUE.equals(n.getInternal()), subnets);
     }

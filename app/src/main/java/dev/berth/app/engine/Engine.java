@@ -30,7 +30,6 @@ public interface Engine extends AutoCloseable {
      */
     String runContainer(RunSpec spec);
 
-
     /** Removes a container; {@code force} also kills it if it runs. Anonymous volumes go with it. */
     void removeContainer(String id, boolean force);
 
@@ -123,7 +122,7 @@ public interface Engine extends AutoCloseable {
      * {@link Subscription#close()} or the end of a log that is not followed).
      */
     Subscription logs(String containerId, LogOptions options, Consumer<LogLine> onLine,
-                      Consumer<EngineException> onEnd);
+            Consumer<EngineException> onEnd);
 
     /** Follows {@code GET /containers/{id}/stats} (about one sample a second); {@code onEnd} as for {@link #logs}. */
     Subscription stats(String containerId, Consumer<StatsSample> onSample, Consumer<EngineException> onEnd);

@@ -37,7 +37,8 @@ public final class EngineErrors {
         }
         if (!hasCause(failure, java.io.IOException.class) && !hasCause(failure, java.io.UncheckedIOException.class)) {
             // Not the connection: a fault of ours on the way (a missing value, say) must not read as an engine that is down.
-            return new EngineException("Berth could not finish the request to " + endpoint + ": " + describe(root), 0, failure);
+            return new EngineException("Berth could not finish the request to " + endpoint + ": " + describe(root), 0,
+                    failure);
         }
         return new EngineException("Cannot reach the engine at " + endpoint + ": " + describe(root), 0, failure);
     }

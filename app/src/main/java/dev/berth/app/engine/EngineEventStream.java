@@ -16,7 +16,7 @@ final class EngineEventStream {
 
     /** Follows the engine's {@code /events} until closed; {@code onEnd} gets why it ended (null: closed by us). */
     static Engine.Subscription subscribe(DockerClient client, String endpoint, Consumer<EngineEvent> onEvent,
-                                         Consumer<EngineException> onEnd) {
+            Consumer<EngineException> onEnd) {
         AtomicBoolean closedByUs = new AtomicBoolean();
         AtomicBoolean ended = new AtomicBoolean();
         var callback = new ResultCallback.Adapter<Event>() {
@@ -24,7 +24,8 @@ final class EngineEventStream {
             public void onNext(Event e) {
                 String type = e.getType() == null ? "" : e.getType().getValue();
                 String action = e.getAction() != null ? e.getAction() : nz(e.getStatus());
-                String actor = e.getActor() != null && e.getActor().getId() != null ? e.getActor().getId() : nz(e.getId());
+                String actor = e.getActor() != null && e.getActor().getId() != null ? e.getActor().getId()
+                        : nz(e.getId());
                 Map<String, String> attributes = new java.util.HashMap<>();
                 if (e.getActor() != null && e.getActor().getAttributes() != null) {
                     e.getActor().getAttributes().forEach((k, v) -> {

@@ -68,8 +68,10 @@ final class ImageBuilds {
                             outcome.error.set(error.isMissingNode() ? item.path("error").asText() : error.asText());
                             return;
                         }
-                        outcome.accept(new BuildMessage(item.path("stream").asText(""), status(item.path("status").asText(""),
-                                item.path("id").asText(""), item.path("progress").asText("")), item.path("aux").path("ID").asText("")), out);
+                        outcome.accept(new BuildMessage(item.path("stream").asText(""),
+                                status(item.path("status").asText(""),
+                                        item.path("id").asText(""), item.path("progress").asText("")),
+                                item.path("aux").path("ID").asText("")), out);
                     }, cancel);
         } else {
             viaDockerJava(spec, context, outcome, out, cancel);
@@ -83,8 +85,10 @@ final class ImageBuilds {
         return outcome.imageId.get();
     }
 
-    private void viaDockerJava(BuildSpec spec, InputStream context, Outcome outcome, Consumer<BuildMessage> out, Cancellation cancel) {
-        var cmd = client.buildImageCmd(context).withDockerfilePath(spec.dockerfileOrDefault()).withNoCache(spec.noCache())
+    private void viaDockerJava(BuildSpec spec, InputStream context, Outcome outcome, Consumer<BuildMessage> out,
+            Cancellation cancel) {
+        var cmd = client.buildImageCmd(context).withDockerfilePath(spec.dockerfileOrDefault())
+                .withNoCache(spec.noCache())
                 .withPull(spec.pull()).withRemove(true).withForcerm(true);
         if (!spec.tags().isEmpty()) {
             cmd = cmd.withTags(new java.util.HashSet<>(spec.tags()));
@@ -99,11 +103,14 @@ final class ImageBuilds {
             @Override
             public void onNext(BuildResponseItem item) {
                 if (item.isErrorIndicated()) {
-                    outcome.error.set(item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError());
+                    outcome.error
+                            .set(item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError());
                     return;
                 }
-                outcome.accept(new BuildMessage(item.getStream(), status(item.getStatus(), item.getId(), item.getProgress()),
-                        item.getImageId() == null ? "" : item.getImageId()), out);
+                outcome.accept(
+                        new BuildMessage(item.getStream(), status(item.getStatus(), item.getId(), item.getProgress()),
+                                item.getImageId() == null ? "" : item.getImageId()),
+                        out);
             }
         };
         cancel.onCancel(() -> {
@@ -129,7 +136,8 @@ final class ImageBuilds {
         if (status == null || status.isEmpty()) {
             return "";
         }
-        return (id == null || id.isEmpty() ? "" : id + ": ") + status + (progress == null || progress.isEmpty() ? "" : " " + progress);
+        return (id == null || id.isEmpty() ? "" : id + ": ") + status
+                + (progress == null || progress.isEmpty() ? "" : " " + progress);
     }
 
     /** The context tar, written by a thread of its own as the upload reads it. */

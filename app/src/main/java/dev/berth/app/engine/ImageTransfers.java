@@ -24,7 +24,8 @@ final class ImageTransfers {
     private final Supplier<RegistryAuths> auths;
     private final EngineCalls calls;
 
-    ImageTransfers(String endpoint, boolean tls, DockerClient client, Supplier<RegistryAuths> auths, EngineCalls calls) {
+    ImageTransfers(String endpoint, boolean tls, DockerClient client, Supplier<RegistryAuths> auths,
+            EngineCalls calls) {
         this.endpoint = endpoint;
         this.tls = tls;
         this.client = client;
@@ -64,7 +65,7 @@ final class ImageTransfers {
      * the docker CLI would send: those config.json or its credential helper holds for the repository's registry.
      */
     private void streamCancellably(String reference, String pathAndQuery, String repository,
-                                   Consumer<PullProgress> progress, Cancellation cancel) {
+            Consumer<PullProgress> progress, Cancellation cancel) {
         AtomicReference<String> streamError = new AtomicReference<>();
         String auth;
         try {
@@ -103,7 +104,7 @@ final class ImageTransfers {
      * (the registry refused, a layer failed) becomes an {@link EngineException}, and so does a cancellation.
      */
     private <I extends ResponseItem> void stream(String reference, Consumer<PullProgress> progress, Cancellation cancel,
-                                                 java.util.function.UnaryOperator<ResultCallback.Adapter<I>> exec) {
+            java.util.function.UnaryOperator<ResultCallback.Adapter<I>> exec) {
         AtomicReference<String> streamError = new AtomicReference<>();
         var callback = new ResultCallback.Adapter<I>() {
             @Override

@@ -6,5 +6,7 @@ import java.time.Instant;
 public record LogLine(Stream stream, Instant time, String text) {
 
     /** Where a line came from; a container with a TTY has only one stream, reported as stdout. */
-    public enum Stream { STDOUT, STDERR }
+    public enum Stream {
+        STDOUT, STDERR
+    }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** One network of {@code GET /networks}; {@code subnets} are its IPAM subnets in CIDR form. */
 public record NetworkSummary(String id, String name, String driver, String scope, boolean internal,
-                             List<String> subnets) {
+        List<String> subnets) {
     public NetworkSummary {
         subnets = List.copyOf(subnets);
     }

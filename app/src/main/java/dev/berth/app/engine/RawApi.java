@@ -12,7 +12,8 @@ import java.io.InputStream;
  * {@code /images/{id}/history}, Berth's own {@code /berth/v1/...}). Same socket, same connection pool.
  */
 final class RawApi {
-    static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+            false);
 
     private final DockerHttpClient http;
     private final String endpoint;

@@ -35,7 +35,8 @@ final class RegistryAuths {
         try {
             return config.get().loginFor(registry).map(l -> toAuthConfig(registry, l));
         } catch (IOException e) {
-            throw new EngineException("Cannot read the saved credentials for " + registry + ": " + e.getMessage(), 0, e);
+            throw new EngineException("Cannot read the saved credentials for " + registry + ": " + e.getMessage(), 0,
+                    e);
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
  * engine's default). Built and checked by the run dialog; the engine only creates and starts it.
  */
 public record RunSpec(String image, String name, List<PublishedPort> ports, List<String> env, List<Mount> mounts,
-                      List<String> command, RestartPolicy restart, boolean autoRemove, String network) {
+        List<String> command, RestartPolicy restart, boolean autoRemove, String network) {
 
     public RunSpec {
         if (image == null || image.isBlank()) {

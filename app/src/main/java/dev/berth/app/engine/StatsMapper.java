@@ -33,7 +33,8 @@ final class StatsMapper {
             }
         }
         long pids = s.getPidsStats() == null ? 0 : nz(s.getPidsStats().getCurrent());
-        return new StatsSample(time(s.getRead()), cli.cpuPercent(), cli.memoryBytes(), cli.memoryLimitBytes(), rx, tx, read, write, pids);
+        return new StatsSample(time(s.getRead()), cli.cpuPercent(), cli.memoryBytes(), cli.memoryLimitBytes(), rx, tx,
+                read, write, pids);
     }
 
     /** CPU and memory in the CLI's terms (see {@link ContainerStats#compute}). */

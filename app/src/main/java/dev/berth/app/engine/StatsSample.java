@@ -7,7 +7,7 @@ import java.time.Instant;
  * {@code docker stats} shows it), memory against its limit, and cumulative network and block IO byte counters.
  */
 public record StatsSample(Instant time, double cpuPercent, long memoryUsage, long memoryLimit, long netRx, long netTx,
-                          long blockRead, long blockWrite, long pids) {
+        long blockRead, long blockWrite, long pids) {
 
     /** Memory as a percentage of the limit, 0 when there is none. */
     public double memoryPercent() {

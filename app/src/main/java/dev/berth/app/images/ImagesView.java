@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -53,7 +52,7 @@ public final class ImagesView extends ListPage {
      * @param pushes makes a push of a {@code repo:tag}; null hides the Push button
      */
     public ImagesView(ImagesViewModel vm, Supplier<PullViewModel> pulls, Function<String, RunViewModel> runs,
-                      java.util.function.BiConsumer<javafx.scene.Node, String> layers, Function<String, PushViewModel> pushes) {
+            java.util.function.BiConsumer<javafx.scene.Node, String> layers, Function<String, PushViewModel> pushes) {
         super(new PageHeader(I18n.t("images.title"), I18n.t("images.subtitle")), vm);
         this.vm = vm;
         this.pulls = pulls;
@@ -73,7 +72,8 @@ public final class ImagesView extends ListPage {
     }
 
     private void openBuild() {
-        new dev.berth.app.builds.BuildDialog(builds.get(), root.getScene() == null ? null : root.getScene().getWindow()).show();
+        new dev.berth.app.builds.BuildDialog(builds.get(), root.getScene() == null ? null : root.getScene().getWindow())
+                .show();
     }
 
     /** Selects and shows the image a build just made, once the reload has it. */
@@ -222,8 +222,6 @@ public final class ImagesView extends ListPage {
             }
         });
     }
-
-
 
     @Override
     public void deleteSelected() {

@@ -24,7 +24,8 @@ import javafx.collections.transformation.FilteredList;
 /** State and commands of the Images page. "In use" means some container, running or not, was created from it. */
 public final class ImagesViewModel extends ResourceListViewModel<ImageRow> {
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
-    private final javafx.beans.property.ReadOnlyStringWrapper reveal = new javafx.beans.property.ReadOnlyStringWrapper(this, "reveal", "");
+    private final javafx.beans.property.ReadOnlyStringWrapper reveal = new javafx.beans.property.ReadOnlyStringWrapper(
+            this, "reveal", "");
     private String pendingReveal = "";
     private int revealTries;
     private final FilteredList<ImageRow> visible = new FilteredList<>(items());

@@ -40,7 +40,8 @@ public final class InspectView {
             if (b == null) {
                 a.setSelected(true);
             } else {
-                vm.subjectProperty().set(b == image ? InspectViewModel.Subject.IMAGE : InspectViewModel.Subject.CONTAINER);
+                vm.subjectProperty()
+                        .set(b == image ? InspectViewModel.Subject.IMAGE : InspectViewModel.Subject.CONTAINER);
             }
         });
         ToggleGroup modes = new ToggleGroup();

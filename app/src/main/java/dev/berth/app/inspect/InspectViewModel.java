@@ -49,8 +49,9 @@ public final class InspectViewModel {
         async.run(() -> {
             JsonNode c = JSON.readTree(engine.get().inspectContainerJson(containerId));
             String imageId = c.path("Image").asText("");
-            JsonNode i = imageId.isEmpty() ? JSON.createObjectNode() : JSON.readTree(engine.get().inspectImageJson(imageId));
-            return new JsonNode[] {c, i};
+            JsonNode i = imageId.isEmpty() ? JSON.createObjectNode()
+                    : JSON.readTree(engine.get().inspectImageJson(imageId));
+            return new JsonNode[]{c, i};
         }, docs -> {
             container = docs[0];
             image = docs[1];

@@ -35,7 +35,8 @@ public record JsonTree(String key, String value, Kind kind, List<JsonTree> child
             }
             return new JsonTree(key, "[" + kids.size() + "]", Kind.ARRAY, kids);
         }
-        return new JsonTree(key, node.isTextual() ? "\"" + node.asText() + "\"" : node.toString(), Kind.SCALAR, List.of());
+        return new JsonTree(key, node.isTextual() ? "\"" + node.asText() + "\"" : node.toString(), Kind.SCALAR,
+                List.of());
     }
 
     /** This tree with only matching nodes and their ancestors; a matching container keeps all its children. */

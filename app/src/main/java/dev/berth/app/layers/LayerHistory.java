@@ -62,7 +62,8 @@ public final class LayerHistory {
             ImageLayers.HistoryEntry h = image.history().get(i);
             if (made[i] && layer < chains.size()) {
                 String chain = chains.get(layer);
-                out.add(new LayerRow(layer + 1, Instructions.readable(h.createdBy()), h.size(), image.diffIds().get(layer),
+                out.add(new LayerRow(layer + 1, Instructions.readable(h.createdBy()), h.size(),
+                        image.diffIds().get(layer),
                         chain, h.created(), sharing.users(chain).size()));
                 layer++;
             } else {

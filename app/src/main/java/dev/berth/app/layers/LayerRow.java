@@ -7,7 +7,7 @@ import java.time.Instant;
  * 0 for instructions that only changed the configuration), that layer's IDs, size and how many images hold it.
  */
 public record LayerRow(int number, String instruction, long size, String diffId, String chainId, Instant created,
-                       int sharedBy) {
+        int sharedBy) {
     public boolean empty() {
         return number == 0;
     }

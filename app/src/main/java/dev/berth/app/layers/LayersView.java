@@ -106,13 +106,15 @@ public final class LayersView {
                 column("layers.col.layer", 70, r -> r.empty() ? "—" : Integer.toString(r.number())),
                 column("layers.col.instruction", 390, LayerRow::instruction),
                 column("layers.col.size", 90, r -> r.empty() ? "" : Format.bytes(r.size())),
-                column("layers.col.created", 140, r -> r.created() == null ? "" : Format.age(r.created(), Instant.now())),
+                column("layers.col.created", 140,
+                        r -> r.created() == null ? "" : Format.age(r.created(), Instant.now())),
                 column("layers.col.sharedWith", 220, vm::sharedWithText)));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(LayerRow row, boolean empty) {
                 super.updateItem(row, empty);
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("no-layer"), !empty && row != null && row.empty());
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("no-layer"),
+                        !empty && row != null && row.empty());
             }
         });
         table.setFixedCellSize(32);
@@ -127,7 +129,7 @@ public final class LayersView {
         savings.getStyleClass().add(Styles.TEXT_BOLD);
         savings.setId("layers-savings");
         content.getChildren().addAll(title, intro, bar,
-                new MessageBar(vm.errorProperty(), new ReadOnlyStringWrapper("").getReadOnlyProperty(), () -> { }),
+                new MessageBar(vm.errorProperty(), new ReadOnlyStringWrapper("").getReadOnlyProperty(), () -> {}),
                 new Section(I18n.t("layers.history"), I18n.t("layers.historyHelp"), count, table),
                 new Section(I18n.t("layers.sharing"), I18n.t("layers.sharingHelp"), savings, strips));
     }
@@ -160,7 +162,8 @@ public final class LayersView {
                         + I18n.t("layers.heldBy", String.join(", ", s.users(chain)))));
                 blocks.getChildren().add(block);
             }
-            HBox line = new HBox(10, name, blocks, new Label(Format.bytes(e.getValue().stream().mapToLong(s::size).sum())));
+            HBox line = new HBox(10, name, blocks,
+                    new Label(Format.bytes(e.getValue().stream().mapToLong(s::size).sum())));
             line.setAlignment(Pos.CENTER_LEFT);
             strips.getChildren().add(line);
         }

@@ -37,7 +37,7 @@ public final class EngineChoiceViewModel {
      * @param switched told (on the UI thread) once the app uses a new kind, to save it and reconnect
      */
     public EngineChoiceViewModel(LocalEngines engines, LocalEngineController controller, Async async, Kind current,
-                                 Consumer<Kind> switched) {
+            Consumer<Kind> switched) {
         this.engines = engines;
         this.controller = controller;
         this.async = async;

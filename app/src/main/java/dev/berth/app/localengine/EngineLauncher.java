@@ -8,7 +8,9 @@ import java.util.concurrent.CompletableFuture;
 /** One way of bringing the local engine up and down; {@link LocalEngineController} keeps the state around it. */
 public interface EngineLauncher {
     /** How the engine is started, shown to the person so they know who runs it and where its log is. */
-    enum Mode { DIRECT, PKEXEC, SERVICE, VM }
+    enum Mode {
+        DIRECT, PKEXEC, SERVICE, VM
+    }
 
     Mode mode();
 

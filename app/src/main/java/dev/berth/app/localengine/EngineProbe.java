@@ -21,7 +21,8 @@ public interface EngineProbe {
                 return false;
             }
             try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-                ch.write(ByteBuffer.wrap("GET /_ping HTTP/1.0\r\nHost: berth\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+                ch.write(ByteBuffer
+                        .wrap("GET /_ping HTTP/1.0\r\nHost: berth\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
                 ByteBuffer buf = ByteBuffer.allocate(64);
                 while (buf.hasRemaining() && ch.read(buf) >= 0) {
                     if (new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII).contains("\r\n")) {

@@ -72,7 +72,7 @@ final class HostCommand {
     private void drain(InputStream in) {
         byte[] buf = new byte[4096];
         try (in) {
-            for (int n; (n = in.read(buf)) >= 0; ) {
+            for (int n; (n = in.read(buf)) >= 0;) {
                 synchronized (output) {
                     output.write(buf, 0, n);
                 }

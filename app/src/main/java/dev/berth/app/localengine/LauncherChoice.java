@@ -24,8 +24,7 @@ public final class LauncherChoice {
         }
     }
 
-    private LauncherChoice() {
-    }
+    private LauncherChoice() {}
 
     public static EngineLauncher forHost(Host host, Path berthdScript, Path logFile) {
         if (host.systemdRunning() && host.serviceInstalled()) {

@@ -74,7 +74,8 @@ public final class VmLauncher implements EngineLauncher {
     @Override
     public List<String> lastLogLines() {
         try {
-            String console = Files.exists(machine.paths().consoleLog()) ? Files.readString(machine.paths().consoleLog()) : "";
+            String console = Files.exists(machine.paths().consoleLog()) ? Files.readString(machine.paths().consoleLog())
+                    : "";
             return BootProgress.tail(console, 20);
         } catch (IOException e) {
             return List.of();
@@ -91,7 +92,8 @@ public final class VmLauncher implements EngineLauncher {
     /** The host process records why its VM died and then ends: its end is when the reason is on record. */
     @Override
     public java.util.concurrent.CompletableFuture<String> stoppedReasonWhenKnown() {
-        return ProcessHandle.of(machine.status().hostPid()).map(host -> host.onExit().thenApply(gone -> stoppedReason()))
+        return ProcessHandle.of(machine.status().hostPid())
+                .map(host -> host.onExit().thenApply(gone -> stoppedReason()))
                 .orElseGet(() -> java.util.concurrent.CompletableFuture.completedFuture(stoppedReason()));
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 public final class AnsiText {
     /** xterm's default 16 colors, as RGB. */
     private static final int[] BASIC = {0x000000, 0xcd3131, 0x0dbc79, 0xe5e510, 0x2472c8, 0xbc3fbc, 0x11a8cd, 0xe5e5e5,
-        0x666666, 0xf14c4c, 0x23d18b, 0xf5f543, 0x3b8eea, 0xd670d6, 0x29b8db, 0xffffff};
+            0x666666, 0xf14c4c, 0x23d18b, 0xf5f543, 0x3b8eea, 0xd670d6, 0x29b8db, 0xffffff};
 
     /** A run of text in one style; colors are RGB, or -1 for the theme's default. */
     public record Span(String text, int foreground, int background, boolean bold, boolean italic, boolean underline) {}
@@ -76,11 +76,17 @@ public final class AnsiText {
         }
 
         void apply(String params) {
-            String[] parts = params.isEmpty() ? new String[] {"0"} : params.split("[;:]");
+            String[] parts = params.isEmpty() ? new String[]{"0"} : params.split("[;:]");
             for (int k = 0; k < parts.length; k++) {
                 int code = number(parts[k]);
                 switch (code) {
-                    case 0 -> { fg = -1; bg = -1; bold = false; italic = false; underline = false; }
+                    case 0 -> {
+                        fg = -1;
+                        bg = -1;
+                        bold = false;
+                        italic = false;
+                        underline = false;
+                    }
                     case 1 -> bold = true;
                     case 3 -> italic = true;
                     case 4 -> underline = true;
@@ -116,13 +122,14 @@ public final class AnsiText {
         /** {@code 38;5;n} or {@code 38;2;r;g;b}: returns {color, parameters consumed}. */
         private static int[] extended(String[] parts, int k) {
             if (k + 2 < parts.length && number(parts[k + 1]) == 5) {
-                return new int[] {xterm256(number(parts[k + 2])), 2};
+                return new int[]{xterm256(number(parts[k + 2])), 2};
             }
             if (k + 4 < parts.length && number(parts[k + 1]) == 2) {
-                int rgb = (clamp(number(parts[k + 2])) << 16) | (clamp(number(parts[k + 3])) << 8) | clamp(number(parts[k + 4]));
-                return new int[] {rgb, 4};
+                int rgb = (clamp(number(parts[k + 2])) << 16) | (clamp(number(parts[k + 3])) << 8)
+                        | clamp(number(parts[k + 4]));
+                return new int[]{rgb, 4};
             }
-            return new int[] {-1, 0};
+            return new int[]{-1, 0};
         }
 
         private static int clamp(int v) {

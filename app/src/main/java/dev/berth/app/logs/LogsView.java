@@ -82,7 +82,7 @@ public final class LogsView {
         HBox row1 = new HBox(8, follow, search, prev, next, matches, regex, only);
         HBox row2 = new HBox(8, out, err, time, new Label(I18n.t("logs.tail")), tail, new Label(I18n.t("logs.since")),
                 since, copy, save, error);
-        for (HBox r : new HBox[] {row1, row2}) {
+        for (HBox r : new HBox[]{row1, row2}) {
             r.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         }
         list.setItems(vm.shown());
@@ -133,7 +133,7 @@ public final class LogsView {
     private static Map<String, Integer> tails() {
         Map<String, Integer> m = new LinkedHashMap<>();
         m.put(I18n.t("logs.all"), -1);
-        for (int n : new int[] {100, 1000, 10000}) {
+        for (int n : new int[]{100, 1000, 10000}) {
             m.put(String.valueOf(n), n);
         }
         return m;

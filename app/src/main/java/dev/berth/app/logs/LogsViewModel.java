@@ -125,7 +125,8 @@ public final class LogsViewModel implements AutoCloseable {
         }
         Pattern p = pattern.get();
         if (p != null) {
-            matches.set(matches.get() + (int) batch.stream().filter(e -> visibleStream(e) && p.matcher(e.plain()).find()).count());
+            matches.set(matches.get()
+                    + (int) batch.stream().filter(e -> visibleStream(e) && p.matcher(e.plain()).find()).count());
         }
         all.addAll(batch);
     }

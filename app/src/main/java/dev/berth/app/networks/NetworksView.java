@@ -93,12 +93,11 @@ public final class NetworksView extends ListPage {
                 internal.isSelected()));
     }
 
-
-
     @Override
     public void deleteSelected() {
         List<NetworkSummary> rows = List.copyOf(table.getSelectionModel().getSelectedItems());
-        if (confirmRemoval(rows.stream().map(NetworkSummary::name).toList(), I18n.t("networks.removeConfirm", rows.size()), "")) {
+        if (confirmRemoval(rows.stream().map(NetworkSummary::name).toList(),
+                I18n.t("networks.removeConfirm", rows.size()), "")) {
             vm.remove(rows);
         }
     }

@@ -10,7 +10,6 @@ import static dev.berth.app.widgets.Forms.key;
 import static dev.berth.app.widgets.Forms.message;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -24,7 +23,6 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -49,8 +47,9 @@ public final class RunDialog {
         form.addRow(row++, key("run.name"), field(vm.nameProperty(), "run.name", I18n.t("run.namePrompt"), "run-name"));
         form.addRow(row++, key("run.ports"), area(vm.portsProperty(), "run.ports", "8080:80", "run-ports"));
         form.addRow(row++, key("run.env"), area(vm.envProperty(), "run.env", "GREETING=hello", "run-env"));
-        form.addRow(row++, key("run.volumes"), area(vm.volumesProperty(), "run.volumes", "data:/data\n/srv/site:/site:ro",
-                "run-volumes"));
+        form.addRow(row++, key("run.volumes"),
+                area(vm.volumesProperty(), "run.volumes", "data:/data\n/srv/site:/site:ro",
+                        "run-volumes"));
         form.addRow(row++, key("run.command"), field(vm.commandProperty(), "run.command", I18n.t("run.commandPrompt"),
                 "run-command"));
         form.addRow(row++, key("run.restart"), restartChoice());

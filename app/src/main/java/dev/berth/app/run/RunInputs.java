@@ -15,8 +15,9 @@ public final class RunInputs {
     /** Docker's rule for container and volume names. */
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
     /** {@code [ip:][hostPort:]containerPort[/proto]}; an IPv6 address goes in brackets. */
-    private static final Pattern PORT = Pattern.compile("^(?:(?<ip>\\[[0-9a-fA-F:.]+]|\\d+\\.\\d+\\.\\d+\\.\\d+):(?<iphost>\\d*):"
-            + "|(?<host>\\d*):)?(?<ctr>\\d+)(?:/(?<proto>[a-z]+))?$");
+    private static final Pattern PORT = Pattern
+            .compile("^(?:(?<ip>\\[[0-9a-fA-F:.]+]|\\d+\\.\\d+\\.\\d+\\.\\d+):(?<iphost>\\d*):"
+                    + "|(?<host>\\d*):)?(?<ctr>\\d+)(?:/(?<proto>[a-z]+))?$");
     private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
     private RunInputs() {}

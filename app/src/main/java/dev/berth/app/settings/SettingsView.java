@@ -72,10 +72,11 @@ public final class SettingsView implements Page {
         Label noTray = new Label();
         noTray.setWrapText(true);
         noTray.getStyleClass().add(Styles.TEXT_MUTED);
-        noTray.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                vm.trayMissingProperty().get().isEmpty() ? "" : I18n.t("settings.noTray",
-                        I18n.t("tray.reason." + vm.trayMissingProperty().get())),
-                vm.trayMissingProperty()));
+        noTray.textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> vm.trayMissingProperty().get().isEmpty() ? "" : I18n.t("settings.noTray",
+                                I18n.t("tray.reason." + vm.trayMissingProperty().get())),
+                        vm.trayMissingProperty()));
         noTray.visibleProperty().bind(vm.trayMissingProperty().isNotEmpty());
         noTray.managedProperty().bind(noTray.visibleProperty());
         minimized.disableProperty().bind(vm.trayMissingProperty().isNotEmpty());

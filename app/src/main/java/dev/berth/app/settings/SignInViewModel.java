@@ -28,7 +28,8 @@ public final class SignInViewModel {
     private final StringProperty user = new SimpleStringProperty(this, "user", "");
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final ObservableList<DockerConfigFile.Entry> signedIn = FXCollections.observableArrayList();
-    private final ObservableList<DockerConfigFile.Entry> signedInView = FXCollections.unmodifiableObservableList(signedIn);
+    private final ObservableList<DockerConfigFile.Entry> signedInView = FXCollections
+            .unmodifiableObservableList(signedIn);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyStringWrapper helperNote = new ReadOnlyStringWrapper(this, "helperNote", "");

@@ -45,7 +45,7 @@ public final class AppContext {
     private final NotificationCenter notifications = new NotificationCenter(java.time.Clock.systemUTC());
 
     public AppContext(AppSettings settings, Async async, Function<Connection, Engine> connector,
-                      LocalEngineController localEngine, Map<String, String> env, Path home, Duration eventWindow) {
+            LocalEngineController localEngine, Map<String, String> env, Path home, Duration eventWindow) {
         this.settings = settings;
         this.async = async;
         this.env = env;
@@ -61,8 +61,7 @@ public final class AppContext {
         this.signIn = new dev.berth.app.settings.SignInViewModel(shell::engine, async,
                 dev.berth.app.credentials.DockerConfigFile.forUser(env, home));
         this.dashboard = new dev.berth.app.dashboard.DashboardViewModel(shell::engine, async);
-        settingsVm.userConnections().addListener((javafx.collections.ListChangeListener<Connection>) c ->
-                rediscover());
+        settingsVm.userConnections().addListener((javafx.collections.ListChangeListener<Connection>) c -> rediscover());
         shell.currentProperty().addListener((o, a, b) -> {
             if (b != null) {
                 settings.setSelectedConnection(b.uri());
@@ -83,13 +82,16 @@ public final class AppContext {
                 }
             });
         }
-        CrashWatcher crashes = new CrashWatcher(java.time.Clock.systemUTC(), c -> async.ui().execute(() ->
-                notifications.post(Notice.Level.ERROR, I18n.t(c.outOfMemory() ? "notify.oom" : "notify.crashed", c.name()),
-                        I18n.t("notify.exitCode", c.exitCode()))));
+        CrashWatcher crashes = new CrashWatcher(java.time.Clock.systemUTC(),
+                c -> async.ui()
+                        .execute(() -> notifications.post(Notice.Level.ERROR,
+                                I18n.t(c.outOfMemory() ? "notify.oom" : "notify.crashed", c.name()),
+                                I18n.t("notify.exitCode", c.exitCode()))));
         shell.addEventListener(crashes);
         shell.stateProperty().addListener((o, a, b) -> {
             if (a == EngineState.CONNECTED && b == EngineState.UNREACHABLE && !shell.stopRequested()) {
-                notifications.post(Notice.Level.WARNING, I18n.t("notify.engineGone"), shell.engineErrorProperty().get());
+                notifications.post(Notice.Level.WARNING, I18n.t("notify.engineGone"),
+                        shell.engineErrorProperty().get());
             }
         });
     }
@@ -200,8 +202,8 @@ public final class AppContext {
     /** A push of {@code reference} whose end (done or failed) posts a notification. */
     public dev.berth.app.images.PushViewModel newPush(String reference) {
         dev.berth.app.images.PushViewModel[] push = new dev.berth.app.images.PushViewModel[1];
-        push[0] = new dev.berth.app.images.PushViewModel(shell::engine, async, reference, () ->
-                notifications.post(Notice.Level.SUCCESS, I18n.t("notify.pushed", reference),
+        push[0] = new dev.berth.app.images.PushViewModel(shell::engine, async, reference,
+                () -> notifications.post(Notice.Level.SUCCESS, I18n.t("notify.pushed", reference),
                         push[0].statusProperty().get()));
         push[0].errorProperty().addListener((o, a, b) -> {
             if (!b.isBlank()) {

@@ -76,7 +76,7 @@ public class BerthApp extends Application {
         window.show(PageId.CONTAINERS);
         stage.setScene(scene);
         stage.setTitle(I18n.t("app.name"));
-        for (int size : new int[] {16, 32, 48, 64, 128}) {
+        for (int size : new int[]{16, 32, 48, 64, 128}) {
             stage.getIcons().add(fxImage(BerthMark.draw(size, BerthMark.BRAND)));
         }
         place(stage, settings.windowBounds());

@@ -46,7 +46,8 @@ public final class CrashWatcher implements Consumer<EngineEvent> {
                 killedAt.remove(e.actorId());
                 oom.remove(e.actorId());
             }
-            default -> { }
+            default -> {
+            }
         }
     }
 

@@ -41,8 +41,9 @@ final class MainWindow extends BorderPane {
     }
 
     /** @param engineChoice Settings' native-or-VM choice; null leaves it out (tests of other parts). */
-    MainWindow(AppContext ctx, LocalEngineController localEngine, dev.berth.app.localengine.EngineChoiceViewModel engineChoice,
-               Consumer<String> openUrl) {
+    MainWindow(AppContext ctx, LocalEngineController localEngine,
+            dev.berth.app.localengine.EngineChoiceViewModel engineChoice,
+            Consumer<String> openUrl) {
         this.ctx = ctx;
         getStyleClass().add("main-window");
         ContainersView containersView = new ContainersView(ctx.containers(), openUrl, ctx::newRun);
@@ -59,7 +60,8 @@ final class MainWindow extends BorderPane {
             }
         });
         pages.put(PageId.IMAGES, new ImagesView(ctx.images(), ctx::newPull, ctx::newRun,
-                (owner, imageId) -> dev.berth.app.layers.LayersView.openWindow(owner, ctx.newLayers(), imageId), ctx::newPush)
+                (owner, imageId) -> dev.berth.app.layers.LayersView.openWindow(owner, ctx.newLayers(), imageId),
+                ctx::newPush)
                 .withBuilds(ctx::newBuild));
         VolumesView volumesView = new VolumesView(ctx.volumes());
         volumesView.setOnBrowse(name -> dev.berth.app.files.VolumeBrowserWindow.open(this, ctx.shell()::engine,
@@ -84,8 +86,8 @@ final class MainWindow extends BorderPane {
     /** The pages' tables (by page and position) with the column layout the person left them in. */
     private void restoreColumns() {
         pages.forEach((id, page) -> {
-            List<javafx.collections.ObservableList<? extends javafx.scene.control.TableColumnBase<?, ?>>> tables =
-                    columnsOf(page);
+            List<javafx.collections.ObservableList<? extends javafx.scene.control.TableColumnBase<?, ?>>> tables = columnsOf(
+                    page);
             for (int i = 0; i < tables.size(); i++) {
                 restore(tables.get(i), ctx.settings().columnLayout(id.name().toLowerCase() + "." + i));
             }
@@ -108,10 +110,9 @@ final class MainWindow extends BorderPane {
         });
     }
 
-    private static List<javafx.collections.ObservableList<? extends javafx.scene.control.TableColumnBase<?, ?>>>
-            columnsOf(Page page) {
-        List<javafx.collections.ObservableList<? extends javafx.scene.control.TableColumnBase<?, ?>>> out =
-                new java.util.ArrayList<>();
+    private static List<javafx.collections.ObservableList<? extends javafx.scene.control.TableColumnBase<?, ?>>> columnsOf(
+            Page page) {
+        List<javafx.collections.ObservableList<? extends javafx.scene.control.TableColumnBase<?, ?>>> out = new java.util.ArrayList<>();
         // lookupAll takes one selector, not a group: tables first, then tree tables (a page has one or the other).
         for (javafx.scene.Node n : page.root().lookupAll(".table-view")) {
             if (n instanceof javafx.scene.control.TableView<?> t) {

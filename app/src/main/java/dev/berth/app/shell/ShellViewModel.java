@@ -59,7 +59,7 @@ public final class ShellViewModel {
      *                    special type "*" means everything (a new engine)
      */
     public ShellViewModel(Function<Connection, Engine> connector, Async async, LocalEngineController localEngine,
-                          Duration eventWindow, Consumer<Set<String>> onChanged) {
+            Duration eventWindow, Consumer<Set<String>> onChanged) {
         this.connector = connector;
         this.async = async;
         this.localEngine = localEngine;

@@ -28,7 +28,8 @@ final class RateCalculator {
             write = rate(s.blockWrite(), previous.blockWrite(), dt);
         }
         previous = s;
-        return new StatsPoint(seconds, s.cpuPercent(), s.memoryUsage() / MIB, s.memoryLimit() / MIB, rx, tx, read, write);
+        return new StatsPoint(seconds, s.cpuPercent(), s.memoryUsage() / MIB, s.memoryLimit() / MIB, rx, tx, read,
+                write);
     }
 
     /** KiB/s; a counter that went backwards (the container restarted) counts as no traffic. */

@@ -22,12 +22,13 @@ public final class StatsOverviewView {
                 : String.format("%.1f %%", r.sample().cpuPercent())));
         table.getColumns().add(column("stats.col.memory", r -> r.sample() == null ? "…"
                 : Format.memory(r.sample().memoryUsage()) + (r.sample().memoryLimit() > 0
-                ? " / " + Format.memory(r.sample().memoryLimit()) : "")));
+                        ? " / " + Format.memory(r.sample().memoryLimit()) : "")));
         table.getColumns().add(column("stats.col.network", r -> r.sample() == null ? "…"
                 : Format.bytes(r.sample().netRx()) + " / " + Format.bytes(r.sample().netTx())));
         table.getColumns().add(column("stats.col.block", r -> r.sample() == null ? "…"
                 : Format.bytes(r.sample().blockRead()) + " / " + Format.bytes(r.sample().blockWrite())));
-        table.getColumns().add(column("stats.col.pids", r -> r.sample() == null ? "…" : String.valueOf(r.sample().pids())));
+        table.getColumns()
+                .add(column("stats.col.pids", r -> r.sample() == null ? "…" : String.valueOf(r.sample().pids())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(I18n.t("stats.noneRunning")));
         VBox.setVgrow(table, Priority.ALWAYS);

@@ -65,8 +65,8 @@ public final class StatsOverviewViewModel implements AutoCloseable {
                 continue;
             }
             rows.add(new OverviewRow(c.id(), c.name(), null));
-            streams.put(c.id(), () -> { });
-            async.run(() -> engine.get().stats(c.id(), s -> async.ui().execute(() -> update(c.id(), s)), e -> { }),
+            streams.put(c.id(), () -> {});
+            async.run(() -> engine.get().stats(c.id(), s -> async.ui().execute(() -> update(c.id(), s)), e -> {}),
                     sub -> {
                         if (streams.containsKey(c.id()) && active) {
                             streams.put(c.id(), sub);

@@ -5,4 +5,4 @@ package dev.berth.app.stats;
  * rates in KiB/s computed from the engine's cumulative counters.
  */
 public record StatsPoint(double seconds, double cpuPercent, double memoryMiB, double memoryLimitMiB, double netRxKiBs,
-                         double netTxKiBs, double blockReadKiBs, double blockWriteKiBs) {}
+        double netTxKiBs, double blockReadKiBs, double blockWriteKiBs) {}

@@ -21,8 +21,7 @@ public final class BerthMark {
     /** The badge's colour where no state is shown (the app's icon). */
     public static final Color BRAND = new Color(0x1F6FEB);
 
-    private BerthMark() {
-    }
+    private BerthMark() {}
 
     /** The mark on a badge of {@code badge}, {@code size} pixels square. */
     public static BufferedImage draw(int size, Color badge) {
@@ -37,7 +36,7 @@ public final class BerthMark {
         g.fillOval(1, 1, 30, 30);
         g.setColor(Color.WHITE);
         g.setStroke(new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.drawPolygon(new int[] {6, 26, 23, 9}, new int[] {18, 18, 24, 24}, 4);
+        g.drawPolygon(new int[]{6, 26, 23, 9}, new int[]{18, 18, 24, 24}, 4);
         g.drawRect(10, 11, 4, 7);
         g.drawRect(16, 8, 5, 10);
         g.dispose();

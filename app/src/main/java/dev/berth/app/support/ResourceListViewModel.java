@@ -139,7 +139,7 @@ public abstract class ResourceListViewModel<T> {
      * message ("web: is already running; db: No such container").
      */
     protected <K> void commandEach(List<K> targets, java.util.function.Function<K, String> label,
-                                   java.util.function.BiConsumer<Engine, K> action) {
+            java.util.function.BiConsumer<Engine, K> action) {
         dismissMessages();
         List<K> copy = List.copyOf(targets);
         async.run(() -> {

@@ -21,7 +21,7 @@ final class ControlKeys {
             }
             int control = controlCharacter(e.getCode());
             if (control >= 0) {
-                panel.getTerminalOutputStream().sendBytes(new byte[] {(byte) control}, true);
+                panel.getTerminalOutputStream().sendBytes(new byte[]{(byte) control}, true);
                 e.consume();
             }
         });

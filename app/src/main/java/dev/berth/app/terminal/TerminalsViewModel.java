@@ -37,7 +37,7 @@ public final class TerminalsViewModel implements AutoCloseable {
      * @param launcher  starts a process (the external terminal)
      */
     public TerminalsViewModel(Supplier<Engine> engine, Async async, String containerId, String containerName,
-                              Supplier<String> engineUri, Consumer<List<String>> launcher) {
+            Supplier<String> engineUri, Consumer<List<String>> launcher) {
         this.engine = engine;
         this.async = async;
         this.containerId = containerId;

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 public final class TrayController {
     /** The menu as it should look now. */
     public record Menu(LocalEngineController.State state, String stateLine, String tooltip, boolean canStart,
-                       boolean canStop, boolean canRestart) {}
+            boolean canStop, boolean canRestart) {}
 
     private final LocalEngineController engine;
     private final Executor background;

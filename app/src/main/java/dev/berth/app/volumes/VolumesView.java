@@ -81,12 +81,11 @@ public final class VolumesView extends ListPage {
     }
 
     private void prune() {
-        if (Dialogs.confirm(root, I18n.t("volumes.pruneConfirm"), I18n.t("volumes.pruneHelp"), I18n.t("action.prune"))) {
+        if (Dialogs.confirm(root, I18n.t("volumes.pruneConfirm"), I18n.t("volumes.pruneHelp"),
+                I18n.t("action.prune"))) {
             vm.prune();
         }
     }
-
-
 
     @Override
     public void deleteSelected() {

@@ -188,7 +188,8 @@ public final class XRayView {
         GridPane grid = grid();
         grid.addRow(0, head("xray.user"), new Label(vm.userText()));
         grid.addRow(1, head("xray.seccomp"), new Label(vm.seccompText()));
-        grid.addRow(2, head("xray.noNewPrivs"), new Label(I18n.t(s.noNewPrivs() ? "xray.noNewPrivsOn" : "xray.noNewPrivsOff")));
+        grid.addRow(2, head("xray.noNewPrivs"),
+                new Label(I18n.t(s.noNewPrivs() ? "xray.noNewPrivsOn" : "xray.noNewPrivsOff")));
         FlowPane granted = chips(s.capEffective(), "xray-cap-granted");
         granted.setId("xray-caps");
         FlowPane missing = chips(vm.missingCapabilities(), "xray-cap-missing");

@@ -22,7 +22,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class XRayViewModel {
     private final Supplier<Engine> engine;
     private final Async async;
-    private final ReadOnlyObjectWrapper<XRayStatus> status = new ReadOnlyObjectWrapper<>(this, "status", XRayStatus.IDLE);
+    private final ReadOnlyObjectWrapper<XRayStatus> status = new ReadOnlyObjectWrapper<>(this, "status",
+            XRayStatus.IDLE);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<XRayReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private String containerId;
@@ -133,7 +134,8 @@ public final class XRayViewModel {
     public String cpuText() {
         XRayReport.Cgroup c = report.get().cgroup();
         String quota = c.cpuQuotaMicros() > 0 && c.cpuPeriodMicros() > 0
-                ? I18n.t("xray.cpuQuota", String.format(Locale.ROOT, "%.2f", (double) c.cpuQuotaMicros() / c.cpuPeriodMicros()),
+                ? I18n.t("xray.cpuQuota",
+                        String.format(Locale.ROOT, "%.2f", (double) c.cpuQuotaMicros() / c.cpuPeriodMicros()),
                         c.cpuQuotaMicros(), c.cpuPeriodMicros())
                 : I18n.t("xray.noLimit");
         String weight = I18n.t(c.version().equals("v2") ? "xray.cpuWeight" : "xray.cpuShares", c.cpuShares());

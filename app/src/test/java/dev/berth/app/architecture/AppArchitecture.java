@@ -21,10 +21,10 @@ final class AppArchitecture {
      * Packages that are not features: the shell joins the pages and {@code details} joins a container's panels (files,
      * inspect, logs, stats, terminal, X-ray) into its tabs, so both may hold other features' Views; the others serve all.
      */
-    static final Set<String> SHARED = Set.of("shell", "details", "engine", "localengine", "support", "widgets", "architecture");
+    static final Set<String> SHARED = Set.of("shell", "details", "engine", "localengine", "support", "widgets",
+            "architecture");
 
-    private AppArchitecture() {
-    }
+    private AppArchitecture() {}
 
     static ArchRule viewModelsHaveNoScene(String root) {
         return noClasses().that().resideInAPackage(root + "..").and().haveSimpleNameEndingWith("ViewModel")

@@ -16,9 +16,11 @@ class AppArchitectureRulesFailTest {
     void everyRuleCatchesTheBadApp() {
         JavaClasses bad = new ClassFileImporter().importPackages(BAD);
         List<ArchRule> rules = List.of(AppArchitecture.viewModelsHaveNoScene(BAD),
-                AppArchitecture.featuresDoNotReachIntoOtherFeaturesViews(BAD), AppArchitecture.featuresDoNotImportTheShell(BAD));
+                AppArchitecture.featuresDoNotReachIntoOtherFeaturesViews(BAD),
+                AppArchitecture.featuresDoNotImportTheShell(BAD));
         for (ArchRule rule : rules) {
-            assertTrue(rule.evaluate(bad).hasViolation(), () -> "the rule did not catch the bad app: " + rule.getDescription());
+            assertTrue(rule.evaluate(bad).hasViolation(),
+                    () -> "the rule did not catch the bad app: " + rule.getDescription());
         }
     }
 }

@@ -28,10 +28,11 @@ public final class AppBenchmark {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path root = BerthdCommand.checkoutRoot();
         try (BerthdExtension berthd = BerthdExtension.fromCheckout().withImage("bench/busybox:1").startNow();
-             var api = new DockerJavaEngine(berthd.dockerHost()); var creator = new Creator(berthd.dockerHost())) {
+                var api = new DockerJavaEngine(berthd.dockerHost());
+                var creator = new Creator(berthd.dockerHost())) {
             String uri = berthd.dockerHost();
             String image = berthd.image();
-            api.pullImage(image, p -> { });
+            api.pullImage(image, p -> {});
             long t = System.nanoTime();
             for (int i = 0; i < containers; i++) {
                 creator.create(image, "bench-" + i);
@@ -109,7 +110,7 @@ public final class AppBenchmark {
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         Map<String, String> out = new LinkedHashMap<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream()));
-             OutputStream in = p.getOutputStream()) {
+                OutputStream in = p.getOutputStream()) {
             String line;
             while ((line = r.readLine()) != null) {
                 if (line.equals("ready")) {
@@ -129,7 +130,8 @@ public final class AppBenchmark {
     private static void print(int containers, List<Map<String, String>> runs) {
         System.out.println("| metric (" + containers + " containers listed) | " + String.join(" | ",
                 runs.stream().map(r -> runs.indexOf(r) == 0 ? "run 1 (no AOT cache; records it)"
-                        : "run " + (runs.indexOf(r) + 1) + " (AOT cache)").toList()) + " |");
+                        : "run " + (runs.indexOf(r) + 1) + " (AOT cache)").toList())
+                + " |");
         System.out.println("| --- |" + " --- |".repeat(runs.size()));
         for (String key : List.of("first_paint_connected_ms", "listed_ms", "listed_rows", "rss_mib", "heap_used_mib",
                 "frames", "gap_max_ms", "gap_p99_ms", "gaps_over_100ms", "rss_after_events_mib")) {

@@ -47,7 +47,8 @@ public final class InsideBenchmark {
         up.await();
         List<String> rows = new ArrayList<>();
         rows.addAll(logView());
-        try (BerthdLauncher berthd = BerthdLauncher.start(); DockerJavaEngine engine = new DockerJavaEngine(berthd.uri())) {
+        try (BerthdLauncher berthd = BerthdLauncher.start();
+                DockerJavaEngine engine = new DockerJavaEngine(berthd.uri())) {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 ids.add(berthd.docker("run", "-d", "--name", "bench-" + i, berthd.busyboxImage(), "sh", "-c",
@@ -79,7 +80,7 @@ public final class InsideBenchmark {
                 }
                 nanos[i] = System.nanoTime() - t0;
                 if (i % 60 == 59) {
-                    s.input().write(new byte[] {0x15}); // Ctrl-U: clear the line, so it never wraps
+                    s.input().write(new byte[]{0x15}); // Ctrl-U: clear the line, so it never wraps
                     Thread.sleep(50);
                     drain(s);
                 }
@@ -111,7 +112,8 @@ public final class InsideBenchmark {
         long[] start = new long[1];
         CountDownLatch painted = new CountDownLatch(1);
         fx(() -> {
-            vm[0] = new LogsViewModel(() -> fake, new Async(r -> Thread.ofVirtual().start(r), Platform::runLater), "c1");
+            vm[0] = new LogsViewModel(() -> fake, new Async(r -> Thread.ofVirtual().start(r), Platform::runLater),
+                    "c1");
             view[0] = new LogsView(vm[0], "bench");
             Scene scene = new Scene(new StackPane(view[0].root()), 1200, 800);
             scene.addPostLayoutPulseListener(() -> {
@@ -162,7 +164,7 @@ public final class InsideBenchmark {
             fx(() -> pages.open(summary, p -> {
                 open.add(p);
                 stage.setScene(new Scene(new StackPane(p.root()), 1000, 700));
-            }, () -> { }));
+            }, () -> {}));
             Thread.sleep(1500);
         }
         // Every page's terminal is open; now show each page's stats tab for a few samples (hidden pages keep theirs

@@ -15,8 +15,10 @@ class BuildLogTest {
     @Test
     void readsStepsCacheHitsOutputAndTheEnd() {
         BuildLog log = new BuildLog();
-        for (String chunk : List.of("Step 1/3 : FROM busybox\n ---> 3f2a1b4c5d6e\n", "Step 2/3 : COPY a /a\n ---> Using cache\n ---> 111111111111\n",
-                "Step 3/3 : RUN make\n ---> Running in abcdefabcdef\nbuil", "ding…\ndone\n", "Removing intermediate container abcdefabcdef\n",
+        for (String chunk : List.of("Step 1/3 : FROM busybox\n ---> 3f2a1b4c5d6e\n",
+                "Step 2/3 : COPY a /a\n ---> Using cache\n ---> 111111111111\n",
+                "Step 3/3 : RUN make\n ---> Running in abcdefabcdef\nbuil", "ding…\ndone\n",
+                "Removing intermediate container abcdefabcdef\n",
                 " ---> 222222222222\n", "Successfully built 222222222222\nSuccessfully tagged app:1\n")) {
             log.accept(stream(chunk));
         }
@@ -37,18 +39,21 @@ class BuildLogTest {
     @Test
     void stderrInColourDoesNotHideTheStepsEnd() {
         BuildLog log = new BuildLog();
-        for (String chunk : List.of("Step 1/2 : FROM busybox\n ---> 3f2a1b4c5d6e\n", "Step 2/2 : RUN echo oops >&2\n ---> Running in abcdefabcdef\n",
+        for (String chunk : List.of("Step 1/2 : FROM busybox\n ---> 3f2a1b4c5d6e\n",
+                "Step 2/2 : RUN echo oops >&2\n ---> Running in abcdefabcdef\n",
                 "\u001b[91moops\n\u001b[0m", " ---> 222222222222\n")) {
             log.accept(stream(chunk));
         }
-        assertEquals(BuildLog.State.DONE, log.steps().get(1).state(), "the ID line after the colour reset ends the step");
+        assertEquals(BuildLog.State.DONE, log.steps().get(1).state(),
+                "the ID line after the colour reset ends the step");
         assertEquals(List.of("oops"), log.steps().get(1).lines(), "the line without its colour codes");
     }
 
     @Test
     void aFailureMarksTheStepThatRan() {
         BuildLog log = new BuildLog();
-        log.accept(stream("Step 1/2 : FROM busybox\n ---> 3f2a1b4c5d6e\nStep 2/2 : RUN exit 3\n ---> Running in abcdefabcdef\n"));
+        log.accept(stream(
+                "Step 1/2 : FROM busybox\n ---> 3f2a1b4c5d6e\nStep 2/2 : RUN exit 3\n ---> Running in abcdefabcdef\n"));
         log.fail("The command '/bin/sh -c exit 3' returned a non-zero code: 3");
         assertEquals(BuildLog.State.DONE, log.steps().get(0).state());
         assertEquals(BuildLog.State.FAILED, log.steps().get(1).state());

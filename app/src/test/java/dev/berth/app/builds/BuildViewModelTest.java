@@ -65,7 +65,8 @@ class BuildViewModelTest {
         assertTrue(vm.problemProperty().get().contains("is not an image name"), vm.problemProperty().get());
         vm.tagProperty().set("app:1");
         vm.buildArgsProperty().set("VERSION=2\nbroken line");
-        assertTrue(vm.problemProperty().get().contains("'broken line' is not a build argument"), vm.problemProperty().get());
+        assertTrue(vm.problemProperty().get().contains("'broken line' is not a build argument"),
+                vm.problemProperty().get());
         vm.buildArgsProperty().set("VERSION=2 beta");
         vm.targetProperty().set("nope");
         assertEquals("The Dockerfile has no stage named nope.", vm.problemProperty().get());
@@ -81,9 +82,10 @@ class BuildViewModelTest {
 
     @Test
     void aSuccessfulBuildShowsItsStepsAndIsRemembered() {
-        engine.buildScript.addAll(List.of(new BuildMessage("Step 1/2 : FROM busybox AS base\n ---> 3f2a1b4c5d6e\n", "", ""),
-                new BuildMessage("Step 2/2 : RUN echo base\n ---> Using cache\n ---> 111111111111\n", "", ""),
-                new BuildMessage("Successfully built 111111111111\n", "", "")));
+        engine.buildScript
+                .addAll(List.of(new BuildMessage("Step 1/2 : FROM busybox AS base\n ---> 3f2a1b4c5d6e\n", "", ""),
+                        new BuildMessage("Step 2/2 : RUN echo base\n ---> Using cache\n ---> 111111111111\n", "", ""),
+                        new BuildMessage("Successfully built 111111111111\n", "", "")));
         vm.folderProperty().set(folder.toString());
         vm.tagProperty().set("app:1");
         vm.build();
@@ -97,7 +99,8 @@ class BuildViewModelTest {
         assertEquals(1, vm.recent().size());
         assertTrue(vm.recent().getFirst().ok());
 
-        BuildViewModel again = new BuildViewModel(() -> engine, Async.sameThread(), recents, built::add, Clock.systemUTC());
+        BuildViewModel again = new BuildViewModel(() -> engine, Async.sameThread(), recents, built::add,
+                Clock.systemUTC());
         assertEquals(folder.toString(), again.recent().getFirst().folder(), "recent builds outlive the window");
         again.rebuild(again.recent().getFirst());
         assertEquals(2, engine.builds.size());
@@ -106,17 +109,20 @@ class BuildViewModelTest {
 
     @Test
     void aFailedBuildNamesTheStepAndItsLine() {
-        engine.buildScript.addAll(List.of(new BuildMessage("Step 1/4 : FROM busybox AS base\n ---> 3f2a1b4c5d6e\n", "", ""),
-                new BuildMessage("Step 2/4 : RUN echo base\n ---> 111111111111\n", "", ""),
-                new BuildMessage("Step 3/4 : FROM base AS test\n ---> 111111111111\n", "", ""),
-                new BuildMessage("Step 4/4 : RUN exit 3\n ---> Running in abcdefabcdef\nsomething went wrong\n", "", "")));
+        engine.buildScript
+                .addAll(List.of(new BuildMessage("Step 1/4 : FROM busybox AS base\n ---> 3f2a1b4c5d6e\n", "", ""),
+                        new BuildMessage("Step 2/4 : RUN echo base\n ---> 111111111111\n", "", ""),
+                        new BuildMessage("Step 3/4 : FROM base AS test\n ---> 111111111111\n", "", ""),
+                        new BuildMessage("Step 4/4 : RUN exit 3\n ---> Running in abcdefabcdef\nsomething went wrong\n",
+                                "", "")));
         engine.buildFailure = "The command '/bin/sh -c exit 3' returned a non-zero code: 3";
         vm.folderProperty().set(folder.toString());
         vm.build();
         StepRow failed = vm.steps().get(3);
         assertEquals(BuildLog.State.FAILED, failed.stateProperty().get());
         assertEquals("something went wrong\n", failed.outputProperty().get());
-        assertEquals("Step 4 (Dockerfile line 5) failed: RUN exit 3\nThe command '/bin/sh -c exit 3' returned a non-zero code: 3",
+        assertEquals(
+                "Step 4 (Dockerfile line 5) failed: RUN exit 3\nThe command '/bin/sh -c exit 3' returned a non-zero code: 3",
                 vm.errorProperty().get());
         assertTrue(built.isEmpty());
         assertFalse(vm.recent().getFirst().ok());

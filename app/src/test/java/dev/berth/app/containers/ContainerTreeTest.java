@@ -54,7 +54,8 @@ class ContainerTreeTest {
         List<String> ops = new ArrayList<>();
         tree.root().getChildren().addListener((ListChangeListener<TreeItem<ContainerTreeRow>>) ch -> {
             while (ch.next()) {
-                ops.add((ch.wasAdded() ? "+" + ch.getAddedSize() : "") + (ch.wasRemoved() ? "-" + ch.getRemovedSize() : ""));
+                ops.add((ch.wasAdded() ? "+" + ch.getAddedSize() : "")
+                        + (ch.wasRemoved() ? "-" + ch.getRemovedSize() : ""));
             }
         });
 

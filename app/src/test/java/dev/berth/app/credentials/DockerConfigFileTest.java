@@ -49,9 +49,11 @@ class DockerConfigFileTest {
         assertEquals("x", root.get("psFormat").asText());
         assertTrue(helper.kept("localhost:5000").contains("\"Secret\":\"s3cret\""));
 
-        assertEquals(Optional.of(new RegistryLogin("localhost:5000", "alice", "s3cret", "")), config.loginFor("localhost:5000"));
+        assertEquals(Optional.of(new RegistryLogin("localhost:5000", "alice", "s3cret", "")),
+                config.loginFor("localhost:5000"));
         assertEquals(List.of(new DockerConfigFile.Entry("localhost:5000", "alice")), config.entries());
-        assertEquals(Map.of("localhost:5000", new RegistryLogin("localhost:5000", "alice", "s3cret", "")), config.allLogins());
+        assertEquals(Map.of("localhost:5000", new RegistryLogin("localhost:5000", "alice", "s3cret", "")),
+                config.allLogins());
 
         assertTrue(config.remove("localhost:5000"));
         assertNull(helper.kept("localhost:5000"), "erased from the helper");
@@ -63,7 +65,8 @@ class DockerConfigFileTest {
     void aRegistrysOwnHelperWinsAndIdentityTokensTravelAsTheCliSendsThem() throws Exception {
         FakeCredentialHelper store = FakeCredentialHelper.install(dir, "vault");
         FakeCredentialHelper ecr = FakeCredentialHelper.install(dir, "ecr");
-        DockerConfigFile config = config(store.env(), "{\"credsStore\":\"vault\",\"credHelpers\":{\"aws.example\":\"ecr\"}}");
+        DockerConfigFile config = config(store.env(),
+                "{\"credsStore\":\"vault\",\"credHelpers\":{\"aws.example\":\"ecr\"}}");
         assertEquals(Optional.of("ecr"), config.store("aws.example", "bob", "", "tok-123"));
         assertTrue(ecr.kept("aws.example").contains("\"Username\":\"<token>\""), ecr.kept("aws.example"));
         assertNull(store.kept("aws.example"));
@@ -79,7 +82,8 @@ class DockerConfigFileTest {
         Path passStore = Files.createDirectories(dir.resolve("password-store"));
         Map<String, String> env = new HashMap<>(pass.env());
         env.put("PASSWORD_STORE_DIR", passStore.toString());
-        assertEquals(Optional.empty(), DockerConfigFile.desktopStore(env), "pass is installed but nobody set up a store");
+        assertEquals(Optional.empty(), DockerConfigFile.desktopStore(env),
+                "pass is installed but nobody set up a store");
         Files.writeString(passStore.resolve(".gpg-id"), "ABCDEF\n");
         assertEquals(Optional.of("pass"), DockerConfigFile.desktopStore(env));
 
@@ -94,7 +98,8 @@ class DockerConfigFileTest {
     void aDesktopStoreThatRefusesThePasswordIsNotAdopted() throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path helper = bin.resolve("docker-credential-secretservice");
-        Files.writeString(helper, "#!/bin/sh\ncat >/dev/null\necho 'Cannot autolaunch D-Bus without X11 $DISPLAY' >&2\nexit 1\n");
+        Files.writeString(helper,
+                "#!/bin/sh\ncat >/dev/null\necho 'Cannot autolaunch D-Bus without X11 $DISPLAY' >&2\nexit 1\n");
         helper.toFile().setExecutable(true);
         Map<String, String> env = Map.of("PATH", bin + ":/usr/bin:/bin", "HOME", dir.toString(),
                 "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent");
@@ -110,8 +115,10 @@ class DockerConfigFileTest {
         DockerConfigFile config = config(Map.of("PATH", "/nonexistent"), null);
         assertEquals(Optional.empty(), config.storeFor("localhost:5000"));
         assertEquals(Optional.empty(), config.store("localhost:5000", "alice", "s3cret", ""));
-        assertEquals("YWxpY2U6czNjcmV0", JSON.readTree(configFile().toFile()).at("/auths/localhost:5000/auth").asText());
-        assertEquals(Optional.of(new RegistryLogin("localhost:5000", "alice", "s3cret", "")), config.loginFor("localhost:5000"));
+        assertEquals("YWxpY2U6czNjcmV0",
+                JSON.readTree(configFile().toFile()).at("/auths/localhost:5000/auth").asText());
+        assertEquals(Optional.of(new RegistryLogin("localhost:5000", "alice", "s3cret", "")),
+                config.loginFor("localhost:5000"));
     }
 
     @Test

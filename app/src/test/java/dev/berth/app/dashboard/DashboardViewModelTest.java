@@ -25,8 +25,9 @@ class DashboardViewModelTest {
     @BeforeEach
     void setUp() {
         I18n.setLocale(Locale.ENGLISH);
-        engine.containers.addAll(List.of(container("w1", "web", "running", null), container("d1", "db", "running", null),
-                container("j1", "job", "exited", null)));
+        engine.containers
+                .addAll(List.of(container("w1", "web", "running", null), container("d1", "db", "running", null),
+                        container("j1", "job", "exited", null)));
         engine.images.add(new ImageSummary("sha256:bb", List.of("busybox:1"), Instant.EPOCH, 4_000_000));
         engine.loads.put("w1", new ContainerLoad("w1", 3.5, 10_000_000, 0));
         engine.loads.put("d1", new ContainerLoad("d1", 80.0, 90_000_000, 200_000_000));

@@ -59,7 +59,7 @@ class ContainerDetailsPageTest {
         List<DetailTabProvider> providers = new ArrayList<>(StandardTabs.all());
         providers.add(probe);
         pages = new ContainerDetailsPages(() -> engine, Async.fx(), () -> "unix:///fake.sock", providers);
-        page = pages.open(engine.containers.getFirst(), p -> content.getChildren().setAll(p.root()), () -> { });
+        page = pages.open(engine.containers.getFirst(), p -> content.getChildren().setAll(p.root()), () -> {});
         stage.setScene(new Scene(content, 900, 600));
         stage.show();
     }
@@ -67,7 +67,8 @@ class ContainerDetailsPageTest {
     @Test
     void theFirstTabOpensATerminalAndAProviderTabIsToldWhenSeen(FxRobot robot) throws Exception {
         TerminalTab terminal = (TerminalTab) page.tab("terminal");
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> !terminal.viewModel().sessions().isEmpty());
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> !terminal.viewModel().sessions().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, terminal.viewModel().sessions().size(), "a terminal opens when the tab is first seen");
         robot.interact(() -> page.select("probe"));
@@ -86,12 +87,12 @@ class ContainerDetailsPageTest {
     void openingAgainGivesTheSamePageAndClosingEndsItsSessions(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         ContainerDetailsPage[] again = new ContainerDetailsPage[1];
-        robot.interact(() -> again[0] = pages.open(engine.containers.getFirst(), p -> { }, () -> { }));
+        robot.interact(() -> again[0] = pages.open(engine.containers.getFirst(), p -> {}, () -> {}));
         assertSame(page, again[0]);
         robot.interact(() -> pages.close("c1"));
         assertTrue(seen.contains("closed"));
         assertTrue(engine.inside.calls.contains("logs closed"));
-        robot.interact(() -> again[0] = pages.open(engine.containers.getFirst(), p -> { }, () -> { }));
+        robot.interact(() -> again[0] = pages.open(engine.containers.getFirst(), p -> {}, () -> {}));
         assertFalse(page == again[0], "a closed page is made anew");
     }
 }

@@ -1,7 +1,6 @@
 package dev.berth.app.details;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -84,7 +83,7 @@ class ContainerPageIT {
         pages.open(summary, p -> {
             page = p;
             content.getChildren().setAll(p.root());
-        }, () -> { });
+        }, () -> {});
         Scene scene = new Scene(content, 1000, 700);
         stage.setScene(scene);
         stage.show();
@@ -198,7 +197,7 @@ class ContainerPageIT {
 
     /** Starts a full-screen program once (typing again would land inside it) and waits until it has drawn. */
     private static void launch(FxRobot robot, Node keys, TerminalTab tab, TerminalSession session, String line,
-                               java.util.function.Predicate<String> drawn, String what) throws Exception {
+            java.util.function.Predicate<String> drawn, String what) throws Exception {
         Thread.sleep(300); // let the prompt finish drawing: busybox drops keys typed meanwhile
         type(robot, keys, line);
         waitUntil(() -> drawn.test(lines(tab, session)), () -> what + ":\n" + lines(tab, session));
@@ -330,7 +329,7 @@ class ContainerPageIT {
 
     /** {@link TerminalDriver#command} with this class's time-out. */
     private static void command(FxRobot robot, Node keys, TerminalTab tab, TerminalSession session, String line,
-                                java.util.function.Predicate<String> answered, String what) {
+            java.util.function.Predicate<String> answered, String what) {
         TerminalDriver.command(robot, keys, tab, session, line, answered, java.time.Duration.ofSeconds(20), what);
     }
 
@@ -346,7 +345,8 @@ class ContainerPageIT {
 
     /** The last "rows cols" line on screen. */
     private static String lastSize(TerminalTab tab, TerminalSession session) throws Exception {
-        List<String> sizes = screen(tab, session).lines().map(String::strip).filter(l -> l.matches("\\d+ \\d+")).toList();
+        List<String> sizes = screen(tab, session).lines().map(String::strip).filter(l -> l.matches("\\d+ \\d+"))
+                .toList();
         return sizes.isEmpty() ? "" : sizes.getLast();
     }
 

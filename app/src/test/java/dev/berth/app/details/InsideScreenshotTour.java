@@ -43,8 +43,10 @@ public final class InsideScreenshotTour {
             up.countDown();
         });
         up.await();
-        try (BerthdLauncher berthd = BerthdLauncher.start(); DockerJavaEngine engine = new DockerJavaEngine(berthd.uri())) {
-            String id = berthd.docker("run", "-d", "--name", "shop-web", "--memory", "256m", berthd.busyboxImage(), "sh", "-c",
+        try (BerthdLauncher berthd = BerthdLauncher.start();
+                DockerJavaEngine engine = new DockerJavaEngine(berthd.uri())) {
+            String id = berthd.docker("run", "-d", "--name", "shop-web", "--memory", "256m", berthd.busyboxImage(),
+                    "sh", "-c",
                     "i=0; while true; do i=$((i+1)); printf '\\033[32mINFO\\033[0m GET /api/orders/%d 200 %dms\\n' $i $((i%40));"
                             + " if [ $((i%7)) = 0 ]; then printf '\\033[31mERROR\\033[0m payment %d declined\\n' $i >&2; fi;"
                             + " sleep 0.3; done");
@@ -52,7 +54,7 @@ public final class InsideScreenshotTour {
             var summary = new ContainerSummary(id, "shop-web", berthd.busyboxImage(), "", "running", "Up", List.of(),
                     Instant.now(), Map.of(), List.of());
             for (String lang : List.of("en", "ko")) {
-                for (boolean dark : new boolean[] {false, true}) {
+                for (boolean dark : new boolean[]{false, true}) {
                     shoot(engine, berthd.uri(), summary, lang, dark, dir);
                 }
             }
@@ -62,8 +64,9 @@ public final class InsideScreenshotTour {
     }
 
     private static void shoot(DockerJavaEngine engine, String uri, ContainerSummary c, String lang, boolean dark,
-                              Path dir) throws Exception {
-        ContainerDetailsPages pages = new ContainerDetailsPages(() -> engine, Async.fx(), () -> uri, StandardTabs.all());
+            Path dir) throws Exception {
+        ContainerDetailsPages pages = new ContainerDetailsPages(() -> engine, Async.fx(), () -> uri,
+                StandardTabs.all());
         ContainerDetailsPage[] page = new ContainerDetailsPage[1];
         fx(() -> {
             I18n.setLocale(Locale.forLanguageTag(lang));
@@ -71,10 +74,11 @@ public final class InsideScreenshotTour {
                     : new PrimerLight().getUserAgentStylesheet());
             StackPane content = new StackPane();
             Scene scene = new Scene(content, 1280, 780);
-            scene.getStylesheets().add(InsideScreenshotTour.class.getResource("/dev/berth/app/berth.css").toExternalForm());
+            scene.getStylesheets()
+                    .add(InsideScreenshotTour.class.getResource("/dev/berth/app/berth.css").toExternalForm());
             stage.setScene(scene);
             stage.show();
-            page[0] = pages.open(c, p -> content.getChildren().setAll(p.root()), () -> { });
+            page[0] = pages.open(c, p -> content.getChildren().setAll(p.root()), () -> {});
         });
         Thread.sleep(2500);
         TerminalTab terminal = (TerminalTab) page[0].tab("terminal");
@@ -90,7 +94,8 @@ public final class InsideScreenshotTour {
                     Event.fireEvent(keys, new KeyEvent(KeyEvent.KEY_TYPED, ch, "", KeyCode.UNDEFINED, false, false,
                             false, false));
                 });
-                Event.fireEvent(keys, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
+                Event.fireEvent(keys,
+                        new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
             });
             Thread.sleep(700);
         }
@@ -126,7 +131,8 @@ public final class InsideScreenshotTour {
         fx(() -> img[0] = stage.getScene().snapshot(null));
         int w = (int) img[0].getWidth();
         int h = (int) img[0].getHeight();
-        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 out.setRGB(x, y, img[0].getPixelReader().getArgb(x, y));

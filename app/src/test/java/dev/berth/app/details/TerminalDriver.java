@@ -14,8 +14,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives a container page's terminal in tests as a keyboard would, and reads its screen. */
 public final class TerminalDriver {
-    private TerminalDriver() {
-    }
+    private TerminalDriver() {}
 
     /** Types text as key-typed events (what a keyboard or an input method delivers), then Enter. */
     public static void type(FxRobot robot, Node target, String text) {
@@ -54,7 +53,7 @@ public final class TerminalDriver {
      * try it waits for the answer (a moment), never a fixed time. Commands given here must be safe to run twice.
      */
     public static void command(FxRobot robot, Node keys, TerminalTab tab, TerminalSession session, String line,
-                               Predicate<String> answered, Duration timeout, String what) {
+            Predicate<String> answered, Duration timeout, String what) {
         Await.until(what, timeout, () -> {
             if (answered.test(screenQuietly(tab, session))) {
                 return true;

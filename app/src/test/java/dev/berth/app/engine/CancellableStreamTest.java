@@ -98,7 +98,7 @@ class CancellableStreamTest {
         String body = "{\"message\":\"pull access denied for app/x\"}";
         answer("HTTP/1.1 404 Not Found\r\nContent-Length: " + body.length() + "\r\n\r\n" + body, false);
         EngineException e = assertThrows(EngineException.class, () -> CancellableStream.post(endpoint,
-                "/images/create?fromImage=app%2Fx&tag=1", "e30=", item -> { }, new Cancellation()));
+                "/images/create?fromImage=app%2Fx&tag=1", "e30=", item -> {}, new Cancellation()));
         assertEquals(404, e.status());
         assertTrue(e.getMessage().contains("ull access denied for app/x"), e.getMessage());
     }

@@ -44,8 +44,9 @@ class ConnectionCatalogTest {
 
     @Test
     void listsBerthThenDockerHostThenContextsThenUserConnections() throws Exception {
-        context("a1", """
-                {"Name":"colima","Metadata":{},"Endpoints":{"docker":{"Host":"unix:///home/u/.colima/docker.sock","SkipTLSVerify":false}}}""");
+        context("a1",
+                """
+                        {"Name":"colima","Metadata":{},"Endpoints":{"docker":{"Host":"unix:///home/u/.colima/docker.sock","SkipTLSVerify":false}}}""");
         context("b2", """
                 {"Name":"remote","Endpoints":{"docker":{"Host":"ssh://me@box"}}}""");
         context("c3", "{broken");
@@ -68,7 +69,8 @@ class ConnectionCatalogTest {
         List<Connection> defaultPath = ConnectionCatalog.discover(Map.of("DOCKER_HOST", "tcp://box:2376",
                 "DOCKER_TLS_VERIFY", "1"), home, List.of(), NONE);
         assertEquals(home.resolve(".docker").toString(), defaultPath.get(1).tlsDir());
-        List<Connection> plain = ConnectionCatalog.discover(Map.of("DOCKER_HOST", "tcp://box:2375"), home, List.of(), NONE);
+        List<Connection> plain = ConnectionCatalog.discover(Map.of("DOCKER_HOST", "tcp://box:2375"), home, List.of(),
+                NONE);
         assertEquals("", plain.get(1).tlsDir());
 
         context("d4", """
@@ -113,8 +115,10 @@ class ConnectionCatalogTest {
     @Test
     void imageReferencesSplitLikeTheCli() {
         assertEquals(new ImageReferences.Split("busybox", "latest"), ImageReferences.split("busybox"));
-        assertEquals(new ImageReferences.Split("localhost:5000/app", "latest"), ImageReferences.split("localhost:5000/app"));
-        assertEquals(new ImageReferences.Split("localhost:5000/app", "1.2"), ImageReferences.split("localhost:5000/app:1.2"));
+        assertEquals(new ImageReferences.Split("localhost:5000/app", "latest"),
+                ImageReferences.split("localhost:5000/app"));
+        assertEquals(new ImageReferences.Split("localhost:5000/app", "1.2"),
+                ImageReferences.split("localhost:5000/app:1.2"));
         assertEquals(new ImageReferences.Split("alpine", "sha256:abc"), ImageReferences.split("alpine@sha256:abc"));
         assertThrows(IllegalArgumentException.class, () -> ImageReferences.split("a b"));
     }

@@ -31,10 +31,11 @@ class ContextTarTest {
         ContextTar.write(dir, "Dockerfile", out);
         List<String> names = new ArrayList<>();
         try (TarArchiveInputStream tar = new TarArchiveInputStream(new ByteArrayInputStream(out.toByteArray()))) {
-            for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
+            for (TarArchiveEntry e; (e = tar.getNextEntry()) != null;) {
                 names.add(e.getName() + (e.isSymbolicLink() ? " -> " + e.getLinkName() : "") + " " + e.getLongUserId());
             }
         }
-        assertEquals(List.of(".dockerignore 0", "Dockerfile 0", "build/keep.txt 0", "link -> main.c 0", "main.c 0"), names);
+        assertEquals(List.of(".dockerignore 0", "Dockerfile 0", "build/keep.txt 0", "link -> main.c 0", "main.c 0"),
+                names);
     }
 }

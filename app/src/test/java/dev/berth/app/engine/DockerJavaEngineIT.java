@@ -59,7 +59,7 @@ class DockerJavaEngineIT {
     @Test
     void volumesAndNetworksRoundTripAndRaiseEvents() throws Exception {
         var events = new LinkedBlockingQueue<EngineEvent>();
-        try (Engine.Subscription sub = engine.events(events::add, e -> { })) {
+        try (Engine.Subscription sub = engine.events(events::add, e -> {})) {
             String vol = "berth-it-" + suffix;
             engine.createVolume(vol);
             assertTrue(engine.listVolumes().stream().anyMatch(x -> x.name().equals(vol)));
@@ -100,7 +100,7 @@ class DockerJavaEngineIT {
     void thePruneEstimateIsWhatThePruneFreesAtLeast() {
         dev.berth.testkit.TestImages.busybox().push(registry, "it/prune-" + suffix, "1");
         String image = registry.host() + "/it/prune-" + suffix + ":1";
-        engine.pullImage(image, p -> { });
+        engine.pullImage(image, p -> {});
         long size = engine.listImages().stream().filter(i -> i.repoTags().contains(image)).findFirst()
                 .orElseThrow().size();
         long estimate = engine.imagePruneEstimate(false);

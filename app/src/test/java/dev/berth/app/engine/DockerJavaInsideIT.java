@@ -101,7 +101,7 @@ class DockerJavaInsideIT {
     @Test
     void logsSplitStreamsAndFollow() throws Exception {
         var lines = new LinkedBlockingQueue<LogLine>();
-        try (Engine.Subscription sub = engine.logs(container, LogOptions.followAll(), lines::add, e -> { })) {
+        try (Engine.Subscription sub = engine.logs(container, LogOptions.followAll(), lines::add, e -> {})) {
             List<LogLine> got = new CopyOnWriteArrayList<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (got.stream().noneMatch(l -> l.text().startsWith("tick-2")) && System.nanoTime() < deadline) {
@@ -110,8 +110,10 @@ class DockerJavaInsideIT {
                     got.add(l);
                 }
             }
-            assertTrue(got.stream().anyMatch(l -> l.text().equals("out-one") && l.stream() == LogLine.Stream.STDOUT), got.toString());
-            assertTrue(got.stream().anyMatch(l -> l.text().equals("err-one") && l.stream() == LogLine.Stream.STDERR), got.toString());
+            assertTrue(got.stream().anyMatch(l -> l.text().equals("out-one") && l.stream() == LogLine.Stream.STDOUT),
+                    got.toString());
+            assertTrue(got.stream().anyMatch(l -> l.text().equals("err-one") && l.stream() == LogLine.Stream.STDERR),
+                    got.toString());
             assertTrue(got.stream().allMatch(l -> l.time().getEpochSecond() > 1_600_000_000L), "timestamps parsed");
         }
     }
@@ -119,7 +121,7 @@ class DockerJavaInsideIT {
     @Test
     void statsArrive() throws Exception {
         var samples = new LinkedBlockingQueue<StatsSample>();
-        try (Engine.Subscription sub = engine.stats(container, samples::add, e -> { })) {
+        try (Engine.Subscription sub = engine.stats(container, samples::add, e -> {})) {
             StatsSample s = samples.poll(15, TimeUnit.SECONDS);
             assertTrue(s != null, "a stats sample");
             assertTrue(s.memoryUsage() > 0, s.toString());

@@ -43,7 +43,9 @@ class EngineErrorsTest {
 
     @Test
     void aFaultOnOurSideIsNotCalledAnUnreachableEngine() {
-        EngineException e = EngineErrors.translate(new NullPointerException("subnet is null"), "unix:///run/berth/berth.sock");
-        assertEquals("Berth could not finish the request to unix:///run/berth/berth.sock: subnet is null", e.getMessage());
+        EngineException e = EngineErrors.translate(new NullPointerException("subnet is null"),
+                "unix:///run/berth/berth.sock");
+        assertEquals("Berth could not finish the request to unix:///run/berth/berth.sock: subnet is null",
+                e.getMessage());
     }
 }

@@ -13,13 +13,15 @@ class LineSplitterTest {
     void framesAreJoinedIntoLinesEvenMidCharacter() {
         List<LogLine> lines = new ArrayList<>();
         LineSplitter s = new LineSplitter(LogLine.Stream.STDERR, lines::add);
-        byte[] all = "2026-01-01T10:00:00.123456789Z 안녕\n2026-01-01T10:00:01Z two\r\npartial".getBytes(StandardCharsets.UTF_8);
+        byte[] all = "2026-01-01T10:00:00.123456789Z 안녕\n2026-01-01T10:00:01Z two\r\npartial"
+                .getBytes(StandardCharsets.UTF_8);
         // Cut inside the first Hangul syllable (3 bytes in UTF-8).
         int cut = "2026-01-01T10:00:00.123456789Z ".length() + 1;
         s.accept(java.util.Arrays.copyOfRange(all, 0, cut));
         s.accept(java.util.Arrays.copyOfRange(all, cut, all.length));
         assertEquals(2, lines.size());
-        assertEquals(new LogLine(LogLine.Stream.STDERR, Instant.parse("2026-01-01T10:00:00.123456789Z"), "안녕"), lines.get(0));
+        assertEquals(new LogLine(LogLine.Stream.STDERR, Instant.parse("2026-01-01T10:00:00.123456789Z"), "안녕"),
+                lines.get(0));
         assertEquals("two", lines.get(1).text());
         s.flush();
         assertEquals(new LogLine(LogLine.Stream.STDERR, Instant.EPOCH, "partial"), lines.get(2));

@@ -48,7 +48,8 @@ class ArchiveListingTest {
 
     @Test
     void theRootArchive() throws IOException {
-        List<FileEntry> list = ArchiveListing.children(new ByteArrayInputStream(tar("./", "./bin/", "./bin/sh", "./etc/")));
+        List<FileEntry> list = ArchiveListing
+                .children(new ByteArrayInputStream(tar("./", "./bin/", "./bin/sh", "./etc/")));
         assertEquals(List.of("bin", "etc"), list.stream().map(FileEntry::name).toList());
     }
 

@@ -79,14 +79,17 @@ class FilesViewModelTest {
         Files.writeString(local, "hello 안녕");
         vm.go("/etc");
         vm.upload(local);
-        assertEquals("hello 안녕", new String(engine.inside.files.get("/etc/notes.txt"), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("hello 안녕",
+                new String(engine.inside.files.get("/etc/notes.txt"), java.nio.charset.StandardCharsets.UTF_8));
         assertTrue(vm.entries().stream().anyMatch(e -> e.name().equals("notes.txt")), "listing refreshed");
     }
 
     @Test
     void aVolumeIsBrowsedThroughAHelperThatIsRemovedAfter() {
-        engine.images.add(new dev.berth.app.engine.ImageSummary("sha256:1", java.util.List.of("nginx:1"), java.time.Instant.EPOCH, 50));
-        engine.images.add(new dev.berth.app.engine.ImageSummary("sha256:2", java.util.List.of("busybox:latest"), java.time.Instant.EPOCH, 900));
+        engine.images.add(new dev.berth.app.engine.ImageSummary("sha256:1", java.util.List.of("nginx:1"),
+                java.time.Instant.EPOCH, 50));
+        engine.images.add(new dev.berth.app.engine.ImageSummary("sha256:2", java.util.List.of("busybox:latest"),
+                java.time.Instant.EPOCH, 900));
         engine.containers.add(FakeEngine.container("helper-data", "helper", "running", null));
         VolumeFiles source = VolumeFiles.open(engine, "data");
         assertEquals("helper-data", source.containerId());

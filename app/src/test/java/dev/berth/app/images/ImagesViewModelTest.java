@@ -23,7 +23,8 @@ class ImagesViewModelTest {
     void setUp() {
         I18n.setLocale(Locale.ENGLISH);
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
-        engine.images.add(new ImageSummary("sha256:aaa", List.of("busybox:latest", "localhost:5000/demo/web:1.0"), t, 2_000_000));
+        engine.images.add(
+                new ImageSummary("sha256:aaa", List.of("busybox:latest", "localhost:5000/demo/web:1.0"), t, 2_000_000));
         engine.images.add(new ImageSummary("sha256:bbb", List.of(), t, 500));
         engine.images.add(new ImageSummary("sha256:ccc", List.of("alpine:3.20"), t, 8_000_000));
         engine.containers.add(new ContainerSummary("c1", "web", "busybox", "sha256:aaa", "exited", "", List.of(), t,
@@ -43,7 +44,8 @@ class ImagesViewModelTest {
     @Test
     void searchFiltersVisibleRows() {
         vm.searchProperty().set("demo");
-        assertEquals(List.of("localhost:5000/demo/web:1.0"), vm.visibleRows().stream().map(ImageRow::reference).toList());
+        assertEquals(List.of("localhost:5000/demo/web:1.0"),
+                vm.visibleRows().stream().map(ImageRow::reference).toList());
         vm.searchProperty().set("");
         assertEquals(4, vm.visibleRows().size());
     }

@@ -29,7 +29,8 @@ class InspectViewModelTest {
         assertEquals("\"172.30.0.5\"", found.children().getFirst().children().getFirst().value());
 
         vm.searchProperty().set("b=2");
-        assertEquals("[1]", vm.treeProperty().get().children().getFirst().children().getFirst().children().getFirst().key());
+        assertEquals("[1]",
+                vm.treeProperty().get().children().getFirst().children().getFirst().children().getFirst().key());
 
         vm.searchProperty().set("");
         vm.subjectProperty().set(InspectViewModel.Subject.IMAGE);

@@ -68,7 +68,7 @@ class AppAgainstBerthdIT {
         TestImages.busyboxV2().push(registry, "app/busybox", "2");
         image = registry.host() + "/app/busybox:1";
         api = new DockerJavaEngine(berthd.dockerHost());
-        api.pullImage(image, p -> { });
+        api.pullImage(image, p -> {});
     }
 
     @Start
@@ -333,13 +333,16 @@ class AppAgainstBerthdIT {
         type(robot, "#build-folder", dir.toString());
         type(robot, "#build-tag", "built-by-app:1");
         waitUntil("the form is complete", () -> !robot.lookup("#build-submit").queryButton().isDisabled());
-        assertEquals("docker build -t built-by-app:1 " + dir, robot.lookup("#build-line").queryAs(TextInputControl.class).getText());
+        assertEquals("docker build -t built-by-app:1 " + dir,
+                robot.lookup("#build-line").queryAs(TextInputControl.class).getText());
         robot.clickOn("#build-submit");
         waitUntil("the build is done", () -> text(robot, "#build-status").startsWith("Built built-by-app:1"));
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ListView<dev.berth.app.builds.StepRow> steps = robot.lookup("#build-steps").queryAs(javafx.scene.control.ListView.class);
+        javafx.scene.control.ListView<dev.berth.app.builds.StepRow> steps = robot.lookup("#build-steps")
+                .queryAs(javafx.scene.control.ListView.class);
         assertEquals(5, steps.getItems().size());
-        assertTrue(steps.getItems().stream().noneMatch(r -> r.stateProperty().get() == dev.berth.app.builds.BuildLog.State.CACHED));
+        assertTrue(steps.getItems().stream()
+                .noneMatch(r -> r.stateProperty().get() == dev.berth.app.builds.BuildLog.State.CACHED));
         @SuppressWarnings("unchecked")
         TableView<ImageRow> table = robot.lookup("#page-images .table-view").queryAs(TableView.class);
         waitUntil("the new image is selected in Images", () -> {
@@ -354,8 +357,11 @@ class AppAgainstBerthdIT {
 
         robot.clickOn("#build-submit");
         waitUntil("the rebuild is done", () -> text(robot, "#build-status").startsWith("Built built-by-app:1")
-                && steps.getItems().stream().filter(r -> r.stateProperty().get() == dev.berth.app.builds.BuildLog.State.CACHED).count() == 3);
-        assertTrue(text(robot, "#build-progress-text").contains("3 from the cache"), text(robot, "#build-progress-text"));
+                && steps.getItems().stream()
+                        .filter(r -> r.stateProperty().get() == dev.berth.app.builds.BuildLog.State.CACHED)
+                        .count() == 3);
+        assertTrue(text(robot, "#build-progress-text").contains("3 from the cache"),
+                text(robot, "#build-progress-text"));
         robot.interact(() -> ((Stage) robot.lookup("#build-folder").query().getScene().getWindow()).close());
     }
 
@@ -370,7 +376,9 @@ class AppAgainstBerthdIT {
         waitUntil("the form is complete", () -> !robot.lookup("#build-submit").queryButton().isDisabled());
         robot.clickOn("#build-submit");
         waitUntil("the build failed", () -> !text(robot, "#build-error").isEmpty());
-        assertTrue(text(robot, "#build-error").startsWith("Step 2 (Dockerfile line 3) failed: RUN echo about to fail && exit 3"),
+        assertTrue(
+                text(robot, "#build-error")
+                        .startsWith("Step 2 (Dockerfile line 3) failed: RUN echo about to fail && exit 3"),
                 text(robot, "#build-error"));
         assertTrue(robot.lookup("#build-output").queryAs(TextInputControl.class).getText().contains("about to fail"),
                 "the failed step's output is shown");
@@ -388,7 +396,8 @@ class AppAgainstBerthdIT {
         type(robot, "#build-tag", "never-built:1");
         waitUntil("the form is complete", () -> !robot.lookup("#build-submit").queryButton().isDisabled());
         robot.clickOn("#build-submit");
-        waitUntil("the RUN step runs", () -> robot.lookup("#build-output").queryAs(TextInputControl.class).getText().contains("started"));
+        waitUntil("the RUN step runs",
+                () -> robot.lookup("#build-output").queryAs(TextInputControl.class).getText().contains("started"));
         robot.clickOn("#build-cancel");
         waitUntil("the window says cancelled", () -> text(robot, "#build-status").startsWith("Cancelled"));
         waitUntil("the engine removed the step's container", () -> api.listContainers().isEmpty());

@@ -25,8 +25,6 @@ import dev.berth.testkit.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -75,7 +73,8 @@ class BerthVmAppIT {
     static void image() throws Exception {
         Path checkout = dev.berth.testkit.BerthdCommand.checkoutRoot();
         Path log = Path.of("target", "vm-assets-build.log").toAbsolutePath();
-        Process build = new ProcessBuilder("bash", "-c", "\"$0\"/vm-assets/build > \"$1\" 2>&1", checkout.toString(), log.toString())
+        Process build = new ProcessBuilder("bash", "-c", "\"$0\"/vm-assets/build > \"$1\" 2>&1", checkout.toString(),
+                log.toString())
                 .inheritIO().start();
         assertTrue(build.waitFor(20, TimeUnit.MINUTES) && build.exitValue() == 0, "vm-assets/build failed; see " + log);
         Path share = Files.createDirectories(dir.resolve("share"));
@@ -86,7 +85,8 @@ class BerthVmAppIT {
     @AfterAll
     static void removeMachine() throws Exception {
         if (env != null) {
-            new LocalEngines(dev.berth.testkit.BerthdCommand.checkoutRoot(), Path.of("target/vm.log"), env).machine().remove(Duration.ofMinutes(2));
+            new LocalEngines(dev.berth.testkit.BerthdCommand.checkoutRoot(), Path.of("target/vm.log"), env).machine()
+                    .remove(Duration.ofMinutes(2));
         }
     }
 
@@ -94,7 +94,8 @@ class BerthVmAppIT {
     void start(Stage stage) {
         this.stage = stage;
         I18n.setLocale(Locale.ENGLISH);
-        engines = new LocalEngines(dev.berth.testkit.BerthdCommand.checkoutRoot(), Path.of("target/berthd-vm-it.log"), env);
+        engines = new LocalEngines(dev.berth.testkit.BerthdCommand.checkoutRoot(), Path.of("target/berthd-vm-it.log"),
+                env);
         // The app starts on the native engine, as on a fresh Linux desktop; the person switches in Settings.
         local = engines.controller(LocalEngines.Kind.NATIVE);
         ctx = new AppContext(new AppSettings(prefs), Async.fx(), c -> new DockerJavaEngine(c.uri()), local, env,
@@ -120,11 +121,13 @@ class BerthVmAppIT {
         type(robot, "#vm-memory", "1536");
         type(robot, "#vm-disk", "4");
         robot.interact(() -> robot.lookup("#engine-apply").queryButton().fire());
-        waitUntil("the app to use the Berth VM", Duration.ofSeconds(30), () -> local.launchMode() == EngineLauncher.Mode.VM
-                && ctx.shell().currentProperty().get().uri().equals(engines.uri(LocalEngines.Kind.VM)));
+        waitUntil("the app to use the Berth VM", Duration.ofSeconds(30),
+                () -> local.launchMode() == EngineLauncher.Mode.VM
+                        && ctx.shell().currentProperty().get().uri().equals(engines.uri(LocalEngines.Kind.VM)));
         assertEquals(1536, engines.machine().config().memoryMiB(), "the size went where berth machine reads it");
 
-        robot.interact(() -> robot.lookup(".button").match(LabeledMatchers.hasText("Start Berth engine")).queryButton().fire());
+        robot.interact(() -> robot.lookup(".button").match(LabeledMatchers.hasText("Start Berth engine")).queryButton()
+                .fire());
         // The boot's stages show as they come (the first ones pass in seconds under TCG: any of them will do).
         waitUntil("a boot stage in Settings", Duration.ofMinutes(1), () -> {
             String m = robot.lookup("#engine-message").queryAs(Label.class).getText();
@@ -132,16 +135,19 @@ class BerthVmAppIT {
                     || m.startsWith("Formatting") || m.startsWith("Sharing") || m.startsWith("Linux"));
         });
         snapshot("vm-starting-settings");
-        waitUntil("the engine in the VM to answer", BOOT, () -> ctx.shell().stateProperty().get() == EngineState.CONNECTED);
+        waitUntil("the engine in the VM to answer", BOOT,
+                () -> ctx.shell().stateProperty().get() == EngineState.CONNECTED);
         assertTrue(ctx.shell().engineLabelProperty().get().contains("Berth"), ctx.shell().engineLabelProperty().get());
         snapshot("vm-running-settings");
 
         // An image made on the host, loaded with the docker CLI through the VM's socket.
         Path tar = dir.resolve("image.tar");
         TestImages.busybox().writeArchive(tar, IMAGE);
-        Process load = new ProcessBuilder("docker", "-H", engines.uri(LocalEngines.Kind.VM), "load", "-i", tar.toString())
+        Process load = new ProcessBuilder("docker", "-H", engines.uri(LocalEngines.Kind.VM), "load", "-i",
+                tar.toString())
                 .redirectErrorStream(true).start();
-        assertTrue(load.waitFor(2, TimeUnit.MINUTES) && load.exitValue() == 0, new String(load.getInputStream().readAllBytes()));
+        assertTrue(load.waitFor(2, TimeUnit.MINUTES) && load.exitValue() == 0,
+                new String(load.getInputStream().readAllBytes()));
 
         nav(robot, "Containers");
         robot.clickOn("#containers-run");
@@ -152,23 +158,30 @@ class BerthVmAppIT {
         waitUntil("vm-app-it runs", Duration.ofMinutes(2), () -> ctx.containers().items().stream()
                 .anyMatch(c -> c.name().equals("vm-app-it") && c.state().equals("running")));
         snapshot("vm-containers");
-        terminal(robot, ctx.containers().items().stream().filter(c -> c.name().equals("vm-app-it")).findFirst().orElseThrow());
+        terminal(robot,
+                ctx.containers().items().stream().filter(c -> c.name().equals("vm-app-it")).findFirst().orElseThrow());
 
         // The guest dies: the app says the engine stopped and offers to start it again.
         long qemu = Long.parseLong(Files.readString(engines.machine().paths().qemuPidFile()).strip());
         ProcessHandle.of(qemu).orElseThrow().destroyForcibly();
         waitUntil("the banner offering to start the engine", Duration.ofMinutes(1), () -> ctx.shell().offersLocalStart()
-                && robot.lookup(".engine-banner .button").match(LabeledMatchers.hasText("Start Berth engine")).tryQuery().isPresent());
-        waitUntil("the banner to say why", Duration.ofSeconds(30), () -> ctx.shell().localStatusProperty().get().message()
-                .contains("stopped unexpectedly"));
+                && robot.lookup(".engine-banner .button").match(LabeledMatchers.hasText("Start Berth engine"))
+                        .tryQuery().isPresent());
+        waitUntil("the banner to say why", Duration.ofSeconds(30),
+                () -> ctx.shell().localStatusProperty().get().message()
+                        .contains("stopped unexpectedly"));
         snapshot("vm-guest-killed");
-        robot.clickOn(robot.lookup(".engine-banner .button").match(LabeledMatchers.hasText("Start Berth engine")).queryButton());
-        waitUntil("the engine back after the restart", BOOT, () -> ctx.shell().stateProperty().get() == EngineState.CONNECTED);
+        robot.clickOn(robot.lookup(".engine-banner .button").match(LabeledMatchers.hasText("Start Berth engine"))
+                .queryButton());
+        waitUntil("the engine back after the restart", BOOT,
+                () -> ctx.shell().stateProperty().get() == EngineState.CONNECTED);
 
         nav(robot, "Settings");
-        robot.interact(() -> robot.lookup(".button").match(LabeledMatchers.hasText("Stop Berth engine")).queryButton().fire());
-        waitUntil("the VM stopped", Duration.ofMinutes(2), () -> local.status().state() == LocalEngineController.State.STOPPED
-                && !engines.machine().hostRunning());
+        robot.interact(
+                () -> robot.lookup(".button").match(LabeledMatchers.hasText("Stop Berth engine")).queryButton().fire());
+        waitUntil("the VM stopped", Duration.ofMinutes(2),
+                () -> local.status().state() == LocalEngineController.State.STOPPED
+                        && !engines.machine().hostRunning());
         assertTrue(Files.readString(engines.machine().paths().consoleLog()).contains("berth-init: stopped"),
                 "the VM was powered off cleanly");
     }
@@ -176,7 +189,8 @@ class BerthVmAppIT {
     /** The container's terminal, on a page of its own against the VM's engine: a command and its answer. */
     private void terminal(FxRobot robot, ContainerSummary container) throws Exception {
         DockerJavaEngine engine = new DockerJavaEngine(engines.uri(LocalEngines.Kind.VM));
-        ContainerDetailsPages pages = new ContainerDetailsPages(() -> engine, Async.fx(), () -> engines.uri(LocalEngines.Kind.VM),
+        ContainerDetailsPages pages = new ContainerDetailsPages(() -> engine, Async.fx(),
+                () -> engines.uri(LocalEngines.Kind.VM),
                 StandardTabs.all());
         Stage[] pageStage = new Stage[1];
         Object[] page = new Object[1];
@@ -185,7 +199,7 @@ class BerthVmAppIT {
             pages.open(container, p -> {
                 page[0] = p;
                 content.getChildren().setAll(p.root());
-            }, () -> { });
+            }, () -> {});
             pageStage[0] = new Stage();
             pageStage[0].setScene(new Scene(content, 1000, 700));
             pageStage[0].show();
@@ -196,7 +210,8 @@ class BerthVmAppIT {
             waitUntil("a terminal in the container", Duration.ofMinutes(1), () -> TerminalDriver.opened(tab) != null);
             TerminalSession session = TerminalDriver.opened(tab);
             Node keys = tab.view().focusTarget(session);
-            TerminalDriver.command(robot, keys, tab, session, "echo in-the-vm-$((6*7))", screen -> screen.contains("in-the-vm-42"),
+            TerminalDriver.command(robot, keys, tab, session, "echo in-the-vm-$((6*7))",
+                    screen -> screen.contains("in-the-vm-42"),
                     Duration.ofMinutes(1), "the shell to answer through the VM");
             ScreenshotTour.snapshot(pageStage[0].getScene(), shots.resolve("vm-terminal.png"));
         } finally {

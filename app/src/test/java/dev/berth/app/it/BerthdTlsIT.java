@@ -32,7 +32,8 @@ class BerthdTlsIT {
 
     @Test
     void managesBerthdOverTlsWithTheClientCertificate() {
-        var c = new Connection("berthd over TLS", Connection.Kind.USER, berthd.tlsUri(), berthd.clientCerts().toString());
+        var c = new Connection("berthd over TLS", Connection.Kind.USER, berthd.tlsUri(),
+                berthd.clientCerts().toString());
         try (Engine secure = DockerJavaEngine.of(c)) {
             assertTrue(secure.version().display().contains("Berth"), secure.version().toString());
             String image = berthd.image();

@@ -124,7 +124,7 @@ class CredentialStoreIT {
             assertTrue(run("docker-credential-pass", "list").contains(server), "the store holds the login");
             assertEquals(List.of(new DockerConfigFile.Entry(server, "alice")), signIn.signedIn());
 
-            engine.pullImage(image, p -> { });
+            engine.pullImage(image, p -> {});
             assertTrue(engine.listImages().stream().anyMatch(i -> i.repoTags().contains(image)));
             engine.removeImage(image, true);
             // The docker CLI reads the same login from the same store.
@@ -134,7 +134,7 @@ class CredentialStoreIT {
 
             signIn.signOut(server);
             assertFalse(run("docker-credential-pass", "list").contains(server), "signing out erases it from the store");
-            EngineException refused = assertThrows(EngineException.class, () -> engine.pullImage(image, p -> { }));
+            EngineException refused = assertThrows(EngineException.class, () -> engine.pullImage(image, p -> {}));
             assertTrue(refused.getMessage().toLowerCase(Locale.ROOT).contains("access denied")
                     || refused.getMessage().toLowerCase(Locale.ROOT).contains("unauthorized"), refused.getMessage());
         }

@@ -38,7 +38,8 @@ final class Dockerd implements BeforeAllCallback, AfterAllCallback {
         // The unix socket, and TCP on loopback behind TLS with client certificates (dockerd's --tlsverify mode, as
         // a remote engine is set up).
         dockerd = ReferenceDockerd.start(List.of("--host", tlsUri(), "--tlsverify", "--tlscacert",
-                tls.caCert().toString(), "--tlscert", tls.serverCert().toString(), "--tlskey", tls.serverKey().toString()));
+                tls.caCert().toString(), "--tlscert", tls.serverCert().toString(), "--tlskey",
+                tls.serverKey().toString()));
     }
 
     @Override

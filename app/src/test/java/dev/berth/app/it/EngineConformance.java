@@ -98,7 +98,7 @@ abstract class EngineConformance {
     Engine engine() {
         if (engine == null) {
             engine = connect();
-            engine.pullImage(image, p -> { });
+            engine.pullImage(image, p -> {});
         }
         return engine;
     }
@@ -119,7 +119,8 @@ abstract class EngineConformance {
     }
 
     private void awaitRunning(String id) {
-        Await.until("container " + id + " to run", PATIENCE, () -> engine().inspectContainer(id).running(), this::engineLog);
+        Await.until("container " + id + " to run", PATIENCE, () -> engine().inspectContainer(id).running(),
+                this::engineLog);
     }
 
     @Test
@@ -135,9 +136,10 @@ abstract class EngineConformance {
         List<PullProgress> seen = new CopyOnWriteArrayList<>();
         engine().pullImage(image, seen::add);
         assertFalse(seen.isEmpty(), "no progress at all");
-        assertTrue(engine().listImages().stream().anyMatch(i -> i.repoTags().contains(image)), engine().listImages()::toString);
+        assertTrue(engine().listImages().stream().anyMatch(i -> i.repoTags().contains(image)),
+                engine().listImages()::toString);
         EngineException missing = assertThrows(EngineException.class,
-                () -> engine().pullImage(registry.host() + "/conformance/no-such-image:1", p -> { }));
+                () -> engine().pullImage(registry.host() + "/conformance/no-such-image:1", p -> {}));
         assertFalse(missing.getMessage().isBlank());
     }
 
@@ -159,8 +161,10 @@ abstract class EngineConformance {
             }
             return lines.size() >= 2;
         }, () -> lines + "\n" + engineLog());
-        assertEquals(LogLine.Stream.STDOUT, lines.stream().filter(l -> l.text().equals("to-stdout")).findFirst().orElseThrow().stream());
-        assertEquals(LogLine.Stream.STDERR, lines.stream().filter(l -> l.text().equals("to-stderr")).findFirst().orElseThrow().stream());
+        assertEquals(LogLine.Stream.STDOUT,
+                lines.stream().filter(l -> l.text().equals("to-stdout")).findFirst().orElseThrow().stream());
+        assertEquals(LogLine.Stream.STDERR,
+                lines.stream().filter(l -> l.text().equals("to-stderr")).findFirst().orElseThrow().stream());
         assertTrue(lines.stream().allMatch(l -> l.time() != null), "every line has its time");
         engine().removeContainer(id, true);
     }
@@ -181,9 +185,10 @@ abstract class EngineConformance {
         String id = run("stats", "sleep 300", Map.of());
         awaitRunning(id);
         List<StatsSample> samples = new CopyOnWriteArrayList<>();
-        try (var s = engine().stats(id, samples::add, e -> { })) {
+        try (var s = engine().stats(id, samples::add, e -> {})) {
             Await.until("two stats samples" + (statsCarryMemory() ? " with memory" : ""), PATIENCE,
-                    () -> samples.size() >= 2 && (!statsCarryMemory() || samples.stream().anyMatch(x -> x.memoryUsage() > 0)),
+                    () -> samples.size() >= 2
+                            && (!statsCarryMemory() || samples.stream().anyMatch(x -> x.memoryUsage() > 0)),
                     () -> samples + "\n" + engineLog());
         }
         assertTrue(samples.stream().allMatch(x -> x.time() != null), samples::toString);
@@ -211,7 +216,8 @@ abstract class EngineConformance {
         FileEntry stat = engine().statPath(id, "/tmp/note.txt");
         assertEquals(FileEntry.Type.FILE, stat.type());
         assertEquals(content.length, stat.size());
-        try (InputStream in = engine().getArchive(id, "/tmp/note.txt"); TarArchiveInputStream back = new TarArchiveInputStream(in)) {
+        try (InputStream in = engine().getArchive(id, "/tmp/note.txt");
+                TarArchiveInputStream back = new TarArchiveInputStream(in)) {
             TarArchiveEntry e = back.getNextEntry();
             assertEquals("note.txt", e.getName());
             assertEquals("conformance\n", new String(back.readAllBytes(), StandardCharsets.UTF_8));
@@ -224,14 +230,16 @@ abstract class EngineConformance {
     @Test
     void eventsFollowAContainerFromStartToRemoval() {
         List<EngineEvent> events = new CopyOnWriteArrayList<>();
-        try (var feed = engine().events(events::add, e -> { })) {
+        try (var feed = engine().events(events::add, e -> {})) {
             String id = run("events", "sleep 300", Map.of());
             awaitRunning(id);
             engine().stopContainer(id);
             engine().removeContainer(id, false);
             for (String action : List.of("create", "start", "die", removalEvent())) {
-                Await.until("a " + action + " event", PATIENCE, () -> events.stream().anyMatch(e -> e.type().equals("container")
-                        && e.action().equals(action) && e.actorId().equals(id)), events::toString);
+                Await.until("a " + action + " event", PATIENCE,
+                        () -> events.stream().anyMatch(e -> e.type().equals("container")
+                                && e.action().equals(action) && e.actorId().equals(id)),
+                        events::toString);
             }
         }
     }
@@ -279,7 +287,7 @@ abstract class EngineConformance {
         assertFalse(seen.isEmpty(), "no push progress");
         engine().removeImage(pushed + ":1", false);
         assertTrue(engine().listImages().stream().noneMatch(i -> i.repoTags().contains(pushed + ":1")));
-        engine().pullImage(pushed + ":1", p -> { });
+        engine().pullImage(pushed + ":1", p -> {});
         assertTrue(engine().listImages().stream().anyMatch(i -> i.repoTags().contains(pushed + ":1")));
         engine().removeImage(pushed + ":1", false);
     }
@@ -287,7 +295,8 @@ abstract class EngineConformance {
     @Test
     void aDockerfileBuildsIntoATaggedImage(@TempDir Path context) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(builds(), "this engine's builds are not part of the suite");
-        Files.writeString(context.resolve("Dockerfile"), "FROM " + image + "\nRUN echo built > /built.txt\nCMD [\"cat\", \"/built.txt\"]\n");
+        Files.writeString(context.resolve("Dockerfile"),
+                "FROM " + image + "\nRUN echo built > /built.txt\nCMD [\"cat\", \"/built.txt\"]\n");
         String tag = "conformance/" + prefix() + "-built:1";
         List<BuildMessage> messages = new CopyOnWriteArrayList<>();
         String id = engine().buildImage(new BuildSpec(context, "", List.of(tag), Map.of(), "", true, false),
@@ -300,10 +309,13 @@ abstract class EngineConformance {
 
     @Test
     void errorsCarryTheEnginesStatusAndWords() {
-        EngineException missing = assertThrows(EngineException.class, () -> engine().inspectContainer("conformance-no-such"));
+        EngineException missing = assertThrows(EngineException.class,
+                () -> engine().inspectContainer("conformance-no-such"));
         assertEquals(404, missing.status());
-        assertTrue(missing.getMessage().toLowerCase(java.util.Locale.ROOT).contains("no such container"), missing.getMessage());
-        EngineException volume = assertThrows(EngineException.class, () -> engine().removeVolume("conformance-no-such"));
+        assertTrue(missing.getMessage().toLowerCase(java.util.Locale.ROOT).contains("no such container"),
+                missing.getMessage());
+        EngineException volume = assertThrows(EngineException.class,
+                () -> engine().removeVolume("conformance-no-such"));
         assertEquals(404, volume.status(), volume.getMessage());
     }
 }

@@ -94,7 +94,8 @@ final class Podman implements BeforeAllCallback, AfterAllCallback {
         EngineProcesses.stop(process);
         if (dir != null) {
             // podman leaves its overlay storage mounted (storage/overlay) after the service goes away.
-            new ProcessBuilder("sh", "-c", "grep -o ' " + dir + "[^ ]*' /proc/self/mounts | sort -r | xargs -r umount -l")
+            new ProcessBuilder("sh", "-c",
+                    "grep -o ' " + dir + "[^ ]*' /proc/self/mounts | sort -r | xargs -r umount -l")
                     .inheritIO().start().waitFor(30, TimeUnit.SECONDS);
             TempTree.delete(dir);
         }

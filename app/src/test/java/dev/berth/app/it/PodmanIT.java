@@ -63,7 +63,7 @@ class PodmanIT {
         dialogs.pull(image);
 
         var events = new LinkedBlockingQueue<EngineEvent>();
-        try (var feed = engine.events(events::add, e -> { })) {
+        try (var feed = engine.events(events::add, e -> {})) {
             ContainerSummary c = dialogs.run(image, "on-podman", "podman-data:/data");
             // The live feed the app reloads its pages from carries podman's events too.
             assertTrue(awaitEvent(events, c.id(), "start"), () -> "no start event for " + c.id() + ": " + events);
@@ -79,7 +79,8 @@ class PodmanIT {
             volumes.refresh();
             volumes.remove(volumes.items().stream().filter(v -> v.name().equals("podman-data")).toList());
             assertEquals("", volumes.errorProperty().get());
-            assertTrue(volumes.items().stream().noneMatch(v -> v.name().equals("podman-data")), volumes.items()::toString);
+            assertTrue(volumes.items().stream().noneMatch(v -> v.name().equals("podman-data")),
+                    volumes.items()::toString);
         }
     }
 

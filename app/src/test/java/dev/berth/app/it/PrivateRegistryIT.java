@@ -51,7 +51,7 @@ class PrivateRegistryIT {
         TestImages.busybox().push(registry, "private/app", "1");
         try (Engine engine = engine()) {
             EngineException e = assertThrows(EngineException.class,
-                    () -> engine.pullImage(registry.host() + "/private/app:1", p -> { }));
+                    () -> engine.pullImage(registry.host() + "/private/app:1", p -> {}));
             assertTrue(e.getMessage().toLowerCase().contains("access denied"), e.getMessage());
         }
     }
@@ -64,11 +64,11 @@ class PrivateRegistryIT {
                 "{\"auths\":{\"" + registry.host() + "\":{\"auth\":\"" + auth + "\"}}}");
         try (Engine engine = engine()) {
             String image = registry.host() + "/private/app:1";
-            engine.pullImage(image, p -> { });
+            engine.pullImage(image, p -> {});
             assertTrue(engine.listImages().stream().anyMatch(i -> i.repoTags().contains(image)),
                     engine.listImages()::toString);
             engine.tagImage(image, registry.host() + "/private/app", "pushed");
-            engine.pushImage(registry.host() + "/private/app:pushed", p -> { }, new dev.berth.app.engine.Cancellation());
+            engine.pushImage(registry.host() + "/private/app:pushed", p -> {}, new dev.berth.app.engine.Cancellation());
         }
         var pushed = registry.client().manifest("private/app", "pushed");
         assertTrue(pushed.status() == 200, () -> "the pushed tag is in the registry: " + pushed.status());

@@ -129,8 +129,8 @@ class SshEngineIT {
             dialogs.pull(image);
             ContainerSummary running = dialogs.run(image, "over-ssh", "");
             // Held open while more requests go: logs followed, events followed, then exec beside them.
-            var logs = remote.logs(running.id(), dev.berth.app.engine.LogOptions.followAll(), line -> { }, end -> { });
-            var events = remote.events(e -> { }, end -> { });
+            var logs = remote.logs(running.id(), dev.berth.app.engine.LogOptions.followAll(), line -> {}, end -> {});
+            var events = remote.events(e -> {}, end -> {});
             // exec upgrades the connection to a raw stream: the tunnel passes it through unchanged.
             assertEquals("hello over ssh", remote.runCommand(running.id(), List.of("echo", "hello over ssh"))
                     .output().strip());
@@ -145,7 +145,7 @@ class SshEngineIT {
     void aHostWithOnlyBerthAnswersThroughBerthdDialStdio() {
         // No docker CLI in the command: berthd's own dial-stdio, from this checkout, on the engine's socket.
         String dial = BerthdCommand.fromCheckout(BerthdCommand.checkoutRoot(),
-                        List.of("dial-stdio", "-H", "unix://" + berthd.socket())).stream()
+                List.of("dial-stdio", "-H", "unix://" + berthd.socket())).stream()
                 .map(a -> "'" + a.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
         var berthOnly = new SshSettings(settings.sshDir(), "", "exec " + dial);
         try (Engine remote = SshEngines.open(uri(), berthOnly)) {

@@ -97,7 +97,7 @@ class SystemServiceIT {
         String image = registry.host() + "/service/busybox:1";
         TestImages.busybox().push(registry, "service/busybox", "1");
         try (Engine engine = engine()) {
-            engine.pullImage(image, p -> { });
+            engine.pullImage(image, p -> {});
             engine.runContainer(new RunSpec(image, "outlives", List.of(), List.of(), List.of(),
                     List.of("sleep", "600"), RunSpec.RestartPolicy.NO, false, "none"));
         }

@@ -38,7 +38,7 @@ class TrayEngineIT {
         assertFalse(probe.answers());
         var engine = new LocalEngineController(berthd.command(), berthd.tempDir().resolve("tray-berthd.log"), probe,
                 Duration.ofSeconds(90));
-        var tray = new TrayController(engine, task -> Thread.ofVirtual().start(task), () -> { }, () -> { });
+        var tray = new TrayController(engine, task -> Thread.ofVirtual().start(task), () -> {}, () -> {});
         assertTrue(tray.menu().canStart());
 
         tray.startEngine();

@@ -35,7 +35,7 @@ public final class TrayProbe {
         var engine = new LocalEngineController(command, Path.of(args[1]), EngineProbe.unixSocket(socket),
                 Duration.ofSeconds(90));
         CountDownLatch quit = new CountDownLatch(1);
-        var controller = new TrayController(engine, task -> Thread.ofVirtual().start(task), () -> { }, quit::countDown);
+        var controller = new TrayController(engine, task -> Thread.ofVirtual().start(task), () -> {}, quit::countDown);
         System.out.println("missing=" + TraySupport.missingReason());
         AwtTray tray = AwtTray.install(controller).orElseThrow(() -> new IllegalStateException("no tray"));
         controller.refresh();
@@ -79,8 +79,8 @@ public final class TrayProbe {
                 if (!item.isEnabled()) {
                     throw new IllegalStateException(label + " is disabled");
                 }
-                java.awt.EventQueue.invokeAndWait(() -> Arrays.stream(item.getActionListeners()).forEach(l ->
-                        l.actionPerformed(new ActionEvent(item, ActionEvent.ACTION_PERFORMED, label))));
+                java.awt.EventQueue.invokeAndWait(() -> Arrays.stream(item.getActionListeners())
+                        .forEach(l -> l.actionPerformed(new ActionEvent(item, ActionEvent.ACTION_PERFORMED, label))));
                 return;
             }
         }

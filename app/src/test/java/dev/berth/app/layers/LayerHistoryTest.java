@@ -22,7 +22,7 @@ class LayerHistoryTest {
         List<HistoryEntry> history = List.of(h("/bin/sh -c #(nop) ADD file:abc in / ", 5_000_000),
                 h("/bin/sh -c #(nop)  CMD [\"sh\"]", 0), h("RUN /bin/sh -c apk add curl # buildkit", 3_000_000),
                 h("ENV A=b", 0));
-        assertArrayEquals(new boolean[] {true, false, true, false}, LayerHistory.madeLayer(history, 2));
+        assertArrayEquals(new boolean[]{true, false, true, false}, LayerHistory.madeLayer(history, 2));
     }
 
     @Test
@@ -30,7 +30,7 @@ class LayerHistoryTest {
         // RUN mkdir /x makes a layer with no file bytes: sizes alone count one layer too few.
         List<HistoryEntry> history = List.of(h("ADD rootfs.tar / # buildkit", 5_000_000), h("CMD [\"sh\"]", 0),
                 h("RUN /bin/sh -c mkdir /x # buildkit", 0), h("LABEL a=b", 0));
-        assertArrayEquals(new boolean[] {true, false, true, false}, LayerHistory.madeLayer(history, 2));
+        assertArrayEquals(new boolean[]{true, false, true, false}, LayerHistory.madeLayer(history, 2));
     }
 
     @Test

@@ -42,11 +42,13 @@ class LayersViewModelTest {
     void sharedLayersAreThoseWithTheSameChainAndSavingsCountThemOnce() {
         vm.refresh();
         SharingMap s = vm.sharingProperty().get();
-        assertEquals(2, s.sharedLayers().size(), "base and os under both apps; other:1 stacks the same diffs differently");
+        assertEquals(2, s.sharedLayers().size(),
+                "base and os under both apps; other:1 stacks the same diffs differently");
         assertEquals(2 * 7_000_000L + 400_000 + 7_000_000, s.withoutSharing());
         assertEquals(7_000_000L + 400_000 + 7_000_000, s.onDisk());
         assertEquals(7_000_000L, s.saved());
-        assertEquals("Sharing saves 7.00 MB: apart, these 3 images would take 21.4 MB; together they take 14.4 MB (2 shared layers).",
+        assertEquals(
+                "Sharing saves 7.00 MB: apart, these 3 images would take 21.4 MB; together they take 14.4 MB (2 shared layers).",
                 vm.savingsText());
     }
 
@@ -62,7 +64,8 @@ class LayersViewModelTest {
         assertEquals("app:1", vm.sharedWithText(base));
         LayerRow top = vm.rows().stream().filter(r -> r.number() == 3).findFirst().orElseThrow();
         assertEquals("", vm.sharedWithText(top));
-        vm.selectedProperty().set(vm.images().stream().filter(c -> c.label().equals("other:1")).findFirst().orElseThrow());
+        vm.selectedProperty()
+                .set(vm.images().stream().filter(c -> c.label().equals("other:1")).findFirst().orElseThrow());
         assertEquals(2, vm.layerCount());
     }
 

@@ -26,10 +26,12 @@ class EngineChoiceViewModelTest {
     @Test
     void applyingTheVmSavesItsSizeAndSwitchesTheEngine() throws Exception {
         LocalEngines engines = engines();
-        LocalEngineController controller = new LocalEngineController(List.of("true"), home.resolve("x.log"), () -> false,
+        LocalEngineController controller = new LocalEngineController(List.of("true"), home.resolve("x.log"),
+                () -> false,
                 Duration.ofSeconds(1));
         List<LocalEngines.Kind> switched = new ArrayList<>();
-        EngineChoiceViewModel vm = new EngineChoiceViewModel(engines, controller, Async.sameThread(), LocalEngines.Kind.NATIVE,
+        EngineChoiceViewModel vm = new EngineChoiceViewModel(engines, controller, Async.sameThread(),
+                LocalEngines.Kind.NATIVE,
                 switched::add);
         vm.kindProperty().set(LocalEngines.Kind.VM);
         vm.cpusProperty().set("4");
@@ -41,7 +43,8 @@ class EngineChoiceViewModelTest {
         assertEquals(List.of(LocalEngines.Kind.VM), switched);
         assertEquals(EngineLauncher.Mode.VM, controller.launchMode());
         MachineConfig saved = engines.machine().config();
-        assertEquals(List.of(4, 3072, 20, 15), List.of(saved.cpus(), saved.memoryMiB(), saved.diskGiB(), saved.idleMinutes()));
+        assertEquals(List.of(4, 3072, 20, 15),
+                List.of(saved.cpus(), saved.memoryMiB(), saved.diskGiB(), saved.idleMinutes()));
         assertTrue(Files.exists(home.resolve("machines/berth/config.json")), "where berth machine reads it too");
         vm.apply();
         assertEquals(1, switched.size(), "applying the same kind again switches nothing");
@@ -50,10 +53,12 @@ class EngineChoiceViewModelTest {
     @Test
     void badFieldsAreNamedAndNothingIsSaved() {
         LocalEngines engines = engines();
-        LocalEngineController controller = new LocalEngineController(List.of("true"), home.resolve("x.log"), () -> false,
+        LocalEngineController controller = new LocalEngineController(List.of("true"), home.resolve("x.log"),
+                () -> false,
                 Duration.ofSeconds(1));
-        EngineChoiceViewModel vm = new EngineChoiceViewModel(engines, controller, Async.sameThread(), LocalEngines.Kind.NATIVE,
-                k -> { });
+        EngineChoiceViewModel vm = new EngineChoiceViewModel(engines, controller, Async.sameThread(),
+                LocalEngines.Kind.NATIVE,
+                k -> {});
         vm.memoryMiBProperty().set("lots");
         vm.apply();
         assertEquals("The memory field needs a whole number, not \"lots\".", vm.errorProperty().get());
@@ -70,7 +75,8 @@ class EngineChoiceViewModelTest {
         engines.machine().saveConfig(MachineConfig.defaults().withSize(2, 2048, 64));
         Files.writeString(engines.machine().paths().dataDisk(), "");
         EngineChoiceViewModel vm = new EngineChoiceViewModel(engines, new LocalEngineController(List.of("true"),
-                home.resolve("x.log"), () -> false, Duration.ofSeconds(1)), Async.sameThread(), LocalEngines.Kind.VM, k -> { });
+                home.resolve("x.log"), () -> false, Duration.ofSeconds(1)), Async.sameThread(), LocalEngines.Kind.VM,
+                k -> {});
         vm.diskGiBProperty().set("10");
         vm.apply();
         assertEquals("The disk can only grow: it is 64 GiB now.", vm.errorProperty().get());

@@ -13,7 +13,7 @@ class LauncherChoiceTest {
 
     @Test
     void theInstalledServiceWinsWhereSystemdRunsIt() {
-        for (boolean root : new boolean[] {true, false}) {
+        for (boolean root : new boolean[]{true, false}) {
             EngineLauncher l = LauncherChoice.forHost(new LauncherChoice.Host(root, true, true), SCRIPT, LOG);
             assertEquals(EngineLauncher.Mode.SERVICE, l.mode(), "root=" + root);
             assertEquals("journalctl -u berthd.service", l.logLocation());

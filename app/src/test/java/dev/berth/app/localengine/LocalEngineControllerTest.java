@@ -73,11 +73,11 @@ class LocalEngineControllerTest {
         c.stop();
     }
 
-
     @Test
     void theReasonAnEngineStoppedShowsEvenWhenItIsRecordedAfterTheSocketWentQuiet() {
         AtomicBoolean up = new AtomicBoolean(true);
-        java.util.concurrent.atomic.AtomicReference<String> reason = new java.util.concurrent.atomic.AtomicReference<>("");
+        java.util.concurrent.atomic.AtomicReference<String> reason = new java.util.concurrent.atomic.AtomicReference<>(
+                "");
         java.util.concurrent.CompletableFuture<String> recorded = new java.util.concurrent.CompletableFuture<>();
         EngineLauncher vm = new EngineLauncher() {
             @Override
@@ -118,7 +118,8 @@ class LocalEngineControllerTest {
         var c = new LocalEngineController(vm, up::get, Duration.ofSeconds(10));
         assertEquals(LocalEngineController.State.RUNNING, c.refresh().state());
         up.set(false);
-        assertEquals(new LocalEngineController.Status(LocalEngineController.State.STOPPED, "", List.of("berth-init: ready")),
+        assertEquals(
+                new LocalEngineController.Status(LocalEngineController.State.STOPPED, "", List.of("berth-init: ready")),
                 c.refresh(), "the host process has not yet recorded why");
         List<String> shown = new CopyOnWriteArrayList<>();
         c.addListener(s -> shown.add(s.message()));

@@ -85,7 +85,9 @@ class ServiceLauncherTest {
                 c.status().message());
         assertEquals(List.of("Starting berthd.service...", "berthd: daemon.json: not JSON"),
                 c.status().lastLogLines());
-        assertTrue(calls().stream().anyMatch(l -> l.startsWith("journalctl -u berthd.service -o cat --no-pager -n 15 --since @")),
+        assertTrue(
+                calls().stream()
+                        .anyMatch(l -> l.startsWith("journalctl -u berthd.service -o cat --no-pager -n 15 --since @")),
                 calls()::toString);
     }
 

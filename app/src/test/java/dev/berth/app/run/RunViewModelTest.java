@@ -66,7 +66,8 @@ class RunViewModelTest {
         vm.maxRetriesProperty().set("x");
         assertFalse(vm.problemProperty().get().isEmpty());
         vm.maxRetriesProperty().set("5");
-        assertEquals(new RunSpec.RestartPolicy(RunSpec.RestartPolicy.Kind.ON_FAILURE, 5), vm.spec().orElseThrow().restart());
+        assertEquals(new RunSpec.RestartPolicy(RunSpec.RestartPolicy.Kind.ON_FAILURE, 5),
+                vm.spec().orElseThrow().restart());
     }
 
     @Test

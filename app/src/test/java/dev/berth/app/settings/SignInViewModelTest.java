@@ -61,7 +61,9 @@ class SignInViewModelTest {
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(configFile)));
         assertEquals("", vm.passwordProperty().get(), "the password does not linger in the form");
-        assertEquals(List.of(new DockerConfigFile.Entry("localhost:5000", "alice"), new DockerConfigFile.Entry("other.io", "x")),
+        assertEquals(
+                List.of(new DockerConfigFile.Entry("localhost:5000", "alice"),
+                        new DockerConfigFile.Entry("other.io", "x")),
                 vm.signedIn());
         assertTrue(vm.noticeProperty().get().startsWith("Signed in to localhost:5000 as alice"));
     }
@@ -69,7 +71,8 @@ class SignInViewModelTest {
     @Test
     void aWrongPasswordIsTheRegistrysWordsAndNothingIsWritten() {
         signIn("localhost:5000", "alice", "wrong");
-        assertTrue(vm.errorProperty().get().startsWith("Could not sign in to localhost:5000: "), vm.errorProperty().get());
+        assertTrue(vm.errorProperty().get().startsWith("Could not sign in to localhost:5000: "),
+                vm.errorProperty().get());
         assertTrue(vm.errorProperty().get().contains("incorrect username or password"));
         assertFalse(Files.exists(configFile));
         assertFalse(vm.busyProperty().get());

@@ -58,7 +58,8 @@ class CrashWatcherTest {
         watcher.accept(container("stop", "d1", Map.of()));
         watcher.accept(container("start", "d1", Map.of()));
         watcher.accept(container("die", "d1", Map.of("name", "web", "exitCode", "1")));
-        assertEquals(List.of(new CrashWatcher.Crash("d1", "web", 1, false)), crashes, "the crash after a new start counts");
+        assertEquals(List.of(new CrashWatcher.Crash("d1", "web", 1, false)), crashes,
+                "the crash after a new start counts");
     }
 
     @Test

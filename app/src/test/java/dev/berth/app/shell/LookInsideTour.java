@@ -50,13 +50,14 @@ public final class LookInsideTour extends BerthApp {
         try {
             Files.createDirectories(dir);
             Thread.sleep(4000);
-            for (LanguageChoice lang : new LanguageChoice[] {LanguageChoice.ENGLISH, LanguageChoice.KOREAN}) {
-                for (ThemeChoice theme : new ThemeChoice[] {ThemeChoice.LIGHT, ThemeChoice.DARK}) {
+            for (LanguageChoice lang : new LanguageChoice[]{LanguageChoice.ENGLISH, LanguageChoice.KOREAN}) {
+                for (ThemeChoice theme : new ThemeChoice[]{ThemeChoice.LIGHT, ThemeChoice.DARK}) {
                     fx(() -> {
                         context().settingsViewModel().languageProperty().set(lang);
                         context().settingsViewModel().themeProperty().set(theme);
                     });
-                    String suffix = "-" + theme.name().toLowerCase() + "-" + (lang == LanguageChoice.KOREAN ? "ko" : "en") + ".png";
+                    String suffix = "-" + theme.name().toLowerCase() + "-"
+                            + (lang == LanguageChoice.KOREAN ? "ko" : "en") + ".png";
                     fx(() -> window().show(PageId.DASHBOARD));
                     fx(() -> context().dashboard().refresh());
                     Thread.sleep(5000);
@@ -137,11 +138,14 @@ public final class LookInsideTour extends BerthApp {
                 berthd.dockerOk("pull", base);
                 berthd.dockerOk("tag", base, "busybox:1.36");
                 // app:1 and app:2 share busybox's layers and app:1's own; tools:1 shares only busybox's.
-                berthd.dockerOk("run", "--name", "b1", "busybox:1.36", "sh", "-c", "mkdir -p /app && echo '<h1>shop</h1>' > /app/index.html");
+                berthd.dockerOk("run", "--name", "b1", "busybox:1.36", "sh", "-c",
+                        "mkdir -p /app && echo '<h1>shop</h1>' > /app/index.html");
                 berthd.dockerOk("commit", "--change", "CMD [\"httpd\", \"-f\", \"-h\", \"/app\"]", "b1", "shop/web:1");
-                berthd.dockerOk("run", "--name", "b2", "shop/web:1", "sh", "-c", "head -c 800000 /dev/urandom > /app/bundle.js");
+                berthd.dockerOk("run", "--name", "b2", "shop/web:1", "sh", "-c",
+                        "head -c 800000 /dev/urandom > /app/bundle.js");
                 berthd.dockerOk("commit", "b2", "shop/web:2");
-                berthd.dockerOk("run", "--name", "b3", "busybox:1.36", "sh", "-c", "head -c 2500000 /dev/urandom > /opt/tool.bin");
+                berthd.dockerOk("run", "--name", "b3", "busybox:1.36", "sh", "-c",
+                        "head -c 2500000 /dev/urandom > /opt/tool.bin");
                 berthd.dockerOk("commit", "b3", "tools/cli:1");
                 berthd.dockerOk("rm", "b1", "b2", "b3");
                 berthd.dockerOk("volume", "create", "shop-uploads");
@@ -149,10 +153,13 @@ public final class LookInsideTour extends BerthApp {
                 berthd.dockerOk("run", "-d", "--name", "web", "--memory", "64m", "--cpus", "0.5", "--pids-limit", "100",
                         "-v", "shop-uploads:/uploads", "shop/web:2", "sh", "-c",
                         "echo hi > /uploads/a.txt; echo ready > /tmp/started; rm /app/index.html; sleep 3600 & sleep 3601; echo");
-                berthd.dockerOk("run", "-d", "--name", "worker", "--cpus", "0.2", "tools/cli:1", "sh", "-c", "while :; do :; done");
+                berthd.dockerOk("run", "-d", "--name", "worker", "--cpus", "0.2", "tools/cli:1", "sh", "-c",
+                        "while :; do :; done");
                 berthd.dockerOk("run", "-d", "--name", "cache", "busybox:1.36", "sleep", "3600");
-                berthd.dockerOk("run", "--name", "migrate-once", "busybox:1.36", "sh", "-c", "head -c 300000 /dev/zero > /tmp/out");
-                String image = berthd.dockerOk("image", "inspect", "--format", "{{.Id}}", "shop/web:2").stdout().strip();
+                berthd.dockerOk("run", "--name", "migrate-once", "busybox:1.36", "sh", "-c",
+                        "head -c 300000 /dev/zero > /tmp/out");
+                String image = berthd.dockerOk("image", "inspect", "--format", "{{.Id}}", "shop/web:2").stdout()
+                        .strip();
                 System.setProperty("berth.tour.image", image);
                 System.setProperty("berth.tour.container", "web");
                 Application.launch(LookInsideTour.class, "--connect", berthd.dockerHost());

@@ -55,7 +55,7 @@ class MainWindowTest {
                 Duration.ofSeconds(1));
         ctx = new AppContext(new AppSettings(prefs), Async.fx(), c -> engine, local, Map.of(), Path.of("target"),
                 Duration.ofMillis(20));
-        window = new MainWindow(ctx, local, url -> { });
+        window = new MainWindow(ctx, local, url -> {});
         new ThemeManager().apply(dev.berth.app.settings.ThemeChoice.LIGHT);
         Scene scene = new Scene(window, 1100, 700);
         scene.getStylesheets().add(getClass().getResource("/dev/berth/app/berth.css").toExternalForm());
@@ -63,7 +63,7 @@ class MainWindowTest {
         window.show(PageId.CONTAINERS);
         ctx.settingsViewModel().languageProperty().addListener((o, a, b) -> {
             I18n.setLocale(b.locale(Locale.ENGLISH));
-            window = new MainWindow(ctx, local, url -> { });
+            window = new MainWindow(ctx, local, url -> {});
             scene.setRoot(window);
             window.show(PageId.SETTINGS);
         });
@@ -145,7 +145,7 @@ class MainWindowTest {
             window.rememberColumns();
             I18n.setLocale(Locale.KOREAN);
             window = new MainWindow(ctx, new LocalEngineController(List.of("true"), Path.of("target/x.log"),
-                    () -> false, Duration.ofSeconds(1)), url -> { });
+                    () -> false, Duration.ofSeconds(1)), url -> {});
             table.getScene().setRoot(window);
             window.show(PageId.CONTAINERS);
         });

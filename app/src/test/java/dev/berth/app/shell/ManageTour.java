@@ -86,7 +86,8 @@ public final class ManageTour extends BerthApp {
                 area.setText("8080:80\n80:http");
             });
             Thread.sleep(800);
-            ScreenshotTour.snapshot(run[0].stage().getScene(), dir.resolve("run-dialog-invalid-light" + suffix + ".png"));
+            ScreenshotTour.snapshot(run[0].stage().getScene(),
+                    dir.resolve("run-dialog-invalid-light" + suffix + ".png"));
             ScreenshotTour.fx(() -> run[0].stage().close());
             buildShots(stage, dir, suffix);
             ScreenshotTour.fx(() -> window().show(PageId.SETTINGS));
@@ -103,7 +104,8 @@ public final class ManageTour extends BerthApp {
         }
         // Then every page in both themes and languages, against the same sample content, without the crash notices
         // posted above (errors stay until dismissed).
-        ScreenshotTour.fx(() -> List.copyOf(context().notifications().visible()).forEach(context().notifications()::dismiss));
+        ScreenshotTour
+                .fx(() -> List.copyOf(context().notifications().visible()).forEach(context().notifications()::dismiss));
         ScreenshotTour.pages(this, stage, dir);
     }
 
@@ -137,7 +139,8 @@ public final class ManageTour extends BerthApp {
             ScreenshotTour.fx(() -> vm[0].build());
             awaitBuild(vm[0]);
             Thread.sleep(800);
-            ScreenshotTour.snapshot(dialog[0].stage().getScene(), dir.resolve("build-dialog-failed-light" + suffix + ".png"));
+            ScreenshotTour.snapshot(dialog[0].stage().getScene(),
+                    dir.resolve("build-dialog-failed-light" + suffix + ".png"));
         }
         ScreenshotTour.fx(() -> dialog[0].stage().close());
     }
@@ -192,13 +195,14 @@ public final class ManageTour extends BerthApp {
                 String uri = berthd.dockerHost();
                 try (var api = new DockerJavaEngine(uri)) {
                     image = berthd.image();
-                    api.pullImage(image, p -> { });
+                    api.pullImage(image, p -> {});
                     sampleProjects(berthd.tempDir(), image);
                     api.createNetwork(new dev.berth.app.engine.NetworkSpec("backend", "", false));
                     for (String name : List.of("api", "worker", "cache")) {
                         api.runContainer(new RunSpec(image, name, List.of(), List.of(), List.of(),
                                 List.of("sh", "-c", "while true; do i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done; "
-                                        + "sleep 0.2; done"), RunSpec.RestartPolicy.NO, false, ""));
+                                        + "sleep 0.2; done"),
+                                RunSpec.RestartPolicy.NO, false, ""));
                     }
                     Application.launch(ManageTour.class, "--connect", uri);
                 } finally {

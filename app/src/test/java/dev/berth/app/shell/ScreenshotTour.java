@@ -64,8 +64,8 @@ public final class ScreenshotTour extends BerthApp {
 
     /** Every page of {@code app}'s window in light and dark, English and Korean, as {@code <page>-<theme>-<lang>.png}. */
     static void pages(BerthApp app, Stage stage, Path dir) throws Exception {
-        for (LanguageChoice lang : new LanguageChoice[] {LanguageChoice.ENGLISH, LanguageChoice.KOREAN}) {
-            for (ThemeChoice theme : new ThemeChoice[] {ThemeChoice.LIGHT, ThemeChoice.DARK}) {
+        for (LanguageChoice lang : new LanguageChoice[]{LanguageChoice.ENGLISH, LanguageChoice.KOREAN}) {
+            for (ThemeChoice theme : new ThemeChoice[]{ThemeChoice.LIGHT, ThemeChoice.DARK}) {
                 fx(() -> {
                     app.context().settingsViewModel().languageProperty().set(lang);
                     app.context().settingsViewModel().themeProperty().set(theme);
@@ -127,7 +127,8 @@ public final class ScreenshotTour extends BerthApp {
         Thread.sleep(4000);
         snapshot(dialog[0].getScene(), dir.resolve("pull-dialog-light-en.png"));
         fx(() -> dialog[0].close());
-        fx(() -> context().images().items().stream().filter(r -> r.repository().equals("localhost:5000/demo/web")).findFirst()
+        fx(() -> context().images().items().stream().filter(r -> r.repository().equals("localhost:5000/demo/web"))
+                .findFirst()
                 .ifPresent(r -> context().images().remove(java.util.List.of(r))));
         Thread.sleep(1500);
         snapshot(stage.getScene(), dir.resolve("error-light-en.png"));

@@ -78,7 +78,8 @@ class ShellViewModelTest {
 
     @Test
     void unreachableEngineGivesItsMessageAndOffersToStartOnlyTheBerthEngine() {
-        engines.put(BERTH.uri(), new FakeEngine().failOn("version", "Cannot reach the engine at unix:///run/berth/berth.sock: No such file or directory"));
+        engines.put(BERTH.uri(), new FakeEngine().failOn("version",
+                "Cannot reach the engine at unix:///run/berth/berth.sock: No such file or directory"));
         engines.put(DEV.uri(), new FakeEngine().failOn("version", "refused"));
         var shell = shell();
         shell.connect(BERTH);
@@ -107,7 +108,8 @@ class ShellViewModelTest {
         shell.connect(DEV);
         engines.get(DEV.uri()).breakEvents("Cannot reach the engine at unix:///dev.sock: Connection reset");
         assertEquals(EngineState.UNREACHABLE, shell.stateProperty().get());
-        assertEquals("Cannot reach the engine at unix:///dev.sock: Connection reset", shell.engineErrorProperty().get());
+        assertEquals("Cannot reach the engine at unix:///dev.sock: Connection reset",
+                shell.engineErrorProperty().get());
     }
 
     @Test

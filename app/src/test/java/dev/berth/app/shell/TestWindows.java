@@ -15,8 +15,8 @@ public final class TestWindows {
 
     /** As {@link #show(Stage, AppContext, LocalEngineController)}, with Settings' native-or-VM choice. */
     public static void show(Stage stage, AppContext ctx, LocalEngineController local,
-                            dev.berth.app.localengine.EngineChoiceViewModel choice) {
-        MainWindow window = new MainWindow(ctx, local, choice, url -> { });
+            dev.berth.app.localengine.EngineChoiceViewModel choice) {
+        MainWindow window = new MainWindow(ctx, local, choice, url -> {});
         new ThemeManager().apply(ThemeChoice.LIGHT);
         Scene scene = new Scene(window, 1200, 760);
         scene.getStylesheets().add(TestWindows.class.getResource("/dev/berth/app/berth.css").toExternalForm());

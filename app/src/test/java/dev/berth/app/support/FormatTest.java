@@ -46,7 +46,7 @@ class FormatTest {
     private static java.util.Properties load(String name) throws java.io.IOException {
         var p = new java.util.Properties();
         try (var in = FormatTest.class.getResourceAsStream("/dev/berth/app/" + name);
-             var reader = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
+                var reader = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
             p.load(reader);
         }
         return p;
@@ -54,6 +54,7 @@ class FormatTest {
 
     @Test
     void shortIds() {
-        assertEquals("b6f391b60af2", Format.shortId("sha256:b6f391b60af2a17561dc65d88e3584cfc947d385b0962c82bfa6ed4510992bfa"));
+        assertEquals("b6f391b60af2",
+                Format.shortId("sha256:b6f391b60af2a17561dc65d88e3584cfc947d385b0962c82bfa6ed4510992bfa"));
     }
 }

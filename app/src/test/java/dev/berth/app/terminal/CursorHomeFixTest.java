@@ -31,7 +31,7 @@ class CursorHomeFixTest {
     void busyboxLessHomeBecomesRowOneColumnOneEvenWhenSplitAcrossReads() throws IOException {
         String less = "\u001b[0;0H\u001b[K1\r\n\u001b[K2\r\n\u001b[12;0H\u001b[K\u001b[7m/tmp/l.txt\u001b[m";
         String want = "\u001b[1;1H\u001b[K1\r\n\u001b[K2\r\n\u001b[12;1H\u001b[K\u001b[7m/tmp/l.txt\u001b[m";
-        for (int chunk : new int[] {1, 2, 3, 5, 64}) {
+        for (int chunk : new int[]{1, 2, 3, 5, 64}) {
             assertEquals(want, through(less, chunk), "chunk " + chunk);
         }
     }

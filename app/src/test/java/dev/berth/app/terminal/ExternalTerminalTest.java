@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class ExternalTerminalTest {
     @Test
     void linuxUsesTheAlternativesTerminal() {
-        assertEquals(List.of("x-terminal-emulator", "-e", "docker", "--host", "unix:///s", "exec", "-it", "abc", "/bin/sh"),
+        assertEquals(
+                List.of("x-terminal-emulator", "-e", "docker", "--host", "unix:///s", "exec", "-it", "abc", "/bin/sh"),
                 ExternalTerminal.command("Linux", "unix:///s", "abc", "/bin/sh"));
     }
 

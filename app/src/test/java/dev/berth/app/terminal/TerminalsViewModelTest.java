@@ -55,7 +55,8 @@ class TerminalsViewModelTest {
         vm.shellProperty().set(new ShellChoice("/bin/zsh"));
         vm.open();
         assertEquals("/bin/zsh", vm.sessions().getFirst().shell());
-        assertFalse(engine.inside.calls.stream().anyMatch(c -> c.startsWith("statPath")), "no probe for a chosen shell");
+        assertFalse(engine.inside.calls.stream().anyMatch(c -> c.startsWith("statPath")),
+                "no probe for a chosen shell");
     }
 
     @Test

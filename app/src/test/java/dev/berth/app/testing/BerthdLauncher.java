@@ -25,7 +25,7 @@ public final class BerthdLauncher implements LiveEngine {
     public static BerthdLauncher start() {
         BerthdExtension berthd = BerthdExtension.fromCheckout().withImage("it/busybox:1").startNow();
         try (DockerJavaEngine engine = new DockerJavaEngine(berthd.dockerHost())) {
-            engine.pullImage(berthd.image(), x -> { });
+            engine.pullImage(berthd.image(), x -> {});
             return new BerthdLauncher(berthd);
         } catch (RuntimeException | Error e) {
             berthd.close();

@@ -56,8 +56,10 @@ public final class FakeEngine implements Engine {
     public final Map<String, dev.berth.app.engine.ImageLayers> imageLayers = new HashMap<>();
     public final Map<String, dev.berth.app.engine.ContainerLoad> loads = new HashMap<>();
     public dev.berth.app.engine.DiskUsage disk = new dev.berth.app.engine.DiskUsage(
-            new dev.berth.app.engine.DiskUsage.Category(0, 0, 0, 0), new dev.berth.app.engine.DiskUsage.Category(0, 0, 0, 0),
-            new dev.berth.app.engine.DiskUsage.Category(0, 0, 0, 0), new dev.berth.app.engine.DiskUsage.Category(0, 0, 0, 0));
+            new dev.berth.app.engine.DiskUsage.Category(0, 0, 0, 0),
+            new dev.berth.app.engine.DiskUsage.Category(0, 0, 0, 0),
+            new dev.berth.app.engine.DiskUsage.Category(0, 0, 0, 0),
+            new dev.berth.app.engine.DiskUsage.Category(0, 0, 0, 0));
 
     /** Makes every call whose name starts with {@code operation} (e.g. "startContainer web") fail with {@code message}. */
     public FakeEngine failOn(String operation, String message) {
@@ -66,8 +68,9 @@ public final class FakeEngine implements Engine {
     }
 
     public static ContainerSummary container(String id, String name, String state, String project,
-                                             PortMapping... ports) {
-        Map<String, String> labels = project == null ? Map.of() : Map.of(ContainerSummary.COMPOSE_PROJECT_LABEL, project);
+            PortMapping... ports) {
+        Map<String, String> labels = project == null ? Map.of()
+                : Map.of(ContainerSummary.COMPOSE_PROJECT_LABEL, project);
         return new ContainerSummary(id, name, "busybox", "sha256:bb", state, state, List.of(ports),
                 Instant.parse("2026-01-01T00:00:00Z"), labels, List.of());
     }
@@ -174,7 +177,8 @@ public final class FakeEngine implements Engine {
     public SignInResult signIn(String server, String user, String password) {
         call("signIn " + server + " " + user);
         if (!password.equals(registryPasswords.get(user))) {
-            throw new EngineException("Get \"https://" + server + "/v2/\": unauthorized: incorrect username or password",
+            throw new EngineException(
+                    "Get \"https://" + server + "/v2/\": unauthorized: incorrect username or password",
                     401, null);
         }
         return new SignInResult("Login Succeeded", "");
@@ -206,7 +210,7 @@ public final class FakeEngine implements Engine {
 
     @Override
     public String buildImage(dev.berth.app.engine.BuildSpec spec, Consumer<dev.berth.app.engine.BuildMessage> messages,
-                             dev.berth.app.engine.Cancellation cancel) {
+            dev.berth.app.engine.Cancellation cancel) {
         call("buildImage " + spec.contextDir());
         builds.add(spec);
         buildScript.forEach(messages);
@@ -227,7 +231,7 @@ public final class FakeEngine implements Engine {
      * stream does while a layer downloads, and fails the way the real client does when cancelled.
      */
     private void transfer(List<PullProgress> script, Consumer<PullProgress> progress,
-                          dev.berth.app.engine.Cancellation cancel) {
+            dev.berth.app.engine.Cancellation cancel) {
         script.forEach(progress);
         if (holdTransfers) {
             var released = new java.util.concurrent.CountDownLatch(1);
@@ -401,14 +405,14 @@ public final class FakeEngine implements Engine {
 
     @Override
     public Subscription logs(String containerId, dev.berth.app.engine.LogOptions options,
-                             Consumer<dev.berth.app.engine.LogLine> onLine, Consumer<EngineException> onEnd) {
+            Consumer<dev.berth.app.engine.LogLine> onLine, Consumer<EngineException> onEnd) {
         call("logs " + containerId);
         return inside.logs(containerId, options, onLine, onEnd);
     }
 
     @Override
     public Subscription stats(String containerId, Consumer<dev.berth.app.engine.StatsSample> onSample,
-                              Consumer<EngineException> onEnd) {
+            Consumer<EngineException> onEnd) {
         call("stats " + containerId);
         Subscription sub = inside.stats(containerId, onSample, onEnd);
         return () -> {

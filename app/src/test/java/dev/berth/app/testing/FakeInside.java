@@ -45,8 +45,8 @@ public final class FakeInside {
     public String imageJson = "{\"Id\":\"sha256:bb\",\"RepoTags\":[\"busybox:latest\"]}";
     private volatile Consumer<LogLine> logSink;
     /** The followed containers' sinks, in the order their streams were opened. */
-    private final java.util.Map<String, Consumer<StatsSample>> statsSinks =
-            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+    private final java.util.Map<String, Consumer<StatsSample>> statsSinks = java.util.Collections
+            .synchronizedMap(new java.util.LinkedHashMap<>());
     private volatile Consumer<StatsSample> statsSink;
 
     public FakeInside() {
@@ -105,7 +105,7 @@ public final class FakeInside {
     }
 
     Engine.Subscription logs(String containerId, LogOptions options, Consumer<LogLine> onLine,
-                             Consumer<EngineException> onEnd) {
+            Consumer<EngineException> onEnd) {
         calls.add("logs " + containerId + " tail=" + options.tail() + " follow=" + options.follow());
         List<LogLine> lines = options.tail() >= 0 && options.tail() < log.size()
                 ? log.subList(log.size() - options.tail(), log.size()) : log;
@@ -247,7 +247,7 @@ public final class FakeInside {
             return new OutputStream() {
                 @Override
                 public void write(int b) throws IOException {
-                    write(new byte[] {(byte) b}, 0, 1);
+                    write(new byte[]{(byte) b}, 0, 1);
                 }
 
                 @Override

@@ -88,10 +88,11 @@ class TrayControllerTest {
     void aFailedStartShowsTheReasonInTheTooltip() {
         var failing = new LocalEngineController(List.of(tmp.resolve("missing-berthd").toString()),
                 tmp.resolve("l.log"), () -> false, Duration.ofSeconds(1));
-        var t = new TrayController(failing, Runnable::run, () -> { }, () -> { });
+        var t = new TrayController(failing, Runnable::run, () -> {}, () -> {});
         t.startEngine();
         assertEquals(LocalEngineController.State.ERROR, t.menu().state());
-        assertTrue(t.menu().tooltip().startsWith("Berth — engine failed to start — Could not run "), t.menu().tooltip());
+        assertTrue(t.menu().tooltip().startsWith("Berth — engine failed to start — Could not run "),
+                t.menu().tooltip());
         assertTrue(t.menu().canStart(), "a failed engine can be started again");
     }
 
@@ -117,7 +118,7 @@ class TrayControllerTest {
             assertEquals(32, img.getWidth());
             assertTrue((img.getRGB(16, 3) >>> 24) > 0, "the dot is opaque");
         }
-        assertTrue(AwtTray.image(LocalEngineController.State.RUNNING).getRGB(4, 16)
-                != AwtTray.image(LocalEngineController.State.ERROR).getRGB(4, 16));
+        assertTrue(AwtTray.image(LocalEngineController.State.RUNNING).getRGB(4, 16) != AwtTray
+                .image(LocalEngineController.State.ERROR).getRGB(4, 16));
     }
 }

@@ -33,7 +33,7 @@ class KeptSelectionTest {
     }
 
     private List<Row> selected(FxRobot robot) {
-        robot.interact(() -> { });
+        robot.interact(() -> {});
         return List.copyOf(table.getSelectionModel().getSelectedItems());
     }
 

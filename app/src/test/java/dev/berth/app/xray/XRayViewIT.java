@@ -53,7 +53,8 @@ class XRayViewIT {
         String image = berthd.image();
         berthd.dockerOk("pull", image);
         // sh stays PID 1 with a child: the shell does not exec its last command when more follows.
-        containerId = berthd.dockerOk("run", "-d", "--name", "xray-it", image, "sh", "-c", "sleep 600 & sleep 601; echo")
+        containerId = berthd
+                .dockerOk("run", "-d", "--name", "xray-it", image, "sh", "-c", "sleep 600 & sleep 601; echo")
                 .stdout().strip();
         JsonNode inspect = new ObjectMapper().readTree(berthd.dockerOk("image", "inspect", image).stdout()).get(0);
         imageId = inspect.path("Id").asText();

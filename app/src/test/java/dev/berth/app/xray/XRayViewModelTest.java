@@ -32,7 +32,8 @@ class XRayViewModelTest {
                         List.of(new XRayReport.Layer(0, "/l/b", "sha256:bb", "sha256:cb", 10),
                                 new XRayReport.Layer(1, "/l/a", "sha256:aa", "sha256:aa", 2_000_000)),
                         List.of(new XRayReport.Change("/tmp/x", "added")), false),
-                new XRayReport.Security(0, 0, "root", "", List.of("CAP_CHOWN", "CAP_KILL"), List.of("CAP_CHOWN", "CAP_KILL"),
+                new XRayReport.Security(0, 0, "root", "", List.of("CAP_CHOWN", "CAP_KILL"),
+                        List.of("CAP_CHOWN", "CAP_KILL"),
                         "filter", false));
     }
 
@@ -65,7 +66,8 @@ class XRayViewModelTest {
         assertEquals(1, vm.isolatedNamespaceCount());
         assertEquals("1.91 MiB of 45.8 MiB", vm.memoryText());
         assertEquals(2_000_000 / 48_000_000.0, vm.memoryShare(), 1e-9);
-        assertEquals("at most 0.50 CPUs (50000 µs every 100000 µs) · 1024 CPU shares (1024 is the default share)", vm.cpuText());
+        assertEquals("at most 0.50 CPUs (50000 µs every 100000 µs) · 1024 CPU shares (1024 is the default share)",
+                vm.cpuText());
         assertEquals("2 (no limit)", vm.pidsText());
         assertEquals("root (uid 0, gid 0)", vm.userText());
         assertTrue(vm.missingCapabilities().contains("CAP_SYS_ADMIN"));

@@ -50,7 +50,8 @@ public record BuildPlan(List<Instruction.Arg> globalArgs, List<Stage> stages, ch
             }
         }
         if (from == null) {
-            throw new DockerfileSyntaxException(dockerfile.nodes().getLast().startLine(), "no build stage in current context");
+            throw new DockerfileSyntaxException(dockerfile.nodes().getLast().startLine(),
+                    "no build stage in current context");
         }
         stages.add(new Stage(stages.size(), from.stageName(), from, current));
         return new BuildPlan(globals, stages, dockerfile.escape());

@@ -71,7 +71,8 @@ record Flags(Map<String, List<String>> values, String rest) {
         if (v.equalsIgnoreCase("true")) {
             return true;
         }
-        throw new DockerfileSyntaxException(node.startLine(), "expecting boolean value for flag --" + name + ", not: " + v);
+        throw new DockerfileSyntaxException(node.startLine(),
+                "expecting boolean value for flag --" + name + ", not: " + v);
     }
 
     /** The end of the word at {@code start}: the next blank outside quotes. */

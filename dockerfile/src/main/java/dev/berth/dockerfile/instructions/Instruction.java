@@ -23,7 +23,8 @@ public sealed interface Instruction {
     record From(Node node, String image, String stageName, String platform) implements Instruction {}
 
     /** {@code RUN [--mount=…]… [--network=…] command}, with its heredocs. */
-    record Run(Node node, Command command, List<String> mounts, String network, List<Heredoc> heredocs) implements Instruction {}
+    record Run(Node node, Command command, List<String> mounts, String network,
+            List<Heredoc> heredocs) implements Instruction {}
 
     /** {@code CMD}. */
     record Cmd(Node node, Command command) implements Instruction {}
@@ -54,7 +55,7 @@ public sealed interface Instruction {
 
     /** {@code COPY} or {@code ADD} (add is true), with their flags; sources and destination as written. */
     record Copy(Node node, boolean add, List<String> sources, String dest, String from, String chown, String chmod,
-                boolean link, String checksum, List<Heredoc> heredocs) implements Instruction {
+            boolean link, String checksum, List<Heredoc> heredocs) implements Instruction {
         /** {@code COPY} or {@code ADD}. */
         public String name() {
             return add ? "ADD" : "COPY";
@@ -66,7 +67,7 @@ public sealed interface Instruction {
 
     /** {@code HEALTHCHECK NONE} (test null) or {@code HEALTHCHECK [opts] CMD …}; durations as written or null. */
     record Healthcheck(Node node, List<String> test, String interval, String timeout, String startPeriod,
-                       String startInterval, String retries) implements Instruction {}
+            String startInterval, String retries) implements Instruction {}
 
     /** {@code STOPSIGNAL signal}. */
     record StopSignal(Node node, String signal) implements Instruction {}

@@ -20,8 +20,7 @@ public final class InstructionParser {
     private static final Set<String> NONE = Set.of();
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
-    private InstructionParser() {
-    }
+    private InstructionParser() {}
 
     /** The instruction {@code node} writes; {@code escape} is the Dockerfile's escape character. */
     public static Instruction parse(Node node, char escape) {
@@ -44,7 +43,8 @@ public final class InstructionParser {
             case "stopsignal" -> new Instruction.StopSignal(node, single(node, plain(node, escape)));
             case "onbuild" -> onBuild(node, plain(node, escape), escape);
             case "maintainer" -> new Instruction.Maintainer(node, required(node, plain(node, escape)));
-            default -> throw new DockerfileSyntaxException(node.startLine(), "unknown instruction: " + node.upperKeyword());
+            default ->
+                throw new DockerfileSyntaxException(node.startLine(), "unknown instruction: " + node.upperKeyword());
         };
     }
 
@@ -174,7 +174,8 @@ public final class InstructionParser {
                     + (args.isEmpty() ? "none were" : "one was") + " provided. Destination could not be determined.");
         }
         return new Instruction.Copy(node, add, List.copyOf(args.subList(0, args.size() - 1)), args.getLast(),
-                flags.one("from"), flags.one("chown"), flags.one("chmod"), flags.bool(node, "link"), flags.one("checksum"),
+                flags.one("from"), flags.one("chown"), flags.one("chmod"), flags.bool(node, "link"),
+                flags.one("checksum"),
                 node.heredocs());
     }
 
@@ -202,7 +203,8 @@ public final class InstructionParser {
             return new Instruction.Healthcheck(node, null, null, null, null, null, null);
         }
         if (!type.equals("CMD")) {
-            throw new DockerfileSyntaxException(node.startLine(), "Unknown type \"" + typeAndCmd[0] + "\" in HEALTHCHECK (try CMD)");
+            throw new DockerfileSyntaxException(node.startLine(),
+                    "Unknown type \"" + typeAndCmd[0] + "\" in HEALTHCHECK (try CMD)");
         }
         if (typeAndCmd.length < 2 || typeAndCmd[1].isBlank()) {
             throw new DockerfileSyntaxException(node.startLine(), "Missing command after HEALTHCHECK CMD");
@@ -211,7 +213,8 @@ public final class InstructionParser {
         List<String> test = new ArrayList<>();
         test.add(cmd.shellForm() ? "CMD-SHELL" : "CMD");
         test.addAll(cmd.args());
-        return new Instruction.Healthcheck(node, test, flags.one("interval"), flags.one("timeout"), flags.one("start-period"),
+        return new Instruction.Healthcheck(node, test, flags.one("interval"), flags.one("timeout"),
+                flags.one("start-period"),
                 flags.one("start-interval"), flags.one("retries"));
     }
 
@@ -219,9 +222,12 @@ public final class InstructionParser {
         String trigger = required(node, rest);
         String keyword = trigger.split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
         switch (keyword) {
-            case "ONBUILD" -> throw new DockerfileSyntaxException(node.startLine(), "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
-            case "FROM", "MAINTAINER" -> throw new DockerfileSyntaxException(node.startLine(), keyword + " isn't allowed as an ONBUILD trigger");
-            default -> { }
+            case "ONBUILD" -> throw new DockerfileSyntaxException(node.startLine(),
+                    "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
+            case "FROM", "MAINTAINER" ->
+                throw new DockerfileSyntaxException(node.startLine(), keyword + " isn't allowed as an ONBUILD trigger");
+            default -> {
+            }
         }
         // The trigger must itself be a valid instruction; checking it now gives the error where it was written.
         String[] parts = trigger.split("\\s+", 2);
@@ -232,14 +238,16 @@ public final class InstructionParser {
 
     private static String required(Node node, String rest) {
         if (rest.isBlank()) {
-            throw new DockerfileSyntaxException(node.startLine(), node.upperKeyword() + " requires at least one argument");
+            throw new DockerfileSyntaxException(node.startLine(),
+                    node.upperKeyword() + " requires at least one argument");
         }
         return rest;
     }
 
     private static String single(Node node, String rest) {
         if (rest.isBlank()) {
-            throw new DockerfileSyntaxException(node.startLine(), node.upperKeyword() + " requires exactly one argument");
+            throw new DockerfileSyntaxException(node.startLine(),
+                    node.upperKeyword() + " requires exactly one argument");
         }
         return rest;
     }

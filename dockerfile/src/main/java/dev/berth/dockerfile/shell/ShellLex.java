@@ -184,7 +184,8 @@ public final class ShellLex {
         private String singleQuoted() {
             int end = s.indexOf('\'', pos);
             if (end < 0) {
-                throw new DockerfileException("unexpected end of statement while looking for matching single-quote: " + s);
+                throw new DockerfileException(
+                        "unexpected end of statement while looking for matching single-quote: " + s);
             }
             String v = s.substring(pos, end);
             pos = end + 1;
@@ -194,7 +195,8 @@ public final class ShellLex {
         private void doubleQuoted(Out out) {
             while (true) {
                 if (eof()) {
-                    throw new DockerfileException("unexpected end of statement while looking for matching double-quote: " + s);
+                    throw new DockerfileException(
+                            "unexpected end of statement while looking for matching double-quote: " + s);
                 }
                 char ch = next();
                 if (ch == '"') {
@@ -265,7 +267,8 @@ public final class ShellLex {
                 case '?' -> {
                     String word = nested();
                     if (!set) {
-                        throw new DockerfileException(name + ": " + (word.isEmpty() ? "parameter null or not set" : word));
+                        throw new DockerfileException(
+                                name + ": " + (word.isEmpty() ? "parameter null or not set" : word));
                     }
                     return value;
                 }

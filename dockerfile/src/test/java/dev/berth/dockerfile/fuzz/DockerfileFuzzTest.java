@@ -90,7 +90,7 @@ class DockerfileFuzzTest {
     /** Found by the fuzzer: a set Go's filepath.Match refuses escaped as a PatternSyntaxException (a 500, not a 400). */
     @Example
     void badSetsAreSyntaxErrorsInWords() {
-        for (String bad : new String[] {"[]", "[!]", "a[^]b", "[z-a]"}) {
+        for (String bad : new String[]{"[]", "[!]", "a[^]b", "[z-a]"}) {
             DockerfileException e = assertThrows(DockerfileException.class, () -> DockerIgnore.parse(bad), bad);
             assertEquals("syntax error in pattern \"" + bad + "\"", e.getMessage());
         }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class InstructionParserTest {
 
     private static Instruction second(String line) {
-        return BuildPlan.of(DockerfileParser.parse("FROM busybox\n" + line + "\n")).stages().getFirst().instructions().getFirst();
+        return BuildPlan.of(DockerfileParser.parse("FROM busybox\n" + line + "\n")).stages().getFirst().instructions()
+                .getFirst();
     }
 
     private static String error(String line) {
@@ -28,7 +29,8 @@ class InstructionParserTest {
         assertEquals(new Instruction.Command(List.of("echo", "a b"), false), run.command());
         Instruction.Cmd cmd = assertInstanceOf(Instruction.Cmd.class, second("CMD echo $HOME"));
         assertEquals(new Instruction.Command(List.of("echo $HOME"), true), cmd.command());
-        Instruction.Entrypoint notJson = assertInstanceOf(Instruction.Entrypoint.class, second("ENTRYPOINT [not json]"));
+        Instruction.Entrypoint notJson = assertInstanceOf(Instruction.Entrypoint.class,
+                second("ENTRYPOINT [not json]"));
         assertTrue(notJson.command().shellForm());
     }
 
@@ -83,7 +85,8 @@ class InstructionParserTest {
         assertEquals(List.of("CMD-SHELL", "curl -f http://localhost/"), shell.test());
         assertEquals("5s", shell.interval());
         assertEquals("3", shell.retries());
-        Instruction.Healthcheck exec = assertInstanceOf(Instruction.Healthcheck.class, second("HEALTHCHECK CMD [\"true\"]"));
+        Instruction.Healthcheck exec = assertInstanceOf(Instruction.Healthcheck.class,
+                second("HEALTHCHECK CMD [\"true\"]"));
         assertEquals(List.of("CMD", "true"), exec.test());
         assertTrue(error("HEALTHCHECK RUN x").contains("Unknown type"));
         assertTrue(error("HEALTHCHECK --interval=1s NONE").contains("takes no arguments"));
@@ -91,13 +94,15 @@ class InstructionParserTest {
 
     @Test
     void shellNeedsJson() {
-        assertEquals(List.of("/bin/bash", "-c"), assertInstanceOf(Instruction.Shell.class, second("SHELL [\"/bin/bash\", \"-c\"]")).shell());
+        assertEquals(List.of("/bin/bash", "-c"),
+                assertInstanceOf(Instruction.Shell.class, second("SHELL [\"/bin/bash\", \"-c\"]")).shell());
         assertTrue(error("SHELL /bin/bash -c").contains("JSON form"));
     }
 
     @Test
     void onbuildRefusesWhatDockerRefuses() {
-        assertEquals("RUN echo hi", assertInstanceOf(Instruction.OnBuild.class, second("ONBUILD RUN echo hi")).trigger());
+        assertEquals("RUN echo hi",
+                assertInstanceOf(Instruction.OnBuild.class, second("ONBUILD RUN echo hi")).trigger());
         assertTrue(error("ONBUILD ONBUILD RUN x").contains("isn't allowed"));
         assertTrue(error("ONBUILD FROM x").contains("FROM isn't allowed as an ONBUILD trigger"));
         assertTrue(error("ONBUILD MAINTAINER x").contains("isn't allowed"));
@@ -132,13 +137,17 @@ class InstructionParserTest {
         assertEquals(plan.stages().get(1), plan.target(null));
         assertEquals(build, plan.target("build"));
         assertThrows(RuntimeException.class, () -> plan.target("nope"));
-        assertTrue(assertThrows(DockerfileSyntaxException.class, () -> BuildPlan.of(DockerfileParser.parse("FROM a AS 1x\n")))
+        assertTrue(assertThrows(DockerfileSyntaxException.class,
+                () -> BuildPlan.of(DockerfileParser.parse("FROM a AS 1x\n")))
                 .getMessage().contains("invalid name for build stage"));
-        assertTrue(assertThrows(DockerfileSyntaxException.class, () -> BuildPlan.of(DockerfileParser.parse("FROM a b\n")))
-                .getMessage().contains("either one or three arguments"));
-        assertTrue(assertThrows(DockerfileSyntaxException.class, () -> BuildPlan.of(DockerfileParser.parse("FROM a AS x\nFROM b AS x\n")))
+        assertTrue(
+                assertThrows(DockerfileSyntaxException.class, () -> BuildPlan.of(DockerfileParser.parse("FROM a b\n")))
+                        .getMessage().contains("either one or three arguments"));
+        assertTrue(assertThrows(DockerfileSyntaxException.class,
+                () -> BuildPlan.of(DockerfileParser.parse("FROM a AS x\nFROM b AS x\n")))
                 .getMessage().contains("duplicate name x"));
-        assertTrue(assertThrows(DockerfileSyntaxException.class, () -> BuildPlan.of(DockerfileParser.parse("RUN x\nFROM a\n")))
+        assertTrue(assertThrows(DockerfileSyntaxException.class,
+                () -> BuildPlan.of(DockerfileParser.parse("RUN x\nFROM a\n")))
                 .getMessage().contains("no build stage in current context"));
         assertFalse(plan.stages().get(1).instructions().isEmpty());
     }

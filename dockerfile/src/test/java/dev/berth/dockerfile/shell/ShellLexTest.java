@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class ShellLexTest {
     private final ShellLex lex = new ShellLex('\\');
-    private final Map<String, String> vars = new HashMap<>(Map.of("A", "alpha", "EMPTY", "", "SP", "x y", "PATHV", "/usr/local/bin/tool.tar.gz"));
+    private final Map<String, String> vars = new HashMap<>(
+            Map.of("A", "alpha", "EMPTY", "", "SP", "x y", "PATHV", "/usr/local/bin/tool.tar.gz"));
 
     private String word(String text) {
         return lex.word(text, vars::get);

@@ -18,8 +18,7 @@ import java.util.HexFormat;
 public final class DockerContext {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private DockerContext() {
-    }
+    private DockerContext() {}
 
     /** Writes (or updates) context {@code name} for {@code socket} under {@code dockerConfigDir}. */
     public static Path write(Path dockerConfigDir, String name, Path socket, String description) throws IOException {
@@ -39,7 +38,8 @@ public final class DockerContext {
         Path file = dir.resolve("meta.json");
         Path tmp = dir.resolve("meta.json.tmp");
         Files.write(tmp, JSON.writeValueAsBytes(meta));
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return file;
     }
 
@@ -57,7 +57,8 @@ public final class DockerContext {
 
     static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

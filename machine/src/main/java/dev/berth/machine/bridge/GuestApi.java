@@ -92,10 +92,11 @@ public final class GuestApi {
             int status = status(in);
             InputStream body = body(in, headers(in));
             if (status != 200) {
-                throw new IOException("GET " + path + " answered " + status + ": " + new String(body.readAllBytes(), StandardCharsets.UTF_8));
+                throw new IOException("GET " + path + " answered " + status + ": "
+                        + new String(body.readAllBytes(), StandardCharsets.UTF_8));
             }
             ByteArrayOutputStream line = new ByteArrayOutputStream();
-            for (int b; (b = body.read()) >= 0; ) {
+            for (int b; (b = body.read()) >= 0;) {
                 if (b == '\n') {
                     onLine.accept(line.toString(StandardCharsets.UTF_8));
                     line.reset();

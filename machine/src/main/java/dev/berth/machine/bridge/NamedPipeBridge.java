@@ -47,7 +47,8 @@ public final class NamedPipeBridge implements AutoCloseable {
                 | (first ? WindowsPipes.FILE_FLAG_FIRST_PIPE_INSTANCE : 0);
         int mode = WindowsPipes.PIPE_TYPE_BYTE | WindowsPipes.PIPE_READMODE_BYTE | WindowsPipes.PIPE_WAIT
                 | WindowsPipes.PIPE_REJECT_REMOTE_CLIENTS;
-        WinNT.HANDLE h = K32.CreateNamedPipe(name, open, mode, WindowsPipes.PIPE_UNLIMITED_INSTANCES, 64 * 1024, 64 * 1024, 0, null);
+        WinNT.HANDLE h = K32.CreateNamedPipe(name, open, mode, WindowsPipes.PIPE_UNLIMITED_INSTANCES, 64 * 1024,
+                64 * 1024, 0, null);
         if (h == null || WinBase.INVALID_HANDLE_VALUE.equals(h)) {
             throw new IOException("cannot serve " + name + " (error " + K32.GetLastError()
                     + (first ? "; is another Berth VM or engine serving it?" : "") + ")");
@@ -98,7 +99,7 @@ public final class NamedPipeBridge implements AutoCloseable {
 
     private void serve(PipeChannel client) {
         try (client; SocketChannel guestSide = guest.ready().connect()) {
-            Pump.both(client, guestSide, () -> { }, Thread.ofPlatform().daemon());
+            Pump.both(client, guestSide, () -> {}, Thread.ofPlatform().daemon());
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "engine pipe: cannot reach the engine in the VM: " + e.getMessage());
         }

@@ -100,7 +100,8 @@ public final class PortForwards implements AutoCloseable {
             switch (e.path("status").asText(e.path("Action").asText())) {
                 case "start" -> add(id);
                 case "die", "destroy" -> remove(id);
-                default -> { }
+                default -> {
+                }
             }
         } catch (IOException | RuntimeException ignored) {
             // a line that is not an event: skip it
@@ -110,7 +111,8 @@ public final class PortForwards implements AutoCloseable {
     private void add(String id) {
         Set<Forward> wanted = new LinkedHashSet<>();
         try {
-            JsonNode ports = api.call("GET", "/containers/" + id + "/json").json().path("NetworkSettings").path("Ports");
+            JsonNode ports = api.call("GET", "/containers/" + id + "/json").json().path("NetworkSettings")
+                    .path("Ports");
             ports.properties().forEach(p -> {
                 String proto = p.getKey().contains("/") ? p.getKey().substring(p.getKey().indexOf('/') + 1) : "tcp";
                 if (p.getValue().isArray()) {
@@ -132,7 +134,8 @@ public final class PortForwards implements AutoCloseable {
             }
             Optional<String> problem = mapper.forward(f.proto(), f.port(), f.port());
             if (problem.isPresent()) {
-                warnings.accept("port " + f.port() + "/" + f.proto() + " of container " + id.substring(0, Math.min(12, id.length()))
+                warnings.accept("port " + f.port() + "/" + f.proto() + " of container "
+                        + id.substring(0, Math.min(12, id.length()))
                         + " cannot be reached from this computer: " + problem.get());
             } else {
                 made.add(f);

@@ -24,7 +24,7 @@ public final class TcpForwarder implements AutoCloseable {
                     SocketChannel client = server.accept();
                     Thread.ofVirtual().start(() -> {
                         try (client; SocketChannel guest = SocketChannel.open(target)) {
-                            Pump.both(client, guest, () -> { });
+                            Pump.both(client, guest, () -> {});
                         } catch (IOException e) {
                             // the container is not listening (yet): the client sees the connection close
                         }

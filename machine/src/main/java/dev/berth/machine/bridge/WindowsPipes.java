@@ -30,7 +30,7 @@ interface WindowsPipes extends StdCallLibrary {
     int ERROR_OPERATION_ABORTED = 995;
 
     WinNT.HANDLE CreateNamedPipe(String name, int openMode, int pipeMode, int maxInstances, int outBufferSize,
-                                 int inBufferSize, int defaultTimeOut, WinBase.SECURITY_ATTRIBUTES securityAttributes);
+            int inBufferSize, int defaultTimeOut, WinBase.SECURITY_ATTRIBUTES securityAttributes);
 
     boolean ConnectNamedPipe(WinNT.HANDLE pipe, Pointer overlapped);
 
@@ -44,7 +44,8 @@ interface WindowsPipes extends StdCallLibrary {
 
     boolean CancelIoEx(WinNT.HANDLE file, Pointer overlapped);
 
-    WinNT.HANDLE CreateEvent(WinBase.SECURITY_ATTRIBUTES attributes, boolean manualReset, boolean initialState, String name);
+    WinNT.HANDLE CreateEvent(WinBase.SECURITY_ATTRIBUTES attributes, boolean manualReset, boolean initialState,
+            String name);
 
     boolean CloseHandle(WinNT.HANDLE handle);
 

@@ -49,8 +49,7 @@ public final class MachineCli {
             With the VM running:  export DOCKER_HOST=unix://$HOME/.berth/run/docker.sock  (or: docker context use berth)
             """;
 
-    private MachineCli() {
-    }
+    private MachineCli() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.getenv(), System.out, System.err));
@@ -103,7 +102,8 @@ public final class MachineCli {
             out.println(o.name() + " is already running; its engine: unix://" + control.paths().engineSocket());
             return 0;
         }
-        out.println("Starting " + o.name() + " (" + c.cpus() + " CPUs, " + c.memoryMiB() + " MiB, " + c.diskGiB() + " GiB disk)…");
+        out.println("Starting " + o.name() + " (" + c.cpus() + " CPUs, " + c.memoryMiB() + " MiB, " + c.diskGiB()
+                + " GiB disk)…");
         long t0 = System.nanoTime();
         Optional<String> failure = control.start(Duration.ofMinutes(6), stage -> out.println("  " + stage));
         if (failure.isPresent()) {
@@ -113,8 +113,10 @@ public final class MachineCli {
         if (!s.message().isEmpty()) {
             out.println("  note: " + s.message());
         }
-        out.printf(java.util.Locale.ROOT, "%s is running (%.1f s, %s). Its engine: unix://%s%n  export DOCKER_HOST=unix://%s   "
-                        + "(or: docker context use %s)%n", o.name(), (System.nanoTime() - t0) / 1e9, s.accelerator(),
+        out.printf(java.util.Locale.ROOT,
+                "%s is running (%.1f s, %s). Its engine: unix://%s%n  export DOCKER_HOST=unix://%s   "
+                        + "(or: docker context use %s)%n",
+                o.name(), (System.nanoTime() - t0) / 1e9, s.accelerator(),
                 control.paths().engineSocket(), control.paths().engineSocket(),
                 o.name().equals(MachineConfig.DEFAULT_NAME) ? "berth" : "berth-" + o.name());
         return 0;
@@ -128,11 +130,13 @@ public final class MachineCli {
         if (!s.message().isEmpty()) {
             out.println("Note:        " + s.message());
         }
-        out.println("Size:        " + c.cpus() + " CPUs, " + c.memoryMiB() + " MiB memory, " + c.diskGiB() + " GiB disk");
+        out.println(
+                "Size:        " + c.cpus() + " CPUs, " + c.memoryMiB() + " MiB memory, " + c.diskGiB() + " GiB disk");
         out.println("Provider:    " + c.provider() + (s.accelerator().isEmpty() ? "" : " (" + s.accelerator() + ")"));
         out.println("Engine:      unix://" + control.paths().engineSocket());
         if (s.bootMillis() > 0) {
-            out.printf(java.util.Locale.ROOT, "Last boot:   %.1f s to the engine's first answer%n", s.bootMillis() / 1000.0);
+            out.printf(java.util.Locale.ROOT, "Last boot:   %.1f s to the engine's first answer%n",
+                    s.bootMillis() / 1000.0);
         }
         return 0;
     }
@@ -214,8 +218,10 @@ public final class MachineCli {
         Path share = env.containsKey("BERTH_VM_SHARE") ? Path.of(env.get("BERTH_VM_SHARE"))
                 : Path.of(System.getProperty("user.home"));
         String qemuDir = env.getOrDefault("BERTH_QEMU_DIR", "");
-        MachineHost host = new MachineHost(paths, c, assets, Providers.choose(c.provider(), System.getProperty("os.name"),
-                qemuDir.isBlank() ? null : Path.of(qemuDir)), env, share.toString().isBlank() ? null : share,
+        MachineHost host = new MachineHost(paths, c, assets,
+                Providers.choose(c.provider(), System.getProperty("os.name"),
+                        qemuDir.isBlank() ? null : Path.of(qemuDir)),
+                env, share.toString().isBlank() ? null : share,
                 idleStop(c, env));
         sun.misc.Signal.handle(new sun.misc.Signal("TERM"), s -> host.requestStop());
         sun.misc.Signal.handle(new sun.misc.Signal("INT"), s -> host.requestStop());
@@ -225,8 +231,10 @@ public final class MachineCli {
     /** The machine's config with the start command's options applied; a disk that exists can only grow. */
     static MachineConfig configFor(MachineConfig c, Options o, boolean diskExists) {
         int disk = o.disk() == null ? c.diskGiB() : diskExists ? Math.max(o.disk(), c.diskGiB()) : o.disk();
-        return new MachineConfig(c.name(), o.cpus() != null ? o.cpus() : c.cpus(), o.memory() != null ? o.memory() : c.memoryMiB(),
-                disk, o.provider() != null ? o.provider() : c.provider(), o.idle() != null ? o.idle() : c.idleMinutes());
+        return new MachineConfig(c.name(), o.cpus() != null ? o.cpus() : c.cpus(),
+                o.memory() != null ? o.memory() : c.memoryMiB(),
+                disk, o.provider() != null ? o.provider() : c.provider(),
+                o.idle() != null ? o.idle() : c.idleMinutes());
     }
 
     /** The resource saver's delay: the machine's minutes, or {@code BERTH_VM_IDLE_STOP_SECONDS} for a shorter one. */
@@ -244,8 +252,9 @@ public final class MachineCli {
     }
 
     /** The parsed options of a command. */
-    record Options(String name, Integer cpus, Integer memory, Integer disk, String provider, Integer idle, boolean follow,
-                   boolean force) {
+    record Options(String name, Integer cpus, Integer memory, Integer disk, String provider, Integer idle,
+            boolean follow,
+            boolean force) {
         static Options parse(List<String> args) {
             String name = MachineConfig.DEFAULT_NAME;
             Integer cpus = null;

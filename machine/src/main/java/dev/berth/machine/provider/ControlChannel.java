@@ -20,14 +20,13 @@ final class ControlChannel {
     private static final Duration ANSWER_WAIT = Duration.ofMillis(500);
     private static final int ATTEMPTS = 10;
 
-    private ControlChannel() {
-    }
+    private ControlChannel() {}
 
     /** Sends {@code line} on the control socket until init acknowledges it; false if it never does. */
     static boolean send(Path socket, String line) {
         String expected = "ok " + line.split(" ", 2)[0];
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-             Selector selector = Selector.open()) {
+                Selector selector = Selector.open()) {
             ch.connect(UnixDomainSocketAddress.of(socket));
             ch.configureBlocking(false);
             ch.register(selector, SelectionKey.OP_READ);

@@ -5,8 +5,7 @@ import java.util.Locale;
 
 /** Picks the hypervisor for a machine: the one it names, or for {@code auto} WSL2 on Windows, vfkit on macOS when installed, else QEMU. */
 public final class Providers {
-    private Providers() {
-    }
+    private Providers() {}
 
     public static VmProvider choose(String name, String osName, Path qemuDir) {
         String os = osName.toLowerCase(Locale.ROOT);
@@ -23,7 +22,8 @@ public final class Providers {
                 }
                 yield new QemuProvider(qemuDir);
             }
-            default -> throw new IllegalArgumentException("unknown VM provider " + name + " (qemu, vfkit, wsl2 or auto)");
+            default ->
+                throw new IllegalArgumentException("unknown VM provider " + name + " (qemu, vfkit, wsl2 or auto)");
         };
     }
 }

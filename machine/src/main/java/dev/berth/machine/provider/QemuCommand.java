@@ -37,10 +37,12 @@ public record QemuCommand(String binary, List<String> args) {
                 "-device", "virtio-blk-pci,drive=root,serial=berth-root"));
         a.addAll(List.of("-drive", "if=none,id=data,format=raw,discard=unmap,file=" + spec.paths().dataDisk(),
                 "-device", "virtio-blk-pci,drive=data,serial=berth-data"));
-        a.addAll(List.of("-netdev", "user,id=net0,hostfwd=tcp:127.0.0.1:" + spec.apiHostPort() + "-:" + VmSpec.GUEST_API_PORT,
+        a.addAll(List.of("-netdev",
+                "user,id=net0,hostfwd=tcp:127.0.0.1:" + spec.apiHostPort() + "-:" + VmSpec.GUEST_API_PORT,
                 "-device", "virtio-net-pci,netdev=net0"));
         if (spec.homeShare() != null) {
-            a.addAll(List.of("-virtfs", "local,path=" + spec.homeShare() + ",mount_tag=home,security_model=none,id=home"));
+            a.addAll(List.of("-virtfs",
+                    "local,path=" + spec.homeShare() + ",mount_tag=home,security_model=none,id=home"));
         }
         a.addAll(List.of("-chardev", "file,id=console,path=" + spec.paths().consoleLog(),
                 "-serial", "chardev:console"));

@@ -1,11 +1,6 @@
 package dev.berth.machine.provider;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +27,8 @@ public final class QemuProvider implements VmProvider {
 
     @Override
     public Availability availability() {
-        String program = "qemu-system-" + (dev.berth.machine.VmAssets.hostArch().equals("aarch64") ? "aarch64" : "x86_64");
+        String program = "qemu-system-"
+                + (dev.berth.machine.VmAssets.hostArch().equals("aarch64") ? "aarch64" : "x86_64");
         return resolve(program) != null ? Availability.yes()
                 : Availability.no(program + " is not installed (on Debian/Ubuntu: apt-get install qemu-system-x86)");
     }

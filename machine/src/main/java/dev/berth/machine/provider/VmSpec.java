@@ -12,8 +12,9 @@ import java.nio.file.Path;
  *                    reaches the guest otherwise
  * @param homeShare   the host directory the guest mounts at the same path (the user's home), or null
  */
-public record VmSpec(MachineConfig config, MachinePaths paths, VmAssets assets, Accelerator accelerator, int apiHostPort,
-                     Path homeShare) {
+public record VmSpec(MachineConfig config, MachinePaths paths, VmAssets assets, Accelerator accelerator,
+        int apiHostPort,
+        Path homeShare) {
     /** The port berthd's VM bridge listens on inside the guest. */
     public static final int GUEST_API_PORT = 2375;
 

@@ -30,8 +30,7 @@ import java.util.Map;
  * same without it (the bridge's own cost, apart from the VM's CPU emulation). Prints Markdown for docs/benchmarks.md.
  */
 public final class VmBenchmark {
-    private VmBenchmark() {
-    }
+    private VmBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
@@ -70,15 +69,20 @@ public final class VmBenchmark {
             System.out.println("| metric | Berth VM | floor / reference | ratio |");
             System.out.println("|---|---|---|---|");
             double fl = median(floor);
-            System.out.printf(Locale.ROOT, "| boot to `/_ping` through the host socket, first start (formats the disk), TCG | %.1f s | floor %.1f s | floor + %.1f s |%n",
+            System.out.printf(Locale.ROOT,
+                    "| boot to `/_ping` through the host socket, first start (formats the disk), TCG | %.1f s | floor %.1f s | floor + %.1f s |%n",
                     first, fl, first - fl);
-            System.out.printf(Locale.ROOT, "| boot to `/_ping`, warm start (median of %d), TCG | %.1f s (QEMU start → ping %.1f s) | floor %.1f s | floor + %.1f s |%n",
+            System.out.printf(Locale.ROOT,
+                    "| boot to `/_ping`, warm start (median of %d), TCG | %.1f s (QEMU start → ping %.1f s) | floor %.1f s | floor + %.1f s |%n",
                     runs, median(warm), median(warmQemu), fl, median(warm) - fl);
-            System.out.printf(Locale.ROOT, "| idle VM's memory on the host after 60 s (QEMU RSS; + host process) | %d MiB (+ %d MiB) | goal ≤ 300 MiB | |%n",
+            System.out.printf(Locale.ROOT,
+                    "| idle VM's memory on the host after 60 s (QEMU RSS; + host process) | %d MiB (+ %d MiB) | goal ≤ 300 MiB | |%n",
                     qemuRss >> 20, hostRss >> 20);
-            System.out.printf(Locale.ROOT, "| `docker run --rm IMG true` through the bridge → berthd on this host (median of 21) | %.0f ms | direct %.0f ms | %.2f× |%n",
+            System.out.printf(Locale.ROOT,
+                    "| `docker run --rm IMG true` through the bridge → berthd on this host (median of 21) | %.0f ms | direct %.0f ms | %.2f× |%n",
                     bridge[0], bridge[1], bridge[0] / bridge[1]);
-            System.out.printf(Locale.ROOT, "%nFirst start's QEMU launch → ping: %.1f s. Floor runs: %s s.%n", firstQemu, floor);
+            System.out.printf(Locale.ROOT, "%nFirst start's QEMU launch → ping: %.1f s. Floor runs: %s s.%n", firstQemu,
+                    floor);
         } finally {
             new ProcessBuilder("rm", "-rf", work.toString()).inheritIO().start().waitFor();
         }
@@ -87,13 +91,15 @@ public final class VmBenchmark {
     /** The host process command, as the CLI would launch it, on this JVM's class path. */
     private static List<String> hostCommand(Path root) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx96m", "--enable-native-access=ALL-UNNAMED",
-                "-Dberth.home=" + root, "-cp", System.getProperty("java.class.path"), "dev.berth.machine.cli.MachineCli", "serve");
+        return List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx96m",
+                "--enable-native-access=ALL-UNNAMED",
+                "-Dberth.home=" + root, "-cp", System.getProperty("java.class.path"),
+                "dev.berth.machine.cli.MachineCli", "serve");
     }
 
     private static double start(MachineControl machine) throws IOException {
         long t0 = System.nanoTime();
-        var failure = machine.start(Duration.ofMinutes(6), s -> { });
+        var failure = machine.start(Duration.ofMinutes(6), s -> {});
         if (failure.isPresent()) {
             throw new IllegalStateException("the VM did not start: " + failure.get());
         }
@@ -108,18 +114,21 @@ public final class VmBenchmark {
         Files.createDirectories(paths.dir());
         Files.writeString(paths.token(), "0".repeat(64));
         new java.io.RandomAccessFile(paths.dataDisk().toFile(), "rw").setLength(1L << 30);
-        List<String> argv = new ArrayList<>(QemuCommand.of(new VmSpec(MachineConfig.defaults(), paths, assets, Accelerator.TCG,
-                freePort(), null)).argv());
+        List<String> argv = new ArrayList<>(
+                QemuCommand.of(new VmSpec(MachineConfig.defaults(), paths, assets, Accelerator.TCG,
+                        freePort(), null)).argv());
         int append = argv.indexOf("-append") + 1;
         argv.set(append, argv.get(append) + " berth.floor");
         Files.deleteIfExists(paths.consoleLog());
         long t0 = System.nanoTime();
-        Process qemu = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(dir.resolve("qemu.out").toFile()).start();
+        Process qemu = new ProcessBuilder(argv).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("qemu.out").toFile()).start();
         try {
             dev.berth.testkit.Await.until("the floor boot to reach its shell", Duration.ofMinutes(2),
                     () -> reachedFloor(paths) || !qemu.isAlive(), () -> readQuietly(dir.resolve("qemu.out")));
             if (!reachedFloor(paths)) {
-                throw new IllegalStateException("the floor boot did not reach its shell: " + readQuietly(dir.resolve("qemu.out")));
+                throw new IllegalStateException(
+                        "the floor boot did not reach its shell: " + readQuietly(dir.resolve("qemu.out")));
             }
             return (System.nanoTime() - t0) / 1e9;
         } finally {
@@ -151,7 +160,7 @@ public final class VmBenchmark {
         Path bridged = work.resolve("bridge/docker.sock");
         try (BerthdExtension berthd = BerthdExtension.fromCheckout()
                 .withArgs("--vm-bridge", "tcp://127.0.0.1:" + port, "--vm-token-file", tokenFile.toString()).startNow();
-             SocketBridge bridge = SocketBridge.start(bridged, () -> GuestConnector.tcp("127.0.0.1", port, token))) {
+                SocketBridge bridge = SocketBridge.start(bridged, () -> GuestConnector.tcp("127.0.0.1", port, token))) {
             Path socket = berthd.socket();
             Path tar = work.resolve("image.tar");
             TestImages.busybox().writeArchive(tar, "bench/busybox:vm");
@@ -164,7 +173,7 @@ public final class VmBenchmark {
                 through.add(docker(bridged, "run", "--rm", "--network", "none", "bench/busybox:vm", "true"));
                 direct.add(docker(socket, "run", "--rm", "--network", "none", "bench/busybox:vm", "true"));
             }
-            return new double[] {medianLong(through) / 1e6, medianLong(direct) / 1e6};
+            return new double[]{medianLong(through) / 1e6, medianLong(direct) / 1e6};
         }
     }
 

@@ -21,10 +21,12 @@ class DockerContextTest {
         assertEquals(dir.resolve("contexts/meta").resolve(DockerContext.sha256("berth")).resolve("meta.json"), meta);
         JsonNode json = new ObjectMapper().readTree(Files.readAllBytes(meta));
         assertEquals("berth", json.path("Name").asText());
-        assertEquals("unix://" + Path.of("/home/ana/.berth/run/docker.sock"), json.path("Endpoints").path("docker").path("Host").asText());
+        assertEquals("unix://" + Path.of("/home/ana/.berth/run/docker.sock"),
+                json.path("Endpoints").path("docker").path("Host").asText());
         assertEquals("Berth VM berth", json.path("Metadata").path("Description").asText());
         // docker's own digest of "default" is well known: the path scheme is docker's.
-        assertEquals("37a8eec1ce19687d132fe29051dca629d164e2c4958ba141d5f4133a33f0688f", DockerContext.sha256("default"));
+        assertEquals("37a8eec1ce19687d132fe29051dca629d164e2c4958ba141d5f4133a33f0688f",
+                DockerContext.sha256("default"));
     }
 
     @Test

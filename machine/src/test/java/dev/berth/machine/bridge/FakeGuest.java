@@ -52,7 +52,7 @@ final class FakeGuest implements AutoCloseable {
         try (s) {
             var in = s.getInputStream();
             StringBuilder greeting = new StringBuilder();
-            for (int b; (b = in.read()) >= 0 && b != '\n'; ) {
+            for (int b; (b = in.read()) >= 0 && b != '\n';) {
                 greeting.append((char) b);
             }
             if (!greeting.toString().equals("BERTH1 " + token)) {
@@ -66,15 +66,17 @@ final class FakeGuest implements AutoCloseable {
             }
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1));
             String requestLine = r.readLine();
-            for (String h; (h = r.readLine()) != null && !h.isEmpty(); ) {
+            for (String h; (h = r.readLine()) != null && !h.isEmpty();) {
                 // headers: not needed
             }
             String path = requestLine.split(" ")[1];
             requests.add(requestLine.split(" ")[0] + " " + path);
             String body = answers.get(path.startsWith("/events") ? "/events" : path);
             byte[] bytes = (body == null ? "{\"message\":\"no such thing\"}" : body).getBytes(StandardCharsets.UTF_8);
-            out.write(((body == null ? "HTTP/1.1 404 Not Found" : "HTTP/1.1 200 OK") + "\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(((body == null ? "HTTP/1.1 404 Not Found" : "HTTP/1.1 200 OK")
+                    + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(bytes);
             out.flush();
         } catch (IOException | RuntimeException e) {

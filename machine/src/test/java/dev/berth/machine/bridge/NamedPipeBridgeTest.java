@@ -21,8 +21,9 @@ class NamedPipeBridgeTest {
     void bytesGoBothWaysForTwoClientsInTurn() throws Exception {
         String name = "\\\\.\\pipe\\berth_test_" + UUID.randomUUID();
         try (FakeGuest guest = new FakeGuest(TOKEN, false);
-             NamedPipeBridge bridge = NamedPipeBridge.start(name, () -> GuestConnector.tcp("127.0.0.1", guest.port(), TOKEN))) {
-            for (String text : new String[] {"first client", "second client"}) {
+                NamedPipeBridge bridge = NamedPipeBridge.start(name,
+                        () -> GuestConnector.tcp("127.0.0.1", guest.port(), TOKEN))) {
+            for (String text : new String[]{"first client", "second client"}) {
                 try (RandomAccessFile pipe = new RandomAccessFile(name, "rw")) {
                     byte[] sent = text.getBytes(StandardCharsets.UTF_8);
                     pipe.write(sent);

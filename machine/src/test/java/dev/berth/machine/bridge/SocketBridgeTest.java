@@ -29,7 +29,8 @@ class SocketBridgeTest {
     @Test
     void bytesGoBothWaysThroughTheGuestWithTheToken() throws Exception {
         try (FakeGuest guest = new FakeGuest(TOKEN, false);
-             SocketBridge bridge = SocketBridge.start(dir.resolve("run/docker.sock"), () -> GuestConnector.tcp("127.0.0.1", guest.port(), TOKEN))) {
+                SocketBridge bridge = SocketBridge.start(dir.resolve("run/docker.sock"),
+                        () -> GuestConnector.tcp("127.0.0.1", guest.port(), TOKEN))) {
             assertEquals("hello through the bridge", echo(bridge.socket(), "hello through the bridge"));
             assertEquals("a second connection", echo(bridge.socket(), "a second connection"));
             assertTrue(guest.refused.isEmpty(), guest.refused.toString());
@@ -37,20 +38,22 @@ class SocketBridgeTest {
     }
 
     @Test
-    @org.junit.jupiter.api.condition.DisabledOnOs(value = org.junit.jupiter.api.condition.OS.WINDOWS,
-            disabledReason = "no POSIX permissions; the pipe bridge is Windows' private path")
+    @org.junit.jupiter.api.condition.DisabledOnOs(value = org.junit.jupiter.api.condition.OS.WINDOWS, disabledReason = "no POSIX permissions; the pipe bridge is Windows' private path")
     void theSocketAndItsDirectoryAreTheOwnersOnly() throws Exception {
         try (FakeGuest guest = new FakeGuest(TOKEN, false);
-             SocketBridge bridge = SocketBridge.start(dir.resolve("run/docker.sock"), () -> GuestConnector.tcp("127.0.0.1", guest.port(), TOKEN))) {
+                SocketBridge bridge = SocketBridge.start(dir.resolve("run/docker.sock"),
+                        () -> GuestConnector.tcp("127.0.0.1", guest.port(), TOKEN))) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(bridge.socket())));
-            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(bridge.socket().getParent())));
+            assertEquals("rwx------",
+                    PosixFilePermissions.toString(Files.getPosixFilePermissions(bridge.socket().getParent())));
         }
     }
 
     @Test
     void aWrongTokenIsRefusedByTheGuest() throws Exception {
         try (FakeGuest guest = new FakeGuest(TOKEN, false);
-             SocketBridge bridge = SocketBridge.start(dir.resolve("docker.sock"), () -> GuestConnector.tcp("127.0.0.1", guest.port(), "b".repeat(64)))) {
+                SocketBridge bridge = SocketBridge.start(dir.resolve("docker.sock"),
+                        () -> GuestConnector.tcp("127.0.0.1", guest.port(), "b".repeat(64)))) {
             assertEquals("", echo(bridge.socket(), "anything"));
             Await.until("the guest to refuse", Duration.ofSeconds(10), () -> guest.refused.size() == 1);
             assertEquals("BERTH1 " + "b".repeat(64), guest.refused.getFirst());
@@ -64,7 +67,8 @@ class SocketBridgeTest {
             stale.bind(UnixDomainSocketAddress.of(socket));
         } // closed: the file stays, nobody answers
         try (FakeGuest guest = new FakeGuest(TOKEN, false);
-             SocketBridge first = SocketBridge.start(socket, () -> GuestConnector.tcp("127.0.0.1", guest.port(), TOKEN))) {
+                SocketBridge first = SocketBridge.start(socket,
+                        () -> GuestConnector.tcp("127.0.0.1", guest.port(), TOKEN))) {
             assertEquals("ok", echo(socket, "ok"));
             IOException taken = assertThrows(IOException.class, () -> SocketBridge.start(socket, () -> null));
             assertTrue(taken.getMessage().contains("already served"), taken.getMessage());
@@ -75,10 +79,10 @@ class SocketBridgeTest {
     void eachConnectionAsksTheGuestToBeReadyWhichMayBootIt() throws Exception {
         AtomicInteger asked = new AtomicInteger();
         try (FakeGuest guest = new FakeGuest(TOKEN, false);
-             SocketBridge bridge = SocketBridge.start(dir.resolve("docker.sock"), () -> {
-                 asked.incrementAndGet();
-                 return GuestConnector.tcp("127.0.0.1", guest.port(), TOKEN);
-             })) {
+                SocketBridge bridge = SocketBridge.start(dir.resolve("docker.sock"), () -> {
+                    asked.incrementAndGet();
+                    return GuestConnector.tcp("127.0.0.1", guest.port(), TOKEN);
+                })) {
             long before = bridge.lastActivityNanos();
             echo(bridge.socket(), "one");
             echo(bridge.socket(), "two");

@@ -23,14 +23,17 @@ class MachineCliTest {
     private String[] run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = MachineCli.run(args, Map.of("BERTH_HOME", home.toString()), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = MachineCli.run(args, Map.of("BERTH_HOME", home.toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new String[] {Integer.toString(status), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+        return new String[]{Integer.toString(status), out.toString(StandardCharsets.UTF_8),
+                err.toString(StandardCharsets.UTF_8)};
     }
 
     @Test
     void optionsAreParsedWithTheNameAnywhere() {
-        var o = MachineCli.Options.parse(List.of("--cpus", "4", "dev", "--memory", "4096", "--disk", "100", "--idle-stop", "15"));
+        var o = MachineCli.Options
+                .parse(List.of("--cpus", "4", "dev", "--memory", "4096", "--disk", "100", "--idle-stop", "15"));
         assertEquals("dev", o.name());
         assertEquals(4, o.cpus());
         assertEquals(4096, o.memory());
@@ -43,9 +46,12 @@ class MachineCliTest {
         MachineConfig defaults = MachineConfig.defaults();
         var small = MachineCli.Options.parse(List.of("--disk", "3"));
         assertEquals(3, MachineCli.configFor(defaults, small, false).diskGiB());
-        assertEquals(64, MachineCli.configFor(defaults, small, true).diskGiB(), "an existing 64 GiB disk is not shrunk");
-        assertEquals(100, MachineCli.configFor(defaults, MachineCli.Options.parse(List.of("--disk", "100")), true).diskGiB());
-        assertEquals(defaults.memoryMiB(), MachineCli.configFor(defaults, small, false).memoryMiB(), "unasked fields stay");
+        assertEquals(64, MachineCli.configFor(defaults, small, true).diskGiB(),
+                "an existing 64 GiB disk is not shrunk");
+        assertEquals(100,
+                MachineCli.configFor(defaults, MachineCli.Options.parse(List.of("--disk", "100")), true).diskGiB());
+        assertEquals(defaults.memoryMiB(), MachineCli.configFor(defaults, small, false).memoryMiB(),
+                "unasked fields stay");
     }
 
     @Test

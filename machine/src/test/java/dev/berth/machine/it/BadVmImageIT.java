@@ -33,7 +33,7 @@ class BadVmImageIT {
     /** A copy of the built image in {@code to}: the kernel and initramfs linked, the rest copied. */
     private static Path copy(Path to) throws IOException {
         Files.createDirectories(to);
-        for (String f : new String[] {"vmlinux", "initramfs.img"}) {
+        for (String f : new String[]{"vmlinux", "initramfs.img"}) {
             Files.createSymbolicLink(to.resolve(f), built().resolve(f));
         }
         Files.copy(built().resolve("rootfs.img"), to.resolve("rootfs.img"));
@@ -46,7 +46,9 @@ class BadVmImageIT {
         BerthVm vm = new BerthVm(dir, "missing").with("BERTH_VM_ASSETS", dir.resolve("no-such-image").toString());
         Run start = vm.start();
         assertEquals(1, start.status(), start.toString());
-        assertTrue(start.stderr().contains("The Berth VM image is missing") && start.stderr().contains("vm-assets/build"), start.toString());
+        assertTrue(
+                start.stderr().contains("The Berth VM image is missing") && start.stderr().contains("vm-assets/build"),
+                start.toString());
         assertTrue(vm.state().contains("\"failed\""), vm.state());
     }
 
@@ -55,7 +57,7 @@ class BadVmImageIT {
         Path image = copy(dir.resolve("image"));
         try (var f = new java.io.RandomAccessFile(image.resolve("rootfs.img").toFile(), "rw")) {
             f.seek(4096);
-            f.write(new byte[] {1, 2, 3, 4});
+            f.write(new byte[]{1, 2, 3, 4});
         }
         BerthVm vm = new BerthVm(dir, "damaged").with("BERTH_VM_ASSETS", image.toString());
         Run start = vm.start();
@@ -78,20 +80,22 @@ class BadVmImageIT {
         BerthVm vm = new BerthVm(dir, "zeros").with("BERTH_VM_ASSETS", image.toString()).with("BERTH_VM_ACCEL", "tcg");
         Run start = vm.machine(Duration.ofMinutes(3), "start");
         assertEquals(1, start.status(), start.toString());
-        assertTrue(start.stderr().contains("cannot be mounted") && start.stderr().contains("damaged"), start.toString());
+        assertTrue(start.stderr().contains("cannot be mounted") && start.stderr().contains("damaged"),
+                start.toString());
         assertTrue(vm.console().contains("berth-init: error"), vm.console());
         Run status = vm.machine(Duration.ofMinutes(1), "status");
         assertTrue(status.stdout().contains("failed"), status.toString());
         assertTrue(!Files.exists(vm.machineDir().resolve("qemu.pid"))
                 || ProcessHandle.of(Long.parseLong(Files.readString(vm.machineDir().resolve("qemu.pid")).strip()))
-                        .map(p -> !p.isAlive()).orElse(true), "no VM is left running");
+                        .map(p -> !p.isAlive()).orElse(true),
+                "no VM is left running");
     }
 
     private static String sha256(Path file) throws Exception {
         MessageDigest md = MessageDigest.getInstance("SHA-256");
         try (var in = Files.newInputStream(file)) {
             byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
+            for (int n; (n = in.read(buf)) > 0;) {
                 md.update(buf, 0, n);
             }
         }

@@ -47,7 +47,8 @@ final class BerthVm implements AutoCloseable {
     static void buildAssets() {
         Path log = Path.of("target", "vm-assets-build.log").toAbsolutePath();
         Run r = Run.of(Map.of(), Duration.ofMinutes(20), List.of("bash", "-c",
-                "\"$0\"/vm-assets/build > \"$1\" 2>&1; s=$?; tail -5 \"$1\"; exit $s", checkout().toString(), log.toString()));
+                "\"$0\"/vm-assets/build > \"$1\" 2>&1; s=$?; tail -5 \"$1\"; exit $s", checkout().toString(),
+                log.toString()));
         assertTrue(r.ok(), "vm-assets/build failed (see " + log + "):\n" + r);
     }
 
@@ -72,7 +73,8 @@ final class BerthVm implements AutoCloseable {
     /** {@code berth machine ARGS… NAME}. */
     Run machine(Duration timeout, String... args) {
         List<String> argv = new ArrayList<>(List.of(java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "--enable-native-access=ALL-UNNAMED", "-Dberth.home=" + checkout(), "-cp", System.getProperty("java.class.path"),
+                "--enable-native-access=ALL-UNNAMED", "-Dberth.home=" + checkout(), "-cp",
+                System.getProperty("java.class.path"),
                 "dev.berth.machine.cli.MachineCli"));
         argv.addAll(List.of(args));
         argv.add(name);

@@ -73,7 +73,8 @@ class BerthVmIT {
         assertTrue(version.startsWith("Berth"), version);
         // The context the machine wrote works without DOCKER_HOST.
         Run viaContext = Run.of(java.util.Map.of("DOCKER_CONFIG", vm.dockerConfig.toString(), "DOCKER_HOST", ""),
-                Duration.ofMinutes(1), java.util.List.of("docker", "--context", "berth-it", "info", "--format", "{{.Name}}"));
+                Duration.ofMinutes(1),
+                java.util.List.of("docker", "--context", "berth-it", "info", "--format", "{{.Name}}"));
         assertTrue(viaContext.ok(), viaContext.toString());
         assertEquals("berth", viaContext.stdout().strip());
     }
@@ -93,11 +94,13 @@ class BerthVmIT {
         int port = freePort();
         Path www = Files.createDirectories(vm.share.resolve("www"));
         Files.writeString(www.resolve("index.html"), "served from the VM\n");
-        vm.ok("run", "-d", "--name", "web", "-p", port + ":80", "-v", www + ":/www", IMAGE, "httpd", "-f", "-p", "80", "-h", "/www");
+        vm.ok("run", "-d", "--name", "web", "-p", port + ":80", "-v", www + ":/www", IMAGE, "httpd", "-f", "-p", "80",
+                "-h", "/www");
         String page = Await.value("the page at 127.0.0.1:" + port, Duration.ofMinutes(1), POLL, () -> get(port));
         assertEquals("served from the VM\n", page);
         vm.ok("stop", "-t", "1", "web");
-        Await.value("the forward of port " + port + " to go away", Duration.ofSeconds(30), POLL, () -> refused(port) ? true : null);
+        Await.value("the forward of port " + port + " to go away", Duration.ofSeconds(30), POLL,
+                () -> refused(port) ? true : null);
         vm.ok("rm", "web");
     }
 
@@ -117,22 +120,25 @@ class BerthVmIT {
     void composeRunsATwoServiceProjectThroughTheBridge() throws Exception {
         int port = freePort();
         Path project = Files.createDirectories(vm.share.resolve("compose-app"));
-        Files.writeString(project.resolve("docker-compose.yml"), """
-                version: "3"
-                services:
-                  web:
-                    image: %s
-                    command: ["sh", "-c", "mkdir -p /www && echo compose in the VM > /www/index.html && httpd -f -p 80 -h /www"]
-                    ports: ["%d:80"]
-                  client:
-                    image: %s
-                    command: ["sh", "-c", "until nslookup web; do sleep 1; done; echo reached web; sleep 600"]
-                    depends_on: [web]
-                """.formatted(IMAGE, port, IMAGE));
+        Files.writeString(project.resolve("docker-compose.yml"),
+                """
+                        version: "3"
+                        services:
+                          web:
+                            image: %s
+                            command: ["sh", "-c", "mkdir -p /www && echo compose in the VM > /www/index.html && httpd -f -p 80 -h /www"]
+                            ports: ["%d:80"]
+                          client:
+                            image: %s
+                            command: ["sh", "-c", "until nslookup web; do sleep 1; done; echo reached web; sleep 600"]
+                            depends_on: [web]
+                        """
+                        .formatted(IMAGE, port, IMAGE));
         Run up = compose(project, "up", "-d");
         assertTrue(up.ok(), up.toString());
         try {
-            assertEquals("compose in the VM\n", Await.value("the compose web page", Duration.ofMinutes(1), POLL, () -> get(port)));
+            assertEquals("compose in the VM\n",
+                    Await.value("the compose web page", Duration.ofMinutes(1), POLL, () -> get(port)));
             Await.value("the client to reach web by its service name", Duration.ofMinutes(1), POLL,
                     () -> compose(project, "logs", "client").stdout().contains("reached web") ? true : null);
         } finally {
@@ -181,8 +187,10 @@ class BerthVmIT {
         assertEquals("", exchange(apiPort, "BERTH1 " + "0".repeat(64) + "\nGET /_ping HTTP/1.1\r\nHost: x\r\n\r\n"),
                 "a wrong token, no answer");
         String token = Files.readString(vm.machineDir().resolve("token")).strip();
-        assertTrue(exchange(apiPort, "BERTH1 " + token + "\nGET /_ping HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-                .startsWith("HTTP/1.1 200"), "the VM's own token is let through");
+        assertTrue(
+                exchange(apiPort, "BERTH1 " + token + "\nGET /_ping HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                        .startsWith("HTTP/1.1 200"),
+                "the VM's own token is let through");
     }
 
     @Test
@@ -197,9 +205,10 @@ class BerthVmIT {
         assertTrue(said.contains("No space left on device") || said.contains("data disk is full"), said);
         Run whileFull = vm.docker("run", "--rm", IMAGE, "sh", "-c", "echo x > /tmp/x && echo wrote");
         assertTrue(whileFull.ok() || (whileFull.stdout() + whileFull.stderr()).toLowerCase(java.util.Locale.ROOT)
-                        .contains("no space left on device"),
+                .contains("no space left on device"),
                 "a container on a full disk either runs or fails saying why:\n" + whileFull);
-        assertTrue(vm.ok("version", "--format", "{{.Server.Platform.Name}}").startsWith("Berth"), "the engine still answers");
+        assertTrue(vm.ok("version", "--format", "{{.Server.Platform.Name}}").startsWith("Berth"),
+                "the engine still answers");
         // Restarted full, the VM boots and says so, so that the person can free space with the engine's help.
         assertTrue(vm.machine(Duration.ofMinutes(2), "stop").ok());
         Run start = vm.start();
@@ -217,7 +226,8 @@ class BerthVmIT {
         Await.value("the machine to report the dead VM", Duration.ofSeconds(30), POLL,
                 () -> vm.state().contains("\"failed\"") ? true : null);
         Run status = vm.machine(Duration.ofMinutes(1), "status");
-        assertTrue(status.stdout().contains("failed") && status.stdout().contains("stopped unexpectedly"), status.toString());
+        assertTrue(status.stdout().contains("failed") && status.stdout().contains("stopped unexpectedly"),
+                status.toString());
         Run docker = vm.docker("version");
         assertFalse(docker.ok(), "nothing answers for a dead VM: " + docker);
         Run start = vm.start();
@@ -245,8 +255,9 @@ class BerthVmIT {
     }
 
     private Run compose(Path project, String... args) {
-        java.util.List<String> argv = new java.util.ArrayList<>(java.util.List.of("docker-compose", "--project-directory",
-                project.toString(), "-f", project.resolve("docker-compose.yml").toString()));
+        java.util.List<String> argv = new java.util.ArrayList<>(
+                java.util.List.of("docker-compose", "--project-directory",
+                        project.toString(), "-f", project.resolve("docker-compose.yml").toString()));
         argv.addAll(java.util.List.of(args));
         return Run.of(vm.env(), Duration.ofMinutes(5), argv);
     }
@@ -257,7 +268,8 @@ class BerthVmIT {
 
     private static String get(int port) {
         try {
-            HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/").toURL().openConnection();
+            HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/").toURL()
+                    .openConnection();
             c.setConnectTimeout(2000);
             c.setReadTimeout(5000);
             try (InputStream in = c.getInputStream()) {

@@ -26,7 +26,8 @@ record Run(List<String> argv, int status, String stdout, String stderr) {
                 throw new AssertionError(argv + " did not finish within " + timeout.toSeconds() + " s; output so far:\n"
                         + Files.readString(out) + Files.readString(err));
             }
-            Run r = new Run(argv, p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            Run r = new Run(argv, p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
             return r;

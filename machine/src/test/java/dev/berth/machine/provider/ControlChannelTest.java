@@ -29,9 +29,10 @@ class ControlChannelTest {
     private Thread guest(ServerSocketChannel server, int lost, List<String> received) {
         return Thread.ofPlatform().daemon().start(() -> {
             try (SocketChannel ch = server.accept()) {
-                BufferedReader r = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch), StandardCharsets.US_ASCII));
+                BufferedReader r = new BufferedReader(
+                        new InputStreamReader(Channels.newInputStream(ch), StandardCharsets.US_ASCII));
                 int seen = 0;
-                for (String line; (line = r.readLine()) != null; ) {
+                for (String line; (line = r.readLine()) != null;) {
                     if (seen++ < lost) {
                         continue;
                     }

@@ -72,7 +72,8 @@ class QemuCommandTest {
     @Test
     void theHomeFolderIsSharedAtTheSamePathOnlyWhenAsked() {
         List<String> shared = QemuCommand.of(spec("x86_64", Accelerator.TCG, Path.of("/home/ana"))).argv();
-        assertEquals(List.of("local,path=" + Path.of("/home/ana") + ",mount_tag=home,security_model=none,id=home"), after(shared, "-virtfs"));
+        assertEquals(List.of("local,path=" + Path.of("/home/ana") + ",mount_tag=home,security_model=none,id=home"),
+                after(shared, "-virtfs"));
         List<String> none = QemuCommand.of(spec("x86_64", Accelerator.TCG, null)).argv();
         assertTrue(after(none, "-virtfs").isEmpty());
         assertFalse(after(none, "-append").getFirst().contains("berth.home"));
@@ -81,7 +82,8 @@ class QemuCommandTest {
     @Test
     void aHomeWithASpaceIsEscapedForTheKernelCommandLine() {
         String cmdline = spec("x86_64", Accelerator.TCG, Path.of("/Users/ana maria")).kernelCommandLine("ttyS0");
-        assertTrue(List.of(cmdline.split(" ")).contains("berth.home=" + Path.of("/Users/ana maria").toString().replace(" ", "\\x20")), cmdline);
+        assertTrue(List.of(cmdline.split(" "))
+                .contains("berth.home=" + Path.of("/Users/ana maria").toString().replace(" ", "\\x20")), cmdline);
     }
 
     @Test
@@ -106,8 +108,10 @@ class QemuCommandTest {
     void theShellAndControlChannelsAreNamedVirtioPortsOnUnixSockets() {
         List<String> argv = QemuCommand.of(spec("x86_64", Accelerator.TCG, null)).argv();
         List<String> chardevs = after(argv, "-chardev");
-        assertTrue(chardevs.contains("socket,id=shell,path=" + PATHS.shellSocket() + ",server=on,wait=off"), chardevs.toString());
-        assertTrue(chardevs.contains("socket,id=control,path=" + PATHS.controlSocket() + ",server=on,wait=off"), chardevs.toString());
+        assertTrue(chardevs.contains("socket,id=shell,path=" + PATHS.shellSocket() + ",server=on,wait=off"),
+                chardevs.toString());
+        assertTrue(chardevs.contains("socket,id=control,path=" + PATHS.controlSocket() + ",server=on,wait=off"),
+                chardevs.toString());
         List<String> devices = after(argv, "-device");
         assertTrue(devices.contains("virtconsole,chardev=shell,name=berth.shell"));
         assertTrue(devices.contains("virtserialport,chardev=control,name=berth.control"));

@@ -18,13 +18,17 @@ class VfkitAndWslTest {
         List<String> argv = VfkitCommand.of(spec, "/Applications/Berth.app/Contents/MacOS/vfkit").argv();
         assertEquals("/Applications/Berth.app/Contents/MacOS/vfkit", argv.getFirst());
         List<String> devices = QemuCommandTest.after(argv, "--device");
-        assertTrue(devices.contains("virtio-vsock,port=2375,socketURL=" + QemuCommandTest.PATHS.dir().resolve("api.sock") + ",listen"),
+        assertTrue(
+                devices.contains("virtio-vsock,port=2375,socketURL=" + QemuCommandTest.PATHS.dir().resolve("api.sock")
+                        + ",listen"),
                 devices.toString());
-        assertTrue(devices.contains("virtio-fs,sharedDir=" + Path.of("/Users/ana") + ",mountTag=home"), devices.toString());
+        assertTrue(devices.contains("virtio-fs,sharedDir=" + Path.of("/Users/ana") + ",mountTag=home"),
+                devices.toString());
         assertTrue(devices.contains("virtio-blk,path=" + QemuCommandTest.VM.resolve("rootfs.img")), devices.toString());
         assertEquals(List.of("vsockPort=2376"), QemuCommandTest.after(argv, "--timesync"));
         String boot = QemuCommandTest.after(argv, "--bootloader").getFirst();
-        assertTrue(boot.startsWith("linux,kernel=" + QemuCommandTest.VM.resolve("Image") + ",initrd=" + QemuCommandTest.VM.resolve("initramfs.img")
+        assertTrue(boot.startsWith("linux,kernel=" + QemuCommandTest.VM.resolve("Image") + ",initrd="
+                + QemuCommandTest.VM.resolve("initramfs.img")
                 + ",cmdline=\"console=hvc0 "), boot);
     }
 
@@ -34,7 +38,8 @@ class VfkitAndWslTest {
         byte[] raw = ("\uFEFF" + listing).getBytes(StandardCharsets.UTF_16LE);
         assertEquals(Map.of("Ubuntu", "Running", "berth", "Stopped"), WslCommands.parseList(raw));
         // Some builds print UTF-8 when WSL_UTF8=1 is set: read that too.
-        assertEquals(Map.of("Ubuntu", "Running", "berth", "Stopped"), WslCommands.parseList(listing.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(Map.of("Ubuntu", "Running", "berth", "Stopped"),
+                WslCommands.parseList(listing.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -46,7 +51,8 @@ class VfkitAndWslTest {
 
     @Test
     void wslStartsBerthsInitAsRootAndImportsAsVersion2() {
-        assertEquals(List.of("wsl.exe", "-d", "berth", "-u", "root", "--", "/sbin/berth-init", "wsl"), WslCommands.start("berth"));
+        assertEquals(List.of("wsl.exe", "-d", "berth", "-u", "root", "--", "/sbin/berth-init", "wsl"),
+                WslCommands.start("berth"));
         assertEquals(List.of("wsl.exe", "--import", "berth", "C:\\b\\wsl", "C:\\b\\berth-wsl.tar.gz", "--version", "2"),
                 WslCommands.importDistro("berth", "C:\\b\\wsl", "C:\\b\\berth-wsl.tar.gz"));
     }

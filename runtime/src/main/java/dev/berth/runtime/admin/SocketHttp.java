@@ -47,8 +47,8 @@ final class SocketHttp {
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if (chunked) {
-            for (int size = Integer.parseInt(line(in).split(";")[0].strip(), 16); size > 0;
-                    size = Integer.parseInt(line(in).split(";")[0].strip(), 16)) {
+            for (int size = Integer.parseInt(line(in).split(";")[0].strip(), 16); size > 0; size = Integer
+                    .parseInt(line(in).split(";")[0].strip(), 16)) {
                 body.write(in.readNBytes(size));
                 line(in);
             }

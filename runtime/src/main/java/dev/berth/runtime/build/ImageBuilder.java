@@ -74,12 +74,15 @@ public final class ImageBuilder {
         try (BuildContext context = request.remote() != null
                 ? remote.fetch(request.remote(), workDir, request.dockerfileName())
                 : contexts.read(body, workDir, request.dockerfileName())) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "build context ready after " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            LOG.log(System.Logger.Level.DEBUG,
+                    () -> "build context ready after " + (System.nanoTime() - started) / 1_000_000 + " ms");
             ParsedDockerfile parsed = DockerfileParser.parse(ContextDockerfile.read(context, request.dockerfileName()));
             BuildPlan plan = BuildPlan.of(parsed);
             Stage target = plan.target(request.target());
-            Platform platform = request.platform() == null || request.platform().isBlank() ? Platform.host() : Platform.parse(request.platform());
-            session = new BuildSession(request, context, plan, workDir, out, cancellation, new BuildArgs(request.buildArgs(), platform));
+            Platform platform = request.platform() == null || request.platform().isBlank() ? Platform.host()
+                    : Platform.parse(request.platform());
+            session = new BuildSession(request, context, plan, workDir, out, cancellation,
+                    new BuildArgs(request.buildArgs(), platform));
             for (String warning : parsed.warnings()) {
                 session.say("[Warning] " + warning + "\n");
             }

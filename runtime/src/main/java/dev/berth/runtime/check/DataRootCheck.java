@@ -40,7 +40,8 @@ public final class DataRootCheck {
         found.forEach(f -> out.println(f));
         // A repair can uncover more (a layer whose parent was half-made goes, then the images on it): look again
         // until nothing repairable is left, a few rounds at most.
-        for (int round = 0; repair && round < MAX_REPAIR_ROUNDS && found.stream().anyMatch(Finding::repairable); round++) {
+        for (int round = 0; repair && round < MAX_REPAIR_ROUNDS
+                && found.stream().anyMatch(Finding::repairable); round++) {
             long repaired = 0;
             for (Finding f : found) {
                 if (f.repairable()) {
@@ -53,7 +54,8 @@ public final class DataRootCheck {
             found.forEach(f -> out.println("still: " + f));
         }
         out.println("berthd check: " + root + (found.isEmpty() ? ": clean" : ": " + found.size() + " problem"
-                + (found.size() == 1 ? "" : "s") + (repair ? "" : "; berthd check --repair removes what is half-made")));
+                + (found.size() == 1 ? "" : "s")
+                + (repair ? "" : "; berthd check --repair removes what is half-made")));
         return found.isEmpty() ? 0 : 1;
     }
 }

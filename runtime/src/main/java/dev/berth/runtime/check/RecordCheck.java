@@ -36,7 +36,8 @@ final class RecordCheck {
             String id = "sha256:" + name.substring(0, name.length() - ".json".length());
             JsonNode image = JsonFiles.read(record);
             if (image == null) {
-                findings.add(new Finding("images", "image " + id + " has an unreadable record", () -> Files.deleteIfExists(record)));
+                findings.add(new Finding("images", "image " + id + " has an unreadable record",
+                        () -> Files.deleteIfExists(record)));
                 continue;
             }
             List<String> missing = new ArrayList<>();
@@ -74,8 +75,11 @@ final class RecordCheck {
             String name = c.path("name").asText(id);
             String image = c.path("imageId").asText("");
             if (!image.isEmpty() && !Files.isRegularFile(root.resolve("images").resolve(hex(image) + ".json"))) {
-                findings.add(new Finding("containers", "container " + name + " (" + id.substring(0, Math.min(12, id.length()))
-                        + ") runs image " + image + ", which is gone: it cannot start again; remove it with docker rm", null));
+                findings.add(new Finding("containers",
+                        "container " + name + " (" + id.substring(0, Math.min(12, id.length()))
+                                + ") runs image " + image
+                                + ", which is gone: it cannot start again; remove it with docker rm",
+                        null));
             }
         }
     }

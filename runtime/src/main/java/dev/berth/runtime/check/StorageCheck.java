@@ -28,7 +28,8 @@ final class StorageCheck {
         leftovers(root.resolve("ingest"), "blobs", name -> true, "a download that was interrupted");
         leftovers(root.resolve("layers"), "layers", name -> name.startsWith(".tmp-"), "an unpack that was interrupted");
         leftovers(root.resolve("layers"), "layers", name -> name.startsWith(".rm-"), "a removal that was interrupted");
-        leftovers(root.resolve("images"), "images", name -> name.startsWith(".") && name.endsWith(".tmp"), "a write that was interrupted");
+        leftovers(root.resolve("images"), "images", name -> name.startsWith(".") && name.endsWith(".tmp"),
+                "a write that was interrupted");
         leftovers(root.resolve("volumes"), "volumes", name -> name.startsWith(".tmp-") || name.startsWith(".trash-"),
                 "a volume create or removal that was interrupted");
         blobs();
@@ -36,7 +37,8 @@ final class StorageCheck {
         return findings;
     }
 
-    private void leftovers(Path dir, String area, java.util.function.Predicate<String> matches, String cause) throws IOException {
+    private void leftovers(Path dir, String area, java.util.function.Predicate<String> matches, String cause)
+            throws IOException {
         for (Path p : children(dir)) {
             if (matches.test(p.getFileName().toString())) {
                 findings.add(new Finding(area, p + " is left over from " + cause, () -> TreeDeleter.delete(p)));
@@ -48,10 +50,12 @@ final class StorageCheck {
         for (Path blob : children(root.resolve("blobs").resolve("sha256"))) {
             String name = blob.getFileName().toString();
             if (!name.matches("[0-9a-f]{64}")) {
-                findings.add(new Finding("blobs", blob + " is not named by a digest", () -> Files.deleteIfExists(blob)));
+                findings.add(
+                        new Finding("blobs", blob + " is not named by a digest", () -> Files.deleteIfExists(blob)));
             } else if (!sha256(blob).equals(name)) {
-                findings.add(new Finding("blobs", "blob sha256:" + name + " is damaged: its bytes hash to something else",
-                        () -> Files.deleteIfExists(blob)));
+                findings.add(
+                        new Finding("blobs", "blob sha256:" + name + " is damaged: its bytes hash to something else",
+                                () -> Files.deleteIfExists(blob)));
             }
         }
     }
@@ -72,10 +76,13 @@ final class StorageCheck {
             var meta = JsonFiles.read(metadata);
             String parent = meta == null ? null : meta.path("parent").asText(null);
             if (meta == null) {
-                findings.add(new Finding("layers", "layer sha256:" + name + " has an unreadable layer.json", () -> TreeDeleter.delete(dir)));
-            } else if (parent != null && !Files.isRegularFile(layers.resolve(parent.substring(parent.indexOf(':') + 1)).resolve("layer.json"))) {
-                findings.add(new Finding("layers", "layer sha256:" + name + " is built on " + parent + ", which is gone",
+                findings.add(new Finding("layers", "layer sha256:" + name + " has an unreadable layer.json",
                         () -> TreeDeleter.delete(dir)));
+            } else if (parent != null && !Files
+                    .isRegularFile(layers.resolve(parent.substring(parent.indexOf(':') + 1)).resolve("layer.json"))) {
+                findings.add(
+                        new Finding("layers", "layer sha256:" + name + " is built on " + parent + ", which is gone",
+                                () -> TreeDeleter.delete(dir)));
             }
         }
     }
@@ -93,7 +100,7 @@ final class StorageCheck {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = dev.berth.runtime.digest.Digest.newSha256();
             byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
+            for (int n; (n = in.read(buf)) > 0;) {
                 md.update(buf, 0, n);
             }
             return HexFormat.of().formatHex(md.digest());

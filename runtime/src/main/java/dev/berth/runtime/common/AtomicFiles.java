@@ -22,7 +22,8 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
                 ch.write(java.nio.ByteBuffer.wrap(data));
                 ch.force(true);
             }
@@ -54,7 +55,8 @@ public final class AtomicFiles {
             ch.force(true);
         } catch (IOException e) {
             // Some file systems refuse fsync on a directory; the rename itself has happened.
-            System.getLogger(AtomicFiles.class.getName()).log(System.Logger.Level.DEBUG, "cannot sync directory " + dir, e);
+            System.getLogger(AtomicFiles.class.getName()).log(System.Logger.Level.DEBUG, "cannot sync directory " + dir,
+                    e);
         }
     }
 }

@@ -15,8 +15,7 @@ import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStre
  * {@code archive.DecompressStream} knows.
  */
 public final class Compression {
-    private Compression() {
-    }
+    private Compression() {}
 
     /** The kinds of compression recognised. */
     public enum Kind { NONE, GZIP, ZSTD, BZIP2, XZ }

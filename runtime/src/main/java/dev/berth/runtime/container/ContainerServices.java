@@ -45,20 +45,24 @@ public record ContainerServices(
         LinkGraph links) {
 
     public static ContainerServices create(Path dataRoot, Path execRoot, ImageServices images, OciRuntime runtime,
-                                           NetworkHook network, VolumeProvider volumes, EventBus events) {
+            NetworkHook network, VolumeProvider volumes, EventBus events) {
         ContainerStore store = new ContainerStore(dataRoot);
         LinkGraph links = new LinkGraph(store);
-        RootFs rootFs = new RootFs(images.layers(), images.store(), new OverlayMounts(dataRoot, new LibcFileSyscalls()));
+        RootFs rootFs = new RootFs(images.layers(), images.store(),
+                new OverlayMounts(dataRoot, new LibcFileSyscalls()));
         Waiters waiters = new Waiters();
         AttachBroker attach = new AttachBroker();
         ConmonMonitor monitor = new ConmonMonitor(ConmonMonitor.findConmon(), runtime);
-        ContainerRunner runner = new ContainerRunner(store, links, rootFs, monitor, new OciSpecBuilder(HostFacts.detect()), network,
+        ContainerRunner runner = new ContainerRunner(store, links, rootFs, monitor,
+                new OciSpecBuilder(HostFacts.detect()), network,
                 volumes, events, waiters, attach, execRoot, dataRoot);
         ExecStore execs = new ExecStore();
         ContainerLogs logs = new ContainerLogs(id -> runner.layout(id).logFile());
         ContainerLifecycle lifecycle = new ContainerLifecycle(store, runner, volumes, events, waiters, execs::forget);
-        ContainerCreator creator = new ContainerCreator(store, links, images.resolver(), images.configs(), new MountResolver(volumes), events);
-        return new ContainerServices(store, creator, runner, lifecycle, waiters, attach, rootFs, runtime, execs, logs, links);
+        ContainerCreator creator = new ContainerCreator(store, links, images.resolver(), images.configs(),
+                new MountResolver(volumes), events);
+        return new ContainerServices(store, creator, runner, lifecycle, waiters, attach, rootFs, runtime, execs, logs,
+                links);
     }
 
     /** Which containers use an image, for {@code docker rmi}'s 409. */
@@ -71,7 +75,8 @@ public record ContainerServices(
     public Set<Digest> layersInUse(ImageServices images) {
         Set<Digest> used = new HashSet<>();
         for (Container c : store.list()) {
-            images.store().byId(c.imageId()).ifPresent(i -> i.layers().stream().map(LayerRef::chainId).forEach(used::add));
+            images.store().byId(c.imageId())
+                    .ifPresent(i -> i.layers().stream().map(LayerRef::chainId).forEach(used::add));
         }
         return used;
     }

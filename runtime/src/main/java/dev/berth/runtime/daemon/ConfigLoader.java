@@ -24,7 +24,8 @@ import java.util.TreeSet;
  */
 public final class ConfigLoader {
     private static final Set<String> KEYS = Set.of("hosts", "data-root", "exec-root", "log-level", "pidfile",
-            "insecure-registries", "registry-mirrors", "max-concurrent-downloads", "debug", "bip", "default-address-pools",
+            "insecure-registries", "registry-mirrors", "max-concurrent-downloads", "debug", "bip",
+            "default-address-pools",
             "vm-bridge", "vm-token-file", "tls", "tlsverify", "tlscacert", "tlscert", "tlskey");
 
     private ConfigLoader() {}
@@ -171,7 +172,8 @@ public final class ConfigLoader {
         Path execRoot = absolute("exec-root", (String) m.get("exec-root"), DaemonConfig.DEFAULT_EXEC_ROOT);
         Path pidFile = absolute("pidfile", (String) m.get("pidfile"), execRoot.resolve("berthd.pid"));
         LogLevel level = LogLevel.parse((String) m.getOrDefault("log-level", "info"));
-        int downloads = (Integer) m.getOrDefault("max-concurrent-downloads", DaemonConfig.DEFAULT_MAX_CONCURRENT_DOWNLOADS);
+        int downloads = (Integer) m.getOrDefault("max-concurrent-downloads",
+                DaemonConfig.DEFAULT_MAX_CONCURRENT_DOWNLOADS);
         if (downloads < 1) {
             throw new StartupException("max-concurrent-downloads must be at least 1, got " + downloads, 2, null);
         }
@@ -188,7 +190,8 @@ public final class ConfigLoader {
         return new DaemonConfig(sockets, dataRoot, execRoot, level, pidFile,
                 (List<String>) m.getOrDefault("insecure-registries", List.of()),
                 (List<String>) m.getOrDefault("registry-mirrors", List.of()),
-                downloads, (Boolean) m.getOrDefault("debug", false), configFile, bip, pools, vmBridge(m), tcpHosts, tls);
+                downloads, (Boolean) m.getOrDefault("debug", false), configFile, bip, pools, vmBridge(m), tcpHosts,
+                tls);
     }
 
     /** {@code --tls} / {@code --tlsverify} with their files, or null for no TLS; as dockerd, verify implies TLS. */
@@ -197,7 +200,8 @@ public final class ConfigLoader {
         if (!verify && !Boolean.TRUE.equals(m.get("tls"))) {
             return null;
         }
-        return new ServerTls(absolute("tlscacert", (String) m.get("tlscacert"), DaemonConfig.DEFAULT_TLS_DIR.resolve("ca.pem")),
+        return new ServerTls(
+                absolute("tlscacert", (String) m.get("tlscacert"), DaemonConfig.DEFAULT_TLS_DIR.resolve("ca.pem")),
                 absolute("tlscert", (String) m.get("tlscert"), DaemonConfig.DEFAULT_TLS_DIR.resolve("cert.pem")),
                 absolute("tlskey", (String) m.get("tlskey"), DaemonConfig.DEFAULT_TLS_DIR.resolve("key.pem")), verify);
     }
@@ -246,7 +250,8 @@ public final class ConfigLoader {
     /** {@code unix:///run/x.sock} → {@code /run/x.sock}. */
     static Path socketOf(String host) throws StartupException {
         if (!host.startsWith("unix://")) {
-            throw new StartupException("unsupported host '" + host + "': berthd listens on unix:///path or tcp://ADDRESS:PORT",
+            throw new StartupException(
+                    "unsupported host '" + host + "': berthd listens on unix:///path or tcp://ADDRESS:PORT",
                     2, null);
         }
         String path = host.substring("unix://".length());

@@ -201,7 +201,8 @@ public final class DaemonArgs {
             }
             Option opt = OPTIONS.get(name);
             if (opt == null) {
-                throw usage(arg.startsWith("-") ? "unknown flag: " + name : "berthd takes no arguments, got '" + arg + "'");
+                throw usage(
+                        arg.startsWith("-") ? "unknown flag: " + name : "berthd takes no arguments, got '" + arg + "'");
             }
             if (opt.kind() == Kind.BOOL) {
                 flags.put(opt.key(), value == null || parseBool(name, value));

@@ -19,9 +19,9 @@ import java.util.List;
  * @param tls           TLS for those ({@code --tls}, {@code --tlsverify}), or null for plain TCP
  */
 public record DaemonConfig(List<Path> sockets, Path dataRoot, Path execRoot, LogLevel logLevel, Path pidFile,
-                           List<String> insecureRegistries, List<String> registryMirrors, int maxConcurrentDownloads,
-                           boolean debug, Path configFile, BridgeAddress bip, List<SubnetPicker.Pool> defaultAddressPools,
-                           VmBridge vmBridge, List<TcpHost> tcpHosts, ServerTls tls) {
+        List<String> insecureRegistries, List<String> registryMirrors, int maxConcurrentDownloads,
+        boolean debug, Path configFile, BridgeAddress bip, List<SubnetPicker.Pool> defaultAddressPools,
+        VmBridge vmBridge, List<TcpHost> tcpHosts, ServerTls tls) {
     public static final Path DEFAULT_SOCKET = Path.of("/run/berth/berth.sock");
     public static final Path DEFAULT_DATA_ROOT = Path.of("/var/lib/berth");
     // Below the socket's directory rather than being it: the exec root is root's alone (0700), while members of the

@@ -24,7 +24,7 @@ final class DataRootEngineFacts implements EngineFacts {
     private final java.util.function.Supplier<ContainerCounts> containerCounts;
 
     DataRootEngineFacts(Path dataRoot, java.util.function.IntSupplier imageCount,
-                        java.util.function.Supplier<ContainerCounts> containerCounts) {
+            java.util.function.Supplier<ContainerCounts> containerCounts) {
         this.dataRoot = dataRoot;
         this.imageCount = imageCount;
         this.containerCounts = containerCounts;
@@ -53,7 +53,7 @@ final class DataRootEngineFacts implements EngineFacts {
         } catch (IOException e) {
             backing = "unknown";
         }
-        return List.<String[]>of(new String[] {"Backing Filesystem", backing});
+        return List.<String[]>of(new String[]{"Backing Filesystem", backing});
     }
 
     @Override
@@ -79,7 +79,8 @@ final class DataRootEngineFacts implements EngineFacts {
 
     @Override
     public Map<String, List<String>> plugins() {
-        return Map.of("Volume", List.of("local"), "Network", List.of("bridge", "host", "null"), "Log", List.of("json-file"));
+        return Map.of("Volume", List.of("local"), "Network", List.of("bridge", "host", "null"), "Log",
+                List.of("json-file"));
     }
 
     @Override

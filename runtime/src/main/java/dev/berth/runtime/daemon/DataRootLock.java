@@ -27,7 +27,8 @@ final class DataRootLock implements AutoCloseable {
     static DataRootLock acquire(Path lockFile) throws StartupException {
         FileChannel ch = null;
         try {
-            ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = ch.tryLock();

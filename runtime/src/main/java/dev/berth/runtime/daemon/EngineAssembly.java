@@ -65,14 +65,15 @@ public final class EngineAssembly implements AutoCloseable {
     private final ImageBuilder builder;
 
     public EngineAssembly(DaemonConfig config, String engineId) {
-        this(config, engineId, phase -> { });
+        this(config, engineId, phase -> {});
     }
 
     /** As {@link #EngineAssembly(DaemonConfig, String)}, telling {@code phaseDone} as each part of the set-up ends. */
     public EngineAssembly(DaemonConfig config, String engineId, java.util.function.Consumer<String> phaseDone) {
         this.config = config;
         LayerStore layers = new LayerStore(config.dataRoot(), new LibcFileSyscalls());
-        RegistryOptions registry = new RegistryOptions(new LinkedHashSet<>(config.insecureRegistries()), config.registryMirrors(),
+        RegistryOptions registry = new RegistryOptions(new LinkedHashSet<>(config.insecureRegistries()),
+                config.registryMirrors(),
                 config.maxConcurrentDownloads(), RegistryOptions.defaults().maxRetries(), Duration.ofSeconds(30));
         // Images and containers refer to each other (images in use, layers held); the reference closes the loop.
         AtomicReference<ContainerServices> containerRef = new AtomicReference<>();
@@ -89,10 +90,12 @@ public final class EngineAssembly implements AutoCloseable {
         phaseDone.accept("volumes+runtime");
         networks.start();
         phaseDone.accept("networks");
-        this.containers = ContainerServices.create(config.dataRoot(), config.execRoot(), images, runtime, new ServiceNetwork(networks),
+        this.containers = ContainerServices.create(config.dataRoot(), config.execRoot(), images, runtime,
+                new ServiceNetwork(networks),
                 new VolumeStoreProvider(volumes), events);
         containerRef.set(containers);
-        this.facts = new DataRootEngineFacts(config.dataRoot(), () -> images.store().list().size(), this::containerCounts);
+        this.facts = new DataRootEngineFacts(config.dataRoot(), () -> images.store().list().size(),
+                this::containerCounts);
         this.settings = new DaemonSettings(engineId, config.dataRoot(), config.debug(), config.insecureRegistries(),
                 config.registryMirrors(), List.of());
         // The monitor probes through the containers' OCI runtime and reads each one's config.json from its layout.
@@ -105,9 +108,12 @@ public final class EngineAssembly implements AutoCloseable {
         containers.logs().watch(containers.store(), events);
         LibcFileSyscalls sys = new LibcFileSyscalls();
         this.cacheMounts = new CacheMounts(config.dataRoot(), sys);
-        this.builder = new ImageBuilder(new BuildTools(images, containers, new OverlayMounts(config.dataRoot(), sys), sys,
-                new BuildCache(images.store()), cacheMounts, dev.berth.runtime.common.Lazy.of(() -> HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(30)).build())), config.dataRoot(), sys);
+        this.builder = new ImageBuilder(new BuildTools(images, containers, new OverlayMounts(config.dataRoot(), sys),
+                sys,
+                new BuildCache(images.store()), cacheMounts,
+                dev.berth.runtime.common.Lazy.of(() -> HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(30)).build())),
+                config.dataRoot(), sys);
         phaseDone.accept("builder");
     }
 
@@ -144,7 +150,8 @@ public final class EngineAssembly implements AutoCloseable {
         routes.add(new dev.berth.runtime.api.containers.files.ContainerFilesRoutes(
                 dev.berth.runtime.container.files.ContainerFileServices.create(containers, images, events)));
         routes.add(new dev.berth.runtime.api.containers.ContainerObservability(containers,
-                new dev.berth.runtime.container.update.ContainerUpdater(containers.store(), containers.runner(), events)));
+                new dev.berth.runtime.container.update.ContainerUpdater(containers.store(), containers.runner(),
+                        events)));
         routes.add(new dev.berth.runtime.api.containers.ExecRoutes(new dev.berth.runtime.container.exec.ExecService(
                 containers.store(), containers.runner(),
                 new dev.berth.runtime.container.oci.OciSpecBuilder(dev.berth.runtime.container.oci.HostFacts.detect()),
@@ -154,17 +161,32 @@ public final class EngineAssembly implements AutoCloseable {
         routes.add(new NetworkRoutes(networks,
                 new dev.berth.runtime.container.lifecycle.NetworkConnections(containers.store(), networks), clock));
         routes.add(new dev.berth.runtime.api.swarm.NoSwarmRoutes());
-        routes.add(new dev.berth.runtime.api.berth.BerthRoutes(dev.berth.runtime.container.xray.ContainerXRay.forHost(containers)));
+        routes.add(new dev.berth.runtime.api.berth.BerthRoutes(
+                dev.berth.runtime.container.xray.ContainerXRay.forHost(containers)));
         ImageDiskUsage imageUsage = new ImageDiskUsage(images, containers.imageUsage());
         var containerUsage = new dev.berth.runtime.api.containers.ContainersDiskUsage(containers);
         routes.add(r -> r.add("GET", "/system/df", new DiskUsageHandler(new DiskUsageSource() {
-            @Override public long layersSize() { return imageUsage.layersSize(); }
-            @Override public List<Object> images(ApiVersion v) { return imageUsage.images(v); }
-            @Override public List<Object> containers(ApiVersion v) { return containerUsage.containers(); }
-            @Override public List<Object> volumes() {
-                return EngineAssembly.this.volumes.diskUsage().stream().<Object>map(dev.berth.runtime.api.volumes.VolumeJson::withUsage).toList();
+            @Override
+            public long layersSize() {
+                return imageUsage.layersSize();
             }
-            @Override public List<Object> buildCache() { return BuildCacheJson.entries(cacheMounts.usage()); }
+            @Override
+            public List<Object> images(ApiVersion v) {
+                return imageUsage.images(v);
+            }
+            @Override
+            public List<Object> containers(ApiVersion v) {
+                return containerUsage.containers();
+            }
+            @Override
+            public List<Object> volumes() {
+                return EngineAssembly.this.volumes.diskUsage().stream()
+                        .<Object>map(dev.berth.runtime.api.volumes.VolumeJson::withUsage).toList();
+            }
+            @Override
+            public List<Object> buildCache() {
+                return BuildCacheJson.entries(cacheMounts.usage());
+            }
         })));
         return routes;
     }
@@ -172,7 +194,8 @@ public final class EngineAssembly implements AutoCloseable {
     /** Credentials berthd uses when a client sends none: the docker config of the user running it (root). */
     private static Path dockerConfigJson() {
         String dir = System.getenv("DOCKER_CONFIG");
-        return dir != null ? Path.of(dir, "config.json") : Path.of(System.getProperty("user.home"), ".docker", "config.json");
+        return dir != null ? Path.of(dir, "config.json")
+                : Path.of(System.getProperty("user.home"), ".docker", "config.json");
     }
 
     /** Stops the services (called after the API stopped serving). Containers keep running under conmon. */

@@ -33,7 +33,7 @@ final class RunningDaemon {
     private final VmBridgeListener vmBridge;
 
     private RunningDaemon(DaemonConfig config, DataRootLock lock, EngineAssembly assembly, ApiServer server,
-                          List<Path> boundSockets, VmBridgeListener vmBridge) {
+            List<Path> boundSockets, VmBridgeListener vmBridge) {
         this.config = config;
         this.lock = lock;
         this.assembly = assembly;
@@ -76,8 +76,9 @@ final class RunningDaemon {
                     LOG.log(Level.WARNING, "serving the API on " + tcp + " without TLS: every process that can reach "
                             + "it controls this machine as root; use --tlsverify");
                 } else if (!config.tls().verifyClients()) {
-                    LOG.log(Level.WARNING, "serving the API on " + tcp + " with TLS but without --tlsverify: any client "
-                            + "that reaches it controls this machine as root");
+                    LOG.log(Level.WARNING,
+                            "serving the API on " + tcp + " with TLS but without --tlsverify: any client "
+                                    + "that reaches it controls this machine as root");
                 }
             }
             for (Path socket : config.sockets()) {
@@ -171,7 +172,8 @@ final class RunningDaemon {
             try {
                 out.add((Routes) Class.forName(name.trim()).getConstructor().newInstance());
             } catch (ReflectiveOperationException | ClassCastException e) {
-                throw new StartupException("cannot load routes " + name + " from -D" + EXTRA_ROUTES_PROPERTY + ": " + e, e);
+                throw new StartupException("cannot load routes " + name + " from -D" + EXTRA_ROUTES_PROPERTY + ": " + e,
+                        e);
             }
         }
         return out;

@@ -5,6 +5,10 @@ package dev.berth.runtime.errors;
  * Docker status code (like moby's errdefs), so services never know about HTTP.
  */
 public class EngineException extends RuntimeException {
-    public EngineException(String message) { super(message); }
-    public EngineException(String message, Throwable cause) { super(message, cause); }
+    public EngineException(String message) {
+        super(message);
+    }
+    public EngineException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -25,7 +25,8 @@ public final class EventBus {
         Event event;
         synchronized (history) {
             // Strictly increasing timestamps keep since/until filtering unambiguous.
-            long now = Math.max(System.currentTimeMillis() * 1_000_000L + (System.nanoTime() % 1_000_000L), lastNano + 1);
+            long now = Math.max(System.currentTimeMillis() * 1_000_000L + (System.nanoTime() % 1_000_000L),
+                    lastNano + 1);
             lastNano = now;
             event = new Event(type, action, actorId, attributes, now);
             if (history.size() == HISTORY) {

@@ -15,8 +15,7 @@ import java.util.Locale;
  * ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR), to a Docker container config.
  */
 public final class ConfigChanges {
-    private ConfigChanges() {
-    }
+    private ConfigChanges() {}
 
     /** Applies every change to {@code config} in order. */
     public static void apply(ObjectNode config, List<String> changes) {
@@ -43,12 +42,15 @@ public final class ConfigChanges {
                 }
                 case "ENV" -> pairs(rest, keyword).forEach(p -> setEnv(config, p[0], p[1]));
                 case "LABEL" -> pairs(rest, keyword).forEach(p -> object(config, "Labels").put(p[0], p[1]));
-                case "EXPOSE" -> words(rest).forEach(p -> object(config, "ExposedPorts").set(p.contains("/") ? p : p + "/tcp",
-                        Json.MAPPER.createObjectNode()));
-                case "VOLUME" -> list(rest).forEach(v -> object(config, "Volumes").set(v, Json.MAPPER.createObjectNode()));
+                case "EXPOSE" ->
+                    words(rest).forEach(p -> object(config, "ExposedPorts").set(p.contains("/") ? p : p + "/tcp",
+                            Json.MAPPER.createObjectNode()));
+                case "VOLUME" ->
+                    list(rest).forEach(v -> object(config, "Volumes").set(v, Json.MAPPER.createObjectNode()));
                 case "USER" -> config.put("User", required(rest, keyword));
                 case "STOPSIGNAL" -> config.put("StopSignal", required(rest, keyword));
-                case "WORKDIR" -> config.put("WorkingDir", workdir(config.path("WorkingDir").asText(""), required(rest, keyword)));
+                case "WORKDIR" ->
+                    config.put("WorkingDir", workdir(config.path("WorkingDir").asText(""), required(rest, keyword)));
                 case "ONBUILD" -> array(config, "OnBuild").add(required(rest, keyword));
                 default -> throw new InvalidArgumentException(keyword + " is not a valid change command");
             }
@@ -90,7 +92,7 @@ public final class ConfigChanges {
             if (space < 0) {
                 throw new InvalidArgumentException(keyword + " " + rest + ": expected key=value or key value");
             }
-            out.add(new String[] {rest.substring(0, space), unquote(rest.substring(space + 1).strip())});
+            out.add(new String[]{rest.substring(0, space), unquote(rest.substring(space + 1).strip())});
             return out;
         }
         for (String w : words) {
@@ -98,7 +100,7 @@ public final class ConfigChanges {
             if (eq <= 0) {
                 throw new InvalidArgumentException(keyword + " " + rest + ": expected key=value, got " + w);
             }
-            out.add(new String[] {w.substring(0, eq), w.substring(eq + 1)});
+            out.add(new String[]{w.substring(0, eq), w.substring(eq + 1)});
         }
         return out;
     }

@@ -26,10 +26,12 @@ public final class ImageRegistrar {
     }
 
     /** Writes (or merges into) the record for image {@code id}; returns the stored record. */
-    public synchronized ImageRecord register(Digest id, ImageConfig config, List<LayerRef> layers, Digest parent, Map<String, String> metadata) {
+    public synchronized ImageRecord register(Digest id, ImageConfig config, List<LayerRef> layers, Digest parent,
+            Map<String, String> metadata) {
         long size = layers.stream().mapToLong(LayerRef::unpackedSize).sum();
         ImageRecord existing = store.byId(id).orElse(null);
-        Map<String, String> merged = new HashMap<>(existing == null || existing.metadata() == null ? Map.of() : existing.metadata());
+        Map<String, String> merged = new HashMap<>(
+                existing == null || existing.metadata() == null ? Map.of() : existing.metadata());
         merged.putAll(metadata);
         ImageRecord record = new ImageRecord(
                 id,

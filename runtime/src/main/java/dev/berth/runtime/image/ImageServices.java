@@ -43,7 +43,7 @@ public record ImageServices(
      * side: images in use cannot be removed, and their layers are never collected.
      */
     public static ImageServices create(Path dataRoot, LayerStore layers, RegistryOptions options, EventBus events,
-                                       ImageUsage usage, Supplier<Set<dev.berth.runtime.digest.Digest>> layersUsedByContainers) {
+            ImageUsage usage, Supplier<Set<dev.berth.runtime.digest.Digest>> layersUsedByContainers) {
         ContentStore content = new ContentStore(dataRoot);
         ImageStore store = new ImageStore(dataRoot);
         RegistryClient registry = new RegistryClient(options);
@@ -54,7 +54,8 @@ public record ImageServices(
         Path tmp = dataRoot.resolve("tmp");
         ImageRemover remover = new ImageRemover(store, resolver, usage, gc, events);
         return new ImageServices(content, store, layers, registry, resolver, new ImageConfigs(content), registrar, gc,
-                new ImagePuller(registry, content, layers, store, registrar, gc, events, options.maxConcurrentDownloads()),
+                new ImagePuller(registry, content, layers, store, registrar, gc, events,
+                        options.maxConcurrentDownloads()),
                 new ImagePusher(registry, content, resolver, registrar, blobs, events),
                 remover,
                 new ImagePruner(store, remover, usage, gc, events),

@@ -20,14 +20,26 @@ public interface FileSyscalls {
     /** What {@code lstat(2)} reports about a path, without following a final symlink. */
     record Stat(int mode, int uid, int gid, long size, long rdev, long dev, long ino, int nlink, Instant mtime) {
         /** Just the type bits of the mode. */
-        public int type() { return mode & S_IFMT; }
+        public int type() {
+            return mode & S_IFMT;
+        }
         /** Permission bits including setuid, setgid and sticky. */
-        public int permissions() { return mode & 07777; }
-        public boolean isDirectory() { return type() == S_IFDIR; }
-        public boolean isRegularFile() { return type() == S_IFREG; }
-        public boolean isSymlink() { return type() == S_IFLNK; }
+        public int permissions() {
+            return mode & 07777;
+        }
+        public boolean isDirectory() {
+            return type() == S_IFDIR;
+        }
+        public boolean isRegularFile() {
+            return type() == S_IFREG;
+        }
+        public boolean isSymlink() {
+            return type() == S_IFLNK;
+        }
         /** An overlayfs whiteout: a character device with device number 0/0. */
-        public boolean isWhiteout() { return type() == S_IFCHR && rdev == 0; }
+        public boolean isWhiteout() {
+            return type() == S_IFCHR && rdev == 0;
+        }
     }
 
     /** The device number glibc's {@code makedev(3)} builds from a major and a minor. */

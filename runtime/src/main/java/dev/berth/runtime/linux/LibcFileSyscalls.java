@@ -139,7 +139,7 @@ public final class LibcFileSyscalls implements FileSyscalls, MountSyscalls {
      */
     private static byte[] readGrowing(Path path, String call, String attribute) throws IOException {
         String p = path.toString();
-        for (int attempt = 0; ; attempt++) {
+        for (int attempt = 0;; attempt++) {
             try {
                 long size = attribute == null ? c().llistxattr(p, null, 0) : c().lgetxattr(p, attribute, null, 0);
                 byte[] buf = new byte[(int) size];

@@ -35,7 +35,8 @@ public final class SocketSeqpacket implements Closeable {
         }
         int dir;
         try {
-            dir = SocketCalls.LIBC.open(path.getParent().toString(), SocketCalls.O_PATH | SocketCalls.O_DIRECTORY | SocketCalls.O_CLOEXEC);
+            dir = SocketCalls.LIBC.open(path.getParent().toString(),
+                    SocketCalls.O_PATH | SocketCalls.O_DIRECTORY | SocketCalls.O_CLOEXEC);
         } catch (LastErrorException e) {
             throw new IOException("cannot open " + path.getParent() + ": errno " + e.getErrorCode(), e);
         }

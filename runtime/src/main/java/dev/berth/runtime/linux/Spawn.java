@@ -63,7 +63,8 @@ public final class Spawn {
         check(c, "posix_spawn_file_actions_init", c.posix_spawn_file_actions_init(actions));
         try {
             check(c, "addopen", c.posix_spawn_file_actions_addopen(actions, 0, "/dev/null", O_RDONLY, 0));
-            check(c, "addopen", c.posix_spawn_file_actions_addopen(actions, 1, output.toString(), O_WRONLY | O_CREAT | O_TRUNC, 0600));
+            check(c, "addopen", c.posix_spawn_file_actions_addopen(actions, 1, output.toString(),
+                    O_WRONLY | O_CREAT | O_TRUNC, 0600));
             check(c, "adddup2", c.posix_spawn_file_actions_adddup2(actions, 1, 2));
             // The JVM opens many fds without O_CLOEXEC (ProcessBuilder closes them in its helper): close them all,
             // or a long-lived child would hold the engine's sockets, lock file and log files.

@@ -14,7 +14,7 @@ import java.util.List;
  * @param dnsServers  the container's {@code --dns} servers, used by the embedded DNS for names it does not know
  */
 public record Attachment(String containerId, String containerName, String netnsPath, boolean ownsNetns,
-                         boolean hostNetwork, List<Endpoint> endpoints, List<PortMapping> ports, List<String> dnsServers) {
+        boolean hostNetwork, List<Endpoint> endpoints, List<PortMapping> ports, List<String> dnsServers) {
     public Attachment {
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
         ports = ports == null ? List.of() : List.copyOf(ports);

@@ -48,7 +48,8 @@ final class AttachmentTable {
         }
         String name = ref.startsWith("/") ? ref.substring(1) : ref;
         List<Attachment> matches = byContainer.values().stream()
-                .filter(x -> name.equals(x.containerName()) || (!ref.isEmpty() && x.containerId().startsWith(ref))).toList();
+                .filter(x -> name.equals(x.containerName()) || (!ref.isEmpty() && x.containerId().startsWith(ref)))
+                .toList();
         if (matches.size() == 1) {
             return matches.getFirst();
         }

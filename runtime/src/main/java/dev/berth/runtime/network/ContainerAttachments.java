@@ -27,7 +27,7 @@ final class ContainerAttachments {
     private final EventBus events;
 
     ContainerAttachments(NetworkRegistry registry, Links links, NetnsFiles netns, EndpointWiring wiring, EngineTag tag,
-                         AttachmentTable attachments, PublishedPorts ports, EventBus events) {
+            AttachmentTable attachments, PublishedPorts ports, EventBus events) {
         this.registry = registry;
         this.links = links;
         this.netns = netns;
@@ -48,17 +48,20 @@ final class ContainerAttachments {
         List<Network> nets = reqs.stream().map(r -> registry.find(r.network())).toList();
         boolean special = nets.stream().anyMatch(n -> !n.hasBridge());
         if (special && nets.size() > 1) {
-            throw new InvalidArgumentException("container cannot be connected to host or none network together with other networks");
+            throw new InvalidArgumentException(
+                    "container cannot be connected to host or none network together with other networks");
         }
         if (special && nets.getFirst().name().equals(Network.HOST)) {
-            Attachment a = new Attachment(containerId, containerName, null, false, true, List.of(), List.of(), List.of());
+            Attachment a = new Attachment(containerId, containerName, null, false, true, List.of(), List.of(),
+                    List.of());
             attachments.put(a);
             return a;
         }
         if (special && netnsPath == null) {
             // "none": the OCI runtime makes a fresh namespace with only loopback up (runc and crun both do),
             // which spares the two ip(8) processes a namespace of our own would cost on every start.
-            Attachment a = new Attachment(containerId, containerName, null, false, false, List.of(), List.of(), List.of());
+            Attachment a = new Attachment(containerId, containerName, null, false, false, List.of(), List.of(),
+                    List.of());
             attachments.put(a);
             return a;
         }
@@ -75,7 +78,8 @@ final class ContainerAttachments {
                     Network n = nets.get(i);
                     boolean defaultRoute = !routed && !n.internal();
                     routed |= defaultRoute;
-                    made.add(wiring.connect(n, containerId, containerName, path, "eth" + i, reqs.get(i), defaultRoute, List.of()));
+                    made.add(wiring.connect(n, containerId, containerName, path, "eth" + i, reqs.get(i), defaultRoute,
+                            List.of()));
                 }
             }
             a = a.withEndpoints(made);
@@ -120,21 +124,26 @@ final class ContainerAttachments {
         Network n = registry.find(networkRef);
         Attachment a = attachments.find(containerRef);
         if (!a.hostNetwork() && a.netnsPath() == null) {
-            throw new ForbiddenException("container cannot be connected to multiple networks with one of the networks in private (none) mode");
+            throw new ForbiddenException(
+                    "container cannot be connected to multiple networks with one of the networks in private (none) mode");
         }
         if (a.hostNetwork() || (a.endpoints().isEmpty() && !n.hasBridge())) {
-            throw new ForbiddenException("container cannot be disconnected from host network or connected to host network");
+            throw new ForbiddenException(
+                    "container cannot be disconnected from host network or connected to host network");
         }
         if (!n.hasBridge()) {
-            throw new ForbiddenException("container cannot be connected to network " + n.name() + " with other networks");
+            throw new ForbiddenException(
+                    "container cannot be connected to network " + n.name() + " with other networks");
         }
         if (a.endpoints().stream().anyMatch(e -> e.networkId().equals(n.id()))) {
-            throw new ForbiddenException("endpoint with name " + a.containerName() + " already exists in network " + n.name());
+            throw new ForbiddenException(
+                    "endpoint with name " + a.containerName() + " already exists in network " + n.name());
         }
         boolean defaultRoute = !n.internal() && a.endpoints().stream()
                 .noneMatch(e -> !registry.find(e.networkId()).internal());
         Endpoint e = wiring.connect(n, a.containerId(), a.containerName(), a.netnsPath(), freeInterface(a),
-                new EndpointRequest(n.id(), req == null ? List.of() : req.aliases(), req == null ? null : req.ipv4Address(),
+                new EndpointRequest(n.id(), req == null ? List.of() : req.aliases(),
+                        req == null ? null : req.ipv4Address(),
                         req == null ? null : req.macAddress(), req == null ? List.of() : req.links(),
                         req == null ? null : req.ipv6Address()),
                 defaultRoute, a.dnsServers());
@@ -155,7 +164,8 @@ final class ContainerAttachments {
         Network n = registry.find(networkRef);
         Attachment a = attachments.find(containerRef);
         Endpoint e = a.endpoints().stream().filter(x -> x.networkId().equals(n.id())).findFirst()
-                .orElseThrow(() -> new ForbiddenException("container " + a.containerId() + " is not connected to network " + n.name()));
+                .orElseThrow(() -> new ForbiddenException(
+                        "container " + a.containerId() + " is not connected to network " + n.name()));
         List<PortMapping> kept = ports.dropFor(a, e);
         wiring.disconnect(e, a.containerId());
         List<Endpoint> rest = new ArrayList<>(a.endpoints());
@@ -165,7 +175,7 @@ final class ContainerAttachments {
     }
 
     private static String freeInterface(Attachment a) {
-        for (int i = 0; ; i++) {
+        for (int i = 0;; i++) {
             String name = "eth" + i;
             if (a.endpoints().stream().noneMatch(e -> e.interfaceName().equals(name))) {
                 return name;

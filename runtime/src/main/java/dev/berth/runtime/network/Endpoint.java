@@ -12,9 +12,9 @@ import java.util.List;
  * @param ipv6Address   the address on an IPv6 network (null on an IPv4-only one), with its prefix and gateway
  */
 public record Endpoint(String networkId, String networkName, String endpointId, String interfaceName, String hostVeth,
-                       String ipAddress, int prefixLength, String gateway, String macAddress, List<String> aliases,
-                       List<String> dnsNames, List<String> links, String ipv6Address, int ipv6PrefixLength,
-                       String ipv6Gateway) {
+        String ipAddress, int prefixLength, String gateway, String macAddress, List<String> aliases,
+        List<String> dnsNames, List<String> links, String ipv6Address, int ipv6PrefixLength,
+        String ipv6Gateway) {
     public Endpoint {
         aliases = List.copyOf(aliases);
         dnsNames = List.copyOf(dnsNames);
@@ -22,15 +22,15 @@ public record Endpoint(String networkId, String networkName, String endpointId, 
     }
 
     public Endpoint(String networkId, String networkName, String endpointId, String interfaceName, String hostVeth,
-                    String ipAddress, int prefixLength, String gateway, String macAddress, List<String> aliases,
-                    List<String> dnsNames, List<String> links) {
+            String ipAddress, int prefixLength, String gateway, String macAddress, List<String> aliases,
+            List<String> dnsNames, List<String> links) {
         this(networkId, networkName, endpointId, interfaceName, hostVeth, ipAddress, prefixLength, gateway, macAddress,
                 aliases, dnsNames, links, null, 0, null);
     }
 
     public Endpoint(String networkId, String networkName, String endpointId, String interfaceName, String hostVeth,
-                    String ipAddress, int prefixLength, String gateway, String macAddress, List<String> aliases,
-                    List<String> dnsNames) {
+            String ipAddress, int prefixLength, String gateway, String macAddress, List<String> aliases,
+            List<String> dnsNames) {
         this(networkId, networkName, endpointId, interfaceName, hostVeth, ipAddress, prefixLength, gateway, macAddress,
                 aliases, dnsNames, List.of());
     }

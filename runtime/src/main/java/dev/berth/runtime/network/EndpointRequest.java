@@ -13,12 +13,14 @@ import java.util.List;
  * @param ipv6Address a static IPv6 address ({@code --ip6}) on an IPv6 network, or null for the next free one
  */
 public record EndpointRequest(String network, List<String> aliases, String ipv4Address, String macAddress,
-                              List<String> links, String ipv6Address) {
-    public EndpointRequest(String network, List<String> aliases, String ipv4Address, String macAddress, List<String> links) {
+        List<String> links, String ipv6Address) {
+    public EndpointRequest(String network, List<String> aliases, String ipv4Address, String macAddress,
+            List<String> links) {
         this(network, aliases, ipv4Address, macAddress, links, null);
     }
 
-    private static final java.util.regex.Pattern MAC = java.util.regex.Pattern.compile("([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}");
+    private static final java.util.regex.Pattern MAC = java.util.regex.Pattern
+            .compile("([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}");
 
     public EndpointRequest {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);

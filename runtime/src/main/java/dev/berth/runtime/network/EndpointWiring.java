@@ -36,19 +36,22 @@ final class EndpointWiring {
      * {@code defaultRoute}. Either everything is in place afterwards or nothing is (lease released, veth deleted).
      */
     Endpoint connect(Network n, String containerId, String containerName, String netnsPath, String ifName,
-                     EndpointRequest req, boolean defaultRoute, List<String> dnsServers) {
+            EndpointRequest req, boolean defaultRoute, List<String> dnsServers) {
         if (!n.hasBridge()) {
-            throw new ForbiddenException("container cannot be connected to network " + n.name() + " with other networks");
+            throw new ForbiddenException(
+                    "container cannot be connected to network " + n.name() + " with other networks");
         }
         Ipv4 requested = null;
         if (req.ipv4Address() != null && !req.ipv4Address().isBlank()) {
             if (!n.userSubnet()) {
-                throw new InvalidArgumentException("user specified IP address is supported only when connecting to networks with user configured subnets");
+                throw new InvalidArgumentException(
+                        "user specified IP address is supported only when connecting to networks with user configured subnets");
             }
             requested = Ipv4.parse(req.ipv4Address());
         }
         if (req.ipv6Address() != null && !n.enableIpv6()) {
-            throw new InvalidArgumentException("user specified IPv6 address is supported only on networks created with --ipv6");
+            throw new InvalidArgumentException(
+                    "user specified IPv6 address is supported only on networks created with --ipv6");
         }
         AddressPool pool = registry.pool(n.id());
         Ipv4 ip = pool.allocate(containerId, requested);
@@ -56,7 +59,8 @@ final class EndpointWiring {
         Ipv6Pool pool6 = registry.pool6(n.id());
         Ipv6 ip6;
         try {
-            ip6 = pool6 == null ? null : pool6.allocate(containerId, req.ipv6Address() == null ? null : Ipv6.parse(req.ipv6Address()));
+            ip6 = pool6 == null ? null
+                    : pool6.allocate(containerId, req.ipv6Address() == null ? null : Ipv6.parse(req.ipv6Address()));
         } catch (RuntimeException e) {
             pool.release(ip, containerId);
             throw e;
@@ -127,7 +131,8 @@ final class EndpointWiring {
      */
     static String vethName(EngineTag tag, String containerId, String networkId) {
         try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest((containerId + "/" + networkId).getBytes(StandardCharsets.UTF_8));
+            byte[] h = MessageDigest.getInstance("SHA-256")
+                    .digest((containerId + "/" + networkId).getBytes(StandardCharsets.UTF_8));
             return tag.vethPrefix() + HexFormat.of().formatHex(h).substring(0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

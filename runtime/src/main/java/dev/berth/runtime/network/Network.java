@@ -13,14 +13,14 @@ import java.util.Map;
  * @param ipv6       the IPv6 pool of a network created with {@code --ipv6}, null for an IPv4-only one
  */
 public record Network(String id, String name, String driver, String created, String subnet, String gateway,
-                      String ipRange, boolean internal, boolean attachable, Map<String, String> labels,
-                      Map<String, String> options, String bridge, boolean userSubnet, Ipv6Settings ipv6) {
+        String ipRange, boolean internal, boolean attachable, Map<String, String> labels,
+        Map<String, String> options, String bridge, boolean userSubnet, Ipv6Settings ipv6) {
     /** An IPv6 pool as the record keeps it: subnet, gateway, and the range addresses come from (null: the subnet). */
     public record Ipv6Settings(String subnet, String gateway, String range) {}
 
     public Network(String id, String name, String driver, String created, String subnet, String gateway,
-                   String ipRange, boolean internal, boolean attachable, Map<String, String> labels,
-                   Map<String, String> options, String bridge, boolean userSubnet) {
+            String ipRange, boolean internal, boolean attachable, Map<String, String> labels,
+            Map<String, String> options, String bridge, boolean userSubnet) {
         this(id, name, driver, created, subnet, gateway, ipRange, internal, attachable, labels, options, bridge,
                 userSubnet, null);
     }

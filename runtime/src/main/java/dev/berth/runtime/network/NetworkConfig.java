@@ -17,8 +17,9 @@ import java.util.List;
  * @param dnsPort        port of the embedded DNS servers on each gateway (53; tests may use another)
  * @param hostResolvConf the host's resolver configuration, for forwarding and for containers on the host network
  */
-public record NetworkConfig(Path dataRoot, String defaultBridge, BridgeAddress defaultAddress, List<SubnetPicker.Pool> pools,
-                            int dnsPort, Path hostResolvConf) {
+public record NetworkConfig(Path dataRoot, String defaultBridge, BridgeAddress defaultAddress,
+        List<SubnetPicker.Pool> pools,
+        int dnsPort, Path hostResolvConf) {
     public NetworkConfig {
         pools = List.copyOf(pools);
         if (pools.isEmpty()) {

@@ -9,7 +9,8 @@ public interface NetworkConnector {
      * @param asSent the request's {@code EndpointConfig} as the client sent it (null if none): inspect echoes its
      *               IPAMConfig, Links and DriverOpts, as dockerd does
      */
-    void connect(String networkRef, String containerRef, EndpointRequest request, com.fasterxml.jackson.databind.JsonNode asSent);
+    void connect(String networkRef, String containerRef, EndpointRequest request,
+            com.fasterxml.jackson.databind.JsonNode asSent);
 
     void disconnect(String networkRef, String containerRef);
 
@@ -18,7 +19,7 @@ public interface NetworkConnector {
         return new NetworkConnector() {
             @Override
             public void connect(String networkRef, String containerRef, EndpointRequest request,
-                                com.fasterxml.jackson.databind.JsonNode asSent) {
+                    com.fasterxml.jackson.databind.JsonNode asSent) {
                 service.connect(networkRef, containerRef, request);
             }
 

@@ -7,11 +7,11 @@ import java.util.Map;
  * subnet's first host; null ipRange the whole subnet.
  */
 public record NetworkCreateRequest(String name, String driver, String subnet, String gateway, String ipRange,
-                                   boolean internal, boolean attachable, boolean enableIpv6,
-                                   Map<String, String> labels, Map<String, String> options, Network.Ipv6Settings ipv6) {
+        boolean internal, boolean attachable, boolean enableIpv6,
+        Map<String, String> labels, Map<String, String> options, Network.Ipv6Settings ipv6) {
     public NetworkCreateRequest(String name, String driver, String subnet, String gateway, String ipRange,
-                                boolean internal, boolean attachable, boolean enableIpv6,
-                                Map<String, String> labels, Map<String, String> options) {
+            boolean internal, boolean attachable, boolean enableIpv6,
+            Map<String, String> labels, Map<String, String> options) {
         this(name, driver, subnet, gateway, ipRange, internal, attachable, enableIpv6, labels, options, null);
     }
 

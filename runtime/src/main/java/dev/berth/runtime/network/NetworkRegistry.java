@@ -103,7 +103,8 @@ final class NetworkRegistry {
             }
         }
         if (prefixed.size() > 1) {
-            throw new ConflictException("network " + ref + " is ambiguous (" + prefixed.size() + " matches found based on ID prefix)");
+            throw new ConflictException(
+                    "network " + ref + " is ambiguous (" + prefixed.size() + " matches found based on ID prefix)");
         }
         if (prefixed.isEmpty()) {
             throw new NotFoundException("network " + ref + " not found");

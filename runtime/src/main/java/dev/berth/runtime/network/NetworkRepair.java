@@ -32,7 +32,7 @@ final class NetworkRepair {
     private final PublishedPorts ports;
 
     NetworkRepair(NetworkRegistry registry, Firewall firewall, Bridges bridges, NetworkDns dns, Links links,
-                  NetnsFiles netns, EndpointWiring wiring, EngineTag tag, AttachmentTable attachments, PublishedPorts ports) {
+            NetnsFiles netns, EndpointWiring wiring, EngineTag tag, AttachmentTable attachments, PublishedPorts ports) {
         this.registry = registry;
         this.firewall = firewall;
         this.bridges = bridges;
@@ -94,7 +94,8 @@ final class NetworkRepair {
                     wiring.rewire(n, e, a.netnsPath(), defaultRoute);
                 }
             } catch (RuntimeException ex) {
-                LOG.log(Level.WARNING, "cannot repair " + e.hostVeth() + " of " + a.containerId() + ": " + ex.getMessage());
+                LOG.log(Level.WARNING,
+                        "cannot repair " + e.hostVeth() + " of " + a.containerId() + ": " + ex.getMessage());
             }
             dns.register(e, a.containerId(), a.dnsServers());
         }
@@ -131,7 +132,8 @@ final class NetworkRepair {
         for (java.io.File f : named == null ? new java.io.File[0] : named) {
             String name = f.getName();
             if (name.startsWith(tag.netnsPrefix()) && attachments.all().stream()
-                    .noneMatch(a -> a.ownsNetns() && name.equals(java.nio.file.Path.of(a.netnsPath()).getFileName().toString()))) {
+                    .noneMatch(a -> a.ownsNetns()
+                            && name.equals(java.nio.file.Path.of(a.netnsPath()).getFileName().toString()))) {
                 netns.delete(name);
             }
         }

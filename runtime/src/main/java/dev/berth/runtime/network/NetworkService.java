@@ -63,7 +63,8 @@ public final class NetworkService implements AutoCloseable {
         this.ports = new PublishedPorts(registry, firewall, attachments);
         this.containers = new ContainerAttachments(registry, links, netns, wiring, tag, attachments, ports, events);
         this.nameFiles = new ContainerNameFiles(dns, attachments);
-        this.repair = new NetworkRepair(registry, firewall, bridges, dns, links, netns, wiring, tag, attachments, ports);
+        this.repair = new NetworkRepair(registry, firewall, bridges, dns, links, netns, wiring, tag, attachments,
+                ports);
     }
 
     /** The service on the real host (iproute2, iptables, /proc/sys). */
@@ -87,9 +88,12 @@ public final class NetworkService implements AutoCloseable {
     private void ensurePredefined() {
         Network bridge = registry.byName(Network.DEFAULT_BRIDGE);
         if (bridge != null && !matchesConfig(bridge)) {
-            if (attachments.all().stream().anyMatch(a -> a.endpoints().stream().anyMatch(e -> e.networkId().equals(bridge.id())))) {
-                LOG.warning("the default bridge keeps " + bridge.gateway() + " in " + bridge.subnet() + " on " + bridge.bridge()
-                        + " while containers use it; the configured " + config.defaultAddress() + " on " + config.defaultBridge()
+            if (attachments.all().stream()
+                    .anyMatch(a -> a.endpoints().stream().anyMatch(e -> e.networkId().equals(bridge.id())))) {
+                LOG.warning("the default bridge keeps " + bridge.gateway() + " in " + bridge.subnet() + " on "
+                        + bridge.bridge()
+                        + " while containers use it; the configured " + config.defaultAddress() + " on "
+                        + config.defaultBridge()
                         + " takes effect once they are removed and berthd restarts");
             } else {
                 // bip (or the bridge name) changed: dockerd re-creates the default bridge at every start, and so do we.
@@ -99,19 +103,24 @@ public final class NetworkService implements AutoCloseable {
         }
         if (registry.byName(Network.DEFAULT_BRIDGE) == null) {
             Cidr subnet = config.defaultAddress().subnet();
-            Map<String, String> opts = Map.of(BridgeOptions.DEFAULT_BRIDGE, "true", BridgeOptions.NAME, config.defaultBridge(),
+            Map<String, String> opts = Map.of(BridgeOptions.DEFAULT_BRIDGE, "true", BridgeOptions.NAME,
+                    config.defaultBridge(),
                     BridgeOptions.ICC, "true", BridgeOptions.MASQUERADE, "true", BridgeOptions.HOST_BINDING, "0.0.0.0",
                     BridgeOptions.MTU, "1500");
-            registry.add(new Network(EndpointWiring.randomId(), Network.DEFAULT_BRIDGE, "bridge", now(), subnet.toString(),
-                    config.defaultAddress().address().toString(), null, false, false, Map.of(), opts, config.defaultBridge(), false));
+            registry.add(
+                    new Network(EndpointWiring.randomId(), Network.DEFAULT_BRIDGE, "bridge", now(), subnet.toString(),
+                            config.defaultAddress().address().toString(), null, false, false, Map.of(), opts,
+                            config.defaultBridge(), false));
         }
         if (registry.byName(Network.HOST) == null) {
-            registry.add(new Network(EndpointWiring.randomId(), Network.HOST, "host", now(), null, null, null, false, false,
-                    Map.of(), Map.of(), null, false));
+            registry.add(
+                    new Network(EndpointWiring.randomId(), Network.HOST, "host", now(), null, null, null, false, false,
+                            Map.of(), Map.of(), null, false));
         }
         if (registry.byName(Network.NONE) == null) {
-            registry.add(new Network(EndpointWiring.randomId(), Network.NONE, "null", now(), null, null, null, false, false,
-                    Map.of(), Map.of(), null, false));
+            registry.add(
+                    new Network(EndpointWiring.randomId(), Network.NONE, "null", now(), null, null, null, false, false,
+                            Map.of(), Map.of(), null, false));
         }
     }
 
@@ -174,7 +183,9 @@ public final class NetworkService implements AutoCloseable {
             Map<String, NetworkView.AttachedContainer> on = view(n).containers();
             if (!on.isEmpty()) {
                 throw new ForbiddenException("error while removing network: network " + n.name() + " id " + n.id()
-                        + " has active endpoints (" + String.join(", ", on.values().stream().map(NetworkView.AttachedContainer::name).toList()) + ")");
+                        + " has active endpoints ("
+                        + String.join(", ", on.values().stream().map(NetworkView.AttachedContainer::name).toList())
+                        + ")");
             }
             dns.stop(n.id());
             bridges.tearDown(n);
@@ -226,7 +237,8 @@ public final class NetworkService implements AutoCloseable {
      * means the default bridge. {@code netnsPath} null makes Berth create the namespace (and delete it on detach).
      * All or nothing; emits {@code network connect} per network.
      */
-    public Attachment attach(String containerId, String containerName, String netnsPath, List<EndpointRequest> requests) {
+    public Attachment attach(String containerId, String containerName, String netnsPath,
+            List<EndpointRequest> requests) {
         return locked(() -> containers.attach(containerId, containerName, netnsPath, requests));
     }
 

@@ -41,7 +41,8 @@ final class NetworkSpec {
         if (!NAME.matcher(name).matches()) {
             // dockerd takes any name ("test 01" too); one with a slash or a control character could not be named in
             // a request path or a terminal, so those alone are refused.
-            throw new InvalidArgumentException("invalid network name \"" + name + "\": it must not contain '/' or control characters");
+            throw new InvalidArgumentException(
+                    "invalid network name \"" + name + "\": it must not contain '/' or control characters");
         }
         if (registry.byName(name) != null) {
             throw new ConflictException("network with name " + name + " already exists");
@@ -54,7 +55,8 @@ final class NetworkSpec {
             throw new NotFoundException("plugin \"" + driver + "\" not found");
         }
         if (req.ipv6() != null && !req.enableIpv6()) {
-            throw new InvalidArgumentException("an IPv6 pool needs an IPv6 network: create it with --ipv6 (EnableIPv6)");
+            throw new InvalidArgumentException(
+                    "an IPv6 pool needs an IPv6 network: create it with --ipv6 (EnableIPv6)");
         }
         String id = EndpointWiring.randomId();
         Cidr subnet = subnet(req);
@@ -79,7 +81,8 @@ final class NetworkSpec {
             }
         }
         return new Network(id, name, driver, Instant.now().toString(), subnet.toString(), gateway.toString(),
-                range == null ? null : range.toString(), req.internal(), req.attachable(), req.labels(), options, bridge,
+                range == null ? null : range.toString(), req.internal(), req.attachable(), req.labels(), options,
+                bridge,
                 req.subnet() != null && !req.subnet().isBlank(), req.enableIpv6() ? ipv6(req, id) : null);
     }
 
@@ -90,14 +93,16 @@ final class NetworkSpec {
     private Network.Ipv6Settings ipv6(NetworkCreateRequest req, String id) {
         Network.Ipv6Settings asked = req.ipv6();
         Cidr6 subnet = asked == null || asked.subnet() == null
-                ? Cidr6.parse("fd" + id.substring(0, 2) + ":" + id.substring(2, 6) + ":" + id.substring(6, 10) + "::/64")
+                ? Cidr6.parse(
+                        "fd" + id.substring(0, 2) + ":" + id.substring(2, 6) + ":" + id.substring(6, 10) + "::/64")
                 : Cidr6.parse(asked.subnet());
         if (subnet.prefix() > 126) {
             throw new InvalidArgumentException("subnet " + subnet + " is too small for a bridge network");
         }
         for (Network other : registry.all()) {
             if (other.ipv6() != null && Cidr6.parse(other.ipv6().subnet()).overlaps(subnet)) {
-                throw new ForbiddenException("Pool overlaps with other one on this address space (" + other.ipv6().subnet() + ")");
+                throw new ForbiddenException(
+                        "Pool overlaps with other one on this address space (" + other.ipv6().subnet() + ")");
             }
         }
         Ipv6 gateway = asked == null || asked.gateway() == null ? subnet.firstHost() : Ipv6.parse(asked.gateway());
@@ -169,7 +174,8 @@ final class NetworkSpec {
         }
         // Never adopt an interface that is not ours (docker0 of a dockerd on the same host, say).
         if (FOREIGN_BRIDGES.contains(requested) || links.exists(requested)) {
-            throw new ConflictException("interface " + requested + " already exists on the host and does not belong to berthd");
+            throw new ConflictException(
+                    "interface " + requested + " already exists on the host and does not belong to berthd");
         }
         return requested;
     }

@@ -34,7 +34,8 @@ final class PublishedPorts implements AutoCloseable {
      */
     List<PortMapping> publish(String containerId, List<PortBinding> bindings) {
         Attachment a = attachments.require(containerId);
-        Endpoint target = a.endpoints().stream().filter(e -> !registry.find(e.networkId()).internal()).findFirst().orElse(null);
+        Endpoint target = a.endpoints().stream().filter(e -> !registry.find(e.networkId()).internal()).findFirst()
+                .orElse(null);
         if (target == null || bindings.isEmpty()) {
             return List.of();
         }
@@ -97,7 +98,8 @@ final class PublishedPorts implements AutoCloseable {
         try {
             reservations.reserve(a.containerId(), again);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "container " + a.containerId() + ": cannot hold its host ports again: " + e.getMessage());
+            LOG.log(Level.WARNING,
+                    "container " + a.containerId() + ": cannot hold its host ports again: " + e.getMessage());
         }
     }
 

@@ -73,7 +73,8 @@ final class LayerExporter {
     /** Files that share an inode: the first path seen is written as a file, later ones as hard links to it. */
     private record InodeKey(long dev, long ino) {}
 
-    private void walk(TarArchiveOutputStream tar, Path dir, String prefix, Map<InodeKey, String> seen) throws IOException {
+    private void walk(TarArchiveOutputStream tar, Path dir, String prefix, Map<InodeKey, String> seen)
+            throws IOException {
         List<String> names = new ArrayList<>();
         try (Stream<Path> children = Files.list(dir)) {
             children.forEach(c -> names.add(c.getFileName().toString()));
@@ -113,7 +114,8 @@ final class LayerExporter {
                     in.transferTo(tar);
                 }
                 tar.closeArchiveEntry();
-            } else if (st.type() == FileSyscalls.S_IFCHR || st.type() == FileSyscalls.S_IFBLK || st.type() == FileSyscalls.S_IFIFO) {
+            } else if (st.type() == FileSyscalls.S_IFCHR || st.type() == FileSyscalls.S_IFBLK
+                    || st.type() == FileSyscalls.S_IFIFO) {
                 byte flag = st.type() == FileSyscalls.S_IFCHR ? TarConstants.LF_CHR
                         : st.type() == FileSyscalls.S_IFBLK ? TarConstants.LF_BLK : TarConstants.LF_FIFO;
                 TarArchiveEntry e = entry(rel, flag, st, st.permissions());
@@ -194,7 +196,8 @@ final class LayerExporter {
     private Map<String, byte[]> xattrs(Path path) throws IOException {
         Map<String, byte[]> result = new LinkedHashMap<>();
         for (String name : sys.llistxattr(path)) {
-            boolean overlayBookkeeping = name.startsWith("trusted.overlay.") && !name.equals(LayerExtractor.OPAQUE_XATTR);
+            boolean overlayBookkeeping = name.startsWith("trusted.overlay.")
+                    && !name.equals(LayerExtractor.OPAQUE_XATTR);
             boolean keep = name.equals("security.capability") || name.startsWith("user.")
                     || (name.startsWith("trusted.") && !overlayBookkeeping);
             if (overlayBookkeeping && scrub) {

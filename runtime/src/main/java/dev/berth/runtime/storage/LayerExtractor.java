@@ -194,9 +194,11 @@ final class LayerExtractor {
         for (Map.Entry<String, String> h : entry.getExtraPaxHeaders().entrySet()) {
             String key = h.getKey();
             if (key.startsWith(PaxXattrTap.XATTR_PREFIX)) {
-                fromStrings.put(key.substring(PaxXattrTap.XATTR_PREFIX.length()), h.getValue().getBytes(StandardCharsets.UTF_8));
+                fromStrings.put(key.substring(PaxXattrTap.XATTR_PREFIX.length()),
+                        h.getValue().getBytes(StandardCharsets.UTF_8));
             } else if (key.startsWith(LIBARCHIVE_XATTR_PREFIX)) {
-                String xname = java.net.URLDecoder.decode(key.substring(LIBARCHIVE_XATTR_PREFIX.length()), StandardCharsets.UTF_8);
+                String xname = java.net.URLDecoder.decode(key.substring(LIBARCHIVE_XATTR_PREFIX.length()),
+                        StandardCharsets.UTF_8);
                 try {
                     fromStrings.put(xname, Base64.getDecoder().decode(h.getValue()));
                 } catch (IllegalArgumentException e) {

@@ -94,10 +94,12 @@ final class LayerPaths {
                 attrs = attributes(current);
             }
             if (attrs == null) {
-                throw InvalidLayerException.entry(entryName, "\"" + root.relativize(current) + "\" does not exist in the layer");
+                throw InvalidLayerException.entry(entryName,
+                        "\"" + root.relativize(current) + "\" does not exist in the layer");
             }
             if (attrs.isSymbolicLink()) {
-                throw InvalidLayerException.entry(entryName, "would write through the symlink \"" + root.relativize(current) + "\"");
+                throw InvalidLayerException.entry(entryName,
+                        "would write through the symlink \"" + root.relativize(current) + "\"");
             }
             if (!attrs.isDirectory()) {
                 throw InvalidLayerException.entry(entryName, "\"" + root.relativize(current) + "\" is not a directory");

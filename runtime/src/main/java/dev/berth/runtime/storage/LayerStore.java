@@ -136,7 +136,7 @@ public final class LayerStore {
             throw new EngineException("cannot create a temp dir in " + layersDir + ": " + e.getMessage(), e);
         }
         try {
-            return unpackInto(tmp, parentChainId, expectedDiffId, blob, progress == null ? n -> { } : progress);
+            return unpackInto(tmp, parentChainId, expectedDiffId, blob, progress == null ? n -> {} : progress);
         } catch (IOException e) {
             deleteQuietly(tmp, e);
             throw new EngineException("unpacking layer failed: " + e.getMessage(), e);
@@ -156,7 +156,8 @@ public final class LayerStore {
             // The DiffID covers the whole tar, including the end-of-archive blocks and padding after it.
             hashed.transferTo(OutputStream.nullOutputStream());
         }
-        Digest diffId = Digest.fromHash(expectedDiffId != null ? expectedDiffId.algorithm() : "sha256", hasher.digest());
+        Digest diffId = Digest.fromHash(expectedDiffId != null ? expectedDiffId.algorithm() : "sha256",
+                hasher.digest());
         if (expectedDiffId != null && !expectedDiffId.equals(diffId)) {
             throw new DigestMismatchException("layer DiffID mismatch: expected " + expectedDiffId + ", got " + diffId);
         }
@@ -166,8 +167,10 @@ public final class LayerStore {
     /** Makes the complete layer in {@code tmp} (its {@code diff/} filled) visible under its ChainID, durably. */
     private Layer install(Path tmp, Layer unplaced) throws IOException {
         Digest chainId = unplaced.chainId();
-        Layer layer = new Layer(chainId, unplaced.diffId(), unplaced.parent(), unplaced.size(), dir(chainId).resolve(DIFF));
-        AtomicFiles.writeJson(tmp.resolve(METADATA), new LayerMetadata(chainId, layer.diffId(), layer.parent(), layer.size()));
+        Layer layer = new Layer(chainId, unplaced.diffId(), unplaced.parent(), unplaced.size(),
+                dir(chainId).resolve(DIFF));
+        AtomicFiles.writeJson(tmp.resolve(METADATA),
+                new LayerMetadata(chainId, layer.diffId(), layer.parent(), layer.size()));
         // Make the content durable before the rename makes it visible.
         sys.syncfs(tmp);
         try {
@@ -180,7 +183,8 @@ public final class LayerStore {
             // ENOTEMPTY (reported as a plain FileSystemException): the same layer is already there, e.g. a
             // concurrent pull of it won the race. Keep that one.
             TreeDeleter.delete(tmp);
-            return get(chainId).orElseThrow(() -> new EngineException("layer " + chainId + " vanished while unpacking"));
+            return get(chainId)
+                    .orElseThrow(() -> new EngineException("layer " + chainId + " vanished while unpacking"));
         }
         AtomicFiles.syncDirectory(layersDir); // the layer's new name, durable as its content already is
         return layer;
@@ -251,7 +255,8 @@ public final class LayerStore {
             // Renamed first so that no half-deleted layer is ever visible under its name.
             Files.move(dir(chainId), doomed, StandardCopyOption.ATOMIC_MOVE);
             Path shortLink = layersDir.resolve("l").resolve(OverlayMounts.shortId(chainId));
-            if (Files.isSymbolicLink(shortLink) && Files.readSymbolicLink(shortLink).startsWith("../" + chainId.hex())) {
+            if (Files.isSymbolicLink(shortLink)
+                    && Files.readSymbolicLink(shortLink).startsWith("../" + chainId.hex())) {
                 Files.delete(shortLink);
             }
             TreeDeleter.delete(doomed);
@@ -336,7 +341,8 @@ public final class LayerStore {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if ((attrs.isRegularFile() || attrs.isSymbolicLink()) && (attrs.fileKey() == null || seen.add(attrs.fileKey()))) {
+                if ((attrs.isRegularFile() || attrs.isSymbolicLink())
+                        && (attrs.fileKey() == null || seen.add(attrs.fileKey()))) {
                     total[0] += attrs.size();
                 }
                 return FileVisitResult.CONTINUE;

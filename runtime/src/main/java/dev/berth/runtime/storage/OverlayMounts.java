@@ -102,7 +102,8 @@ public final class OverlayMounts {
     /** Overlay splits options at ',' and lowerdirs at ':'; such paths cannot be passed safely. */
     private static String checked(String path) {
         if (path.contains(",") || path.contains(":") || path.contains("\\")) {
-            throw new InvalidArgumentException("path not usable in overlay mount options (contains , : or \\): " + path);
+            throw new InvalidArgumentException(
+                    "path not usable in overlay mount options (contains , : or \\): " + path);
         }
         return path;
     }

@@ -42,7 +42,7 @@ final class PaxXattrTap extends FilterInputStream {
     public int read() throws IOException {
         int b = super.read();
         if (b >= 0) {
-            feed(new byte[] {(byte) b}, 0, 1);
+            feed(new byte[]{(byte) b}, 0, 1);
         }
         return b;
     }

@@ -32,7 +32,8 @@ public final class LocalDriverOptions {
         }
         for (String key : new TreeSet<>(opts.keySet())) {
             if (!KNOWN.contains(key)) {
-                throw new InvalidArgumentException("invalid option: \"" + key + "\" (the local driver takes type, device and o)");
+                throw new InvalidArgumentException(
+                        "invalid option: \"" + key + "\" (the local driver takes type, device and o)");
             }
         }
         if (opts.containsKey("size")) {
@@ -51,17 +52,20 @@ public final class LocalDriverOptions {
         String device = opts.get("device");
         if (hasBindFlag(opts.get("o"))) {
             if (!device.startsWith("/")) {
-                throw new InvalidArgumentException("invalid bind device \"" + device + "\": must be an absolute host path");
+                throw new InvalidArgumentException(
+                        "invalid bind device \"" + device + "\": must be an absolute host path");
             }
         } else if (!"tmpfs".equals(type)) {
-            throw new InvalidArgumentException("unsupported volume type \"" + type + "\": the local driver of berthd mounts "
-                    + "type=tmpfs or a host directory with o=bind,device=/path");
+            throw new InvalidArgumentException(
+                    "unsupported volume type \"" + type + "\": the local driver of berthd mounts "
+                            + "type=tmpfs or a host directory with o=bind,device=/path");
         }
     }
 
     /** True if the mount options {@code o} contain the {@code bind} (or {@code rbind}) flag. */
     static boolean hasBindFlag(String o) {
-        return o != null && Arrays.stream(o.split(",")).map(String::trim).anyMatch(f -> f.equals("bind") || f.equals("rbind"));
+        return o != null
+                && Arrays.stream(o.split(",")).map(String::trim).anyMatch(f -> f.equals("bind") || f.equals("rbind"));
     }
 
     /** The mount a volume with {@code opts} needs on {@code target}; a bind source that is gone is an InvalidArgumentException. */

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 /** A volume as the engine sees it: its name, driver, labels, driver options, creation time and data directory. */
 public record Volume(String name, String driver, Map<String, String> labels, Map<String, String> options,
-                     Instant createdAt, Path mountpoint) {
+        Instant createdAt, Path mountpoint) {
     /** The only driver berthd has, as Docker's default. */
     public static final String LOCAL_DRIVER = "local";
     /** Label that marks a volume created without a name (moby's {@code AnonymousLabel}). */

@@ -21,10 +21,12 @@ public final class VolumeNames {
     /** Throws an InvalidArgumentException worded as dockerd's if {@code name} is not valid. */
     public static void validate(String name) {
         if (name != null && name.length() == 1) {
-            throw new InvalidArgumentException("volume name is too short, names should be at least two alphanumeric characters");
+            throw new InvalidArgumentException(
+                    "volume name is too short, names should be at least two alphanumeric characters");
         }
         if (!isValid(name)) {
-            throw new InvalidArgumentException("\"" + name + "\" includes invalid characters for a local volume name, only "
+            throw new InvalidArgumentException("\"" + name
+                    + "\" includes invalid characters for a local volume name, only "
                     + "\"[a-zA-Z0-9][a-zA-Z0-9_.-]\" are allowed. If you intended to pass a host directory, use absolute path");
         }
     }

@@ -54,7 +54,8 @@ public record VolumeQuery(Set<String> names, Set<String> drivers, Set<String> la
         static boolean matchAll(Set<String> selectors, Map<String, String> labels) {
             for (String s : selectors) {
                 int eq = s.indexOf('=');
-                boolean ok = eq < 0 ? labels.containsKey(s) : s.substring(eq + 1).equals(labels.get(s.substring(0, eq)));
+                boolean ok = eq < 0 ? labels.containsKey(s)
+                        : s.substring(eq + 1).equals(labels.get(s.substring(0, eq)));
                 if (!ok) {
                     return false;
                 }

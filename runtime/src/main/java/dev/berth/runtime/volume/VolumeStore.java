@@ -62,7 +62,8 @@ public final class VolumeStore {
         VolumeNames.validate(name);
         String driver = request.driver() == null || request.driver().isEmpty() ? Volume.LOCAL_DRIVER : request.driver();
         if (!driver.equals(Volume.LOCAL_DRIVER)) {
-            throw new NotFoundException("error looking up volume plugin " + driver + ": plugin \"" + driver + "\" not found");
+            throw new NotFoundException(
+                    "error looking up volume plugin " + driver + ": plugin \"" + driver + "\" not found");
         }
         LocalDriverOptions.validate(request.options());
         Map<String, String> labels = new HashMap<>(request.labels());
@@ -75,7 +76,8 @@ public final class VolumeStore {
                 Volume v = existing.get();
                 if (!request.options().isEmpty() && !request.options().equals(v.options())) {
                     throw new ConflictException("volume name must be unique: volume \"" + name
-                            + "\" already exists with driver options " + v.options() + ", not " + new TreeMap<>(request.options()));
+                            + "\" already exists with driver options " + v.options() + ", not "
+                            + new TreeMap<>(request.options()));
                 }
                 return v;
             }
@@ -131,7 +133,8 @@ public final class VolumeStore {
             }
             List<String> users = usage.containersUsing(name);
             if (!users.isEmpty()) {
-                throw new ConflictException("remove " + name + ": volume is in use - [" + String.join(", ", users) + "]");
+                throw new ConflictException(
+                        "remove " + name + ": volume is in use - [" + String.join(", ", users) + "]");
             }
             delete(v.get());
         }
@@ -182,7 +185,8 @@ public final class VolumeStore {
      */
     public Optional<MountSpec> mountSpec(String name) {
         Volume v = get(name);
-        return v.needsMount() ? Optional.of(LocalDriverOptions.mountSpec(v.options(), v.mountpoint())) : Optional.empty();
+        return v.needsMount() ? Optional.of(LocalDriverOptions.mountSpec(v.options(), v.mountpoint()))
+                : Optional.empty();
     }
 
     /**

@@ -33,7 +33,8 @@ class DialStdioTest {
                         got.write(buf.array(), 0, buf.position());
                         buf.clear();
                     }
-                    c.write(ByteBuffer.wrap(("HTTP/1.1 200 OK\r\n\r\nyou said " + got).getBytes(StandardCharsets.UTF_8)));
+                    c.write(ByteBuffer
+                            .wrap(("HTTP/1.1 200 OK\r\n\r\nyou said " + got).getBytes(StandardCharsets.UTF_8)));
                 } catch (Exception e) {
                     throw new RuntimeException(e);
                 }

@@ -15,8 +15,7 @@ final class EngineArchitecture {
     private static final String[] SERVICES = {"image", "container", "network", "volume", "build", "storage", "linux",
             "events", "errors", "common"};
 
-    private EngineArchitecture() {
-    }
+    private EngineArchitecture() {}
 
     private static String[] under(String root, String... names) {
         String[] out = new String[names.length];
@@ -44,12 +43,11 @@ final class EngineArchitecture {
     static ArchRule apiDoesNotMakeServices(String root) {
         return noClasses().that().resideInAPackage(root + ".api..")
                 .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaConstructorCall.Predicates
-                        .target(com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With
-                                .<com.tngtech.archunit.core.domain.JavaClass>owner(
-                                        com.tngtech.archunit.base.DescribedPredicate.describe("a service",
-                                                c -> c.getPackageName().startsWith(root + ".")
-                                                        && !c.getPackageName().startsWith(root + ".api")
-                                                        && (c.getSimpleName().endsWith("Service")
+                        .target(com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.<com.tngtech.archunit.core.domain.JavaClass>owner(
+                                com.tngtech.archunit.base.DescribedPredicate.describe("a service",
+                                        c -> c.getPackageName().startsWith(root + ".")
+                                                && !c.getPackageName().startsWith(root + ".api")
+                                                && (c.getSimpleName().endsWith("Service")
                                                         || c.getSimpleName().endsWith("Updater"))))))
                 .as("services are made in the composition root (daemon), not in the API layer (" + root + ")");
     }

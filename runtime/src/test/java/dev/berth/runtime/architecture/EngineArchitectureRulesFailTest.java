@@ -15,11 +15,13 @@ class EngineArchitectureRulesFailTest {
     @Test
     void everyRuleCatchesTheBadEngine() {
         JavaClasses bad = new ClassFileImporter().importPackages(BAD);
-        List<ArchRule> rules = List.of(EngineArchitecture.servicesDoNotReachUp(BAD), EngineArchitecture.apiDoesNotTouchLinux(BAD),
+        List<ArchRule> rules = List.of(EngineArchitecture.servicesDoNotReachUp(BAD),
+                EngineArchitecture.apiDoesNotTouchLinux(BAD),
                 EngineArchitecture.apiDoesNotMakeServices(BAD), EngineArchitecture.linuxStandsAlone(BAD),
                 EngineArchitecture.imagesKnowNoContainers(BAD), EngineArchitecture.noCyclesBetweenParts(BAD));
         for (ArchRule rule : rules) {
-            assertTrue(rule.evaluate(bad).hasViolation(), () -> "the rule did not catch the bad engine: " + rule.getDescription());
+            assertTrue(rule.evaluate(bad).hasViolation(),
+                    () -> "the rule did not catch the bad engine: " + rule.getDescription());
         }
     }
 }

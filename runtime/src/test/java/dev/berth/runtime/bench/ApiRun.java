@@ -20,8 +20,10 @@ final class ApiRun {
     static long once(Path socket, String image) throws Exception {
         long start = System.nanoTime();
         try (HttpConnection api = new HttpConnection(socket); HttpConnection waiter = new HttpConnection(socket)) {
-            String body = "{\"Image\":\"" + image + "\",\"Cmd\":[\"true\"],\"HostConfig\":{\"AutoRemove\":true,\"NetworkMode\":\"none\"}}";
-            HttpResult created = api.exchange("POST", "/v1.41/containers/create", JSON, body.getBytes(StandardCharsets.UTF_8));
+            String body = "{\"Image\":\"" + image
+                    + "\",\"Cmd\":[\"true\"],\"HostConfig\":{\"AutoRemove\":true,\"NetworkMode\":\"none\"}}";
+            HttpResult created = api.exchange("POST", "/v1.41/containers/create", JSON,
+                    body.getBytes(StandardCharsets.UTF_8));
             check(created, 201);
             String id = created.json().path("Id").asText();
             waiter.sendHead("POST", "/v1.41/containers/" + id + "/wait?condition=removed", Map.of(), 0L, false);

@@ -39,7 +39,7 @@ public final class BuildBenchmark {
             String ref = registry.host() + "/bench/busybox:1";
             Path ctx = context(work.resolve("ctx"), ref);
             try (EngineProcess berthd = EngineProcess.berthd(work.resolve("berthd"));
-                 EngineProcess dockerd = EngineProcess.dockerd(work.resolve("dockerd"))) {
+                    EngineProcess dockerd = EngineProcess.dockerd(work.resolve("dockerd"))) {
                 List<EngineProcess> engines = List.of(berthd, dockerd);
                 for (EngineProcess e : engines) {
                     check(e.docker("pull", ref), e.name + " pull");
@@ -59,7 +59,8 @@ public final class BuildBenchmark {
                         changed[e][i] = check(build(engines.get(e), ctx), "rebuild after one change");
                     }
                 }
-                System.out.println("| `docker build`, 10 steps, 2 stages, 50 MB context (median of " + runs + ") | berthd | dockerd 20.10 (classic) | berthd/dockerd |");
+                System.out.println("| `docker build`, 10 steps, 2 stages, 50 MB context (median of " + runs
+                        + ") | berthd | dockerd 20.10 (classic) | berthd/dockerd |");
                 System.out.println("|---|---|---|---|");
                 row("cold (base pulled, `--no-cache`)", cold);
                 row("rebuild, nothing changed", same);

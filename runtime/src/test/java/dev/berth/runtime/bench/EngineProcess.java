@@ -29,15 +29,17 @@ final class EngineProcess implements AutoCloseable {
 
     static EngineProcess berthd(Path dir) throws Exception {
         Path socket = dir.resolve("berthd.sock");
-        List<String> cmd = BerthdCommand.fromCheckout(BerthdCommand.checkoutRoot(), List.of("--host", "unix://" + socket,
-                "--data-root", dir.resolve("data").toString(), "--exec-root", dir.resolve("exec").toString(),
-                "--pidfile", dir.resolve("berthd.pid").toString()));
+        List<String> cmd = BerthdCommand.fromCheckout(BerthdCommand.checkoutRoot(),
+                List.of("--host", "unix://" + socket,
+                        "--data-root", dir.resolve("data").toString(), "--exec-root", dir.resolve("exec").toString(),
+                        "--pidfile", dir.resolve("berthd.pid").toString()));
         return start("berthd", socket, cmd, dir);
     }
 
     static EngineProcess dockerd(Path dir) throws Exception {
         Path socket = dir.resolve("dockerd.sock");
-        List<String> cmd = List.of("dockerd", "--host", "unix://" + socket, "--data-root", dir.resolve("data").toString(),
+        List<String> cmd = List.of("dockerd", "--host", "unix://" + socket, "--data-root",
+                dir.resolve("data").toString(),
                 "--exec-root", dir.resolve("exec").toString(), "--pidfile", dir.resolve("dockerd.pid").toString(),
                 "--iptables=false", "--ip-masq=false", "--bridge=none");
         return start("dockerd", socket, cmd, dir);
@@ -46,7 +48,8 @@ final class EngineProcess implements AutoCloseable {
     /** dockerd as {@link #dockerd} with {@code --live-restore}: its containers outlive it, as berthd's do. */
     static EngineProcess dockerdLiveRestore(Path dir) throws Exception {
         Path socket = dir.resolve("dockerd.sock");
-        List<String> cmd = List.of("dockerd", "--host", "unix://" + socket, "--data-root", dir.resolve("data").toString(),
+        List<String> cmd = List.of("dockerd", "--host", "unix://" + socket, "--data-root",
+                dir.resolve("data").toString(),
                 "--exec-root", dir.resolve("exec").toString(), "--pidfile", dir.resolve("dockerd.pid").toString(),
                 "--iptables=false", "--ip-masq=false", "--bridge=none", "--live-restore");
         return start("dockerd", socket, cmd, dir);
@@ -58,7 +61,8 @@ final class EngineProcess implements AutoCloseable {
      */
     static EngineProcess dockerdWithNetwork(Path dir) throws Exception {
         Path socket = dir.resolve("dockerd.sock");
-        List<String> cmd = List.of("dockerd", "--host", "unix://" + socket, "--data-root", dir.resolve("data").toString(),
+        List<String> cmd = List.of("dockerd", "--host", "unix://" + socket, "--data-root",
+                dir.resolve("data").toString(),
                 "--exec-root", dir.resolve("exec").toString(), "--pidfile", dir.resolve("dockerd.pid").toString());
         return start("dockerd", socket, cmd, dir);
     }

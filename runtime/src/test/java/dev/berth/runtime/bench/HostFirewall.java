@@ -29,7 +29,8 @@ final class HostFirewall {
                 String[] f = line.split(" ");
                 if (line.startsWith("-N DOCKER")) {
                     chains.add(f[1]);
-                } else if (line.startsWith("-A ") && !f[1].startsWith("DOCKER") && (line.contains("-j DOCKER") || line.contains("docker0"))) {
+                } else if (line.startsWith("-A ") && !f[1].startsWith("DOCKER")
+                        && (line.contains("-j DOCKER") || line.contains("docker0"))) {
                     List<String> argv = new ArrayList<>(List.of("iptables", "-w", "-t", table, "-D"));
                     argv.addAll(List.of(line.substring(3).replace("\"", "").split(" ")));
                     run(argv.toArray(String[]::new));

@@ -47,7 +47,7 @@ public final class NetBenchmark {
             TestImages.busybox().push(registry, "bench/busybox", "1");
             String ref = registry.host() + "/bench/busybox:1";
             try (EngineProcess berthd = EngineProcess.berthd(work.resolve("berthd"));
-                 EngineProcess dockerd = EngineProcess.dockerdWithNetwork(work.resolve("dockerd"))) {
+                    EngineProcess dockerd = EngineProcess.dockerdWithNetwork(work.resolve("dockerd"))) {
                 List<Target> targets = new ArrayList<>();
                 try {
                     for (EngineProcess e : List.of(berthd, dockerd)) {
@@ -108,7 +108,8 @@ public final class NetBenchmark {
         for (int i = 0; i < targets.size(); i++) {
             double gbit = bytes * 8 / (RunBenchmark.median(streams.get(i)) / 1e9) / 1e9;
             double perSecond = connections / (RunBenchmark.median(batches.get(i)) / 1e9);
-            System.err.printf(Locale.ROOT, "%s: %.2f Gbit/s, %.0f connections/s%n", targets.get(i).label(), gbit, perSecond);
+            System.err.printf(Locale.ROOT, "%s: %.2f Gbit/s, %.0f connections/s%n", targets.get(i).label(), gbit,
+                    perSecond);
             out.add(new Measured(targets.get(i), gbit, perSecond));
         }
         return out;
@@ -193,11 +194,13 @@ public final class NetBenchmark {
     }
 
     private static void print(List<Measured> r, long bytes, int connections) {
-        System.out.printf(Locale.ROOT, "| path (host → container), median of %d rounds | throughput, one %d MiB stream | connections/s, %d sequential |%n",
+        System.out.printf(Locale.ROOT,
+                "| path (host → container), median of %d rounds | throughput, one %d MiB stream | connections/s, %d sequential |%n",
                 ROUNDS, bytes >> 20, connections);
         System.out.println("|---|---|---|");
         for (Measured m : r) {
-            System.out.printf(Locale.ROOT, "| %s | %.2f Gbit/s | %.0f |%n", m.target().label(), m.gbitPerSecond(), m.connectionsPerSecond());
+            System.out.printf(Locale.ROOT, "| %s | %.2f Gbit/s | %.0f |%n", m.target().label(), m.gbitPerSecond(),
+                    m.connectionsPerSecond());
         }
         System.out.println();
         System.out.println("| ratio | throughput | connections/s |");

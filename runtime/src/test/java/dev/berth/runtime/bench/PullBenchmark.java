@@ -25,7 +25,7 @@ public final class PullBenchmark {
             image.push(registry, "bench/large", "1");
             String ref = registry.host() + "/bench/large:1";
             try (EngineProcess berthd = EngineProcess.berthd(work.resolve("berthd"));
-                 EngineProcess dockerd = EngineProcess.dockerd(work.resolve("dockerd"))) {
+                    EngineProcess dockerd = EngineProcess.dockerd(work.resolve("dockerd"))) {
                 Thread.sleep(3000);
                 long berthdIdle = berthd.treeRssKiB();
                 long dockerdIdle = dockerd.treeRssKiB();
@@ -48,11 +48,14 @@ public final class PullBenchmark {
                 double d = median(dockerdTimes) / 1e6;
                 System.out.println("| metric | berthd | dockerd 20.10 (+containerd) | ratio |");
                 System.out.println("|---|---|---|---|");
-                System.out.printf(Locale.ROOT, "| cold pull, 100 MB in 5 layers (median of %d) | %.0f ms | %.0f ms | %.2f× |%n", rounds, b, d, b / d);
+                System.out.printf(Locale.ROOT,
+                        "| cold pull, 100 MB in 5 layers (median of %d) | %.0f ms | %.0f ms | %.2f× |%n", rounds, b, d,
+                        b / d);
                 System.out.printf(Locale.ROOT, "| idle RSS after start | %.1f MiB | %.1f MiB | %.2f× |%n",
                         berthdIdle / 1024.0, dockerdIdle / 1024.0, (double) berthdIdle / dockerdIdle);
                 System.out.printf(Locale.ROOT, "| RSS after %d pulls | %.1f MiB | %.1f MiB | %.2f× |%n", rounds,
-                        berthd.treeRssKiB() / 1024.0, dockerd.treeRssKiB() / 1024.0, (double) berthd.treeRssKiB() / dockerd.treeRssKiB());
+                        berthd.treeRssKiB() / 1024.0, dockerd.treeRssKiB() / 1024.0,
+                        (double) berthd.treeRssKiB() / dockerd.treeRssKiB());
             }
         } finally {
             new ProcessBuilder("rm", "-rf", work.toString()).start().waitFor();

@@ -17,7 +17,8 @@ public final class RestartBenchmark {
     private RestartBenchmark() {}
 
     /** What one engine's restart took, in milliseconds. */
-    private record Outcome(String engine, long stopMs, long readyMs, long attachedMs, boolean stopWorks, boolean logsWork) {}
+    private record Outcome(String engine, long stopMs, long readyMs, long attachedMs, boolean stopWorks,
+            boolean logsWork) {}
 
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 200;
@@ -32,11 +33,13 @@ public final class RestartBenchmark {
         } finally {
             new ProcessBuilder("rm", "-rf", work.toString()).start().waitFor();
         }
-        System.out.printf("%n| %d containers (%d running) | stop | ready after start | all running listed | stop one | logs |%n",
+        System.out.printf(
+                "%n| %d containers (%d running) | stop | ready after start | all running listed | stop one | logs |%n",
                 total, total / 2);
         System.out.println("|---|---|---|---|---|---|");
         for (Outcome o : outcomes) {
-            System.out.printf("| %s | %d ms | %d ms | %d ms | %s | %s |%n", o.engine(), o.stopMs(), o.readyMs(), o.attachedMs(),
+            System.out.printf("| %s | %d ms | %d ms | %d ms | %s | %s |%n", o.engine(), o.stopMs(), o.readyMs(),
+                    o.attachedMs(),
                     o.stopWorks() ? "yes" : "NO", o.logsWork() ? "yes" : "NO");
         }
     }

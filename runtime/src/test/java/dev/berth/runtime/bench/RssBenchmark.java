@@ -32,7 +32,7 @@ public final class RssBenchmark {
             TestImages.busybox().push(registry, "bench/busybox", "1");
             String ref = registry.host() + "/bench/busybox:1";
             try (EngineProcess berthd = EngineProcess.berthd(work.resolve("berthd"));
-                 EngineProcess dockerd = EngineProcess.dockerd(work.resolve("dockerd"))) {
+                    EngineProcess dockerd = EngineProcess.dockerd(work.resolve("dockerd"))) {
                 try {
                     for (EngineProcess e : List.of(berthd, dockerd)) {
                         check(e.docker("pull", ref), e.name + " pull");
@@ -42,13 +42,15 @@ public final class RssBenchmark {
                     long dockerdIdle = dockerdAndContainerd(dockerd, ProcessMemory::rssKiB);
                     for (int i = 0; i < containers; i++) {
                         for (EngineProcess e : List.of(berthd, dockerd)) {
-                            check(e.docker("run", "-d", "--network", "none", "--name", "sleeper-" + i, ref, "sleep", "3600"), e.name + " run");
+                            check(e.docker("run", "-d", "--network", "none", "--name", "sleeper-" + i, ref, "sleep",
+                                    "3600"), e.name + " run");
                         }
                     }
                     for (EngineProcess e : List.of(berthd, dockerd)) {
                         long running = e.docker("ps", "-q").output().lines().filter(l -> !l.isBlank()).count();
                         if (running != containers) {
-                            throw new IllegalStateException(e.name + " runs " + running + " containers, not " + containers);
+                            throw new IllegalStateException(
+                                    e.name + " runs " + running + " containers, not " + containers);
                         }
                     }
                     Thread.sleep(5000); // let the engines settle after the burst (GC, idle connections closed)
@@ -75,8 +77,9 @@ public final class RssBenchmark {
         List<Long> conmons = ProcessMemory.find("conmon", marker);
         List<Long> shims = ProcessMemory.find("containerd-shim", dockerd.dir().toString());
         if (conmons.size() != n || shims.size() != n) {
-            throw new IllegalStateException("expected " + n + " monitors each, found " + conmons.size() + " conmons and "
-                    + shims.size() + " shims");
+            throw new IllegalStateException(
+                    "expected " + n + " monitors each, found " + conmons.size() + " conmons and "
+                            + shims.size() + " shims");
         }
         Sample bRss = new Sample(ProcessMemory.rssKiB(berthd.pid()), conmons, ProcessMemory::rssKiB);
         Sample dRss = new Sample(dockerdAndContainerd(dockerd, ProcessMemory::rssKiB), shims, ProcessMemory::rssKiB);
@@ -86,7 +89,8 @@ public final class RssBenchmark {
         System.out.println("|---|---|---|---|");
         row("engine idle, image pulled (dockerd: + containerd)", berthdIdle, dockerdIdle);
         row("engine with " + n + " running containers", bRss.engine(), dRss.engine());
-        row("one container's monitor, mean (conmon / containerd-shim-runc-v2)", bRss.monitorsTotal() / n, dRss.monitorsTotal() / n);
+        row("one container's monitor, mean (conmon / containerd-shim-runc-v2)", bRss.monitorsTotal() / n,
+                dRss.monitorsTotal() / n);
         row(n + " monitors", bRss.monitorsTotal(), dRss.monitorsTotal());
         row("**total RSS with " + n + " containers** (engine + monitors)", bRss.engine() + bRss.monitorsTotal(),
                 dRss.engine() + dRss.monitorsTotal());
@@ -104,7 +108,8 @@ public final class RssBenchmark {
     }
 
     private static void row(String metric, long berthdKiB, long dockerdKiB) {
-        System.out.printf(Locale.ROOT, "| %s | %s | %s | %.2f× |%n", metric, size(berthdKiB), size(dockerdKiB), (double) berthdKiB / dockerdKiB);
+        System.out.printf(Locale.ROOT, "| %s | %s | %s | %.2f× |%n", metric, size(berthdKiB), size(dockerdKiB),
+                (double) berthdKiB / dockerdKiB);
     }
 
     private static String size(long kib) {

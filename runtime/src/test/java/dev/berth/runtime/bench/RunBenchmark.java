@@ -24,7 +24,7 @@ public final class RunBenchmark {
             String ref = registry.host() + "/bench/busybox:1";
             Path bundle = RuncBundle.create(work.resolve("bundle"));
             try (EngineProcess berthd = EngineProcess.berthd(work.resolve("berthd"));
-                 EngineProcess dockerd = EngineProcess.dockerd(work.resolve("dockerd"))) {
+                    EngineProcess dockerd = EngineProcess.dockerd(work.resolve("dockerd"))) {
                 for (EngineProcess e : List.of(berthd, dockerd)) {
                     check(e.docker("pull", ref), e.name + " pull");
                     check(e.docker("run", "--rm", "--network", "none", ref, "true"), e.name + " warm-up run");
@@ -44,11 +44,13 @@ public final class RunBenchmark {
                     cli.add(check(berthd.docker("version"), "docker version"));
                 }
                 double mr = median(r) / 1e6;
-                System.out.println("| metric (median of " + runs + ") | berthd | dockerd 20.10 | bare runc | berthd/dockerd | berthd − runc |");
+                System.out.println("| metric (median of " + runs
+                        + ") | berthd | dockerd 20.10 | bare runc | berthd/dockerd | berthd − runc |");
                 System.out.println("|---|---|---|---|---|---|");
                 row("`docker run --rm IMG true` through the docker CLI", median(b) / 1e6, median(d) / 1e6, mr);
                 row("the same on the Engine API (create, wait, start; no CLI)", median(ab) / 1e6, median(ad) / 1e6, mr);
-                System.out.printf(Locale.ROOT, "%n`docker version` (the CLI's own start-up and one round trip): %.0f ms%n", median(cli) / 1e6);
+                System.out.printf(Locale.ROOT,
+                        "%n`docker version` (the CLI's own start-up and one round trip): %.0f ms%n", median(cli) / 1e6);
             }
         } finally {
             new ProcessBuilder("rm", "-rf", work.toString()).start().waitFor();

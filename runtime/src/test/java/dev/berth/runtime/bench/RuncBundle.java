@@ -17,7 +17,8 @@ final class RuncBundle {
         run(dir, List.of("runc", "spec"));
         Path config = dir.resolve("config.json");
         // Not a terminal, and the command `true`; everything else stays runc's default.
-        String json = Files.readString(config).replace("\"terminal\": true", "\"terminal\": false").replace("\"sh\"", "\"true\"");
+        String json = Files.readString(config).replace("\"terminal\": true", "\"terminal\": false").replace("\"sh\"",
+                "\"true\"");
         Files.writeString(config, json);
         return dir;
     }
@@ -25,7 +26,8 @@ final class RuncBundle {
     /** Wall time of one `runc run` to completion. */
     static long runOnce(Path bundle, String id) throws Exception {
         long start = System.nanoTime();
-        run(bundle, List.of("runc", "--root", bundle.resolve("state").toString(), "run", "--bundle", bundle.toString(), id));
+        run(bundle, List.of("runc", "--root", bundle.resolve("state").toString(), "run", "--bundle", bundle.toString(),
+                id));
         return System.nanoTime() - start;
     }
 

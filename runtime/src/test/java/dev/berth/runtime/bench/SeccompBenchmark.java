@@ -38,7 +38,7 @@ public final class SeccompBenchmark {
             List<String> dockerdDefault = List.of();
             List<String> dockerdUnconfined = List.of("--security-opt", "seccomp=unconfined");
             try (EngineProcess berthd = EngineProcess.berthd(work.resolve("berthd"));
-                 EngineProcess dockerd = EngineProcess.dockerd(work.resolve("dockerd"))) {
+                    EngineProcess dockerd = EngineProcess.dockerd(work.resolve("dockerd"))) {
                 check(berthd.docker("pull", ref), "pull");
                 check(dockerd.docker("pull", ref), "dockerd pull");
                 Map<String, List<Long>> times = new LinkedHashMap<>();
@@ -57,7 +57,8 @@ public final class SeccompBenchmark {
                     dockerdBare.add(check(dockerd.docker(argv(dockerdUnconfined, ref)), "dockerd unconfined"));
                 }
                 double base = RunBenchmark.median(times.get("the former deny-list")) / 1e6;
-                System.out.println("| `docker run --rm IMG true` on berthd (median of " + runs + ") | time | against the deny-list |");
+                System.out.println("| `docker run --rm IMG true` on berthd (median of " + runs
+                        + ") | time | against the deny-list |");
                 System.out.println("|---|---|---|");
                 for (var t : times.entrySet()) {
                     double ms = RunBenchmark.median(t.getValue()) / 1e6;
@@ -65,7 +66,8 @@ public final class SeccompBenchmark {
                 }
                 double df = RunBenchmark.median(dockerdFiltered) / 1e6;
                 double db = RunBenchmark.median(dockerdBare) / 1e6;
-                System.out.printf(Locale.ROOT, "%ndockerd 20.10, same runc: default profile %.1f ms, unconfined %.1f ms (the filter costs %+.1f ms there)%n",
+                System.out.printf(Locale.ROOT,
+                        "%ndockerd 20.10, same runc: default profile %.1f ms, unconfined %.1f ms (the filter costs %+.1f ms there)%n",
                         df, db, df - db);
             }
         } finally {

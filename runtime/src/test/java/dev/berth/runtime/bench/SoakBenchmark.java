@@ -28,7 +28,8 @@ public final class SoakBenchmark {
     /** One kind of request and how often a client picks it. */
     private record Op(String name, int weight) {}
 
-    private static final List<Op> MIX = List.of(new Op("run+rm", 3), new Op("exec", 2), new Op("logs", 2), new Op("stats", 1),
+    private static final List<Op> MIX = List.of(new Op("run+rm", 3), new Op("exec", 2), new Op("logs", 2),
+            new Op("stats", 1),
             new Op("inspect", 3), new Op("list", 3), new Op("pull (cached)", 1), new Op("volume create+rm", 1),
             new Op("network connect+disconnect", 1));
 
@@ -125,8 +126,9 @@ public final class SoakBenchmark {
                     expect(200, "GET", "/containers/json?all=1", null);
                     expect(200, "GET", "/images/json", null);
                 }
-                case "pull (cached)" -> expect(200, "POST", "/images/create?fromImage=" + image.substring(0, image.lastIndexOf(':'))
-                        + "&tag=1", null);
+                case "pull (cached)" ->
+                    expect(200, "POST", "/images/create?fromImage=" + image.substring(0, image.lastIndexOf(':'))
+                            + "&tag=1", null);
                 case "volume create+rm" -> {
                     String name = home + "-v" + n;
                     expect(201, "POST", "/volumes/create", "{\"Name\":\"" + name + "\"}");
@@ -194,14 +196,16 @@ public final class SoakBenchmark {
     }
 
     private void print(int clients, Duration length, List<String> samples, Leftovers before, Leftovers after) {
-        System.out.printf("%n## %s: %d clients for %d s, %d run+rm cycles%n%n", engine.name, clients, length.toSeconds(), runs.get());
+        System.out.printf("%n## %s: %d clients for %d s, %d run+rm cycles%n%n", engine.name, clients,
+                length.toSeconds(), runs.get());
         System.out.println("| operation | count | failed | p50 ms | p99 ms |");
         System.out.println("|---|---|---|---|---|");
         for (Op op : MIX) {
             List<Long> all = new ArrayList<>(nanos.getOrDefault(op.name(), new ConcurrentLinkedQueue<>()));
             all.sort(Long::compare);
             long failed = failures.getOrDefault(op.name(), new AtomicLong()).get();
-            System.out.printf("| %s | %d | %d | %.1f | %.1f |%n", op.name(), all.size(), failed, pct(all, 0.50), pct(all, 0.99));
+            System.out.printf("| %s | %d | %d | %.1f | %.1f |%n", op.name(), all.size(), failed, pct(all, 0.50),
+                    pct(all, 0.99));
             if (failed > 0) {
                 System.out.println("  first failure: " + firstFailure.get(op.name()));
             }
@@ -246,9 +250,11 @@ public final class SoakBenchmark {
     private record Leftovers(long mounts, long cgroups, long veths, long netns, long monitors) {
         static Leftovers of(EngineProcess e) throws IOException {
             String marker = e.dir().toString();
-            long mounts = Files.readAllLines(Path.of("/proc/self/mountinfo")).stream().filter(l -> l.contains(marker)).count();
+            long mounts = Files.readAllLines(Path.of("/proc/self/mountinfo")).stream().filter(l -> l.contains(marker))
+                    .count();
             long cgroups = 0;
-            for (Path controller : List.of(Path.of("/sys/fs/cgroup/memory/berth"), Path.of("/sys/fs/cgroup/memory/docker"),
+            for (Path controller : List.of(Path.of("/sys/fs/cgroup/memory/berth"),
+                    Path.of("/sys/fs/cgroup/memory/docker"),
                     Path.of("/sys/fs/cgroup/unified/berth"))) {
                 if (Files.isDirectory(controller)) {
                     try (var s = Files.list(controller)) {
@@ -258,16 +264,19 @@ public final class SoakBenchmark {
             }
             long veths;
             try (var s = Files.list(Path.of("/sys/class/net"))) {
-                veths = s.filter(p -> p.getFileName().toString().startsWith("veth") || p.getFileName().toString().startsWith("vb")).count();
+                veths = s.filter(p -> p.getFileName().toString().startsWith("veth")
+                        || p.getFileName().toString().startsWith("vb")).count();
             }
             long netns = Files.isDirectory(Path.of("/run/netns")) ? Files.list(Path.of("/run/netns")).count() : 0;
-            long monitors = ProcessMemory.find("conmon", marker).size() + ProcessMemory.find("containerd-shim", marker).size();
+            long monitors = ProcessMemory.find("conmon", marker).size()
+                    + ProcessMemory.find("containerd-shim", marker).size();
             return new Leftovers(mounts, cgroups, veths, netns, monitors);
         }
 
         @Override
         public String toString() {
-            return mounts + " mounts, " + cgroups + " cgroups, " + veths + " veths, " + netns + " netns, " + monitors + " monitors";
+            return mounts + " mounts, " + cgroups + " cgroups, " + veths + " veths, " + netns + " netns, " + monitors
+                    + " monitors";
         }
     }
 }

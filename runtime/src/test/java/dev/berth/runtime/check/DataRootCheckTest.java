@@ -34,15 +34,17 @@ class DataRootCheckTest {
     private String layer(String seed, String parentHex) throws Exception {
         String hex = sha256(seed.getBytes(StandardCharsets.UTF_8));
         Path dir = Files.createDirectories(root.resolve("layers").resolve(hex).resolve("diff")).getParent();
-        Files.writeString(dir.resolve("layer.json"), "{\"chainId\":\"sha256:" + hex + "\",\"diffId\":\"sha256:" + hex + "\""
-                + (parentHex == null ? "" : ",\"parent\":\"sha256:" + parentHex + "\"") + ",\"size\":0}");
+        Files.writeString(dir.resolve("layer.json"),
+                "{\"chainId\":\"sha256:" + hex + "\",\"diffId\":\"sha256:" + hex + "\""
+                        + (parentHex == null ? "" : ",\"parent\":\"sha256:" + parentHex + "\"") + ",\"size\":0}");
         return hex;
     }
 
     private void image(String configHex, String... layerHexes) throws Exception {
         StringBuilder layers = new StringBuilder();
         for (String l : layerHexes) {
-            layers.append(layers.isEmpty() ? "" : ",").append("{\"chainId\":\"sha256:").append(l).append("\",\"diffId\":\"sha256:")
+            layers.append(layers.isEmpty() ? "" : ",").append("{\"chainId\":\"sha256:").append(l)
+                    .append("\",\"diffId\":\"sha256:")
                     .append(l).append("\"}");
         }
         Files.createDirectories(root.resolve("images"));
@@ -52,7 +54,8 @@ class DataRootCheckTest {
 
     private String check(boolean repair, int expectedStatus) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertEquals(expectedStatus, new DataRootCheck(root).run(repair, new PrintStream(out, true, StandardCharsets.UTF_8)),
+        assertEquals(expectedStatus,
+                new DataRootCheck(root).run(repair, new PrintStream(out, true, StandardCharsets.UTF_8)),
                 out::toString);
         return out.toString(StandardCharsets.UTF_8);
     }
@@ -64,7 +67,9 @@ class DataRootCheckTest {
         image(blob("{\"config\":{}}"), base, top);
         Path c = Files.createDirectories(root.resolve("containers/c1"));
         Files.writeString(c.resolve("container.json"), "{\"id\":\"c1\",\"name\":\"web\",\"imageId\":\"sha256:"
-                + Files.list(root.resolve("images")).findFirst().orElseThrow().getFileName().toString().replace(".json", "") + "\"}");
+                + Files.list(root.resolve("images")).findFirst().orElseThrow().getFileName().toString().replace(".json",
+                        "")
+                + "\"}");
         Files.createDirectories(root.resolve("volumes/data/_data"));
         Files.writeString(root.resolve("volumes/data/volume.json"), "{\"name\":\"data\"}");
         assertTrue(new DataRootCheck(root).findings().isEmpty(), () -> {
@@ -89,10 +94,12 @@ class DataRootCheckTest {
         Files.createDirectories(root.resolve("ingest"));
         Files.writeString(root.resolve("ingest/blob-1.partial"), "half a layer");
         Files.createDirectories(root.resolve("layers/.tmp-123/diff"));
-        Files.createDirectories(root.resolve("layers").resolve(sha256("half".getBytes(StandardCharsets.UTF_8))).resolve("diff"));
+        Files.createDirectories(
+                root.resolve("layers").resolve(sha256("half".getBytes(StandardCharsets.UTF_8))).resolve("diff"));
         Files.createDirectories(root.resolve("volumes/.trash-abc/_data"));
         Path c = Files.createDirectories(root.resolve("containers/c2"));
-        Files.writeString(c.resolve("container.json"), "{\"id\":\"c2\",\"name\":\"orphan\",\"imageId\":\"sha256:" + "e".repeat(64) + "\"}");
+        Files.writeString(c.resolve("container.json"),
+                "{\"id\":\"c2\",\"name\":\"orphan\",\"imageId\":\"sha256:" + "e".repeat(64) + "\"}");
 
         List<Finding> found = new DataRootCheck(root).findings();
         String text = found.toString();
@@ -106,7 +113,8 @@ class DataRootCheckTest {
         List<Finding> left = new DataRootCheck(root).findings();
         assertEquals(1, left.size(), left::toString);
         assertFalse(left.getFirst().repairable(), "only the container whose image is gone is left, for a person");
-        assertFalse(Files.exists(root.resolve("images").resolve(config + ".json")), "the image without its layers went");
+        assertFalse(Files.exists(root.resolve("images").resolve(config + ".json")),
+                "the image without its layers went");
         assertTrue(Files.exists(root.resolve("layers").resolve(base).resolve("layer.json")), "a whole layer stays");
     }
 }

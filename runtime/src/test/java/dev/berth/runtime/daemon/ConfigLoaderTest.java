@@ -32,7 +32,8 @@ class ConfigLoaderTest {
 
     @Test
     void flagsInDockerdSpellings(@TempDir Path dir) throws StartupException {
-        DaemonConfig c = load(null, "-H", "unix:///tmp/a.sock", "--host=unix:///tmp/b.sock", "--data-root", "/srv/berth",
+        DaemonConfig c = load(null, "-H", "unix:///tmp/a.sock", "--host=unix:///tmp/b.sock", "--data-root",
+                "/srv/berth",
                 "--exec-root=/run/x", "--insecure-registry", "localhost:5000", "--insecure-registry", "10.0.0.0/8",
                 "-D", "--log-level", "warn", "--max-concurrent-downloads", "5");
         assertEquals(List.of(Path.of("/tmp/a.sock"), Path.of("/tmp/b.sock")), c.sockets());
@@ -45,38 +46,39 @@ class ConfigLoaderTest {
 
     @Test
     void helpAndVersion() throws StartupException {
-        assertInstanceOf(DaemonArgs.Help.class, DaemonArgs.parse(new String[] {"--data-root", "/x", "-h"}));
-        assertInstanceOf(DaemonArgs.Version.class, DaemonArgs.parse(new String[] {"-v"}));
+        assertInstanceOf(DaemonArgs.Help.class, DaemonArgs.parse(new String[]{"--data-root", "/x", "-h"}));
+        assertInstanceOf(DaemonArgs.Version.class, DaemonArgs.parse(new String[]{"-v"}));
     }
 
     @Test
     void stopContainersNamesTheSocketAndTheGracePeriod() throws StartupException {
         var defaults = assertInstanceOf(DaemonArgs.StopContainers.class,
-                DaemonArgs.parse(new String[] {"stop-containers"}));
+                DaemonArgs.parse(new String[]{"stop-containers"}));
         assertEquals(DaemonConfig.DEFAULT_SOCKET, defaults.socket());
         assertEquals(10, defaults.graceSeconds());
         var given = assertInstanceOf(DaemonArgs.StopContainers.class,
-                DaemonArgs.parse(new String[] {"stop-containers", "-H", "unix:///tmp/b.sock", "-t", "3"}));
+                DaemonArgs.parse(new String[]{"stop-containers", "-H", "unix:///tmp/b.sock", "-t", "3"}));
         assertEquals(Path.of("/tmp/b.sock"), given.socket());
         assertEquals(3, given.graceSeconds());
-        assertThrows(StartupException.class, () -> DaemonArgs.parse(new String[] {"stop-containers", "-H",
+        assertThrows(StartupException.class, () -> DaemonArgs.parse(new String[]{"stop-containers", "-H",
                 "tcp://127.0.0.1:2375"}));
-        assertThrows(StartupException.class, () -> DaemonArgs.parse(new String[] {"stop-containers", "-t", "soon"}));
+        assertThrows(StartupException.class, () -> DaemonArgs.parse(new String[]{"stop-containers", "-t", "soon"}));
     }
 
     @Test
     void dialStdioNamesTheSocket() throws StartupException {
         assertEquals(DaemonConfig.DEFAULT_SOCKET, assertInstanceOf(DaemonArgs.DialStdio.class,
-                DaemonArgs.parse(new String[] {"dial-stdio"})).socket());
+                DaemonArgs.parse(new String[]{"dial-stdio"})).socket());
         assertEquals(Path.of("/tmp/b.sock"), assertInstanceOf(DaemonArgs.DialStdio.class,
-                DaemonArgs.parse(new String[] {"dial-stdio", "-H", "unix:///tmp/b.sock"})).socket());
-        assertThrows(StartupException.class, () -> DaemonArgs.parse(new String[] {"dial-stdio", "--tls"}));
+                DaemonArgs.parse(new String[]{"dial-stdio", "-H", "unix:///tmp/b.sock"})).socket());
+        assertThrows(StartupException.class, () -> DaemonArgs.parse(new String[]{"dial-stdio", "--tls"}));
     }
 
     @Test
     void badFlagsAreUsageErrors() {
-        assertEquals(2, assertThrows(StartupException.class, () -> DaemonArgs.parse(new String[] {"--bogus"})).exitCode());
-        assertThrows(StartupException.class, () -> DaemonArgs.parse(new String[] {"--data-root"}));
+        assertEquals(2,
+                assertThrows(StartupException.class, () -> DaemonArgs.parse(new String[]{"--bogus"})).exitCode());
+        assertThrows(StartupException.class, () -> DaemonArgs.parse(new String[]{"--data-root"}));
         assertThrows(StartupException.class, () -> load(null, "-H", "tcp://0.0.0.0:2375"));
         assertThrows(StartupException.class, () -> load(null, "--data-root", "relative/path"));
         assertThrows(StartupException.class, () -> load(null, "--log-level", "loud"));
@@ -131,7 +133,9 @@ class ConfigLoaderTest {
         assertEquals(BridgeAddress.parse("192.168.77.5/24"), c.bip());
         assertEquals("192.168.77.0/24", c.bip().subnet().toString());
         assertEquals("192.168.77.5", c.bip().address().toString());
-        assertEquals(List.of(new SubnetPicker.Pool(Cidr.parse("10.66.0.0/16"), 26), new SubnetPicker.Pool(Cidr.parse("10.67.0.0/20"), 28)),
+        assertEquals(
+                List.of(new SubnetPicker.Pool(Cidr.parse("10.66.0.0/16"), 26),
+                        new SubnetPicker.Pool(Cidr.parse("10.67.0.0/20"), 28)),
                 c.defaultAddressPools());
         DaemonConfig none = load(null);
         assertEquals(null, none.bip());
@@ -141,21 +145,26 @@ class ConfigLoaderTest {
     @Test
     void bipAndDefaultAddressPoolsInDaemonJson(@TempDir Path dir) throws IOException, StartupException {
         Path file = dir.resolve("daemon.json");
-        Files.writeString(file, """
-                {"bip": "10.50.0.1/16", "default-address-pools": [{"base": "10.60.0.0/16", "size": 24}, {"base": "10.61.0.0/16", "size": 20}]}
-                """);
+        Files.writeString(file,
+                """
+                        {"bip": "10.50.0.1/16", "default-address-pools": [{"base": "10.60.0.0/16", "size": 24}, {"base": "10.61.0.0/16", "size": 20}]}
+                        """);
         DaemonConfig c = load(null, "--config-file", file.toString());
         assertEquals(BridgeAddress.parse("10.50.0.1/16"), c.bip());
-        assertEquals(List.of(new SubnetPicker.Pool(Cidr.parse("10.60.0.0/16"), 24), new SubnetPicker.Pool(Cidr.parse("10.61.0.0/16"), 20)),
+        assertEquals(
+                List.of(new SubnetPicker.Pool(Cidr.parse("10.60.0.0/16"), 24),
+                        new SubnetPicker.Pool(Cidr.parse("10.61.0.0/16"), 20)),
                 c.defaultAddressPools());
         StartupException both = assertThrows(StartupException.class,
                 () -> load(null, "--config-file", file.toString(), "--bip", "10.51.0.1/16"));
-        assertTrue(both.getMessage().contains("specified both as a flag and in the configuration file: bip"), both.getMessage());
+        assertTrue(both.getMessage().contains("specified both as a flag and in the configuration file: bip"),
+                both.getMessage());
     }
 
     @Test
     void badBipOrPoolsAreClearErrors(@TempDir Path dir) throws IOException {
-        for (String bip : List.of("10.50.0.0/16", "10.50.255.255/16", "10.50.0.1", "10.50.0.1/31", "300.1.1.1/8", "10.50.0.1/x")) {
+        for (String bip : List.of("10.50.0.0/16", "10.50.255.255/16", "10.50.0.1", "10.50.0.1/31", "300.1.1.1/8",
+                "10.50.0.1/x")) {
             StartupException e = assertThrows(StartupException.class, () -> load(null, "--bip", bip), bip);
             assertTrue(e.getMessage().contains("bip") || e.getMessage().contains("IPv4"), e.getMessage());
         }
@@ -164,7 +173,8 @@ class ConfigLoaderTest {
             assertThrows(StartupException.class, () -> load(null, "--default-address-pool", pool), pool);
         }
         Path file = dir.resolve("daemon.json");
-        for (String json : List.of("{\"default-address-pools\": \"10.0.0.0/8\"}", "{\"default-address-pools\": [{\"base\": \"10.0.0.0/8\"}]}",
+        for (String json : List.of("{\"default-address-pools\": \"10.0.0.0/8\"}",
+                "{\"default-address-pools\": [{\"base\": \"10.0.0.0/8\"}]}",
                 "{\"default-address-pools\": [{\"base\": \"10.0.0.0/8\", \"size\": \"24\"}]}", "{\"bip\": 5}")) {
             Files.writeString(file, json);
             assertThrows(StartupException.class, () -> load(null, "--config-file", file.toString()), json);
@@ -196,7 +206,8 @@ class ConfigLoaderTest {
         assertEquals(null, forced.tls(), "the operator said so in so many words");
 
         Path file = dir.resolve("daemon.json");
-        Files.writeString(file, "{\"hosts\": [\"tcp://[::1]:2376\"], \"tlsverify\": true, \"tlscert\": \"/srv/c.pem\"}");
+        Files.writeString(file,
+                "{\"hosts\": [\"tcp://[::1]:2376\"], \"tlsverify\": true, \"tlscert\": \"/srv/c.pem\"}");
         DaemonConfig fromFile = load(null, "--config-file", file.toString());
         assertTrue(fromFile.tcpHosts().getFirst().loopback());
         assertEquals(Path.of("/srv/c.pem"), fromFile.tls().cert());

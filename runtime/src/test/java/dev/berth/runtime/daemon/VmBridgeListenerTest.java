@@ -74,10 +74,12 @@ class VmBridgeListenerTest {
     void onlyConnectionsWithTheTokenReachTheApi() throws Exception {
         Path api = upperCaseServer();
         Path tokenFile = Files.writeString(dir.resolve("token"), TOKEN + "\n");
-        try (VmBridgeListener listener = VmBridgeListener.start(new VmBridge(new InetSocketAddress("127.0.0.1", 0), tokenFile), api)) {
+        try (VmBridgeListener listener = VmBridgeListener
+                .start(new VmBridge(new InetSocketAddress("127.0.0.1", 0), tokenFile), api)) {
             InetSocketAddress at = listener.address();
             assertEquals("GET /_PING", exchange(at, "BERTH1 " + TOKEN + "\n", "get /_ping"));
-            assertEquals("", exchange(at, "BERTH1 wrong-token\n", "get /_ping"), "a wrong token is closed without an answer");
+            assertEquals("", exchange(at, "BERTH1 wrong-token\n", "get /_ping"),
+                    "a wrong token is closed without an answer");
             assertEquals("", exchange(at, "", "GET /_ping HTTP/1.1\r\nHost: x\r\n\r\n"), "plain HTTP is refused");
         }
     }

@@ -46,7 +46,8 @@ class ReferenceFuzzTest {
 
     @Provide
     Arbitrary<String> filters() {
-        return net.jqwik.api.Arbitraries.oneOf(Hostile.jsonish("label", "status", "name", "dangling", "before", "until"),
+        return net.jqwik.api.Arbitraries.oneOf(
+                Hostile.jsonish("label", "status", "name", "dangling", "before", "until"),
                 Hostile.text("{}[]\":,label=true", 60));
     }
 

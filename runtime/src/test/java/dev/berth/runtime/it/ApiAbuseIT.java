@@ -32,7 +32,8 @@ class ApiAbuseIT {
 
     /** A short head deadline, so the slow-loris test waits seconds rather than berthd's default minute. */
     @RegisterExtension
-    static BerthdExtension berthd = new BerthdExtension().withImage("abuse/busybox:1").withProperty("berth.api.requestHeadTimeoutSeconds", "3");
+    static BerthdExtension berthd = new BerthdExtension().withImage("abuse/busybox:1")
+            .withProperty("berth.api.requestHeadTimeoutSeconds", "3");
 
     private static String image;
 
@@ -49,7 +50,8 @@ class ApiAbuseIT {
 
     @Test
     void oversizedHeadsGetTheirOwnStatusAndLongQueriesUpToGosLimitWork() throws IOException {
-        HttpResult headers = sendWhileReading("GET /_ping HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(2 << 20) + "\r\n\r\n");
+        HttpResult headers = sendWhileReading(
+                "GET /_ping HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(2 << 20) + "\r\n\r\n");
         assertEquals(431, headers.status());
         assertTrue(headers.text().contains("request headers too large"), headers.text());
         HttpResult line = sendWhileReading("GET /_ping?x=" + "a".repeat(2 << 20) + " HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -98,15 +100,17 @@ class ApiAbuseIT {
     @Test
     void aTricklingRequestHeadIsCutOffButAnIdleConnectionIsNot() throws Exception {
         try (SocketChannel idle = SocketChannel.open(UnixDomainSocketAddress.of(berthd.socket()));
-             SocketChannel loris = SocketChannel.open(UnixDomainSocketAddress.of(berthd.socket()))) {
+                SocketChannel loris = SocketChannel.open(UnixDomainSocketAddress.of(berthd.socket()))) {
             loris.write(ByteBuffer.wrap("GET /_ping HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII)));
-            Await.until("berthd closing the connection whose head never ends", Duration.ofSeconds(60), () -> closed(loris));
+            Await.until("berthd closing the connection whose head never ends", Duration.ofSeconds(60),
+                    () -> closed(loris));
             assertTrue(berthd.log().contains("request head did not arrive"), berthd.log());
             // The idle one sent nothing all that time and is still there.
             idle.write(ByteBuffer.wrap("GET /_ping HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
             ByteBuffer answer = ByteBuffer.allocate(256);
             idle.read(answer);
-            assertTrue(new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII).startsWith("HTTP/1.1 200"));
+            assertTrue(new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII)
+                    .startsWith("HTTP/1.1 200"));
         }
         stillServing();
     }

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AttachConcurrencyIT {
     private static final int SESSIONS = 6;
 
-
     @RegisterExtension
     static BerthdExtension berthd = new BerthdExtension().withImage("attach/busybox:1");
 
@@ -36,10 +35,12 @@ class AttachConcurrencyIT {
                 clients.add(new ProcessBuilder("docker", "-H", berthd.dockerHost(), "exec", "-i", "held", "cat")
                         .redirectErrorStream(true).start());
             }
-            clients.add(new ProcessBuilder("docker", "-H", berthd.dockerHost(), "attach", "held").redirectErrorStream(true).start());
+            clients.add(new ProcessBuilder("docker", "-H", berthd.dockerHost(), "attach", "held")
+                    .redirectErrorStream(true).start());
             // Every session connected and blocked reading its socket: the container runs one cat per exec besides its own.
             dev.berth.testkit.Await.until("all exec sessions running", java.time.Duration.ofSeconds(60),
-                    () -> berthd.docker("top", "held").stdout().lines().filter(l -> l.endsWith("cat")).count() == SESSIONS + 1,
+                    () -> berthd.docker("top", "held").stdout().lines().filter(l -> l.endsWith("cat"))
+                            .count() == SESSIONS + 1,
                     () -> berthd.docker("top", "held").stdout());
             for (Process p : clients) {
                 assertTrue(p.isAlive(), "a session ended early");

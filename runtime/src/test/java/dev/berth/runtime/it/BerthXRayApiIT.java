@@ -62,7 +62,8 @@ class BerthXRayApiIT {
             assertEquals(1, init.path("containerPid").asLong(), x::toPrettyString);
             assertNotEquals(1, init.path("hostPid").asLong());
             assertEquals(x.path("hostPid").asLong(), init.path("hostPid").asLong());
-            assertTrue(Files.isDirectory(Path.of("/proc", init.path("hostPid").asText())), "the host pid is a host process");
+            assertTrue(Files.isDirectory(Path.of("/proc", init.path("hostPid").asText())),
+                    "the host pid is a host process");
             assertTrue(init.path("cmdline").asText().startsWith("sh -c"), x::toPrettyString);
             assertTrue(procs.stream().anyMatch(p -> p.path("cmdline").asText().equals("sleep 300")), x::toPrettyString);
         } finally {

@@ -106,12 +106,14 @@ class BerthdApiIT {
             chunks.add(java.util.Arrays.copyOfRange(data, off, Math.min(data.length, off + 65536)));
         }
         try (HttpConnection c = berthd.connect()) {
-            HttpResult r = c.exchangeChunked("POST", "/v1.51/test/echo", Map.of("Content-Type", "application/x-tar"), chunks);
+            HttpResult r = c.exchangeChunked("POST", "/v1.51/test/echo", Map.of("Content-Type", "application/x-tar"),
+                    chunks);
             assertEquals(200, r.status());
             assertEquals("chunked", r.header("transfer-encoding"));
             assertArrayEquals(data, r.body());
             // The connection is still usable after a streamed exchange.
-            HttpResult sized = c.exchange("POST", "/test/echo", Map.of(), "sized body".getBytes(StandardCharsets.UTF_8));
+            HttpResult sized = c.exchange("POST", "/test/echo", Map.of(),
+                    "sized body".getBytes(StandardCharsets.UTF_8));
             assertEquals("sized body", sized.text());
         }
     }
@@ -151,7 +153,8 @@ class BerthdApiIT {
         while (!berthd.log().contains("GET /v1.51/events?filters") && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertTrue(berthd.log().contains("GET /v1.51/events?filters"), "the events handler must end when the client goes");
+        assertTrue(berthd.log().contains("GET /v1.51/events?filters"),
+                "the events handler must end when the client goes");
     }
 
     @Test

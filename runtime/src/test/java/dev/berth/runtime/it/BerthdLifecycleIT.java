@@ -26,8 +26,10 @@ class BerthdLifecycleIT {
     @Test
     @Order(1)
     void secondDaemonOnTheSameDataRootExitsWithAClearMessage() {
-        CommandResult r = BerthdExtension.runBerthd(RUN_TIMEOUT, "-H", "unix://" + berthd.tempDir().resolve("other.sock"),
-                "--data-root", berthd.dataRoot().toString(), "--exec-root", berthd.tempDir().resolve("exec2").toString());
+        CommandResult r = BerthdExtension.runBerthd(RUN_TIMEOUT, "-H",
+                "unix://" + berthd.tempDir().resolve("other.sock"),
+                "--data-root", berthd.dataRoot().toString(), "--exec-root",
+                berthd.tempDir().resolve("exec2").toString());
         assertNotEquals(0, r.exitCode(), r::toString);
         assertTrue(r.stderr().contains("is in use by another berthd (pid " + berthd.pid() + ")"), r::toString);
         assertFalse(Files.exists(berthd.tempDir().resolve("other.sock")), "the loser must not leave a socket");
@@ -55,7 +57,8 @@ class BerthdLifecycleIT {
         CommandResult both = BerthdExtension.runBerthd(RUN_TIMEOUT, "--config-file", config.toString(),
                 "--data-root", "/tmp/y");
         assertNotEquals(0, both.exitCode(), both::toString);
-        assertTrue(both.stderr().contains("specified both as a flag and in the configuration file: data-root"), both::toString);
+        assertTrue(both.stderr().contains("specified both as a flag and in the configuration file: data-root"),
+                both::toString);
     }
 
     @Test

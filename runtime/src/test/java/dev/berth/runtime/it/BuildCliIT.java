@@ -119,7 +119,8 @@ class BuildCliIT {
         // chmod changes what COPY copies: a.txt's step runs again
         Files.setPosixFilePermissions(ctx.resolve("a.txt"), PosixFilePermissions.fromString("rw-------"));
         assertEquals(0, count(build("-t", "cache:1").stdout(), "Using cache"));
-        assertEquals("-rw-------", berthd.dockerOk("run", "--rm", "cache:1", "stat", "-c", "%A", "/a.txt").stdout().trim());
+        assertEquals("-rw-------",
+                berthd.dockerOk("run", "--rm", "cache:1", "stat", "-c", "%A", "/a.txt").stdout().trim());
     }
 
     @Test
@@ -164,11 +165,13 @@ class BuildCliIT {
         assertTrue(full.stdout().contains("Step 1/7 : FROM"), "steps of the needed stages only:\n" + full.stdout());
         assertEquals("compiled\n", berthd.dockerOk("run", "--rm", "multi:1").stdout());
         assertEquals("compiled\n", berthd.dockerOk("run", "--rm", "multi:1", "cat", "/out-by-index/app").stdout());
-        assertEquals(TestImages.MOTD, berthd.dockerOk("run", "--rm", "multi:1", "cat", "/motd-from-an-image").stdout(), "COPY --from an image");
+        assertEquals(TestImages.MOTD, berthd.dockerOk("run", "--rm", "multi:1", "cat", "/motd-from-an-image").stdout(),
+                "COPY --from an image");
 
         CommandResult target = build("--target", "test", "-t", "multi:test");
         assertFalse(target.stdout().contains("broken-stage-ran"), target.stdout());
-        assertEquals("tested\ncompiled\n", berthd.dockerOk("run", "--rm", "multi:test", "cat", "/tested", "/app").stdout());
+        assertEquals("tested\ncompiled\n",
+                berthd.dockerOk("run", "--rm", "multi:test", "cat", "/tested", "/app").stdout());
     }
 
     @Test
@@ -188,11 +191,14 @@ class BuildCliIT {
         CommandResult r = build("--build-arg", "SALUTATION=bonjour", "--build-arg", "NOBODY_USES=1", "-t", "args:1");
         assertTrue(r.stdout().contains("[Warning] One or more build-args [NOBODY_USES] were not consumed"), r.stdout());
         assertEquals("bonjour " + registry.host() + " none\n", berthd.dockerOk("run", "--rm", "args:1").stdout());
-        assertEquals("the image's ENV wins over an ARG: hello\n", berthd.dockerOk("run", "--rm", "args:1", "cat", "/env-wins").stdout());
+        assertEquals("the image's ENV wins over an ARG: hello\n",
+                berthd.dockerOk("run", "--rm", "args:1", "cat", "/env-wins").stdout());
         List<String> env = Json.MAPPER.convertValue(inspect("args:1").at("/Config/Env"), List.class);
         assertTrue(env.contains("FROM_ARG=bonjour"), env.toString());
-        assertFalse(env.stream().anyMatch(e -> e.startsWith("SALUTATION=")), "build args stay out of the image: " + env);
-        assertTrue(berthd.dockerOk("history", "--no-trunc", "args:1").stdout().contains("|2 REPO=" + registry.host() + " SALUTATION=bonjour"));
+        assertFalse(env.stream().anyMatch(e -> e.startsWith("SALUTATION=")),
+                "build args stay out of the image: " + env);
+        assertTrue(berthd.dockerOk("history", "--no-trunc", "args:1").stdout()
+                .contains("|2 REPO=" + registry.host() + " SALUTATION=bonjour"));
     }
 
     @Test
@@ -267,7 +273,8 @@ class BuildCliIT {
         CommandResult child = build("-t", "child:1");
         assertTrue(child.stdout().contains("# Executing 1 build trigger"), child.stdout());
         assertEquals("triggered\n", berthd.dockerOk("run", "--rm", "child:1", "cat", "/triggered").stdout());
-        assertTrue(inspect("child:1").at("/Config/OnBuild").isNull() || inspect("child:1").at("/Config/OnBuild").isEmpty(),
+        assertTrue(
+                inspect("child:1").at("/Config/OnBuild").isNull() || inspect("child:1").at("/Config/OnBuild").isEmpty(),
                 "triggers are not inherited");
         assertEquals("[\"/bin/sh\",\"-ec\"]", inspect("child:1").at("/Config/Shell").toString());
     }
@@ -275,14 +282,17 @@ class BuildCliIT {
     @Test
     void dockerfilesFromStdin() throws Exception {
         write("hello.txt", "from the context\n");
-        CommandResult alone = berthd.dockerWithInput(("FROM " + base + "\nRUN echo no-context > /x\n").getBytes(StandardCharsets.UTF_8),
+        CommandResult alone = berthd.dockerWithInput(
+                ("FROM " + base + "\nRUN echo no-context > /x\n").getBytes(StandardCharsets.UTF_8),
                 "build", "-t", "stdin:1", "-");
         assertEquals(0, alone.exitCode(), alone.toString());
         assertEquals("no-context\n", berthd.dockerOk("run", "--rm", "stdin:1", "cat", "/x").stdout());
-        CommandResult withContext = berthd.dockerWithInput(("FROM " + base + "\nCOPY . /ctx/\n").getBytes(StandardCharsets.UTF_8),
+        CommandResult withContext = berthd.dockerWithInput(
+                ("FROM " + base + "\nCOPY . /ctx/\n").getBytes(StandardCharsets.UTF_8),
                 "build", "-f", "-", "-t", "stdin:2", ctx.toString());
         assertEquals(0, withContext.exitCode(), withContext.toString());
-        assertEquals("hello.txt\n", berthd.dockerOk("run", "--rm", "stdin:2", "ls", "/ctx").stdout(), "the CLI's Dockerfile and .dockerignore stay out");
+        assertEquals("hello.txt\n", berthd.dockerOk("run", "--rm", "stdin:2", "ls", "/ctx").stdout(),
+                "the CLI's Dockerfile and .dockerignore stay out");
     }
 
     @Test
@@ -304,14 +314,20 @@ class BuildCliIT {
         CommandResult r = berthd.docker("build", "--force-rm", "-t", "failing:1", ctx.toString());
         assertEquals(3, r.exitCode(), r.toString());
         assertTrue(r.stdout().contains("before-failing"), r.stdout());
-        assertTrue(r.stderr().contains("The command '/bin/sh -c echo before-failing && exit 3' returned a non-zero code: 3"), r.stderr());
-        assertEquals(containersBefore, berthd.dockerOk("ps", "-aq").stdout().strip(), "--force-rm removes the failed step's container");
-        assertEquals(imagesBefore, berthd.dockerOk("images", "-aq").stdout().strip().split("\\s+").length, "no image is left");
+        assertTrue(
+                r.stderr()
+                        .contains("The command '/bin/sh -c echo before-failing && exit 3' returned a non-zero code: 3"),
+                r.stderr());
+        assertEquals(containersBefore, berthd.dockerOk("ps", "-aq").stdout().strip(),
+                "--force-rm removes the failed step's container");
+        assertEquals(imagesBefore, berthd.dockerOk("images", "-aq").stdout().strip().split("\\s+").length,
+                "no image is left");
         assertFalse(berthd.docker("image", "inspect", "failing:1").ok());
 
         CommandResult kept = berthd.docker("build", ctx.toString());
         assertEquals(3, kept.exitCode());
-        assertEquals(containersBefore.lines().count() + 1, berthd.dockerOk("ps", "-aq").stdout().strip().lines().count(),
+        assertEquals(containersBefore.lines().count() + 1,
+                berthd.dockerOk("ps", "-aq").stdout().strip().lines().count(),
                 "without --force-rm the failed container stays for inspection, as with dockerd");
         berthd.dockerOk("container", "prune", "-f");
     }
@@ -321,12 +337,15 @@ class BuildCliIT {
         dockerfile("FROM BASE\nRUN true\nFROBNICATE now\n");
         CommandResult unknown = berthd.docker("build", ctx.toString());
         assertEquals(1, unknown.exitCode());
-        assertTrue(unknown.stderr().contains("dockerfile parse error on line 3: unknown instruction: FROBNICATE"), unknown.stderr());
+        assertTrue(unknown.stderr().contains("dockerfile parse error on line 3: unknown instruction: FROBNICATE"),
+                unknown.stderr());
 
         dockerfile("FROM BASE\nCOPY missing.txt /x\n");
         CommandResult missing = berthd.docker("build", ctx.toString());
         assertEquals(1, missing.exitCode());
-        assertTrue(missing.stderr().contains("COPY failed: file not found in build context or excluded by .dockerignore: stat missing.txt"),
+        assertTrue(
+                missing.stderr().contains(
+                        "COPY failed: file not found in build context or excluded by .dockerignore: stat missing.txt"),
                 missing.stderr());
 
         write("Dockerfile", "FROM " + registry.host() + "/build/no-such-image:1\n");
@@ -357,7 +376,8 @@ class BuildCliIT {
         CommandResult first = build("-t", "heredoc:1");
         assertTrue(first.stdout().contains("[Warning] the syntax directive"), first.stdout());
         assertEquals("1", berthd.dockerOk("run", "--rm", "heredoc:1", "cat", "/runs-seen").stdout().strip());
-        assertEquals("script ran: hello heredoc\n", berthd.dockerOk("run", "--rm", "heredoc:1", "cat", "/script-out").stdout());
+        assertEquals("script ran: hello heredoc\n",
+                berthd.dockerOk("run", "--rm", "heredoc:1", "cat", "/script-out").stdout());
         assertEquals(1, berthd.docker("run", "--rm", "heredoc:1", "test", "-e", "/var/cache/app").exitCode(),
                 "the cache mount's target is not left in the image");
         build("--no-cache", "-t", "heredoc:1");
@@ -376,7 +396,8 @@ class BuildCliIT {
         assertEquals("berth", inspect("history:1").at("/Config/Labels/built.by").asText(), "--label reaches the image");
         String history = berthd.dockerOk("history", "--no-trunc", "--format", "{{.CreatedBy}}", "history:1").stdout();
         List<String> lines = history.lines().toList();
-        assertEquals("/bin/sh -c #(nop)  LABEL built.by=berth team=core", lines.get(0), "--label is the last step, as in dockerd");
+        assertEquals("/bin/sh -c #(nop)  LABEL built.by=berth team=core", lines.get(0),
+                "--label is the last step, as in dockerd");
         assertEquals("/bin/sh -c true", lines.get(1));
         assertTrue(lines.get(2).matches("/bin/sh -c #\\(nop\\) COPY file:[0-9a-f]{64} in /f "), lines.get(2));
         assertEquals("/bin/sh -c #(nop)  ENV A=b", lines.get(3));
@@ -396,9 +417,14 @@ class BuildCliIT {
                 RUN grep myhost /etc/hosts | cut -f1 > /hosts
                 """);
         build("--add-host", "myhost:10.1.2.3", "-t", "runopts:1");
-        String seen = berthd.dockerOk("run", "--rm", "runopts:1", "cat", "/interfaces", "/bound", "/from-stage", "/tmpfs", "/hosts").stdout();
-        assertEquals("1\nbound\nfrom-stage\ntmpfs\n10.1.2.3\n", seen, "loopback only with --network=none; binds; tmpfs; --add-host");
-        assertEquals(1, berthd.docker("run", "--rm", "runopts:1", "sh", "-c", "test -e /mnt/data || test -e /scratch || test -e /t").exitCode(),
+        String seen = berthd
+                .dockerOk("run", "--rm", "runopts:1", "cat", "/interfaces", "/bound", "/from-stage", "/tmpfs", "/hosts")
+                .stdout();
+        assertEquals("1\nbound\nfrom-stage\ntmpfs\n10.1.2.3\n", seen,
+                "loopback only with --network=none; binds; tmpfs; --add-host");
+        assertEquals(1,
+                berthd.docker("run", "--rm", "runopts:1", "sh", "-c",
+                        "test -e /mnt/data || test -e /scratch || test -e /t").exitCode(),
                 "mount points are not left in the image");
         CommandResult network = build("--network", "none", "-t", "runopts:2");
         assertTrue(network.stdout().contains("Successfully built"), network.stdout());
@@ -417,7 +443,8 @@ class BuildCliIT {
         assertEquals(3, count(r.stdout(), "Using cache"), r.stdout());
         assertFalse(r.stdout().contains("Running in"), r.stdout());
         assertEquals("built-once\n", berthd.dockerOk("run", "--rm", "fromcache:1", "cat", "/b").stdout());
-        assertEquals(inspect(ref).at("/RootFS/Layers").toString(), inspect("fromcache:1").at("/RootFS/Layers").toString(),
+        assertEquals(inspect(ref).at("/RootFS/Layers").toString(),
+                inspect("fromcache:1").at("/RootFS/Layers").toString(),
                 "the pulled image's layers are reused");
     }
 }

@@ -38,7 +38,8 @@ class BuildClientsIT {
     private static final String TESTCONTAINERS_SOCKET = "/tmp/berth-testcontainers-it.sock";
 
     @RegisterExtension
-    static BerthdExtension berthd = new BerthdExtension().withImage("clients/busybox:1").withArgs("-H", "unix://" + TESTCONTAINERS_SOCKET);
+    static BerthdExtension berthd = new BerthdExtension().withImage("clients/busybox:1").withArgs("-H",
+            "unix://" + TESTCONTAINERS_SOCKET);
 
     private static String base;
 
@@ -87,7 +88,8 @@ class BuildClientsIT {
             assertEquals(0, built.exitCode(), built.toString());
             CommandResult up = compose(viaCli, "up", "-d");
             assertEquals(0, up.exitCode(), up.toString());
-            CommandResult fetched = berthd.dockerWithInput("GET / HTTP/1.0\r\n\r\n".getBytes(), "exec", "-i", "buildproj_worker_1",
+            CommandResult fetched = berthd.dockerWithInput("GET / HTTP/1.0\r\n\r\n".getBytes(), "exec", "-i",
+                    "buildproj_worker_1",
                     "nc", "web", "80");
             assertTrue(fetched.stdout().contains("built by compose"), fetched.toString());
             CommandResult logs = compose(viaCli, "logs", "worker");
@@ -98,10 +100,12 @@ class BuildClientsIT {
     }
 
     private CommandResult compose(String viaCli, String... args) {
-        List<String> cmd = new ArrayList<>(List.of("docker-compose", "-p", "buildproj", "-f", dir.resolve("docker-compose.yml").toString()));
+        List<String> cmd = new ArrayList<>(
+                List.of("docker-compose", "-p", "buildproj", "-f", dir.resolve("docker-compose.yml").toString()));
         cmd.addAll(List.of(args));
         return ProcessRunner.run(cmd, Map.of("DOCKER_HOST", berthd.dockerHost(), "COMPOSE_DOCKER_CLI_BUILD", viaCli,
-                "DOCKER_BUILDKIT", "0", "DOCKER_CONFIG", berthd.tempDir().resolve("docker-config").toString()), null, Duration.ofMinutes(3));
+                "DOCKER_BUILDKIT", "0", "DOCKER_CONFIG", berthd.tempDir().resolve("docker-config").toString()), null,
+                Duration.ofMinutes(3));
     }
 
     @Test
@@ -119,11 +123,13 @@ class BuildClientsIT {
 
     @Test
     void dockerJavaBuildImageCmd() throws Exception {
-        Files.writeString(dir.resolve("Dockerfile"), "FROM " + base + "\nRUN echo docker-java > /who\nLABEL via=docker-java\n");
+        Files.writeString(dir.resolve("Dockerfile"),
+                "FROM " + base + "\nRUN echo docker-java > /who\nLABEL via=docker-java\n");
         DockerClient client = DockerClientFactory.instance().client();
         String id = client.buildImageCmd(dir.toFile()).withTags(Set.of("berth-dj:1")).withNoCache(true)
                 .exec(new BuildImageResultCallback()).awaitImageId(2, TimeUnit.MINUTES);
         assertEquals("docker-java", client.inspectImageCmd("berth-dj:1").exec().getConfig().getLabels().get("via"));
-        assertTrue(client.inspectImageCmd("berth-dj:1").exec().getId().contains(id), "docker-java read the built image's ID: " + id);
+        assertTrue(client.inspectImageCmd("berth-dj:1").exec().getId().contains(id),
+                "docker-java read the built image's ID: " + id);
     }
 }

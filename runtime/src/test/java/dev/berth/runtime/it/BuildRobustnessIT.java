@@ -81,12 +81,14 @@ class BuildRobustnessIT {
 
     @Test
     void aOneGibContextBuildsOnA256MibHeap() throws Exception {
-        Files.writeString(ctx.resolve("Dockerfile"), "FROM " + base + "\nCOPY small.txt /small.txt\nRUN cat /small.txt\n");
+        Files.writeString(ctx.resolve("Dockerfile"),
+                "FROM " + base + "\nCOPY small.txt /small.txt\nRUN cat /small.txt\n");
         Files.writeString(ctx.resolve("small.txt"), "small file in a large context\n");
         ByteBuffer chunk = ByteBuffer.allocate(8 << 20);
         new java.util.Random(7).nextBytes(chunk.array());
         for (int f = 0; f < 8; f++) {
-            try (FileChannel out = FileChannel.open(ctx.resolve("big-" + f + ".bin"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            try (FileChannel out = FileChannel.open(ctx.resolve("big-" + f + ".bin"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE)) {
                 for (int i = 0; i < 16; i++) {
                     chunk.clear();
                     out.write(chunk);
@@ -105,8 +107,10 @@ class BuildRobustnessIT {
         Path two = Files.createDirectories(ctx.resolve("two"));
         Files.writeString(one.resolve("Dockerfile"), "FROM " + base + "\nRUN sleep 1 && echo one > /which\n");
         Files.writeString(two.resolve("Dockerfile"), "FROM " + base + "\nRUN sleep 1 && echo two > /which\n");
-        CompletableFuture<CommandResult> a = CompletableFuture.supplyAsync(() -> berthd.docker("build", "-t", "concurrent:one", one.toString()));
-        CompletableFuture<CommandResult> b = CompletableFuture.supplyAsync(() -> berthd.docker("build", "-t", "concurrent:two", two.toString()));
+        CompletableFuture<CommandResult> a = CompletableFuture
+                .supplyAsync(() -> berthd.docker("build", "-t", "concurrent:one", one.toString()));
+        CompletableFuture<CommandResult> b = CompletableFuture
+                .supplyAsync(() -> berthd.docker("build", "-t", "concurrent:two", two.toString()));
         CommandResult ra = a.join();
         CommandResult rb = b.join();
         assertEquals(0, ra.exitCode(), ra.toString());
@@ -125,7 +129,8 @@ class BuildRobustnessIT {
 
     private void hangUpAt(java.util.function.Predicate<String> moment) throws Exception {
         String before = berthd.dockerOk("ps", "-aq").stdout().strip();
-        ProcessBuilder pb = new ProcessBuilder("docker", "build", "-t", "hangup:1", ctx.toString()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder("docker", "build", "-t", "hangup:1", ctx.toString())
+                .redirectErrorStream(true);
         pb.environment().put("DOCKER_HOST", berthd.dockerHost());
         Process cli = pb.start();
         cli.getOutputStream().close();
@@ -139,7 +144,8 @@ class BuildRobustnessIT {
         cli.waitFor();
         out.close();
         Await.until("the build's container to be gone", Duration.ofSeconds(60),
-                () -> berthd.dockerOk("ps", "-aq").stdout().strip().equals(before), () -> berthd.dockerOk("ps", "-a").stdout());
+                () -> berthd.dockerOk("ps", "-aq").stdout().strip().equals(before),
+                () -> berthd.dockerOk("ps", "-a").stdout());
         Await.until("the build's mounts and files to be gone", Duration.ofSeconds(30), () -> {
             try {
                 return buildMounts().isEmpty() && leftoverBuildDirs() == 0;
@@ -153,7 +159,8 @@ class BuildRobustnessIT {
 
     @Test
     void theCacheSurvivesAKilledEngine() throws Exception {
-        Files.writeString(ctx.resolve("Dockerfile"), "FROM " + base + "\nCOPY Dockerfile /d\nRUN echo cached > /c\nENV X=1\n");
+        Files.writeString(ctx.resolve("Dockerfile"),
+                "FROM " + base + "\nCOPY Dockerfile /d\nRUN echo cached > /c\nENV X=1\n");
         String first = builtId(berthd.dockerOk("build", "-t", "survivor:1", ctx.toString()).stdout());
         berthd.kill9();
         berthd.start();
@@ -166,12 +173,14 @@ class BuildRobustnessIT {
     void hostileContextsAreRefusedAndNothingLandsOutside() throws Exception {
         Path outside = Path.of("/tmp", "berth-build-escape-" + ProcessHandle.current().pid());
         Files.deleteIfExists(outside);
-        HttpResult dotdot = post("/build", tar(Map.of("Dockerfile", "FROM " + base + "\n", "../" + outside.getFileName(), "x")));
+        HttpResult dotdot = post("/build",
+                tar(Map.of("Dockerfile", "FROM " + base + "\n", "../" + outside.getFileName(), "x")));
         assertEquals(400, dotdot.status(), dotdot.toString());
         assertTrue(dotdot.text().contains(".."), dotdot.text());
 
         // A file written through a link to /tmp lands in the context's own tmp, as in dockerd's chrooted unpack.
-        byte[] throughLink = tarWithLink("Dockerfile", "FROM " + base + "\nCOPY tmp/" + outside.getFileName() + " /landed\n",
+        byte[] throughLink = tarWithLink("Dockerfile",
+                "FROM " + base + "\nCOPY tmp/" + outside.getFileName() + " /landed\n",
                 "out", "/tmp", "out/" + outside.getFileName());
         HttpResult link = post("/build?t=through-link:1", throughLink);
         assertTrue(link.text().contains("Successfully built"), link.toString());
@@ -179,7 +188,8 @@ class BuildRobustnessIT {
         assertEquals("evil", berthd.dockerOk("run", "--rm", "through-link:1", "cat", "/landed").stdout());
 
         // A link in the context to the host's /etc leads to the context's own etc, never the host's.
-        byte[] linkedPasswd = tarWithLink("Dockerfile", "FROM " + base + "\nCOPY hostetc/passwd /stolen\n", "hostetc", "/etc", null);
+        byte[] linkedPasswd = tarWithLink("Dockerfile", "FROM " + base + "\nCOPY hostetc/passwd /stolen\n", "hostetc",
+                "/etc", null);
         HttpResult stolen = post("/build?t=stolen:1", linkedPasswd);
         assertEquals(200, stolen.status(), stolen.toString());
         assertTrue(stolen.text().contains("file not found in build context"), stolen.text());
@@ -189,18 +199,21 @@ class BuildRobustnessIT {
 
     @Test
     void hostileDockerfilesAreClearErrors() throws Exception {
-        HttpResult huge = post("/build", tar(Map.of("Dockerfile", "FROM " + base + "\n" + "# padding\n".repeat(1_100_000))));
+        HttpResult huge = post("/build",
+                tar(Map.of("Dockerfile", "FROM " + base + "\n" + "# padding\n".repeat(1_100_000))));
         assertEquals(400, huge.status(), () -> huge.toString().substring(0, Math.min(300, huge.toString().length())));
         assertTrue(huge.text().contains("at most 4 MiB"), huge.text());
 
-        HttpResult steps = post("/build", tar(Map.of("Dockerfile", "FROM " + base + "\n" + "ENV A=1\n".repeat(10_000))));
+        HttpResult steps = post("/build",
+                tar(Map.of("Dockerfile", "FROM " + base + "\n" + "ENV A=1\n".repeat(10_000))));
         assertEquals(400, steps.status());
         assertTrue(steps.text().contains("at most 2000"), steps.text());
 
         String longLine = "FROM " + base + "\nLABEL big=" + "x".repeat(1024 * 1024) + "\n";
         HttpResult line = post("/build", tar(Map.of("Dockerfile", longLine)));
         assertEquals(200, line.status());
-        assertTrue(line.text().contains("more than 128 KiB"), line.text().substring(0, Math.min(600, line.text().length())));
+        assertTrue(line.text().contains("more than 128 KiB"),
+                line.text().substring(0, Math.min(600, line.text().length())));
 
         StringBuilder explode = new StringBuilder("FROM " + base + "\nARG A0=" + "x".repeat(64) + "\n");
         for (int i = 1; i <= 30; i++) {
@@ -210,36 +223,45 @@ class BuildRobustnessIT {
         assertEquals(200, exploded.status());
         assertTrue(exploded.text().contains("more than 128 KiB"), exploded.text());
 
-        HttpResult garbage = post("/build", new byte[] {0, 1, 2, 3, 0, 0, 7});
+        HttpResult garbage = post("/build", new byte[]{0, 1, 2, 3, 0, 0, 7});
         assertEquals(400, garbage.status(), garbage.toString());
         assertEquals(200, berthd.http("GET", "/_ping").status());
     }
 
     @Test
     void contextsFromAUrl() throws Exception {
-        byte[] contextTar = gzip(tar(Map.of("Dockerfile", "FROM " + base + "\nCOPY note.txt /note.txt\n", "note.txt", "fetched\n")));
+        byte[] contextTar = gzip(
+                tar(Map.of("Dockerfile", "FROM " + base + "\nCOPY note.txt /note.txt\n", "note.txt", "fetched\n")));
         byte[] plainDockerfile = ("FROM " + base + "\nRUN echo from-a-url > /u\n").getBytes(StandardCharsets.UTF_8);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/ctx.tar.gz", x -> serve(x, contextTar));
         server.createContext("/Dockerfile", x -> serve(x, plainDockerfile));
-        server.createContext("/files/payload.txt", x -> serve(x, "downloaded by ADD\n".getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/files/payload.txt",
+                x -> serve(x, "downloaded by ADD\n".getBytes(StandardCharsets.UTF_8)));
         server.start();
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort();
-            HttpResult tarred = post("/build?t=remote:1&remote=" + URLEncoder.encode(url + "/ctx.tar.gz", StandardCharsets.UTF_8), new byte[0]);
+            HttpResult tarred = post(
+                    "/build?t=remote:1&remote=" + URLEncoder.encode(url + "/ctx.tar.gz", StandardCharsets.UTF_8),
+                    new byte[0]);
             assertTrue(tarred.text().contains("Successfully tagged remote:1"), tarred.text());
             assertEquals("fetched\n", berthd.dockerOk("run", "--rm", "remote:1", "cat", "/note.txt").stdout());
-            HttpResult plain = post("/build?t=remote:2&remote=" + URLEncoder.encode(url + "/Dockerfile", StandardCharsets.UTF_8), new byte[0]);
+            HttpResult plain = post(
+                    "/build?t=remote:2&remote=" + URLEncoder.encode(url + "/Dockerfile", StandardCharsets.UTF_8),
+                    new byte[0]);
             assertTrue(plain.text().contains("Successfully tagged remote:2"), plain.text());
             assertEquals("from-a-url\n", berthd.dockerOk("run", "--rm", "remote:2", "cat", "/u").stdout());
-            Files.writeString(ctx.resolve("Dockerfile"), "FROM " + base + "\nADD " + url + "/files/payload.txt /downloaded/\n");
+            Files.writeString(ctx.resolve("Dockerfile"),
+                    "FROM " + base + "\nADD " + url + "/files/payload.txt /downloaded/\n");
             berthd.dockerOk("build", "-t", "add-url:1", ctx.toString());
             assertEquals("600 downloaded by ADD\n", berthd.dockerOk("run", "--rm", "add-url:1", "sh", "-c",
                     "stat -c '%a ' /downloaded/payload.txt | tr -d '\\n'; cat /downloaded/payload.txt").stdout());
         } finally {
             server.stop(0);
         }
-        HttpResult git = post("/build?remote=" + URLEncoder.encode("https://example.org/repo.git", StandardCharsets.UTF_8), new byte[0]);
+        HttpResult git = post(
+                "/build?remote=" + URLEncoder.encode("https://example.org/repo.git", StandardCharsets.UTF_8),
+                new byte[0]);
         assertEquals(400, git.status());
         assertTrue(git.text().contains("git repository"), git.text());
         assertNotEquals(0, berthd.dockerOk("images", "-q").stdout().length());
@@ -273,7 +295,8 @@ class BuildRobustnessIT {
     }
 
     /** A Dockerfile, a symlink {@code link -> target}, and optionally a file written through the link. */
-    private static byte[] tarWithLink(String name, String dockerfile, String link, String target, String through) throws IOException {
+    private static byte[] tarWithLink(String name, String dockerfile, String link, String target, String through)
+            throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
             byte[] data = dockerfile.getBytes(StandardCharsets.UTF_8);

@@ -61,7 +61,8 @@ class ContainerFilesCliIT {
             Path out = Files.createDirectories(tmp.resolve("out"));
             berthd.dockerOk("cp", id + ":/opt/app/note.txt", out.resolve("back.txt").toString());
             assertEquals("copied in\n", Files.readString(out.resolve("back.txt")));
-            assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("back.txt"))));
+            assertEquals("rwxr-x---",
+                    PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("back.txt"))));
             berthd.dockerOk("cp", id + ":/opt/tree", out.toString());
             assertEquals("leaf\n", Files.readString(out.resolve("tree/sub/leaf.txt")));
             berthd.dockerOk("cp", id + ":/etc/motd", out.toString());
@@ -80,14 +81,16 @@ class ContainerFilesCliIT {
         if (Files.exists(v1)) {
             return Files.readAllLines(v1).getFirst().trim();
         }
-        return Files.readAllLines(Path.of("/sys/fs/cgroup/berth", id, "cgroup.freeze")).getFirst().trim().equals("1") ? "FROZEN" : "THAWED";
+        return Files.readAllLines(Path.of("/sys/fs/cgroup/berth", id, "cgroup.freeze")).getFirst().trim().equals("1")
+                ? "FROZEN" : "THAWED";
     }
 
     @Test
     void anExitedContainersVolumesAndBindsAreSeenByCopiesAsWhenItRuns() throws Exception {
         Path bindDir = Files.createDirectories(tmp.resolve("bind-ro"));
         Files.writeString(bindDir.resolve("given.txt"), "from the host\n");
-        berthd.dockerOk("run", "-v", "/vol1", "-v", bindDir + ":/ro:ro", image, "sh", "-c", "echo in the volume > /vol1/data.txt");
+        berthd.dockerOk("run", "-v", "/vol1", "-v", bindDir + ":/ro:ro", image, "sh", "-c",
+                "echo in the volume > /vol1/data.txt");
         String name = berthd.dockerOk("ps", "-lq").stdout().trim();
         try {
             Path out = Files.createDirectories(tmp.resolve("vol-out"));
@@ -99,7 +102,8 @@ class ContainerFilesCliIT {
             berthd.dockerOk("cp", note.toString(), name + ":/vol1/into-volume.txt");
             berthd.dockerOk("cp", name + ":/vol1/into-volume.txt", out.resolve("back.txt").toString());
             assertEquals("copied in\n", Files.readString(out.resolve("back.txt")));
-            assertNotEquals(0, berthd.docker("cp", note.toString(), name + ":/ro/nope.txt").exitCode(), "a read-only bind stays read-only");
+            assertNotEquals(0, berthd.docker("cp", note.toString(), name + ":/ro/nope.txt").exitCode(),
+                    "a read-only bind stays read-only");
             assertFalse(Files.exists(bindDir.resolve("nope.txt")));
         } finally {
             berthd.docker("rm", "-v", name);
@@ -143,7 +147,8 @@ class ContainerFilesCliIT {
             Path file = tmp.resolve("in-volume.txt");
             Files.writeString(file, "in the volume\n");
             berthd.dockerOk("cp", file.toString(), id + ":/data/in-volume.txt");
-            assertEquals("in the volume", lastLine(berthd.dockerOk("run", "--rm", "-v", "filesvol:/data", image, "cat", "/data/in-volume.txt")));
+            assertEquals("in the volume", lastLine(
+                    berthd.dockerOk("run", "--rm", "-v", "filesvol:/data", image, "cat", "/data/in-volume.txt")));
         } finally {
             berthd.docker("rm", "-f", id);
             berthd.docker("volume", "rm", "filesvol");
@@ -186,18 +191,21 @@ class ContainerFilesCliIT {
     void archiveWithEscapingEntriesIsRefused() throws Exception {
         String id = berthd.dockerOk("create", image, "true").stdout().trim();
         try {
-            for (byte[] evil : new byte[][] {
+            for (byte[] evil : new byte[][]{
                     tar(Map.of("../escape.txt", "x")),
                     tar(Map.of("/escape.txt", "x")),
                     tarWithSymlinkEscape()}) {
                 HttpResult r = berthd.http("PUT", "/v1.47/containers/" + id + "/archive?path=/opt/app", evil);
                 assertEquals(400, r.status(), r.toString());
             }
-            assertEquals(404, berthd.http("HEAD", "/v1.47/containers/" + id + "/archive?path=/opt/escape.txt").status());
+            assertEquals(404,
+                    berthd.http("HEAD", "/v1.47/containers/" + id + "/archive?path=/opt/escape.txt").status());
             assertEquals(404, berthd.http("HEAD", "/v1.47/containers/" + id + "/archive?path=/escape.txt").status());
-            assertEquals(404, berthd.http("HEAD", "/v1.47/containers/" + id + "/archive?path=/etc/escape.txt").status());
+            assertEquals(404,
+                    berthd.http("HEAD", "/v1.47/containers/" + id + "/archive?path=/etc/escape.txt").status());
             try (Stream<Path> all = Files.walk(berthd.dataRoot())) {
-                assertFalse(all.anyMatch(p -> p.getFileName().toString().equals("escape.txt")), "escape.txt written somewhere");
+                assertFalse(all.anyMatch(p -> p.getFileName().toString().equals("escape.txt")),
+                        "escape.txt written somewhere");
             }
             assertFalse(Files.exists(Path.of("/escape.txt")));
             assertFalse(Files.exists(Path.of("/etc/escape.txt")));
@@ -212,7 +220,8 @@ class ContainerFilesCliIT {
         try {
             HttpResult r = berthd.http("HEAD", "/v1.47/containers/" + id + "/archive?path=/etc/motd");
             assertEquals(200, r.status(), r.toString());
-            String json = new String(java.util.Base64.getDecoder().decode(r.header("X-Docker-Container-Path-Stat")), StandardCharsets.UTF_8);
+            String json = new String(java.util.Base64.getDecoder().decode(r.header("X-Docker-Container-Path-Stat")),
+                    StandardCharsets.UTF_8);
             var stat = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
             assertEquals("motd", stat.get("name").asText());
             assertEquals(TestImages.MOTD.length(), stat.get("size").asLong());
@@ -224,7 +233,8 @@ class ContainerFilesCliIT {
     @Test
     void diffShowsAddedChangedAndDeleted() {
         String name = "differ";
-        berthd.dockerOk("run", "--name", name, image, "sh", "-c", "touch /opt/new && rm /etc/motd && echo x >> /opt/app/config.txt");
+        berthd.dockerOk("run", "--name", name, image, "sh", "-c",
+                "touch /opt/new && rm /etc/motd && echo x >> /opt/app/config.txt");
         try {
             String diff = berthd.dockerOk("diff", name).stdout();
             assertTrue(diff.lines().anyMatch("A /opt/new"::equals), diff);
@@ -256,14 +266,17 @@ class ContainerFilesCliIT {
     @Test
     void commitMakesAnImageWithTheContainersChanges() {
         String name = "committer";
-        berthd.dockerOk("run", "--name", name, image, "sh", "-c", "echo made in container > /opt/app/made.txt && rm /etc/motd");
+        berthd.dockerOk("run", "--name", name, image, "sh", "-c",
+                "echo made in container > /opt/app/made.txt && rm /etc/motd");
         try {
             berthd.dockerOk("commit", name, "committed/one:v1");
-            assertEquals("made in container", lastLine(berthd.dockerOk("run", "--rm", "committed/one:v1", "cat", "/opt/app/made.txt")));
+            assertEquals("made in container",
+                    lastLine(berthd.dockerOk("run", "--rm", "committed/one:v1", "cat", "/opt/app/made.txt")));
             CommandResult motd = berthd.docker("run", "--rm", "committed/one:v1", "cat", "/etc/motd");
             assertTrue(motd.exitCode() != 0, motd.toString());
 
-            berthd.dockerOk("commit", "--change", "CMD [\"echo\",\"committed\"]", "--change", "ENV EXTRA=yes", name, "committed/two");
+            berthd.dockerOk("commit", "--change", "CMD [\"echo\",\"committed\"]", "--change", "ENV EXTRA=yes", name,
+                    "committed/two");
             assertEquals("committed", lastLine(berthd.dockerOk("run", "--rm", "committed/two")));
             assertEquals("yes", lastLine(berthd.dockerOk("run", "--rm", "committed/two", "sh", "-c", "echo $EXTRA")));
             String history = berthd.dockerOk("history", "--no-trunc", "committed/two").stdout();
@@ -275,14 +288,17 @@ class ContainerFilesCliIT {
 
     @Test
     void commitOfARunningContainerPausesAndResumesIt() {
-        String id = berthd.dockerOk("run", "-d", image, "sh", "-c", "echo live > /opt/app/live.txt; sleep 300").stdout().trim();
+        String id = berthd.dockerOk("run", "-d", image, "sh", "-c", "echo live > /opt/app/live.txt; sleep 300").stdout()
+                .trim();
         try {
-            for (int i = 0; i < 50 && berthd.http("HEAD", "/v1.47/containers/" + id + "/archive?path=/opt/app/live.txt").status() != 200; i++) {
+            for (int i = 0; i < 50 && berthd.http("HEAD", "/v1.47/containers/" + id + "/archive?path=/opt/app/live.txt")
+                    .status() != 200; i++) {
                 sleep(100);
             }
             berthd.dockerOk("commit", id, "committed/live");
             assertEquals("true", berthd.dockerOk("inspect", "-f", "{{.State.Running}}", id).stdout().trim());
-            assertEquals("live", lastLine(berthd.dockerOk("run", "--rm", "committed/live", "cat", "/opt/app/live.txt")));
+            assertEquals("live",
+                    lastLine(berthd.dockerOk("run", "--rm", "committed/live", "cat", "/opt/app/live.txt")));
         } finally {
             berthd.docker("rm", "-f", id);
         }

@@ -82,8 +82,9 @@ class ContainerLeakIT {
         // loops, the inotify fds of the exit and log watches, jars and the data-root lock; none grows per
         // container. Fewer is fine: the baseline may include a CLI connection still closing or a jar the class
         // loader had open (seen: 58 before, 55 after).
-        assertTrue(after.fds() <= before.fds(), () -> "berthd's open fds grew from " + before.fds() + " to " + after.fds()
-                + "; now open: " + fdTargets());
+        assertTrue(after.fds() <= before.fds(),
+                () -> "berthd's open fds grew from " + before.fds() + " to " + after.fds()
+                        + "; now open: " + fdTargets());
     }
 
     private static void run() {
@@ -109,7 +110,8 @@ class ContainerLeakIT {
     private static Resources count() {
         long pid = berthd.pid();
         String root = berthd.tempDir().toString();
-        int mounts = (int) lines(Path.of("/proc", Long.toString(pid), "mountinfo")).stream().filter(l -> l.contains(root)).count();
+        int mounts = (int) lines(Path.of("/proc", Long.toString(pid), "mountinfo")).stream()
+                .filter(l -> l.contains(root)).count();
         int cgroups = 0;
         try (Stream<Path> controllers = Files.list(Path.of("/sys/fs/cgroup"))) {
             for (Path c : controllers.toList()) {
@@ -166,14 +168,15 @@ class ContainerLeakIT {
             // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so cut at the last ')'.
             String comm = s.substring(s.indexOf('(') + 1, s.lastIndexOf(')'));
             String[] rest = s.substring(s.lastIndexOf(')') + 2).split(" ");
-            out.put(Long.parseLong(p), new String[] {comm, rest[1]});
+            out.put(Long.parseLong(p), new String[]{comm, rest[1]});
         }
         return out;
     }
 
     private static String cmdline(long pid) {
         try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8);
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "";
         }

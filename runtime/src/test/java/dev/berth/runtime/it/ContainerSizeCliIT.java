@@ -30,11 +30,13 @@ class ContainerSizeCliIT {
     void sizesCountTheWritableLayerAndTheImage() throws Exception {
         // 300 kB into the container's own layer, then it waits; sizes are taken while it runs.
         String id = berthd.dockerOk("run", "-d", "--name", "sized", image, "sh", "-c",
-                "dd if=/dev/zero of=/tmp/blob bs=1000 count=300 2>/dev/null && touch /tmp/ready && sleep 300").stdout().trim();
+                "dd if=/dev/zero of=/tmp/blob bs=1000 count=300 2>/dev/null && touch /tmp/ready && sleep 300").stdout()
+                .trim();
         for (int i = 0; i < 100 && berthd.docker("exec", "sized", "test", "-e", "/tmp/ready").exitCode() != 0; i++) {
             Thread.sleep(100);
         }
-        long imageSize = JSON.readTree(berthd.dockerOk("image", "inspect", image).stdout()).get(0).path("Size").asLong();
+        long imageSize = JSON.readTree(berthd.dockerOk("image", "inspect", image).stdout()).get(0).path("Size")
+                .asLong();
         assertTrue(imageSize > 0);
 
         JsonNode listed = berthd.http("GET", "/containers/json?size=1").json();
@@ -47,10 +49,12 @@ class ContainerSizeCliIT {
         JsonNode inspected = JSON.readTree(berthd.dockerOk("inspect", "--size", "sized").stdout()).get(0);
         assertEquals(rw, inspected.path("SizeRw").asLong(), inspected.toString());
         assertEquals(imageSize + rw, inspected.path("SizeRootFs").asLong());
-        assertFalse(JSON.readTree(berthd.dockerOk("inspect", "sized").stdout()).get(0).has("SizeRw"), "no sizes unless asked");
+        assertFalse(JSON.readTree(berthd.dockerOk("inspect", "sized").stdout()).get(0).has("SizeRw"),
+                "no sizes unless asked");
 
         // The CLI's SIZE column: "300kB (virtual 1.2MB)".
-        String column = berthd.dockerOk("ps", "--size", "--filter", "name=sized", "--format", "{{.Size}}").stdout().trim();
+        String column = berthd.dockerOk("ps", "--size", "--filter", "name=sized", "--format", "{{.Size}}").stdout()
+                .trim();
         assertTrue(column.startsWith("300kB (virtual "), column);
         berthd.dockerOk("rm", "-f", "sized");
     }

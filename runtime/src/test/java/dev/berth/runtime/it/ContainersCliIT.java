@@ -34,7 +34,8 @@ class ContainersCliIT {
         CommandResult r = berthd.dockerOk("run", "--rm", image, "echo", "hi");
         assertEquals("hi", r.stdout().lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse(""),
                 () -> "stdout:\n" + r.stdout() + "\nstderr:\n" + r.stderr() + "\n" + berthd.log());
-        assertTrue(r.stderr().contains("Unable to find image") || r.stderr().isEmpty() || r.stderr().contains("Pull complete"), r.stderr());
+        assertTrue(r.stderr().contains("Unable to find image") || r.stderr().isEmpty()
+                || r.stderr().contains("Pull complete"), r.stderr());
     }
 
     @Test
@@ -45,7 +46,9 @@ class ContainersCliIT {
 
     @Test
     void detachedContainerRunsAndStops() throws Exception {
-        String id = berthd.dockerOk("run", "-d", "--name", "web", image, "sh", "-c", "while true; do echo tick; sleep 0.2; done").stdout().trim();
+        String id = berthd
+                .dockerOk("run", "-d", "--name", "web", image, "sh", "-c", "while true; do echo tick; sleep 0.2; done")
+                .stdout().trim();
         assertEquals(64, id.length(), id);
         assertTrue(berthd.dockerOk("ps").stdout().contains("web"));
         JsonNode inspect = JSON.readTree(berthd.dockerOk("inspect", "web").stdout()).get(0);

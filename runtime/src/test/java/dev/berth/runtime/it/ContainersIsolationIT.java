@@ -56,9 +56,11 @@ class ContainersIsolationIT {
         // /proc/net/dev: two header lines, then one line per interface.
         String dev = run("--network", "none", "sh", "-c", "tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' '");
         assertEquals("lo", dev);
-        assertEquals("0", run("--network", "none", "sh", "-c", "nc -l -p 7000 -e true & sleep 0.2; echo | nc 127.0.0.1 7000; echo $?"));
+        assertEquals("0", run("--network", "none", "sh", "-c",
+                "nc -l -p 7000 -e true & sleep 0.2; echo | nc 127.0.0.1 7000; echo $?"));
         String hostNet = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
-        assertEquals(0, berthd.docker("run", "-d", "--name", "loner", "--network", "none", image, "sleep", "300").exitCode());
+        assertEquals(0,
+                berthd.docker("run", "-d", "--name", "loner", "--network", "none", image, "sleep", "300").exitCode());
         try {
             String pid = berthd.docker("inspect", "-f", "{{.State.Pid}}", "loner").stdout().trim();
             assertNotEquals(hostNet, Files.readSymbolicLink(Path.of("/proc", pid, "ns/net")).toString());
@@ -88,7 +90,8 @@ class ContainersIsolationIT {
     void readOnlyBindMountRefusesWrites(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("host.txt"), "from host");
         assertEquals("from host", run("-v", dir + ":/mnt:ro", "cat", "/mnt/host.txt"));
-        CommandResult write = berthd.docker("run", "--rm", "-v", dir + ":/mnt:ro", image, "sh", "-c", "echo x > /mnt/new");
+        CommandResult write = berthd.docker("run", "--rm", "-v", dir + ":/mnt:ro", image, "sh", "-c",
+                "echo x > /mnt/new");
         assertNotEquals(0, write.exitCode());
         assertTrue(write.stderr().contains("Read-only file system"), write.stderr());
         assertFalse(Files.exists(dir.resolve("new")));

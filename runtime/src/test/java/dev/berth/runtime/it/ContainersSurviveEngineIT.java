@@ -32,17 +32,21 @@ class ContainersSurviveEngineIT {
         waitUntil(() -> berthd.docker("logs", "ticker").stdout().contains("line-3"), "first lines");
         assertEquals(0, berthd.docker("run", "-d", "--name", "short", image, "sh", "-c", "sleep 2; exit 5").exitCode());
         long shortPid = Long.parseLong(berthd.docker("inspect", "--format", "{{.State.Pid}}", "short").stdout().trim());
-        java.nio.file.Path tickerLog = java.nio.file.Path.of(berthd.docker("inspect", "--format", "{{.LogPath}}", "ticker").stdout().trim());
+        java.nio.file.Path tickerLog = java.nio.file.Path
+                .of(berthd.docker("inspect", "--format", "{{.LogPath}}", "ticker").stdout().trim());
         int before = linesIn(tickerLog);
         berthd.kill9();
         // While no engine runs: ticker logs 15 more lines and short exits.
-        waitUntil(() -> linesIn(tickerLog) >= before + 15 && ProcessHandle.of(shortPid).map(h -> !h.isAlive()).orElse(true),
+        waitUntil(
+                () -> linesIn(tickerLog) >= before + 15
+                        && ProcessHandle.of(shortPid).map(h -> !h.isAlive()).orElse(true),
                 "ticker's lines and short's exit while berthd is down");
         berthd.start();
         String ps = berthd.docker("ps").stdout();
         assertTrue(ps.contains("ticker"), ps);
         String logs = berthd.docker("logs", "ticker").stdout();
-        int last = logs.lines().filter(l -> l.startsWith("line-")).mapToInt(l -> Integer.parseInt(l.substring(5))).max().orElse(0);
+        int last = logs.lines().filter(l -> l.startsWith("line-")).mapToInt(l -> Integer.parseInt(l.substring(5))).max()
+                .orElse(0);
         assertTrue(last >= 15, "lines written while berthd was down must be in the log, last was line-" + last);
         assertEquals("5", berthd.docker("inspect", "--format", "{{.State.ExitCode}}", "short").stdout().trim(),
                 "the exit code of a container that ended while berthd was down is recorded");
@@ -53,11 +57,15 @@ class ContainersSurviveEngineIT {
 
     @Test
     void restartAlwaysComesBackAfterExitAndAfterAnEngineRestart() throws Exception {
-        assertEquals(0, berthd.docker("run", "-d", "--name", "phoenix", "--restart", "always", image, "sh", "-c", "sleep 1; exit 1").exitCode());
+        assertEquals(0, berthd
+                .docker("run", "-d", "--name", "phoenix", "--restart", "always", image, "sh", "-c", "sleep 1; exit 1")
+                .exitCode());
         waitUntil(() -> restartCount("phoenix") >= 1, "a restart after exit");
         berthd.stop();
         berthd.start();
-        waitUntil(() -> "true".equals(berthd.docker("inspect", "--format", "{{.State.Running}}", "phoenix").stdout().trim()),
+        waitUntil(
+                () -> "true"
+                        .equals(berthd.docker("inspect", "--format", "{{.State.Running}}", "phoenix").stdout().trim()),
                 "running again after the engine restarted");
         berthd.docker("rm", "-f", "phoenix");
     }
@@ -65,7 +73,8 @@ class ContainersSurviveEngineIT {
     @Test
     void aDetachedRunLeavesNoRequestOpenThatWouldHoldUpAStop() throws Exception {
         // docker run -d registers a wait and leaves without reading it; that wait must end with its client.
-        assertEquals(0, berthd.docker("run", "-d", "--name", "detached", "--network", "none", image, "sleep", "300").exitCode());
+        assertEquals(0, berthd.docker("run", "-d", "--name", "detached", "--network", "none", image, "sleep", "300")
+                .exitCode());
         int logged = berthd.log().length();
         assertEquals(0, berthd.stop());
         String stopLog = berthd.log().substring(logged);

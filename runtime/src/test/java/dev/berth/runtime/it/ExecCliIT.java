@@ -62,7 +62,8 @@ class ExecCliIT {
     @Test
     void theEngineCreatesAMissingWorkingDirectoryBeforeStartAsDockerdDoes() {
         // Not left to runc: with a read-only root it could not, and exec must find it too. Root-owned, 0755, as dockerd.
-        String id = berthd.dockerOk("run", "-d", "--read-only", "-w", "/srv/new/dir", image, "sleep", "600").stdout().strip();
+        String id = berthd.dockerOk("run", "-d", "--read-only", "-w", "/srv/new/dir", image, "sleep", "600").stdout()
+                .strip();
         try {
             assertEquals("/srv/new/dir", berthd.dockerOk("exec", id, "pwd").stdout().strip());
             assertEquals("0 755", berthd.dockerOk("exec", id, "stat", "-c", "%u %a", "/srv/new").stdout().strip());
@@ -76,8 +77,10 @@ class ExecCliIT {
 
     @Test
     void envAddsToTheContainersEnvironment() {
-        assertEquals("bar hello", berthd.dockerOk("exec", "-e", "FOO=bar", "web", "sh", "-c", "echo $FOO $GREETING").stdout().strip());
-        assertEquals("override", berthd.dockerOk("exec", "-e", "GREETING=override", "web", "sh", "-c", "echo $GREETING").stdout().strip());
+        assertEquals("bar hello",
+                berthd.dockerOk("exec", "-e", "FOO=bar", "web", "sh", "-c", "echo $FOO $GREETING").stdout().strip());
+        assertEquals("override", berthd.dockerOk("exec", "-e", "GREETING=override", "web", "sh", "-c", "echo $GREETING")
+                .stdout().strip());
     }
 
     @Test
@@ -95,7 +98,8 @@ class ExecCliIT {
 
     @Test
     void stdinIsForwardedWithDashI() {
-        CommandResult r = berthd.dockerWithInput("line one\nline two\n".getBytes(StandardCharsets.UTF_8), "exec", "-i", "web", "cat");
+        CommandResult r = berthd.dockerWithInput("line one\nline two\n".getBytes(StandardCharsets.UTF_8), "exec", "-i",
+                "web", "cat");
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals("line one\nline two\n", r.stdout());
     }
@@ -138,7 +142,9 @@ class ExecCliIT {
     @Test
     void inspectShowsExecRecords() throws Exception {
         String id = JSON.readTree(berthd.http("POST", "/containers/web/exec",
-                "{\"Cmd\":[\"sh\",\"-c\",\"exit 4\"],\"AttachStdout\":true,\"User\":\"nobody\"}".getBytes(StandardCharsets.UTF_8)).body()).get("Id").asText();
+                "{\"Cmd\":[\"sh\",\"-c\",\"exit 4\"],\"AttachStdout\":true,\"User\":\"nobody\"}"
+                        .getBytes(StandardCharsets.UTF_8))
+                .body()).get("Id").asText();
         JsonNode before = JSON.readTree(berthd.http("GET", "/exec/" + id + "/json").body());
         assertEquals(false, before.get("Running").asBoolean());
         assertTrue(before.get("ExitCode").isNull(), before.toString());
@@ -149,11 +155,13 @@ class ExecCliIT {
         assertTrue(container.get("ExecIDs").toString().contains(id), container.get("ExecIDs").toString());
         assertEquals(container.get("Id").asText(), before.get("ContainerID").asText());
 
-        var started = berthd.http("POST", "/exec/" + id + "/start", "{\"Detach\":false}".getBytes(StandardCharsets.UTF_8));
+        var started = berthd.http("POST", "/exec/" + id + "/start",
+                "{\"Detach\":false}".getBytes(StandardCharsets.UTF_8));
         assertEquals(200, started.status());
         JsonNode after = JSON.readTree(berthd.http("GET", "/exec/" + id + "/json").body());
         assertEquals(4, after.get("ExitCode").asInt(), after.toString());
-        assertEquals(409, berthd.http("POST", "/exec/" + id + "/start", "{}".getBytes(StandardCharsets.UTF_8)).status());
+        assertEquals(409,
+                berthd.http("POST", "/exec/" + id + "/start", "{}".getBytes(StandardCharsets.UTF_8)).status());
         assertEquals(404, berthd.http("GET", "/exec/nope/json").status());
         // exec_die is published when conmon reports the exit, which may come just after the start's answer: ask
         // again for a few seconds rather than once.
@@ -187,11 +195,13 @@ class ExecCliIT {
     void resizeReachesARawHijackedExec() throws Exception {
         String id = JSON.readTree(berthd.http("POST", "/containers/web/exec",
                 "{\"Cmd\":[\"sh\"],\"AttachStdin\":true,\"AttachStdout\":true,\"AttachStderr\":true,\"Tty\":true}"
-                        .getBytes(StandardCharsets.UTF_8)).body()).get("Id").asText();
+                        .getBytes(StandardCharsets.UTF_8))
+                .body()).get("Id").asText();
         try (HttpConnection c = berthd.connect()) {
             byte[] body = "{\"Detach\":false,\"Tty\":true,\"ConsoleSize\":[24,80]}".getBytes(StandardCharsets.UTF_8);
             c.sendHead("POST", "/v1.51/exec/" + id + "/start",
-                    Map.of("Content-Type", "application/json", "Connection", "Upgrade", "Upgrade", "tcp"), (long) body.length, false);
+                    Map.of("Content-Type", "application/json", "Connection", "Upgrade", "Upgrade", "tcp"),
+                    (long) body.length, false);
             c.out().write(body);
             c.out().flush();
             HttpResult head = c.readResponseHead();
@@ -215,7 +225,8 @@ class ExecCliIT {
 
     @Test
     void runInteractiveThroughAPty() throws Exception {
-        try (PtySession pty = PtySession.start("stty rows 21 cols 77; docker run -it --rm --name pty-run " + image + " sh", cliEnv())) {
+        try (PtySession pty = PtySession
+                .start("stty rows 21 cols 77; docker run -it --rm --name pty-run " + image + " sh", cliEnv())) {
             pty.type("echo hi-$((2+2))\n");
             pty.await("hi-4", PTY_TIMEOUT);
             pty.type("stty size\n");
@@ -226,7 +237,8 @@ class ExecCliIT {
     }
 
     private static Map<String, String> cliEnv() {
-        return Map.of("DOCKER_HOST", berthd.dockerHost(), "DOCKER_CONFIG", berthd.tempDir().resolve("docker-config").toString(),
+        return Map.of("DOCKER_HOST", berthd.dockerHost(), "DOCKER_CONFIG",
+                berthd.tempDir().resolve("docker-config").toString(),
                 "DOCKER_CONTEXT", "default", "DOCKER_CLI_HINTS", "false");
     }
 

@@ -37,7 +37,9 @@ class FaultInjectionIT {
 
     /** berthd check on the (stopped) engine's data root; {@code repair} adds --repair. */
     private static CommandResult check(boolean repair) {
-        return repair ? BerthdExtension.runBerthd(CHECK_TIMEOUT, "check", "--data-root", berthd.dataRoot().toString(), "--repair")
+        return repair
+                ? BerthdExtension.runBerthd(CHECK_TIMEOUT, "check", "--data-root", berthd.dataRoot().toString(),
+                        "--repair")
                 : BerthdExtension.runBerthd(CHECK_TIMEOUT, "check", "--data-root", berthd.dataRoot().toString());
     }
 
@@ -112,7 +114,8 @@ class FaultInjectionIT {
                 for (int i = 0; busy.get(); i++, calls.incrementAndGet()) {
                     String name = "churn-" + round + "-" + i;
                     berthd.docker("volume", "create", name + "-v");
-                    berthd.docker("run", "-d", "--name", name, "-v", name + "-v:/data", image, "sh", "-c", "echo hi > /data/x; sleep 30");
+                    berthd.docker("run", "-d", "--name", name, "-v", name + "-v:/data", image, "sh", "-c",
+                            "echo hi > /data/x; sleep 30");
                     berthd.docker("rm", "-f", name);
                     berthd.docker("volume", "rm", name + "-v");
                 }
@@ -130,7 +133,8 @@ class FaultInjectionIT {
                 CommandResult rm = berthd.docker(("rm -f " + left.replace('\n', ' ')).split(" "));
                 assertEquals(0, rm.exitCode(), rm + "\n" + berthd.log());
             }
-            CommandResult run = berthd.docker("run", "--rm", "-v", "after-" + trial + ":/data", image, "sh", "-c", "echo ok > /data/x");
+            CommandResult run = berthd.docker("run", "--rm", "-v", "after-" + trial + ":/data", image, "sh", "-c",
+                    "echo ok > /data/x");
             assertEquals(0, run.exitCode(), run.stderr());
             assertCleanAfterStop("churn trial " + trial);
         }

@@ -27,7 +27,8 @@ class FsyncDisciplineIT {
     @RegisterExtension
     static BerthdExtension berthd = new BerthdExtension().withImage("fsync/busybox:1");
 
-    private static final Pattern RENAME = Pattern.compile("^(\\d+) +rename(?:at2?)?\\((?:[^,]+, )?\"([^\"]+)\", (?:[^,]+, )?\"([^\"]+)\"");
+    private static final Pattern RENAME = Pattern
+            .compile("^(\\d+) +rename(?:at2?)?\\((?:[^,]+, )?\"([^\"]+)\", (?:[^,]+, )?\"([^\"]+)\"");
     private static final Pattern SYNC = Pattern.compile("^(\\d+) +(fsync|fdatasync|syncfs)\\(\\d+<([^>]+)>");
     private static final Pattern RESUMED = Pattern.compile("^(\\d+) +<\\.\\.\\. (\\w+) resumed>.*= (-?\\d+)");
 
@@ -66,9 +67,11 @@ class FsyncDisciplineIT {
 
     @Test
     void everyRenameIntoTheDataRootIsOfSyncedContentAndIsSyncedItself() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/strace")), "strace is not installed (scripts/install-deps --test)");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/strace")),
+                "strace is not installed (scripts/install-deps --test)");
         Path trace = berthd.tempDir().resolve("strace.out");
-        Process strace = new ProcessBuilder("strace", "-f", "-y", "-e", "trace=fsync,fdatasync,syncfs,rename,renameat,renameat2",
+        Process strace = new ProcessBuilder("strace", "-f", "-y", "-e",
+                "trace=fsync,fdatasync,syncfs,rename,renameat,renameat2",
                 "-o", trace.toString(), "-p", Long.toString(berthd.pid())).redirectErrorStream(true)
                 .redirectOutput(berthd.tempDir().resolve("strace.err").toFile()).start();
         try {

@@ -111,13 +111,15 @@ class FullDiskIT {
         assertTrue(pull.stderr().toLowerCase(java.util.Locale.ROOT).contains("no space left on device"), pull.stderr());
         assertServing();
         assertFalse(berthd.docker("images").stdout().contains("full/large"), "no half image");
-        assertEquals(0, berthd.docker("run", "--rm", "--network", "none", image(), "true").exitCode(), "space is back for the next one");
+        assertEquals(0, berthd.docker("run", "--rm", "--network", "none", image(), "true").exitCode(),
+                "space is back for the next one");
     }
 
     @Test
     @Order(2)
     void aCopyAndACommitThatDoNotFitFailInWords() throws Exception {
-        assertEquals(0, berthd.docker("run", "-d", "--name", "holder", "--network", "none", image(), "sleep", "300").exitCode());
+        assertEquals(0, berthd.docker("run", "-d", "--name", "holder", "--network", "none", image(), "sleep", "300")
+                .exitCode());
         Path big = Files.createTempFile("berth-full-big", ".bin");
         try {
             try (OutputStream out = Files.newOutputStream(big)) {
@@ -140,7 +142,8 @@ class FullDiskIT {
         try {
             CommandResult commit = berthd.docker("commit", "holder", "full/committed:1");
             if (commit.exitCode() != 0) {
-                assertTrue(commit.stderr().toLowerCase(java.util.Locale.ROOT).contains("no space left"), commit.stderr());
+                assertTrue(commit.stderr().toLowerCase(java.util.Locale.ROOT).contains("no space left"),
+                        commit.stderr());
                 assertFalse(berthd.docker("images").stdout().contains("full/committed"), "no half image");
             }
             assertServing();
@@ -153,18 +156,23 @@ class FullDiskIT {
     @Test
     @Order(3)
     void aContainerKeepsRunningWhileItsLogCannotBeWrittenAndLogsAgainAfter() throws Exception {
-        assertEquals(0, berthd.docker("run", "-d", "--name", "talker", "--network", "none", "--tmpfs", "/state", image(), "sh", "-c",
-                "i=0; while true; do i=$((i+1)); echo line-$i; echo $i > /state/i; sleep 0.1; done").exitCode());
-        Await.until("the first lines", Duration.ofSeconds(30), () -> berthd.docker("logs", "talker").stdout().contains("line-5"));
+        assertEquals(0, berthd
+                .docker("run", "-d", "--name", "talker", "--network", "none", "--tmpfs", "/state", image(), "sh", "-c",
+                        "i=0; while true; do i=$((i+1)); echo line-$i; echo $i > /state/i; sleep 0.1; done")
+                .exitCode());
+        Await.until("the first lines", Duration.ofSeconds(30),
+                () -> berthd.docker("logs", "talker").stdout().contains("line-5"));
         Path filler = fill();
         int atFull = counter();
-        Await.until("twenty more lines said while the disk is full", Duration.ofSeconds(60), () -> counter() >= atFull + 20);
+        Await.until("twenty more lines said while the disk is full", Duration.ofSeconds(60),
+                () -> counter() >= atFull + 20);
         assertEquals("true", berthd.docker("inspect", "--format", "{{.State.Running}}", "talker").stdout().trim(),
                 "a full disk does not end a container");
         Files.delete(filler);
         int atFree = counter();
         Await.until("lines logged after space came back", Duration.ofSeconds(60),
-                () -> berthd.docker("logs", "talker").stdout().lines().anyMatch(l -> l.startsWith("line-") && number(l) > atFree),
+                () -> berthd.docker("logs", "talker").stdout().lines()
+                        .anyMatch(l -> l.startsWith("line-") && number(l) > atFree),
                 () -> berthd.docker("logs", "--tail", "5", "talker").stdout());
         assertServing();
         berthd.docker("rm", "-f", "talker");
@@ -179,7 +187,8 @@ class FullDiskIT {
             }
         }
         assertEquals(0, berthd.stop());
-        CommandResult check = BerthdExtension.runBerthd(Duration.ofMinutes(2), "check", "--data-root", disk.dir.toString());
+        CommandResult check = BerthdExtension.runBerthd(Duration.ofMinutes(2), "check", "--data-root",
+                disk.dir.toString());
         assertEquals(0, check.exitCode(), check.toString());
         berthd.start();
     }

@@ -31,9 +31,11 @@ class HostileImagesIT {
 
     @Test
     void pathTraversalEntriesAreRefused() throws Exception {
-        assertRefused("dotdot", LayerBuilder.layer().rawEntry(file("../../../../tmp/berth-escape-dotdot"), "x".getBytes()).build(),
+        assertRefused("dotdot",
+                LayerBuilder.layer().rawEntry(file("../../../../tmp/berth-escape-dotdot"), "x".getBytes()).build(),
                 "berth-escape-dotdot");
-        assertRefused("absolute", LayerBuilder.layer().rawEntry(absolute("/tmp/berth-escape-abs"), "x".getBytes()).build(),
+        assertRefused("absolute",
+                LayerBuilder.layer().rawEntry(absolute("/tmp/berth-escape-abs"), "x".getBytes()).build(),
                 "berth-escape-abs");
         assertRefused("symlink", LayerBuilder.layer().symlink("evil", "/tmp")
                 .rawEntry(file("evil/berth-escape-symlink"), "x".getBytes()).build(), "berth-escape-symlink");

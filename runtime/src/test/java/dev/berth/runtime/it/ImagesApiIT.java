@@ -51,7 +51,8 @@ class ImagesApiIT {
         TestImage amd64 = TestImages.busybox();
         TestImage arm64 = TestImages.busyboxBuilder().platform("linux", "arm64", "v8").build();
         TestImage.pushIndex(registry, "api/multi", "1", amd64, arm64);
-        HttpResult pull = berthd.http("POST", "/v1.44/images/create?fromImage=" + registry.host() + "/api/multi&tag=1&platform=linux/arm64");
+        HttpResult pull = berthd.http("POST",
+                "/v1.44/images/create?fromImage=" + registry.host() + "/api/multi&tag=1&platform=linux/arm64");
         assertEquals(200, pull.status(), pull.text());
         assertTrue(pull.text().contains("Downloaded newer image"), pull.text());
         HttpResult inspect = berthd.http("GET", "/v1.44/images/" + registry.host() + "/api/multi:1/json");
@@ -63,10 +64,13 @@ class ImagesApiIT {
     void pullAndTagAreEvents() {
         TestImages.busybox().push(registry, "api/events", "1");
         long since = System.currentTimeMillis() / 1000 - 1;
-        assertEquals(200, berthd.http("POST", "/v1.44/images/create?fromImage=" + registry.host() + "/api/events&tag=1").status());
-        assertEquals(201, berthd.http("POST", "/v1.44/images/" + registry.host() + "/api/events:1/tag?repo=evt&tag=2").status());
+        assertEquals(200, berthd.http("POST", "/v1.44/images/create?fromImage=" + registry.host() + "/api/events&tag=1")
+                .status());
+        assertEquals(201,
+                berthd.http("POST", "/v1.44/images/" + registry.host() + "/api/events:1/tag?repo=evt&tag=2").status());
         long until = System.currentTimeMillis() / 1000 + 1;
-        HttpResult events = berthd.http("GET", "/v1.44/events?since=" + since + "&until=" + until + "&filters=%7B%22type%22%3A%5B%22image%22%5D%7D");
+        HttpResult events = berthd.http("GET",
+                "/v1.44/events?since=" + since + "&until=" + until + "&filters=%7B%22type%22%3A%5B%22image%22%5D%7D");
         assertTrue(events.text().contains("\"Action\":\"pull\""), events.text());
         assertTrue(events.text().contains("\"Action\":\"tag\""), events.text());
     }

@@ -170,8 +170,10 @@ class ImagesCliIT {
         berthd.dockerOk("export", "-o", tar.toString(), box);
         berthd.dockerOk("rm", box);
 
-        String id = berthd.dockerOk("import", "--change", "CMD [\"/bin/sh\", \"-c\", \"echo imported\"]", "-m", "from a test",
-                tar.toString(), "it/imported:1").stdout().strip();
+        String id = berthd
+                .dockerOk("import", "--change", "CMD [\"/bin/sh\", \"-c\", \"echo imported\"]", "-m", "from a test",
+                        tar.toString(), "it/imported:1")
+                .stdout().strip();
         assertTrue(id.startsWith("sha256:"), id);
         assertEquals("imported", berthd.dockerOk("run", "--rm", "it/imported:1").stdout().strip());
         assertTrue(berthd.dockerOk("history", "--no-trunc", "it/imported:1").stdout().contains("from a test"));

@@ -42,8 +42,10 @@ class LogRotationCliIT {
         // rotations a second (see container.logs: a file replaced twice before berthd looks would be lost).
         String script = "i=0; while [ $i -lt " + LINES + " ]; do i=$((i+1)); echo line-$i; "
                 + "if [ $((i % 20)) -eq 0 ]; then sleep 0.05; fi; done";
-        String id = berthd.dockerOk("run", "-d", "--log-opt", "max-size=10k", "--log-opt", "max-file=3", image, "sh", "-c", script).stdout().trim();
-        var follow = CompletableFuture.supplyAsync(() -> berthd.docker("logs", "-f", id), Executors.newVirtualThreadPerTaskExecutor());
+        String id = berthd.dockerOk("run", "-d", "--log-opt", "max-size=10k", "--log-opt", "max-file=3", image, "sh",
+                "-c", script).stdout().trim();
+        var follow = CompletableFuture.supplyAsync(() -> berthd.docker("logs", "-f", id),
+                Executors.newVirtualThreadPerTaskExecutor());
         assertEquals("0", berthd.dockerOk("wait", id).stdout().trim());
         CommandResult followed = follow.get(60, TimeUnit.SECONDS);
         assertEquals(0, followed.exitCode(), followed.stderr());
@@ -58,7 +60,8 @@ class LogRotationCliIT {
         assertEquals(LINES, fromFollow.getLast());
         assertContiguous(fromFollow);
 
-        assertEquals(List.of(LINES - 4, LINES - 3, LINES - 2, LINES - 1, LINES), numbers(berthd.dockerOk("logs", "--tail", "5", id).stdout()));
+        assertEquals(List.of(LINES - 4, LINES - 3, LINES - 2, LINES - 1, LINES),
+                numbers(berthd.dockerOk("logs", "--tail", "5", id).stdout()));
 
         Path log = berthd.dataRoot().resolve("containers").resolve(id).resolve("container.log");
         Set<Object> files = new HashSet<>();
@@ -101,7 +104,8 @@ class LogRotationCliIT {
     }
 
     private static List<Integer> numbers(String out) {
-        return out.lines().filter(l -> l.startsWith("line-")).map(l -> Integer.parseInt(l.substring(5).trim())).toList();
+        return out.lines().filter(l -> l.startsWith("line-")).map(l -> Integer.parseInt(l.substring(5).trim()))
+                .toList();
     }
 
     private static void assertContiguous(List<Integer> numbers) {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class NetworkDaemonConfigIT {
     private static final String BIP = "10.193.7.1/24";
 
-
     @RegisterExtension
     static BerthdExtension berthd = new BerthdExtension().withImage("bip/busybox:1").withArgs("--bip", BIP,
             "--default-address-pool", "base=10.192.0.0/16,size=26");
@@ -44,7 +43,8 @@ class NetworkDaemonConfigIT {
         }
         assertEquals("10.192.0.0/26", subnetOf("pool-a"));
         assertEquals("10.192.0.64/26", subnetOf("pool-b"));
-        CommandResult onUser = berthd.docker("run", "--rm", "--network", "pool-b", image, "ip", "-4", "-o", "addr", "show", "eth0");
+        CommandResult onUser = berthd.docker("run", "--rm", "--network", "pool-b", image, "ip", "-4", "-o", "addr",
+                "show", "eth0");
         assertTrue(onUser.stdout().contains("inet 10.192.0.66/26"), onUser.stdout() + onUser.stderr());
         // An explicit subnet still wins over the pools.
         assertEquals(0, berthd.docker("network", "create", "--subnet", "10.191.3.0/24", "explicit").exitCode());
@@ -53,6 +53,7 @@ class NetworkDaemonConfigIT {
     }
 
     private static String subnetOf(String network) {
-        return berthd.docker("network", "inspect", "--format", "{{(index .IPAM.Config 0).Subnet}}", network).stdout().trim();
+        return berthd.docker("network", "inspect", "--format", "{{(index .IPAM.Config 0).Subnet}}", network).stdout()
+                .trim();
     }
 }

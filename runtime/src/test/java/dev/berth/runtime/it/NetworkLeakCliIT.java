@@ -24,7 +24,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class NetworkLeakCliIT {
     private static final int CYCLES = 100;
 
-
     @RegisterExtension
     static BerthdExtension berthd = new BerthdExtension().withImage("leak/busybox:1");
 
@@ -41,10 +40,12 @@ class NetworkLeakCliIT {
                 "sleep", "600").exitCode());
         EngineTag tag = EngineTag.loadOrCreate(berthd.dataRoot().resolve("networks"));
         Footprint before = footprint(tag);
-        assertTrue(before.veths() >= 1 && before.netns() >= 1 && before.leases() >= 1 && before.dnatRules() >= 1, before.toString());
+        assertTrue(before.veths() >= 1 && before.netns() >= 1 && before.leases() >= 1 && before.dnatRules() >= 1,
+                before.toString());
 
         for (int i = 0; i < CYCLES; i++) {
-            CommandResult created = berthd.docker("create", "--network", "leaknet", "-p", "80", "-p", "127.0.0.1::53/udp",
+            CommandResult created = berthd.docker("create", "--network", "leaknet", "-p", "80", "-p",
+                    "127.0.0.1::53/udp",
                     image, "sleep", "600");
             assertEquals(0, created.exitCode(), created.stderr());
             String id = created.stdout().trim();

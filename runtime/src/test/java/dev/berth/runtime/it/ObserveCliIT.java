@@ -42,7 +42,8 @@ class ObserveCliIT {
 
     @Test
     void statsShowsMemoryAndPidsOfARunningContainer() throws Exception {
-        berthd.dockerOk("run", "-d", "--name", "st1", image, "sh", "-c", "x=$(head -c 2000000 /dev/zero | tr '\\0' a); sleep 60");
+        berthd.dockerOk("run", "-d", "--name", "st1", image, "sh", "-c",
+                "x=$(head -c 2000000 /dev/zero | tr '\\0' a); sleep 60");
         // The shell holds its 2 MB string once the sleep runs.
         dev.berth.testkit.Await.until("the sleep to run", java.time.Duration.ofSeconds(30),
                 () -> berthd.dockerOk("top", "st1").stdout().contains("sleep 60"));
@@ -71,7 +72,8 @@ class ObserveCliIT {
         }
         assertTrue(stats("lim").path("MemUsage").asText().endsWith("/ 64MiB"), stats("lim").toString());
         berthd.dockerOk("update", "--restart", "on-failure:3", "lim");
-        String events = new String(berthd.http("GET", "/events?since=0&until=" + (System.currentTimeMillis() / 1000 + 1)).body(),
+        String events = new String(
+                berthd.http("GET", "/events?since=0&until=" + (System.currentTimeMillis() / 1000 + 1)).body(),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(events.contains("\"Action\":\"update\""), events);
         assertEquals("on-failure", inspect("lim").at("/HostConfig/RestartPolicy/Name").asText());
@@ -107,28 +109,35 @@ class ObserveCliIT {
         java.nio.file.Path engineCwd = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc",
                 java.nio.file.Files.readString(berthd.pidFile()).strip(), "cwd"));
         java.nio.file.Files.deleteIfExists(engineCwd.resolve("oom"));
-        CommandResult r = berthd.docker("run", "--name", "oom", "--memory", "8m", image, "sh", "-c", "x=a; while true; do x=$x$x; done");
+        CommandResult r = berthd.docker("run", "--name", "oom", "--memory", "8m", image, "sh", "-c",
+                "x=a; while true; do x=$x$x; done");
         assertEquals(137, r.exitCode(), r.toString());
         assertTrue(inspect("oom").at("/State/OOMKilled").asBoolean(), inspect("oom").toString());
         berthd.dockerOk("rm", "oom");
-        assertTrue(!java.nio.file.Files.exists(engineCwd.resolve("oom")), "an oom file in berthd's directory " + engineCwd);
+        assertTrue(!java.nio.file.Files.exists(engineCwd.resolve("oom")),
+                "an oom file in berthd's directory " + engineCwd);
     }
 
     @Test
     void healthyAndUnhealthyChecks() throws Exception {
-        berthd.dockerOk("run", "-d", "--name", "good", "--health-cmd", "true", "--health-interval", "1s", image, "sleep", "60");
-        berthd.dockerOk("run", "-d", "--name", "bad", "--health-cmd", "false", "--health-interval", "1s", "--health-retries", "2", image, "sleep", "60");
-        berthd.dockerOk("run", "-d", "--name", "slow", "--health-cmd", "sleep 5", "--health-interval", "1s", "--health-timeout", "1s",
+        berthd.dockerOk("run", "-d", "--name", "good", "--health-cmd", "true", "--health-interval", "1s", image,
+                "sleep", "60");
+        berthd.dockerOk("run", "-d", "--name", "bad", "--health-cmd", "false", "--health-interval", "1s",
+                "--health-retries", "2", image, "sleep", "60");
+        berthd.dockerOk("run", "-d", "--name", "slow", "--health-cmd", "sleep 5", "--health-interval", "1s",
+                "--health-timeout", "1s",
                 "--health-retries", "1", image, "sleep", "60");
         assertEquals("healthy", awaitHealth("good", "healthy"));
         assertEquals("unhealthy", awaitHealth("slow", "unhealthy"));
-        assertTrue(inspect("slow").at("/State/Health/Log/0/Output").asText().contains("exceeded timeout"), inspect("slow").toString());
+        assertTrue(inspect("slow").at("/State/Health/Log/0/Output").asText().contains("exceeded timeout"),
+                inspect("slow").toString());
         assertEquals("unhealthy", awaitHealth("bad", "unhealthy"));
         JsonNode log = inspect("bad").at("/State/Health/Log");
         assertTrue(log.size() >= 2 && log.size() <= 5, log.toString());
         assertEquals(1, log.get(0).path("ExitCode").asInt(), log.toString());
         assertTrue(berthd.dockerOk("ps").stdout().contains("(healthy)"));
-        String events = new String(berthd.http("GET", "/events?since=0&until=" + (System.currentTimeMillis() / 1000 + 1)).body(),
+        String events = new String(
+                berthd.http("GET", "/events?since=0&until=" + (System.currentTimeMillis() / 1000 + 1)).body(),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(events.contains("health_status: healthy") && events.contains("health_status: unhealthy"), events);
         berthd.dockerOk("rm", "-f", "good", "bad", "slow");
@@ -138,14 +147,16 @@ class ObserveCliIT {
     void statsApiShapeAndStreamEndsWhenTheContainerStops() throws Exception {
         berthd.dockerOk("run", "-d", "--name", "short", image, "sleep", "3");
         JsonNode one = JSON.readTree(berthd.http("GET", "/containers/short/stats?stream=0").body());
-        assertTrue(one.at("/cpu_stats/system_cpu_usage").asLong() > one.at("/precpu_stats/system_cpu_usage").asLong(), one.toString());
+        assertTrue(one.at("/cpu_stats/system_cpu_usage").asLong() > one.at("/precpu_stats/system_cpu_usage").asLong(),
+                one.toString());
         assertTrue(one.at("/precpu_stats/system_cpu_usage").asLong() > 0, one.toString());
         assertTrue(one.at("/memory_stats/usage").asLong() > 0, one.toString());
         assertTrue(one.at("/memory_stats/limit").asLong() > 0, one.toString());
         assertTrue(one.at("/networks/eth0/rx_bytes").isNumber(), one.toString());
         assertTrue(one.at("/pids_stats/current").asLong() >= 1, one.toString());
         long start = System.nanoTime();
-        String stream = new String(berthd.http("GET", "/containers/short/stats?stream=1").body(), java.nio.charset.StandardCharsets.UTF_8);
+        String stream = new String(berthd.http("GET", "/containers/short/stats?stream=1").body(),
+                java.nio.charset.StandardCharsets.UTF_8);
         long lines = stream.lines().filter(l -> !l.isBlank()).count();
         assertTrue(lines >= 1 && lines <= 4, stream);
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 6);
@@ -156,7 +167,8 @@ class ObserveCliIT {
     void streamingStatsRefreshesInTheCli() throws Exception {
         berthd.dockerOk("run", "-d", "--name", "live", image, "sh", "-c", "while true; do :; done");
         Path config = java.nio.file.Files.createTempDirectory("docker-config");
-        ProcessBuilder pb = new ProcessBuilder("docker", "stats", "--format", "{{.Name}} {{.CPUPerc}} {{.PIDs}}", "live")
+        ProcessBuilder pb = new ProcessBuilder("docker", "stats", "--format", "{{.Name}} {{.CPUPerc}} {{.PIDs}}",
+                "live")
                 .redirectErrorStream(true).redirectOutput(config.resolve("out").toFile());
         pb.environment().put("DOCKER_HOST", berthd.dockerHost());
         pb.environment().put("DOCKER_CONFIG", config.toString());
@@ -174,7 +186,8 @@ class ObserveCliIT {
         stats.waitFor();
         String out = java.nio.file.Files.readString(config.resolve("out"));
         // A busy loop shows up as CPU use in at least one refresh.
-        assertTrue(out.lines().filter(l -> l.contains("live ")).anyMatch(l -> l.matches(".*live \\d+\\.\\d+% \\d+.*")), out);
+        assertTrue(out.lines().filter(l -> l.contains("live ")).anyMatch(l -> l.matches(".*live \\d+\\.\\d+% \\d+.*")),
+                out);
         berthd.dockerOk("rm", "-f", "live");
     }
 

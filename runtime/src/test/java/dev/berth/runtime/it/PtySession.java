@@ -37,7 +37,8 @@ final class PtySession implements AutoCloseable {
 
     /** Starts {@code shellCommand} in a pty with {@code env} added to the environment. */
     static PtySession start(String shellCommand, Map<String, String> env) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(List.of("script", "-qfec", shellCommand, "/dev/null")).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(List.of("script", "-qfec", shellCommand, "/dev/null"))
+                .redirectErrorStream(true);
         pb.environment().putAll(env);
         pb.environment().put("TERM", "xterm");
         return new PtySession(pb.start());

@@ -42,7 +42,8 @@ class PullCrashIT {
             pull.waitFor();
             berthd.start();
 
-            assertFalse(berthd.docker("images").stdout().contains("crash/large"), "a half-pulled image must not be listed");
+            assertFalse(berthd.docker("images").stdout().contains("crash/large"),
+                    "a half-pulled image must not be listed");
             try (Stream<Path> ingest = Files.list(berthd.dataRoot().resolve("ingest"))) {
                 assertEquals(0, ingest.count(), "partial downloads are cleaned up at start");
             }

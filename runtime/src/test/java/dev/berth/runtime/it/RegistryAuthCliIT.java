@@ -35,7 +35,7 @@ class RegistryAuthCliIT {
 
     @Test
     void wrongPasswordIsAClearAuthenticationError() {
-        for (RegistryExtension registry : new RegistryExtension[] {basic, token}) {
+        for (RegistryExtension registry : new RegistryExtension[]{basic, token}) {
             CommandResult login = berthd.dockerWithInput("wrong".getBytes(StandardCharsets.UTF_8),
                     "login", "-u", registry.user(), "--password-stdin", registry.host());
             assertNotEquals(0, login.exitCode(), login.stdout());
@@ -46,7 +46,8 @@ class RegistryAuthCliIT {
     @Test
     void anonymousPullFromProtectedRegistryFails() {
         TestImages.busybox().push(token, "auth/private", "1");
-        CommandResult pull = berthd.docker("--config", "/nonexistent-berth-config", "pull", token.host() + "/auth/private:1");
+        CommandResult pull = berthd.docker("--config", "/nonexistent-berth-config", "pull",
+                token.host() + "/auth/private:1");
         assertNotEquals(0, pull.exitCode());
         String err = pull.stderr().toLowerCase();
         assertTrue(err.contains("pull access denied") && err.contains("docker login"), pull.stderr());
@@ -61,7 +62,8 @@ class RegistryAuthCliIT {
 
         CommandResult pull = berthd.docker("pull", registry.host() + "/auth/app:1");
         assertEquals(0, pull.exitCode(), pull.stderr());
-        assertEquals(0, berthd.docker("tag", registry.host() + "/auth/app:1", registry.host() + "/auth/pushed:2").exitCode());
+        assertEquals(0,
+                berthd.docker("tag", registry.host() + "/auth/app:1", registry.host() + "/auth/pushed:2").exitCode());
         CommandResult push = berthd.docker("push", registry.host() + "/auth/pushed:2");
         assertEquals(0, push.exitCode(), push.stderr());
         assertTrue(push.stdout().contains("2: digest: sha256:"), push.stdout());
@@ -71,7 +73,8 @@ class RegistryAuthCliIT {
     void aBuildPullsItsBaseFromAProtectedRegistryWithTheClientsLogin() throws Exception {
         TestImages.busybox().push(token, "auth/base", "1");
         java.nio.file.Path ctx = java.nio.file.Files.createTempDirectory(berthd.tempDir(), "build-auth");
-        java.nio.file.Files.writeString(ctx.resolve("Dockerfile"), "FROM " + token.host() + "/auth/base:1\nRUN echo ok\n");
+        java.nio.file.Files.writeString(ctx.resolve("Dockerfile"),
+                "FROM " + token.host() + "/auth/base:1\nRUN echo ok\n");
         CommandResult anonymous = berthd.docker("--config", "/nonexistent-berth-config", "build", ctx.toString());
         assertNotEquals(0, anonymous.exitCode(), anonymous.toString());
         CommandResult login = berthd.dockerWithInput(token.password().getBytes(StandardCharsets.UTF_8),

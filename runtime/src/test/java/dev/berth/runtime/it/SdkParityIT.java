@@ -95,7 +95,8 @@ class SdkParityIT {
     @Test
     void aLegacyLinkSetsVariablesAndHostsShowsInPsAndCanBeRemoved() {
         String out = sdk("legacy_links");
-        for (String want : List.of("MY_DB_NAME=/parity-web/my-db", "MY_DB_ENV_FOO=1", "MY_DB_PORT=tcp://", "MY_DB_PORT_5432_TCP_PORT=5432")) {
+        for (String want : List.of("MY_DB_NAME=/parity-web/my-db", "MY_DB_ENV_FOO=1", "MY_DB_PORT=tcp://",
+                "MY_DB_PORT_5432_TCP_PORT=5432")) {
             assertTrue(out.contains("env " + want + " True"), out);
         }
         assertTrue(out.contains("hosts has alias True"), out);
@@ -159,7 +160,8 @@ class SdkParityIT {
     void registryDataNamesTheManifestDigestAndItsPlatforms() {
         String repoDigest = berthd.docker("inspect", "--format", "{{index .RepoDigests 0}}", image).stdout().strip();
         String out = sdk("registry_data");
-        assertTrue(out.contains("digest " + repoDigest.substring(repoDigest.indexOf('@') + 1)), out + " / " + repoDigest);
+        assertTrue(out.contains("digest " + repoDigest.substring(repoDigest.indexOf('@') + 1)),
+                out + " / " + repoDigest);
         assertTrue(out.contains("amd64 True"), out);
     }
 

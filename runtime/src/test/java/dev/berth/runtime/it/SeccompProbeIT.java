@@ -36,7 +36,8 @@ class SeccompProbeIT {
 
     @BeforeAll
     static void setUp() throws Exception {
-        assumeTrue(ReferenceDockerd.installed(), "needs dockerd as the reference (scripts/install-deps --test installs docker.io)");
+        assumeTrue(ReferenceDockerd.installed(),
+                "needs dockerd as the reference (scripts/install-deps --test installs docker.io)");
         image = berthd.image();
         probeDir = StaticProbe.compile("syscall-probe", Files.createTempDirectory("berth-seccomp-probe")).getParent();
         dockerd = ReferenceDockerd.start();

@@ -30,7 +30,8 @@ class ThroughTestcontainersIT {
     private static final String TESTCONTAINERS_SOCKET = "/tmp/berth-testcontainers-it.sock";
 
     @RegisterExtension
-    static BerthdExtension berthd = new BerthdExtension().withImage("tc/busybox:1").withArgs("-H", "unix://" + TESTCONTAINERS_SOCKET);
+    static BerthdExtension berthd = new BerthdExtension().withImage("tc/busybox:1").withArgs("-H",
+            "unix://" + TESTCONTAINERS_SOCKET);
 
     @Test
     void aGenericContainerStartsServesAndStops() throws Exception {

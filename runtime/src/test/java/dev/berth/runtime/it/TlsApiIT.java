@@ -32,9 +32,9 @@ class TlsApiIT {
     private static final TlsMaterial TLS = makeTls();
     private static final int PORT = freePort();
 
-
     @RegisterExtension
-    static BerthdExtension berthd = new BerthdExtension().withImage("tls/busybox:1").withArgs("-H", "tcp://127.0.0.1:" + PORT, "--tlsverify",
+    static BerthdExtension berthd = new BerthdExtension().withImage("tls/busybox:1").withArgs("-H",
+            "tcp://127.0.0.1:" + PORT, "--tlsverify",
             "--tlscacert", TLS.caCert().toString(), "--tlscert", TLS.serverCert().toString(),
             "--tlskey", TLS.serverKey().toString());
 
@@ -78,7 +78,8 @@ class TlsApiIT {
     void theDockerCliWithTheClientCertificateRunsContainers() {
         CommandResult version = overTls(TLS.clientDir(), null, "version", "--format", "{{.Server.Version}}");
         assertEquals(0, version.exitCode(), version.stderr());
-        CommandResult run = overTls(TLS.clientDir(), null, "run", "--rm", "--network", "none", image, "echo", "over tls");
+        CommandResult run = overTls(TLS.clientDir(), null, "run", "--rm", "--network", "none", image, "echo",
+                "over tls");
         assertEquals(0, run.exitCode(), run.stderr());
         assertEquals("over tls", run.stdout().trim());
         CommandResult piped = overTls(TLS.clientDir(), "line one\nline two\n".getBytes(StandardCharsets.UTF_8),
@@ -92,7 +93,8 @@ class TlsApiIT {
         Path noCert = Files.createTempDirectory("berth-tls-nocert");
         Files.copy(TLS.caCert(), noCert.resolve("ca.pem"));
         CommandResult anonymous = ProcessRunner.run(List.of("docker", "-H", "tcp://127.0.0.1:" + PORT, "--tls",
-                "--tlscacert", noCert.resolve("ca.pem").toString(), "version"), Map.of("DOCKER_CONFIG", noCert.toString()),
+                "--tlscacert", noCert.resolve("ca.pem").toString(), "version"),
+                Map.of("DOCKER_CONFIG", noCert.toString()),
                 null, Duration.ofSeconds(60));
         assertNotEquals(0, anonymous.exitCode());
         assertTrue(anonymous.stderr().contains("certificate"), "the client is told why: " + anonymous.stderr());
@@ -108,7 +110,8 @@ class TlsApiIT {
         CommandResult plain = ProcessRunner.run(List.of("docker", "-H", "tcp://127.0.0.1:" + PORT, "version"),
                 Map.of("DOCKER_CONFIG", noCert.toString()), null, Duration.ofSeconds(60));
         assertNotEquals(0, plain.exitCode(), "plain HTTP on the TLS port");
-        assertTrue(plain.stderr().contains("HTTP request to an HTTPS server"), "answered as dockerd answers: " + plain.stderr());
+        assertTrue(plain.stderr().contains("HTTP request to an HTTPS server"),
+                "answered as dockerd answers: " + plain.stderr());
 
         Await.until("berthd logging why it refused", Duration.ofSeconds(10),
                 () -> berthd.log().contains("refused a TLS client"), () -> berthd.log());

@@ -42,7 +42,8 @@ public final class FileSyscallsFake implements FileSyscalls {
     }
 
     private static Object inode(Path path) throws IOException {
-        return Files.readAttributes(path, "unix:ino,dev", LinkOption.NOFOLLOW_LINKS).values().stream().toList().toString();
+        return Files.readAttributes(path, "unix:ino,dev", LinkOption.NOFOLLOW_LINKS).values().stream().toList()
+                .toString();
     }
 
     private synchronized void update(Path path, java.util.function.UnaryOperator<Meta> change) throws IOException {
@@ -73,7 +74,8 @@ public final class FileSyscallsFake implements FileSyscalls {
 
     @Override
     public synchronized void lsetxattr(Path path, String name, byte[] value) throws IOException {
-        calls.add(new Call("lsetxattr", path, name + "=" + new String(value, java.nio.charset.StandardCharsets.ISO_8859_1)));
+        calls.add(new Call("lsetxattr", path,
+                name + "=" + new String(value, java.nio.charset.StandardCharsets.ISO_8859_1)));
         xattrs.computeIfAbsent(inode(path), k -> new LinkedHashMap<>()).put(name, value.clone());
     }
 

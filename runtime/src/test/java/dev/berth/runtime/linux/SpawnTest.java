@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** posix_spawn from the JVM: exit codes, output, env, and no leaked JVM fds in the child. */
 class SpawnTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void reportsExitCodeOutputAndEnvironment() throws Exception {
@@ -55,7 +56,8 @@ class SpawnTest {
 
     @Test
     void aMissingProgramIsAnError() {
-        assertThrows(IOException.class, () -> Spawn.start(List.of("/nonexistent/prog"), Map.of(), List.of(), dir.resolve("o"), dir));
+        assertThrows(IOException.class,
+                () -> Spawn.start(List.of("/nonexistent/prog"), Map.of(), List.of(), dir.resolve("o"), dir));
     }
 
     @Test

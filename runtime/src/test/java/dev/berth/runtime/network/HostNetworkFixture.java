@@ -90,7 +90,8 @@ final class HostNetworkFixture implements AutoCloseable {
     Process background(String netns, String... argv) throws IOException {
         List<String> full = new ArrayList<>(List.of("nsenter", "--net=" + netns, "--"));
         full.addAll(Arrays.asList(argv));
-        Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         processes.add(p);
         return p;
     }
@@ -114,7 +115,8 @@ final class HostNetworkFixture implements AutoCloseable {
     static long countRules(String contains) throws Exception {
         long n = 0;
         for (String table : List.of("filter", "nat")) {
-            n += run(List.of("iptables", "-w", "-t", table, "-S")).out().lines().filter(l -> l.contains(contains)).count();
+            n += run(List.of("iptables", "-w", "-t", table, "-S")).out().lines().filter(l -> l.contains(contains))
+                    .count();
         }
         return n;
     }

@@ -50,7 +50,8 @@ class NetworkServiceIT {
     void containersOnOneNetworkPingAndResolveEachOtherButNotAnotherNetwork() throws Exception {
         svc.create(NetworkCreateRequest.bridge("itnet-a"));
         svc.create(NetworkCreateRequest.bridge("itnet-b"));
-        Attachment one = svc.attach(id("aaaa"), "one", null, List.of(new EndpointRequest("itnet-a", List.of("db"), null)));
+        Attachment one = svc.attach(id("aaaa"), "one", null,
+                List.of(new EndpointRequest("itnet-a", List.of("db"), null)));
         Attachment two = svc.attach(id("bbbb"), "two", null, List.of(EndpointRequest.of("itnet-a")));
         Attachment three = svc.attach(id("cccc"), "three", null, List.of(EndpointRequest.of("itnet-b")));
         String ip1 = one.endpoints().getFirst().ipAddress();
@@ -66,9 +67,11 @@ class NetworkServiceIT {
         var r = HostNetworkFixture.inNetns(one.netnsPath(), "/bin/busybox", "nslookup", "two", dnsIp);
         assertTrue(r.out().contains(ip2), r.out());
         // Names of another network do not resolve; its containers are unreachable.
-        var other = HostNetworkFixture.inNetns(three.netnsPath(), "/bin/busybox", "nslookup", "one", three.endpoints().getFirst().gateway());
+        var other = HostNetworkFixture.inNetns(three.netnsPath(), "/bin/busybox", "nslookup", "one",
+                three.endpoints().getFirst().gateway());
         assertFalse(other.out().contains(ip1), other.out());
-        assertNotEquals(0, HostNetworkFixture.inNetns(three.netnsPath(), "/bin/busybox", "ping", "-c1", "-W1", ip1).exit());
+        assertNotEquals(0,
+                HostNetworkFixture.inNetns(three.netnsPath(), "/bin/busybox", "ping", "-c1", "-W1", ip1).exit());
         assertNotEquals(0, HostNetworkFixture.inNetns(one.netnsPath(), "/bin/busybox", "ping", "-c1", "-W1",
                 three.endpoints().getFirst().ipAddress()).exit());
         assertTrue(svc.resolvConf(id("aaaa"), DnsSettings.none()).contains("nameserver " + dnsIp));
@@ -81,19 +84,22 @@ class NetworkServiceIT {
         assertEquals(HostNetworkFixture.BRIDGE, svc.inspect("bridge").network().bridge());
         assertEquals(0, HostNetworkFixture.inNetns(two.netnsPath(), "/bin/busybox", "ping", "-c1", "-W2",
                 one.endpoints().getFirst().ipAddress()).exit());
-        var r = HostNetworkFixture.inNetns(two.netnsPath(), "/bin/busybox", "nslookup", "d1", two.endpoints().getFirst().gateway());
+        var r = HostNetworkFixture.inNetns(two.netnsPath(), "/bin/busybox", "nslookup", "d1",
+                two.endpoints().getFirst().gateway());
         assertFalse(r.out().contains(one.endpoints().getFirst().ipAddress()), r.out());
     }
 
     @Test
     void internalNetworkReachesPeersButNotTheHostSide() throws Exception {
-        svc.create(new NetworkCreateRequest("itnet-int", "bridge", null, null, null, true, false, false, Map.of(), Map.of()));
+        svc.create(new NetworkCreateRequest("itnet-int", "bridge", null, null, null, true, false, false, Map.of(),
+                Map.of()));
         Attachment one = svc.attach(id("ffff"), "i1", null, List.of(EndpointRequest.of("itnet-int")));
         Attachment two = svc.attach(id("ffee"), "i2", null, List.of(EndpointRequest.of("itnet-int")));
         assertEquals(0, HostNetworkFixture.inNetns(two.netnsPath(), "/bin/busybox", "ping", "-c1", "-W2",
                 one.endpoints().getFirst().ipAddress()).exit());
         // No default route: an outside address is unreachable.
-        assertNotEquals(0, HostNetworkFixture.inNetns(one.netnsPath(), "/bin/busybox", "ping", "-c1", "-W1", "10.199.0.1").exit());
+        assertNotEquals(0,
+                HostNetworkFixture.inNetns(one.netnsPath(), "/bin/busybox", "ping", "-c1", "-W1", "10.199.0.1").exit());
     }
 
     @Test
@@ -150,7 +156,8 @@ class NetworkServiceIT {
 
     @Test
     void failedAttachLeavesNothingBehind() throws Exception {
-        svc.create(new NetworkCreateRequest("itnet-s", "bridge", "10.198.200.0/24", null, null, false, false, false, Map.of(), Map.of()));
+        svc.create(new NetworkCreateRequest("itnet-s", "bridge", "10.198.200.0/24", null, null, false, false, false,
+                Map.of(), Map.of()));
         svc.attach(id("5555"), "holder", null, List.of(new EndpointRequest("itnet-s", List.of(), "10.198.200.9")));
         long links = fx.ownLinks();
         long netns = fx.ownNetns();
@@ -185,7 +192,8 @@ class NetworkServiceIT {
                 a.endpoints().getFirst().ipAddress()).exit());
         assertEquals(0, HostNetworkFixture.inNetns(b.netnsPath(), "/bin/busybox", "ping", "-c1", "-W2",
                 c.endpoints().getFirst().ipAddress()).exit());
-        var r = HostNetworkFixture.inNetns(b.netnsPath(), "/bin/busybox", "nslookup", "keep", b.endpoints().getFirst().gateway());
+        var r = HostNetworkFixture.inNetns(b.netnsPath(), "/bin/busybox", "nslookup", "keep",
+                b.endpoints().getFirst().gateway());
         assertTrue(r.out().contains(a.endpoints().getFirst().ipAddress()), r.out());
     }
 
@@ -203,14 +211,16 @@ class NetworkServiceIT {
         Network bridge = svc.inspect("bridge").network();
         assertEquals("10.189.4.0/24", bridge.subnet());
         assertEquals("10.189.4.9", bridge.gateway());
-        String addresses = HostNetworkFixture.run(List.of("ip", "-4", "-o", "addr", "show", "dev", HostNetworkFixture.BRIDGE)).out();
+        String addresses = HostNetworkFixture
+                .run(List.of("ip", "-4", "-o", "addr", "show", "dev", HostNetworkFixture.BRIDGE)).out();
         assertTrue(addresses.contains("10.189.4.9/24"), addresses);
         assertFalse(addresses.contains("10.199.0.1/16"), addresses);
         Attachment a = svc.attach(id("999a"), "new", null, List.of());
         String ip = a.endpoints().getFirst().ipAddress();
         assertTrue(ip.startsWith("10.189.4.") && !ip.equals("10.189.4.9"), ip);
         assertEquals("10.189.4.9", a.endpoints().getFirst().gateway());
-        assertEquals(0, HostNetworkFixture.inNetns(a.netnsPath(), "/bin/busybox", "ping", "-c1", "-W2", "10.189.4.9").exit());
+        assertEquals(0,
+                HostNetworkFixture.inNetns(a.netnsPath(), "/bin/busybox", "ping", "-c1", "-W2", "10.189.4.9").exit());
     }
 
     @Test
@@ -222,7 +232,8 @@ class NetworkServiceIT {
         long netns = fx.ownNetns();
         long rules = fx.ownRules();
         assertTrue(links > 0 && netns > 0 && rules > 0);
-        try (HostNetworkFixture other = new HostNetworkFixture(otherRoot, "berthit1", "10.197.0.0/16", "10.196.0.0/16")) {
+        try (HostNetworkFixture other = new HostNetworkFixture(otherRoot, "berthit1", "10.197.0.0/16",
+                "10.196.0.0/16")) {
             NetworkService second = other.start();
             assertNotEquals(fx.tag(), other.tag());
             // The other engine reconciles at start (as after a crash) and again by hand: nothing of ours goes.
@@ -248,7 +259,8 @@ class NetworkServiceIT {
         for (int i = 0; i < 100; i++) {
             String cid = id(String.format("c%03d", i));
             svc.attach(cid, "c" + i, null, List.of(EndpointRequest.of("itnet-cycle"), EndpointRequest.of("bridge")));
-            svc.publishPorts(cid, List.of(new PortBinding("127.0.0.1", null, 80, "tcp"), new PortBinding(null, null, 53, "udp")));
+            svc.publishPorts(cid,
+                    List.of(new PortBinding("127.0.0.1", null, 80, "tcp"), new PortBinding(null, null, 53, "udp")));
             svc.detach(cid);
         }
         assertEquals(links, fx.ownLinks());
@@ -272,7 +284,8 @@ class NetworkServiceIT {
 
     /** The leases object of a pool file ("{}" when there is no file yet). */
     private static String leasesIn(Path p) throws Exception {
-        return Files.exists(p) ? dev.berth.runtime.common.Json.MAPPER.readTree(p.toFile()).get("leases").toString() : "{}";
+        return Files.exists(p) ? dev.berth.runtime.common.Json.MAPPER.readTree(p.toFile()).get("leases").toString()
+                : "{}";
     }
 
     private static int freePort() throws Exception {

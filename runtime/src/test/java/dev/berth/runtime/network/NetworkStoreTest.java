@@ -17,7 +17,8 @@ class NetworkStoreTest {
     @Test
     void recordsRoundTripExactly() {
         NetworkStore store = new NetworkStore(root);
-        Network n = new Network("id1", "web", "bridge", "2026-01-01T00:00:00Z", "10.9.0.0/24", "10.9.0.1", null, true, false,
+        Network n = new Network("id1", "web", "bridge", "2026-01-01T00:00:00Z", "10.9.0.0/24", "10.9.0.1", null, true,
+                false,
                 Map.of("a", "b"), Map.of(BridgeOptions.NAME, "br-web"), "br-web", true);
         store.save(n);
         assertEquals(List.of(n), store.loadNetworks());
@@ -47,7 +48,8 @@ class NetworkStoreTest {
         assertTrue(EndpointWiring.vethName(tag, "c1", "n1").startsWith("vbab12"));
         assertEquals(14, EndpointWiring.vethName(tag, "c1", "n1").length(), "its temporary peer name must fit 15");
         assertEquals("berthns-ab12-0123456789ab", tag.netnsName("0123456789abcdef"));
-        assertEquals("02:42:ac:1e:00:02", EndpointWiring.macFor(dev.berth.runtime.network.ipam.Ipv4.parse("172.30.0.2")));
+        assertEquals("02:42:ac:1e:00:02",
+                EndpointWiring.macFor(dev.berth.runtime.network.ipam.Ipv4.parse("172.30.0.2")));
         assertEquals(List.of("web", "0123456789ab", "db"),
                 EndpointWiring.dnsNames("0123456789abcdef", "/web", List.of("db", "web")));
     }

@@ -84,7 +84,7 @@ class LayerFuzzTest {
         List<String> before = listing(outside);
         LayerStore store = new LayerStore(dataRoot, new FileSyscallsFake());
         try {
-            store.unpack(null, null, new ByteArrayInputStream(tar(steps)), n -> { });
+            store.unpack(null, null, new ByteArrayInputStream(tar(steps)), n -> {});
         } catch (InvalidArgumentException refused) {
             // InvalidLayerException, or another refusal of the input
         }
@@ -103,7 +103,7 @@ class LayerFuzzTest {
     void aLaterEntryReplacesADirectoryWithItsSubdirectories() throws Exception {
         List<Step> steps = List.of(new Step(1, "a/a", ""), new Step(0, "a", ""));
         LayerStore store = new LayerStore(dataRoot, new FileSyscallsFake());
-        Layer layer = store.unpack(null, null, new ByteArrayInputStream(tar(steps)), n -> { });
+        Layer layer = store.unpack(null, null, new ByteArrayInputStream(tar(steps)), n -> {});
         assertEquals(true, Files.isRegularFile(layer.diffDir().resolve("a")));
     }
 
@@ -111,7 +111,7 @@ class LayerFuzzTest {
     void noiseIsRefusedAsAMalformedLayer(@ForAll byte[] noise) {
         LayerStore store = new LayerStore(dataRoot, new FileSyscallsFake());
         try {
-            store.unpack(null, null, new ByteArrayInputStream(noise), n -> { });
+            store.unpack(null, null, new ByteArrayInputStream(noise), n -> {});
         } catch (InvalidArgumentException refused) {
             // the only way to say no
         }

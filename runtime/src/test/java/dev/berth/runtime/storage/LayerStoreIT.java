@@ -51,7 +51,8 @@ class LayerStoreIT {
         }
     }
 
-    private static final byte[] CAP_SETUID_EP = {0x01, 0, 0, 0x02, (byte) 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    private static final byte[] CAP_SETUID_EP = {0x01, 0, 0, 0x02, (byte) 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0};
 
     private static byte[] baseTar() {
         return new TarBuilder()
@@ -79,10 +80,10 @@ class LayerStoreIT {
 
     @Test
     void unpacksCompressedLayersIntoOverlayFormThatTheKernelMounts() throws Exception {
-        Layer base = store.unpack(null, null, new ByteArrayInputStream(TarBuilder.gzip(baseTar())), n -> { });
+        Layer base = store.unpack(null, null, new ByteArrayInputStream(TarBuilder.gzip(baseTar())), n -> {});
         Layer middle = store.unpack(base.chainId(), Digest.sha256(middleTar()),
-                new ByteArrayInputStream(TarBuilder.zstd(middleTar())), n -> { });
-        Layer top = store.unpack(middle.chainId(), null, new ByteArrayInputStream(topTar()), n -> { });
+                new ByteArrayInputStream(TarBuilder.zstd(middleTar())), n -> {});
+        Layer top = store.unpack(middle.chainId(), null, new ByteArrayInputStream(topTar()), n -> {});
         assertEquals(Digest.sha256(baseTar()), base.diffId());
 
         FileSyscalls.Stat shadowWhiteout = sys.lstat(middle.diffDir().resolve("etc/shadow"));
@@ -90,9 +91,11 @@ class LayerStoreIT {
         assertEquals(0, shadowWhiteout.rdev());
         assertEquals(5, shadowWhiteout.uid());
         assertEquals(6, shadowWhiteout.gid());
-        assertArrayEquals("y".getBytes(), sys.lgetxattr(middle.diffDir().resolve("opt"), "trusted.overlay.opaque").orElseThrow());
+        assertArrayEquals("y".getBytes(),
+                sys.lgetxattr(middle.diffDir().resolve("opt"), "trusted.overlay.opaque").orElseThrow());
         assertEquals(04755, sys.lstat(base.diffDir().resolve("bin/su")).permissions());
-        assertArrayEquals(CAP_SETUID_EP, sys.lgetxattr(base.diffDir().resolve("bin/ping"), "security.capability").orElseThrow());
+        assertArrayEquals(CAP_SETUID_EP,
+                sys.lgetxattr(base.diffDir().resolve("bin/ping"), "security.capability").orElseThrow());
         assertEquals(42, sys.lstat(base.diffDir().resolve("etc/shadow")).gid());
         FileSyscalls.Stat devNull = sys.lstat(base.diffDir().resolve("dev/null"));
         assertEquals(FileSyscalls.S_IFCHR, devNull.type());
@@ -131,13 +134,13 @@ class LayerStoreIT {
     @Test
     void exportThenUnpackKeepsTheDiffId() throws Exception {
         for (byte[] tar : List.of(baseTar(), middleTar(), topTar())) {
-            Layer layer = store.unpack(null, null, new ByteArrayInputStream(tar), n -> { });
+            Layer layer = store.unpack(null, null, new ByteArrayInputStream(tar), n -> {});
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             store.exportTar(layer.chainId(), out);
             byte[] exported = out.toByteArray();
 
             LayerStore other = new LayerStore(temp.resolve("other-" + layer.chainId().shortHex()), sys);
-            Layer again = other.unpack(null, Digest.sha256(exported), new ByteArrayInputStream(exported), n -> { });
+            Layer again = other.unpack(null, Digest.sha256(exported), new ByteArrayInputStream(exported), n -> {});
             ByteArrayOutputStream out2 = new ByteArrayOutputStream();
             other.exportTar(again.chainId(), out2);
             assertEquals(Digest.sha256(exported), Digest.sha256(out2.toByteArray()));
@@ -145,8 +148,10 @@ class LayerStoreIT {
         Layer base = store.get(LayerStore.chainId(null, Digest.sha256(baseTar()))).orElseThrow();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         store.exportTar(base.chainId(), out);
-        Layer copy = new LayerStore(temp.resolve("copy"), sys).unpack(null, null, new ByteArrayInputStream(out.toByteArray()), n -> { });
-        assertArrayEquals(CAP_SETUID_EP, sys.lgetxattr(copy.diffDir().resolve("bin/ping"), "security.capability").orElseThrow());
+        Layer copy = new LayerStore(temp.resolve("copy"), sys).unpack(null, null,
+                new ByteArrayInputStream(out.toByteArray()), n -> {});
+        assertArrayEquals(CAP_SETUID_EP,
+                sys.lgetxattr(copy.diffDir().resolve("bin/ping"), "security.capability").orElseThrow());
         assertEquals(04755, sys.lstat(copy.diffDir().resolve("bin/su")).permissions());
     }
 
@@ -155,14 +160,15 @@ class LayerStoreIT {
         Path outside = temp.getParent();
         List<String> before = listing(outside);
         String abs = outside.toString();
-        store.unpack(null, null, new ByteArrayInputStream(TarBuilder.gzip(baseTar())), n -> { });
+        store.unpack(null, null, new ByteArrayInputStream(TarBuilder.gzip(baseTar())), n -> {});
         for (byte[] hostile : List.of(
                 new TarBuilder().symlink("link", "/").file("link" + abs + "/escaped", "x").tar(),
                 new TarBuilder().symlink("link", abs).device("link/escaped", TarConstants.LF_CHR, 1, 3, 0666).tar(),
                 new TarBuilder().symlink("link", abs).file("link/.wh.escaped", "").tar(),
                 new TarBuilder().hardlink("h", "../../" + abs + "/x").tar(),
                 new TarBuilder().file("../escaped", "x").tar())) {
-            assertThrows(InvalidLayerException.class, () -> store.unpack(null, null, new ByteArrayInputStream(hostile), n -> { }));
+            assertThrows(InvalidLayerException.class,
+                    () -> store.unpack(null, null, new ByteArrayInputStream(hostile), n -> {}));
         }
         assertEquals(before, listing(outside));
         try (Stream<Path> s = Files.list(dataRoot.resolve("layers"))) {

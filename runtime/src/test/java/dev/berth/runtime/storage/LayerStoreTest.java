@@ -15,7 +15,6 @@ import dev.berth.runtime.linux.FileSyscalls;
 import dev.berth.runtime.linux.FileSyscallsFake;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +41,7 @@ class LayerStoreTest {
     }
 
     private Layer unpack(Digest parent, byte[] blob) {
-        return store.unpack(parent, null, new ByteArrayInputStream(blob), n -> { });
+        return store.unpack(parent, null, new ByteArrayInputStream(blob), n -> {});
     }
 
     @Test
@@ -63,7 +62,8 @@ class LayerStoreTest {
             FileSyscallsFake fresh = new FileSyscallsFake();
             Path root = temp.resolve("root-" + blob.length);
             AtomicLong progress = new AtomicLong();
-            Layer layer = new LayerStore(root, fresh).unpack(null, expected, new ByteArrayInputStream(blob), progress::set);
+            Layer layer = new LayerStore(root, fresh).unpack(null, expected, new ByteArrayInputStream(blob),
+                    progress::set);
             assertEquals(expected, layer.diffId());
             assertEquals(expected, layer.chainId());
             assertEquals(blob.length, progress.get(), "progress counts compressed bytes");
@@ -144,7 +144,8 @@ class LayerStoreTest {
         assertEquals("mode=60660 dev=2048", sys.calls("mknod", "/dev/sda").getFirst().detail());
         assertEquals("mode=10600 dev=0", sys.calls("mknod", "/run/fifo").getFirst().detail());
         // chown clears setuid bits and capabilities, so it must come first.
-        List<String> order = sys.calls().stream().filter(c -> c.path().endsWith("bin/ping")).map(FileSyscallsFake.Call::name).toList();
+        List<String> order = sys.calls().stream().filter(c -> c.path().endsWith("bin/ping"))
+                .map(FileSyscallsFake.Call::name).toList();
         assertEquals(List.of("lchown", "chmod", "lsetxattr", "lutimes"), order);
     }
 
@@ -242,7 +243,7 @@ class LayerStoreTest {
         Digest wrong = Digest.sha256("other".getBytes());
         List<String> before = listing(temp);
         assertThrows(DigestMismatchException.class,
-                () -> store.unpack(null, wrong, new ByteArrayInputStream(TarBuilder.gzip(tar)), n -> { }));
+                () -> store.unpack(null, wrong, new ByteArrayInputStream(TarBuilder.gzip(tar)), n -> {}));
         assertEquals(before, listing(temp));
         assertFalse(store.exists(LayerStore.chainId(null, Digest.sha256(tar))));
     }
@@ -261,12 +262,13 @@ class LayerStoreTest {
         assertEquals(base.chainId(), top.parent());
         assertEquals(LayerStore.chainId(base.chainId(), Digest.sha256(topTar)), top.chainId());
         assertEquals(dataRoot.resolve("layers").resolve(top.chainId().hex()).resolve("diff"), top.diffDir());
-        assertEquals(List.of(base, top).stream().sorted((x, y) -> x.chainId().compareTo(y.chainId())).toList(), store.list());
+        assertEquals(List.of(base, top).stream().sorted((x, y) -> x.chainId().compareTo(y.chainId())).toList(),
+                store.list());
         assertEquals(8, store.diskUsage());
         assertEquals(top, new LayerStore(dataRoot, sys).get(top.chainId()).orElseThrow(), "survives reopening");
 
         // Already there: returned without reading the blob.
-        assertEquals(top, store.unpack(base.chainId(), top.diffId(), new ByteArrayInputStream(new byte[0]), n -> { }));
+        assertEquals(top, store.unpack(base.chainId(), top.diffId(), new ByteArrayInputStream(new byte[0]), n -> {}));
         // Without the expected DiffID it is computed, and the existing layer is still returned.
         assertEquals(top, unpack(base.chainId(), topTar));
 
@@ -307,7 +309,8 @@ class LayerStoreTest {
         assertArrayEquals(exported, export(store, layer.chainId()));
 
         List<String> names = new ArrayList<>();
-        try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(new ByteArrayInputStream(exported))) {
+        try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                new ByteArrayInputStream(exported))) {
             for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 names.add(e.getName() + (e.isLink() ? " link " + e.getLinkName() : ""));
                 assertEquals("", e.getUserName());
@@ -318,7 +321,7 @@ class LayerStoreTest {
 
         // Unpacking the export elsewhere and exporting again gives the same DiffID.
         LayerStore other = new LayerStore(temp.resolve("other"), new FileSyscallsFake());
-        Layer again = other.unpack(null, Digest.sha256(exported), new ByteArrayInputStream(exported), n -> { });
+        Layer again = other.unpack(null, Digest.sha256(exported), new ByteArrayInputStream(exported), n -> {});
         assertArrayEquals(exported, export(other, again.chainId()));
     }
 
@@ -330,7 +333,8 @@ class LayerStoreTest {
 
     @Test
     void exportOfAMissingLayerIsNotFound() {
-        assertThrows(NotFoundException.class, () -> store.exportTar(Digest.sha256(new byte[0]), new ByteArrayOutputStream()));
+        assertThrows(NotFoundException.class,
+                () -> store.exportTar(Digest.sha256(new byte[0]), new ByteArrayOutputStream()));
         assertNull(store.get(Digest.sha256(new byte[1])).orElse(null));
     }
 }

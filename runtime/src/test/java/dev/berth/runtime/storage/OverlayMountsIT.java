@@ -26,7 +26,8 @@ class OverlayMountsIT {
     @BeforeEach
     void setUp() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root to mount");
-        temp = Files.createTempDirectory(Files.createDirectories(Path.of("target", "it-layers").toAbsolutePath()), "overlay");
+        temp = Files.createTempDirectory(Files.createDirectories(Path.of("target", "it-layers").toAbsolutePath()),
+                "overlay");
         mounts = new OverlayMounts(temp, sys);
     }
 
@@ -51,11 +52,13 @@ class OverlayMountsIT {
             if (i == count - 1) {
                 tar.file(".wh.layer0", "");
             }
-            parent = store.unpack(parent == null ? null : parent.chainId(), null, new ByteArrayInputStream(tar.tar()), n -> { });
+            parent = store.unpack(parent == null ? null : parent.chainId(), null, new ByteArrayInputStream(tar.tar()),
+                    n -> {});
             topFirst.addFirst(parent);
         }
         int fullLength = topFirst.stream().mapToInt(l -> l.diffDir().toString().length() + 1).sum();
-        assertTrue(fullLength > OverlayMounts.MAX_OPTIONS, "the plain diff paths would overflow the page: " + fullLength);
+        assertTrue(fullLength > OverlayMounts.MAX_OPTIONS,
+                "the plain diff paths would overflow the page: " + fullLength);
 
         Path c = temp.resolve("containers/c1");
         merged = c.resolve("merged");

@@ -59,7 +59,8 @@ class OverlayMountsTest {
         Layer parent = null;
         for (int i = 0; i < count; i++) {
             byte[] tar = new TarBuilder().file("f" + i, "x").tar();
-            parent = store.unpack(parent == null ? null : parent.chainId(), null, new ByteArrayInputStream(tar), n -> { });
+            parent = store.unpack(parent == null ? null : parent.chainId(), null, new ByteArrayInputStream(tar),
+                    n -> {});
             topFirst.addFirst(parent);
         }
         return topFirst;
@@ -71,9 +72,12 @@ class OverlayMountsTest {
         Path c = temp.resolve("containers/x");
         mounts.mount(topFirst, c.resolve("upper"), c.resolve("work"), c.resolve("merged"));
         Path l = temp.resolve("layers/l");
-        String lower = String.join(":", topFirst.stream().map(x -> l.resolve(OverlayMounts.shortId(x.chainId())).toString()).toList());
-        assertEquals(List.of("mount overlay " + c.resolve("merged") + " lowerdir=" + lower + ",upperdir=" + c.resolve("upper")
-                + ",workdir=" + c.resolve("work")), sys.calls);
+        String lower = String.join(":",
+                topFirst.stream().map(x -> l.resolve(OverlayMounts.shortId(x.chainId())).toString()).toList());
+        assertEquals(List
+                .of("mount overlay " + c.resolve("merged") + " lowerdir=" + lower + ",upperdir=" + c.resolve("upper")
+                        + ",workdir=" + c.resolve("work")),
+                sys.calls);
         for (Layer layer : topFirst) {
             Path link = l.resolve(OverlayMounts.shortId(layer.chainId()));
             assertEquals(Path.of("../" + layer.chainId().hex() + "/diff"), Files.readSymbolicLink(link));
@@ -83,7 +87,9 @@ class OverlayMountsTest {
         assertEquals(3, store.list().size(), "the l/ directory is not a layer");
 
         store.remove(topFirst.getFirst().chainId());
-        assertFalse(Files.exists(l.resolve(OverlayMounts.shortId(topFirst.getFirst().chainId())), java.nio.file.LinkOption.NOFOLLOW_LINKS),
+        assertFalse(
+                Files.exists(l.resolve(OverlayMounts.shortId(topFirst.getFirst().chainId())),
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS),
                 "removing a layer removes its short link");
     }
 
@@ -115,7 +121,8 @@ class OverlayMountsTest {
     void anImageWithoutLayersGetsAnEmptyLowerDir() {
         mounts.mount(List.of(), temp.resolve("u"), temp.resolve("w"), temp.resolve("m"));
         Path empty = temp.toAbsolutePath().resolve("layers").resolve("empty");
-        assertEquals(List.of("mount overlay " + temp.resolve("m") + " lowerdir=" + empty + ",upperdir=" + temp.resolve("u").toAbsolutePath()
+        assertEquals(List.of("mount overlay " + temp.resolve("m") + " lowerdir=" + empty + ",upperdir="
+                + temp.resolve("u").toAbsolutePath()
                 + ",workdir=" + temp.resolve("w").toAbsolutePath()), sys.calls);
         assertTrue(Files.isDirectory(empty));
     }

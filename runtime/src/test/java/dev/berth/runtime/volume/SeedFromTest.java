@@ -79,7 +79,8 @@ class SeedFromTest {
         assertEquals(Path.of("etc/app.conf"), Files.readSymbolicLink(data.resolve("current")));
         assertEquals(Path.of("/nowhere/at/all"), Files.readSymbolicLink(data.resolve("dangling")));
         assertEquals(Files.readAttributes(data.resolve("tool"), BasicFileAttributes.class).fileKey(),
-                Files.readAttributes(data.resolve("tool-alias"), BasicFileAttributes.class).fileKey(), "hard link kept");
+                Files.readAttributes(data.resolve("tool-alias"), BasicFileAttributes.class).fileKey(),
+                "hard link kept");
         assertEquals(OLD, Files.getLastModifiedTime(data.resolve("etc/app.conf")));
         assertEquals(OLD, Files.getLastModifiedTime(data.resolve("etc")), "directory time set after its children");
     }
@@ -100,10 +101,13 @@ class SeedFromTest {
         Path data = volume.mountpoint();
         assertEquals(1234, Files.getAttribute(data.resolve("owned"), "unix:uid"));
         assertEquals(5678, Files.getAttribute(data.resolve("owned"), "unix:gid"));
-        assertEquals(4321, Files.getAttribute(data.resolve("owned-link"), "unix:uid", NOFOLLOW), "symlink owner via lchown");
-        assertEquals(0010000, (Integer) Files.getAttribute(data.resolve("pipe"), "unix:mode", NOFOLLOW) & 0170000, "a fifo");
+        assertEquals(4321, Files.getAttribute(data.resolve("owned-link"), "unix:uid", NOFOLLOW),
+                "symlink owner via lchown");
+        assertEquals(0010000, (Integer) Files.getAttribute(data.resolve("pipe"), "unix:mode", NOFOLLOW) & 0170000,
+                "a fifo");
         if (xattrs) {
-            assertArrayEquals("hello".getBytes(StandardCharsets.UTF_8), Xattrs.get(data.resolve("owned"), "user.berth.test"));
+            assertArrayEquals("hello".getBytes(StandardCharsets.UTF_8),
+                    Xattrs.get(data.resolve("owned"), "user.berth.test"));
             assertTrue(Xattrs.list(data.resolve("owned")).contains("user.berth.test"));
         }
     }
@@ -141,9 +145,11 @@ class SeedFromTest {
     void aMissingImagePathOrVolume() throws IOException {
         assertFalse(store.seedFrom("seeded", image.resolve("not-in-image")));
         Files.writeString(image.resolve("file"), "x");
-        assertFalse(store.seedFrom("seeded", image.resolve("file")), "a file at the mount path is not copied into a directory");
+        assertFalse(store.seedFrom("seeded", image.resolve("file")),
+                "a file at the mount path is not copied into a directory");
         Files.createSymbolicLink(image.resolve("dir-link"), image);
-        assertFalse(store.seedFrom("seeded", image.resolve("dir-link")), "symlinks are not followed out of the root fs");
+        assertFalse(store.seedFrom("seeded", image.resolve("dir-link")),
+                "symlinks are not followed out of the root fs");
         assertThrows(NotFoundException.class, () -> store.seedFrom("nosuch", image));
     }
 }

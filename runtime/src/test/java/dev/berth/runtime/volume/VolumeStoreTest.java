@@ -78,7 +78,8 @@ class VolumeStoreTest {
         assertThrows(ConflictException.class,
                 () -> store.create(withOptions("scratch", Map.of("type", "tmpfs", "device", "tmpfs", "o", "size=2m"))));
         assertEquals(tmpfs, store.create(CreateRequest.named("scratch")));
-        assertEquals(tmpfs, store.create(withOptions("scratch", Map.of("o", "size=1m", "device", "tmpfs", "type", "tmpfs"))));
+        assertEquals(tmpfs,
+                store.create(withOptions("scratch", Map.of("o", "size=1m", "device", "tmpfs", "type", "tmpfs"))));
     }
 
     @Test
@@ -94,7 +95,8 @@ class VolumeStoreTest {
     @Test
     void invalidNamesAreRejectedWithoutTouchingTheDisk() throws IOException {
         for (String bad : List.of("a", "-ab", "_ab", ".ab", "a/b", "../etc", "a b", "ü-x", "/abs/path")) {
-            InvalidArgumentException e = assertThrows(InvalidArgumentException.class, () -> store.create(CreateRequest.named(bad)), bad);
+            InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                    () -> store.create(CreateRequest.named(bad)), bad);
             assertTrue(e.getMessage().contains("volume name"), e.getMessage());
         }
         for (String good : List.of("ab", "a.b", "A_b-9", "0x", "a..b")) {
@@ -107,7 +109,8 @@ class VolumeStoreTest {
 
     @Test
     void unknownDriverIsNotFound() {
-        NotFoundException e = assertThrows(NotFoundException.class, () -> store.create(new CreateRequest("x1", "nfs-plugin", null, null)));
+        NotFoundException e = assertThrows(NotFoundException.class,
+                () -> store.create(new CreateRequest("x1", "nfs-plugin", null, null)));
         assertTrue(e.getMessage().contains("plugin \"nfs-plugin\" not found"), e.getMessage());
     }
 
@@ -119,10 +122,12 @@ class VolumeStoreTest {
                 new Case(Map.of("type", "tmpfs"), "missing required option: \"device\""),
                 new Case(Map.of("device", "tmpfs"), "missing required option: \"type\""),
                 new Case(Map.of("o", "bind", "device", "/srv"), "missing required option: \"type\""),
-                new Case(Map.of("type", "nfs", "device", ":/export", "o", "addr=1.2.3.4"), "unsupported volume type \"nfs\""),
+                new Case(Map.of("type", "nfs", "device", ":/export", "o", "addr=1.2.3.4"),
+                        "unsupported volume type \"nfs\""),
                 new Case(Map.of("type", "none", "device", "relative/dir", "o", "bind"), "absolute host path"),
                 new Case(Map.of("size", "10m"), "no quota support"))) {
-            InvalidArgumentException e = assertThrows(InvalidArgumentException.class, () -> store.create(withOptions("opt", c.opts())));
+            InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                    () -> store.create(withOptions("opt", c.opts())));
             assertTrue(e.getMessage().contains(c.message()), c + " -> " + e.getMessage());
         }
         assertTrue(store.find("opt").isEmpty());
@@ -131,12 +136,16 @@ class VolumeStoreTest {
     @Test
     void mountSpecDescribesTmpfsAndBindVolumes(@TempDir Path hostDir) {
         store.create(CreateRequest.named("plain"));
-        Volume tmpfs = store.create(withOptions("tmp", Map.of("type", "tmpfs", "device", "tmpfs", "o", "size=64m,uid=1000")));
-        Volume bind = store.create(withOptions("host", Map.of("type", "none", "device", hostDir.toString(), "o", "bind")));
-        store.create(withOptions("gone", Map.of("type", "none", "device", hostDir.resolve("later").toString(), "o", "bind")));
+        Volume tmpfs = store
+                .create(withOptions("tmp", Map.of("type", "tmpfs", "device", "tmpfs", "o", "size=64m,uid=1000")));
+        Volume bind = store
+                .create(withOptions("host", Map.of("type", "none", "device", hostDir.toString(), "o", "bind")));
+        store.create(withOptions("gone",
+                Map.of("type", "none", "device", hostDir.resolve("later").toString(), "o", "bind")));
 
         assertTrue(store.mountSpec("plain").isEmpty());
-        assertEquals(new MountSpec("tmpfs", tmpfs.mountpoint(), "tmpfs", "size=64m,uid=1000"), store.mountSpec("tmp").orElseThrow());
+        assertEquals(new MountSpec("tmpfs", tmpfs.mountpoint(), "tmpfs", "size=64m,uid=1000"),
+                store.mountSpec("tmp").orElseThrow());
         MountSpec b = store.mountSpec("host").orElseThrow();
         assertTrue(b.bind());
         assertEquals(hostDir.toString(), b.source());
@@ -191,7 +200,8 @@ class VolumeStoreTest {
             assertEquals(0, entries.count(), "no trash left behind");
         }
         Event e = volumeEvents().getLast();
-        assertEquals(List.of("destroy", "gone", Map.of("driver", "local")), List.of(e.action(), e.actorId(), e.attributes()));
+        assertEquals(List.of("destroy", "gone", Map.of("driver", "local")),
+                List.of(e.action(), e.actorId(), e.attributes()));
     }
 
     @Test
@@ -230,7 +240,8 @@ class VolumeStoreTest {
         Event prune = volumeEvents().getLast();
         assertEquals("prune", prune.action());
         assertEquals(Map.of("reclaimed", "1000"), prune.attributes());
-        assertTrue(volumeEvents().stream().anyMatch(e -> e.action().equals("destroy") && e.actorId().equals(anon.name())));
+        assertTrue(
+                volumeEvents().stream().anyMatch(e -> e.action().equals("destroy") && e.actorId().equals(anon.name())));
     }
 
     @Test
@@ -250,14 +261,16 @@ class VolumeStoreTest {
         store.create(new CreateRequest("ci-one", null, null, Map.of("env", "ci")));
         store.create(new CreateRequest("dev-one", null, null, Map.of("env", "dev")));
 
-        assertEquals(List.of("ci-one"), store.prune(new PruneRequest(Set.of("env=ci"), Set.of("keep"), true)).deleted());
+        assertEquals(List.of("ci-one"),
+                store.prune(new PruneRequest(Set.of("env=ci"), Set.of("keep"), true)).deleted());
         assertEquals(List.of("dev-one"), store.prune(new PruneRequest(Set.of(), Set.of("keep=yes"), true)).deleted());
         assertEquals(List.of("keep-me"), names(VolumeQuery.ALL));
     }
 
     @Test
     void aNewStoreSeesTheSameVolumesAndClearsInterruptedOperations() throws IOException {
-        Volume v = store.create(new CreateRequest("kept", null, Map.of("type", "tmpfs", "device", "tmpfs"), Map.of("a", "b")));
+        Volume v = store
+                .create(new CreateRequest("kept", null, Map.of("type", "tmpfs", "device", "tmpfs"), Map.of("a", "b")));
         Path volumes = dataRoot.resolve("volumes");
         Files.createDirectories(volumes.resolve(".tmp-123/_data"));
         Files.createDirectories(volumes.resolve(".trash-456/_data/sub"));

@@ -9,8 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /** Adds a host key the person has checked to {@code ~/.ssh/known_hosts}, in OpenSSH's own line format. */
 public final class KnownHostsFile {
-    private KnownHostsFile() {
-    }
+    private KnownHostsFile() {}
 
     /** Records the key of {@code unknown} as trusted; a changed key is refused (see UnknownHostKeyException). */
     public static void trust(SshSettings settings, UnknownHostKeyException unknown) throws IOException {
@@ -19,7 +18,8 @@ public final class KnownHostsFile {
         }
         Path dir = settings.sshDir();
         if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(dir,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         String line = UnknownHostKeyException.hostPattern(unknown.target()) + " " + unknown.type() + " "
                 + unknown.keyBase64() + "\n";

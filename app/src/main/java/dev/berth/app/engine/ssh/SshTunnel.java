@@ -104,7 +104,8 @@ public final class SshTunnel implements AutoCloseable {
             }
             throw new IOException("cannot sign in to " + target + " over ssh: " + m
                     + (m.contains("Auth fail") ? " (no key in the ssh agent or " + settings.sshDir()
-                            + " is accepted there)" : ""), e);
+                            + " is accepted there)" : ""),
+                    e);
         }
     }
 

@@ -13,9 +13,10 @@ public final class UnknownHostKeyException extends java.io.IOException {
     private final boolean changed;
 
     public UnknownHostKeyException(SshTarget target, String type, String fingerprint, String keyBase64,
-                                   boolean changed) {
+            boolean changed) {
         super(changed
-                ? "The host key of " + target.host() + " has CHANGED (" + type + " " + fingerprint + "). Someone may be "
+                ? "The host key of " + target.host() + " has CHANGED (" + type + " " + fingerprint
+                        + "). Someone may be "
                         + "intercepting the connection, or the host was reinstalled; check with its administrator, then "
                         + "remove the old key with: ssh-keygen -R " + hostPattern(target)
                 : "The host key of " + target.host() + " is not known yet (" + type + " " + fingerprint + "). Check it "

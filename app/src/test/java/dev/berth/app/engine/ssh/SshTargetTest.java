@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class SshTargetTest {
     @Test
     void userHostAndPortWithSshsDefaults() {
-        assertEquals(new SshTarget("deploy", "build.example", 2222), SshTarget.parse("ssh://deploy@build.example:2222", "me"));
+        assertEquals(new SshTarget("deploy", "build.example", 2222),
+                SshTarget.parse("ssh://deploy@build.example:2222", "me"));
         assertEquals(new SshTarget("me", "10.0.0.5", 22), SshTarget.parse("ssh://10.0.0.5", "me"));
         assertEquals(new SshTarget("me", "host", 22), SshTarget.parse(" ssh://host/ ", "me"));
         assertEquals("deploy@build.example:2222", SshTarget.parse("ssh://deploy@build.example:2222", "me").toString());
@@ -24,8 +25,8 @@ class SshTargetTest {
     }
 
     @Test
-    void trustingAppendsOneLineOnceAfterALastLineWithoutItsNewline(@org.junit.jupiter.api.io.TempDir
-                                                                   java.nio.file.Path ssh) throws Exception {
+    void trustingAppendsOneLineOnceAfterALastLineWithoutItsNewline(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path ssh) throws Exception {
         java.nio.file.Files.writeString(ssh.resolve("known_hosts"), "other.example ssh-ed25519 AAAAold");
         var settings = new SshSettings(ssh, "", "true");
         var unknown = new UnknownHostKeyException(new SshTarget("u", "box", 2222), "ssh-ed25519", "SHA256:x",

@@ -26,21 +26,22 @@ import java.util.function.Function;
  * steps, and {@code X-Registry-Config} for pulling private base images.
  */
 final class BuildQuery {
-    private BuildQuery() {
-    }
+    private BuildQuery() {}
 
     static BuildRequest parse(ApiRequest req, DockerConfigCredentials fallback) {
         String version = req.query("version");
         if ("2".equals(version)) {
-            throw new InvalidArgumentException("BuildKit (version=2) is not supported by berthd; its builder serves the classic "
-                    + "API (DOCKER_BUILDKIT=0), with BuildKit's Dockerfile syntax (heredocs, RUN --mount) included");
+            throw new InvalidArgumentException(
+                    "BuildKit (version=2) is not supported by berthd; its builder serves the classic "
+                            + "API (DOCKER_BUILDKIT=0), with BuildKit's Dockerfile syntax (heredocs, RUN --mount) included");
         }
         List<ImageReference> tags = new ArrayList<>();
         for (String t : req.queryAll("t")) {
             if (!t.isBlank()) {
                 ImageReference ref = ImageReference.parse(t.strip());
                 if (ref.digest() != null) {
-                    throw new InvalidArgumentException("invalid tag " + t + ": a build result cannot be tagged with a digest");
+                    throw new InvalidArgumentException(
+                            "invalid tag " + t + ": a build result cannot be tagged with a digest");
                 }
                 tags.add(ref.withDefaultTag());
             }
@@ -70,11 +71,14 @@ final class BuildQuery {
             return c.isAnonymous() ? fallback.lookup(domain) : c;
         };
         String network = req.query("networkmode");
-        return new BuildRequest(tags, req.query("dockerfile"), blankToNull(req.query("remote")), req.queryBool("q", false),
-                req.queryBool("nocache", false), req.queryBool("pull", false), req.queryBool("rm", true) || forceRm, forceRm,
+        return new BuildRequest(tags, req.query("dockerfile"), blankToNull(req.query("remote")),
+                req.queryBool("q", false),
+                req.queryBool("nocache", false), req.queryBool("pull", false), req.queryBool("rm", true) || forceRm,
+                forceRm,
                 map(req.query("buildargs"), "buildargs"), nonNull(map(req.query("labels"), "labels")),
                 blankToNull(req.query("target")), list(req.query("cachefrom")),
-                network == null || network.isBlank() ? "default" : network, extraHosts(req), blankToNull(req.query("platform")),
+                network == null || network.isBlank() ? "default" : network, extraHosts(req),
+                blankToNull(req.query("platform")),
                 resources, credentials);
     }
 

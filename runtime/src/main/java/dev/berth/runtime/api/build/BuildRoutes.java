@@ -25,7 +25,8 @@ public final class BuildRoutes implements Routes {
     @Override
     public void register(Router r) {
         r.add("POST", "/build/prune", (req, res) -> {
-            List<String> ids = cacheMounts.usage().stream().filter(u -> !u.inUse()).map(CacheMounts.Usage::key).toList();
+            List<String> ids = cacheMounts.usage().stream().filter(u -> !u.inUse()).map(CacheMounts.Usage::key)
+                    .toList();
             long freed = cacheMounts.prune();
             res.json(200, Map.of("CachesDeleted", ids, "SpaceReclaimed", freed));
         });

@@ -60,7 +60,8 @@ public final class ContainerRoutes implements Routes {
             res.status(204);
         });
         r.add("DELETE", "/containers/{id}", (req, res) -> {
-            containers.lifecycle().remove(req.pathParam("id"), req.queryBool("force", false), req.queryBool("v", false));
+            containers.lifecycle().remove(req.pathParam("id"), req.queryBool("force", false),
+                    req.queryBool("v", false));
             res.status(204);
         });
         // docker rm --link /web/db: the name of a link has a slash in it, so it is a path of two segments
@@ -78,7 +79,8 @@ public final class ContainerRoutes implements Routes {
         r.add("POST", "/containers/{id}/resize", (req, res) -> {
             var c = containers.store().resolve(req.pathParam("id"));
             if (!c.state().isRunning()) {
-                throw new dev.berth.runtime.errors.ConflictException("cannot resize container " + c.shortId() + ": it is not running");
+                throw new dev.berth.runtime.errors.ConflictException(
+                        "cannot resize container " + c.shortId() + ": it is not running");
             }
             if (c.configView().tty()) {
                 dev.berth.runtime.container.monitor.MonitoredContainer.reattach(containers.runner().layout(c.id()))
@@ -86,7 +88,8 @@ public final class ContainerRoutes implements Routes {
             }
             res.status(200);
         });
-        r.add("POST", "/containers/prune", (req, res) -> res.json(200, new ContainersPrune(containers).prune(req.filters())));
+        r.add("POST", "/containers/prune",
+                (req, res) -> res.json(200, new ContainersPrune(containers).prune(req.filters())));
     }
 
     private static int orZero(Integer v) {

@@ -101,7 +101,8 @@ final class ContainerViews {
     private static ArrayNode ports(Container c) {
         ArrayNode out = F.arrayNode();
         // Only a running container has published ports (docker ps shows none once it exited).
-        JsonNode published = c.networkSettings() == null || !c.state().isRunning() ? null : c.networkSettings().get("Ports");
+        JsonNode published = c.networkSettings() == null || !c.state().isRunning() ? null
+                : c.networkSettings().get("Ports");
         for (String exposed : c.configView().exposedPorts()) {
             String[] pt = exposed.split("/");
             String type = pt.length > 1 ? pt[1] : "tcp";
@@ -286,9 +287,12 @@ final class ContainerViews {
         o.put("OomKillDisable", false);
         o.putNull("PidsLimit");
         o.putNull("Ulimits");
-        o.set("MaskedPaths", F.pojoNode(List.of("/proc/asound", "/proc/acpi", "/proc/kcore", "/proc/keys", "/proc/latency_stats",
-                "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi", "/sys/firmware", "/sys/devices/virtual/powercap")));
-        o.set("ReadonlyPaths", F.pojoNode(List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger")));
+        o.set("MaskedPaths",
+                F.pojoNode(List.of("/proc/asound", "/proc/acpi", "/proc/kcore", "/proc/keys", "/proc/latency_stats",
+                        "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi", "/sys/firmware",
+                        "/sys/devices/virtual/powercap")));
+        o.set("ReadonlyPaths",
+                F.pojoNode(List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger")));
         c.hostConfig().properties().forEach(e -> o.set(e.getKey(), e.getValue()));
         // As dockerd shows links: /target:/parent/alias, whatever form the request used
         var links = containers.links().rendered(c);

@@ -44,7 +44,8 @@ final class ContainersAttach implements Handler {
         boolean live = req.queryBool("stream", false);
         AttachBroker.Pending pending = c.state().isRunning() || !live ? null : containers.attach().await(c.id());
         boolean multiplexed = !tty && req.version().atLeast("1.42");
-        try (Hijacked stream = res.hijack(multiplexed ? "application/vnd.docker.multiplexed-stream" : "application/vnd.docker.raw-stream")) {
+        try (Hijacked stream = res.hijack(
+                multiplexed ? "application/vnd.docker.multiplexed-stream" : "application/vnd.docker.raw-stream")) {
             if (logs) {
                 replayLogs(c, new StreamFraming(stream.out(), !tty), wantStdout, wantStderr);
             }
@@ -61,7 +62,8 @@ final class ContainersAttach implements Handler {
             StreamFraming out = new StreamFraming(stream.out(), !tty);
             try (conn) {
                 if (wantStdin) {
-                    Thread.ofVirtual().name("attach-stdin-" + c.shortId()).start(() -> pumpStdin(stream, conn, detachKeys, c));
+                    Thread.ofVirtual().name("attach-stdin-" + c.shortId())
+                            .start(() -> pumpStdin(stream, conn, detachKeys, c));
                 }
                 out.copyFrom(conn, wantStdout, wantStderr);
             }
@@ -80,7 +82,8 @@ final class ContainersAttach implements Handler {
         try {
             MonitoredContainer.reattach(containers.runner().layout(c.id())).monitorEnded()
                     .get(MONITOR_DONE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.io.IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (java.io.IOException | java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException e) {
             // no monitor record (removed, or never started), or one that lingers: the log is what it is
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
 
 /** {@code GET /containers/json}: docker ps, newest first, with the filters docker ps and compose use. */
 final class ContainersList implements Handler {
-    private static final Set<String> KEYS = Set.of("status", "name", "label", "label!", "ancestor", "id", "exited", "volume",
+    private static final Set<String> KEYS = Set.of("status", "name", "label", "label!", "ancestor", "id", "exited",
+            "volume",
             "before", "since", "health", "network", "is-task", "publish", "expose");
-    private static final Set<String> STATUSES = Set.of("created", "restarting", "running", "removing", "paused", "exited", "dead");
+    private static final Set<String> STATUSES = Set.of("created", "restarting", "running", "removing", "paused",
+            "exited", "dead");
 
     private final ContainerServices containers;
     private final ContainerViews views;
@@ -61,7 +63,8 @@ final class ContainersList implements Handler {
             p = p.and(c -> f.get("status").contains(c.state().status().word()));
         }
         if (f.has("name")) {
-            List<Pattern> names = f.get("name").stream().map(n -> Pattern.compile(n.startsWith("/") ? n.substring(1) : n)).toList();
+            List<Pattern> names = f.get("name").stream()
+                    .map(n -> Pattern.compile(n.startsWith("/") ? n.substring(1) : n)).toList();
             p = p.and(c -> names.stream().anyMatch(n -> n.matcher(c.name()).find()));
         }
         if (f.has("id")) {
@@ -71,17 +74,20 @@ final class ContainersList implements Handler {
             p = p.and(c -> f.matchLabels(c.configView().labels()));
         }
         for (String neg : f.get("label!")) {
-            p = p.and(c -> !Filters.parse("{\"label\":[\"" + neg.replace("\"", "") + "\"]}").matchLabels(c.configView().labels()));
+            p = p.and(c -> !Filters.parse("{\"label\":[\"" + neg.replace("\"", "") + "\"]}")
+                    .matchLabels(c.configView().labels()));
         }
         if (f.has("exited")) {
             Set<String> codes = f.get("exited");
-            p = p.and(c -> c.state().status().word().equals("exited") && codes.contains(Integer.toString(c.state().exitCode())));
+            p = p.and(c -> c.state().status().word().equals("exited")
+                    && codes.contains(Integer.toString(c.state().exitCode())));
         }
         if (f.has("ancestor")) {
             p = p.and(c -> f.get("ancestor").stream().anyMatch(a -> isAncestor(c, a)));
         }
         if (f.has("volume")) {
-            p = p.and(c -> c.mounts().stream().anyMatch(m -> f.get("volume").contains(m.name()) || f.get("volume").contains(m.destination())));
+            p = p.and(c -> c.mounts().stream()
+                    .anyMatch(m -> f.get("volume").contains(m.name()) || f.get("volume").contains(m.destination())));
         }
         if (f.has("health")) {
             p = p.and(c -> f.get("health").contains(c.state().health() == null ? "none" : c.state().health().status()));
@@ -103,7 +109,8 @@ final class ContainersList implements Handler {
 
     /** ancestor=IMAGE matches containers of that image (by name, ID or ID prefix). */
     private boolean isAncestor(Container c, String ancestor) {
-        if (c.imageId().toString().equals(ancestor) || c.imageId().hex().startsWith(ancestor) || c.imageRef().equals(ancestor)) {
+        if (c.imageId().toString().equals(ancestor) || c.imageId().hex().startsWith(ancestor)
+                || c.imageRef().equals(ancestor)) {
             return true;
         }
         try {

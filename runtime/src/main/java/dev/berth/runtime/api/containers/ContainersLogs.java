@@ -21,7 +21,8 @@ import java.time.format.DateTimeFormatter;
  * engine is down), framed like docker's, with follow, since, until, tail and timestamps.
  */
 final class ContainersLogs implements Handler {
-    private static final DateTimeFormatter RFC3339_NANO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'")
+    private static final DateTimeFormatter RFC3339_NANO = DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'")
             .withZone(java.time.ZoneOffset.UTC);
 
     private final ContainerServices containers;
@@ -44,10 +45,12 @@ final class ContainersLogs implements Handler {
         }
         boolean timestamps = req.queryBool("timestamps", false);
         boolean follow = req.queryBool("follow", false);
-        LogQuery query = new LogQuery(stdout, stderr, time(req.query("since")), time(req.query("until")), tail(req.query("tail")), follow);
+        LogQuery query = new LogQuery(stdout, stderr, time(req.query("since")), time(req.query("until")),
+                tail(req.query("tail")), follow);
         LogReader reader = new LogReader(() -> containers.logs().segments(c));
         boolean tty = c.configView().tty();
-        try (OutputStream raw = res.stream(200, tty ? "application/vnd.docker.raw-stream" : "application/vnd.docker.multiplexed-stream")) {
+        try (OutputStream raw = res.stream(200,
+                tty ? "application/vnd.docker.raw-stream" : "application/vnd.docker.multiplexed-stream")) {
             StreamFraming out = new StreamFraming(raw, !tty);
             raw.flush();
             if (follow && containers.store().resolve(c.id()).state().isRunning()) {
@@ -62,7 +65,8 @@ final class ContainersLogs implements Handler {
     /** Writes one log line; false when the client went away. */
     private static boolean write(StreamFraming out, LogLine line, boolean timestamps) {
         try {
-            byte[] prefix = timestamps ? (RFC3339_NANO.format(line.time()) + " ").getBytes(StandardCharsets.UTF_8) : new byte[0];
+            byte[] prefix = timestamps ? (RFC3339_NANO.format(line.time()) + " ").getBytes(StandardCharsets.UTF_8)
+                    : new byte[0];
             byte[] data = line.data();
             out.write(line.stream(), concat(prefix, data));
             out.flush();

@@ -52,7 +52,8 @@ public final class ContainersStats implements Handler {
         }
     }
 
-    private void streamUntilGone(Container c, StatsSnapshot first, JsonStream out, ApiResponse res) throws InterruptedException {
+    private void streamUntilGone(Container c, StatsSnapshot first, JsonStream out, ApiResponse res)
+            throws InterruptedException {
         StatsSnapshot pre = null;
         StatsSnapshot now = first;
         while (!res.clientGone()) {

@@ -26,7 +26,8 @@ final class ContainersWait implements Handler {
 
     @Override
     public void handle(ApiRequest req, ApiResponse res) throws Exception {
-        CompletableFuture<Waiters.Outcome> outcome = containers.lifecycle().waitFor(req.pathParam("id"), req.query("condition"));
+        CompletableFuture<Waiters.Outcome> outcome = containers.lifecycle().waitFor(req.pathParam("id"),
+                req.query("condition"));
         // docker run -d registers a wait and leaves without reading it: the wait ends with its client, not with the
         // container (which may run for weeks, each such wait holding a request open and delaying berthd's stop).
         res.onClientGone(() -> outcome.cancel(false));

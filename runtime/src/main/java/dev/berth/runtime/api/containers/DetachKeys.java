@@ -17,7 +17,14 @@ final class DetachKeys {
                 if (ch >= 'a' && ch <= 'z') {
                     out.write(ch - 'a' + 1);
                 } else if ("@[\\]^_".indexOf(ch) >= 0) {
-                    out.write(switch (ch) { case '@' -> 0; case '[' -> 27; case '\\' -> 28; case ']' -> 29; case '^' -> 30; default -> 31; });
+                    out.write(switch (ch) {
+                        case '@' -> 0;
+                        case '[' -> 27;
+                        case '\\' -> 28;
+                        case ']' -> 29;
+                        case '^' -> 30;
+                        default -> 31;
+                    });
                 } else {
                     throw new InvalidArgumentException("Invalid detach keys (" + s + ") provided");
                 }

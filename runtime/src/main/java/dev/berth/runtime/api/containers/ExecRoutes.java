@@ -26,7 +26,8 @@ public final class ExecRoutes implements Routes {
             res.json(201, Map.of("Id", e.id()));
         });
         r.add("POST", "/exec/{id}/start", new ExecStartHandler(execs));
-        r.add("GET", "/exec/{id}/json", (req, res) -> res.json(200, ExecViews.inspect(execs.store().resolve(req.pathParam("id")))));
+        r.add("GET", "/exec/{id}/json",
+                (req, res) -> res.json(200, ExecViews.inspect(execs.store().resolve(req.pathParam("id")))));
         r.add("POST", "/exec/{id}/resize", (req, res) -> {
             execs.resize(req.pathParam("id"), orZero(req.queryInt("h")), orZero(req.queryInt("w")));
             res.status(200);
@@ -43,8 +44,10 @@ public final class ExecRoutes implements Routes {
         String detachKeys = b.path("DetachKeys").asText("");
         DetachKeys.parse(detachKeys); // a bad spec is a 400 at create, as in dockerd
         return new ExecConfig(strings(b.get("Cmd")), strings(b.get("Env")), b.path("WorkingDir").asText(""),
-                b.path("User").asText(""), b.path("AttachStdin").asBoolean(false), b.path("AttachStdout").asBoolean(false),
-                b.path("AttachStderr").asBoolean(false), b.path("Tty").asBoolean(false), b.path("Privileged").asBoolean(false),
+                b.path("User").asText(""), b.path("AttachStdin").asBoolean(false),
+                b.path("AttachStdout").asBoolean(false),
+                b.path("AttachStderr").asBoolean(false), b.path("Tty").asBoolean(false),
+                b.path("Privileged").asBoolean(false),
                 detachKeys, size[0], size[1]);
     }
 

@@ -68,7 +68,8 @@ final class ExecStartHandler implements Handler {
         boolean multiplexed = !tty && req.version().atLeast("1.42");
         int length = contentLength == null ? 0 : Integer.parseInt(contentLength.trim());
         byte[] decoded = parsed == null && length > 0 ? decodedPart(req, length) : new byte[0];
-        try (Hijacked stream = res.hijack(multiplexed ? "application/vnd.docker.multiplexed-stream" : "application/vnd.docker.raw-stream")) {
+        try (Hijacked stream = res.hijack(
+                multiplexed ? "application/vnd.docker.multiplexed-stream" : "application/vnd.docker.raw-stream")) {
             ObjectNode body = StructFields.canonical(parsed != null ? parsed
                     : startBody(decoded, stream.in().readNBytes(length - decoded.length)), START_FIELDS);
             // Framed unless the start request asks for a tty, whatever the exec was created with: dockerd decides by
@@ -89,7 +90,8 @@ final class ExecStartHandler implements Handler {
             try (AttachConnection conn = session.attachment().orElseThrow()) {
                 if (config.attachStdin()) {
                     byte[] keys = DetachKeys.parse(config.detachKeys());
-                    Thread.ofVirtual().name("exec-stdin-" + e.id().substring(0, 12)).start(() -> pumpStdin(stream, conn, keys));
+                    Thread.ofVirtual().name("exec-stdin-" + e.id().substring(0, 12))
+                            .start(() -> pumpStdin(stream, conn, keys));
                 } else {
                     conn.closeStdin(); // the process reads EOF, as with docker exec without -i
                 }
@@ -152,9 +154,9 @@ final class ExecStartHandler implements Handler {
     static int[] consoleSize(ObjectNode body) {
         JsonNode n = body.get("ConsoleSize");
         if (n != null && n.isArray() && n.size() == 2) {
-            return new int[] {n.get(0).asInt(0), n.get(1).asInt(0)};
+            return new int[]{n.get(0).asInt(0), n.get(1).asInt(0)};
         }
-        return new int[] {0, 0};
+        return new int[]{0, 0};
     }
 
     /** Client input to the process; EOF closes the process's stdin, the detach keys end the stream only. */

@@ -24,7 +24,8 @@ final class StreamFraming {
             return;
         }
         if (multiplexed) {
-            out.write(new byte[] {(byte) stream, 0, 0, 0, (byte) (len >>> 24), (byte) (len >>> 16), (byte) (len >>> 8), (byte) len});
+            out.write(new byte[]{(byte) stream, 0, 0, 0, (byte) (len >>> 24), (byte) (len >>> 16), (byte) (len >>> 8),
+                    (byte) len});
         }
         out.write(data, off, len);
     }

@@ -32,7 +32,7 @@ public final class ApiRequest {
      * @param query      decoded query parameters
      */
     public ApiRequest(String method, String path, Map<String, String> pathParams, Map<String, List<String>> query,
-                      HttpHeaders headers, ApiVersion version, InputStream body) {
+            HttpHeaders headers, ApiVersion version, InputStream body) {
         this.method = method;
         this.path = path;
         this.pathParams = Map.copyOf(pathParams);
@@ -136,8 +136,9 @@ public final class ApiRequest {
             throw new UncheckedIOException("reading the request body", e);
         }
         if (bytes.length > MAX_JSON_BODY) {
-            throw new dev.berth.runtime.errors.PayloadTooLargeException("request body too large: a JSON body may have at most "
-                    + (MAX_JSON_BODY >> 20) + " MiB");
+            throw new dev.berth.runtime.errors.PayloadTooLargeException(
+                    "request body too large: a JSON body may have at most "
+                            + (MAX_JSON_BODY >> 20) + " MiB");
         }
         if (isBlank(bytes)) {
             return null;

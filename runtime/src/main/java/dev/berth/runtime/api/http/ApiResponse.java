@@ -42,7 +42,7 @@ public final class ApiResponse {
     private boolean hijacked;
 
     ApiResponse(Channel channel, ChannelWriter writer, ExchangeControl control, ServerIdentity identity,
-                boolean keepAlive, boolean head, boolean upgradeRequested) {
+            boolean keepAlive, boolean head, boolean upgradeRequested) {
         this.channel = channel;
         this.writer = writer;
         this.control = control;
@@ -113,7 +113,8 @@ public final class ApiResponse {
         hijacked = true;
         // Exactly moby's bytes: no Content-Length, no chunking, and no other headers clients could trip on.
         String head = upgradeRequested
-                ? "HTTP/1.1 101 UPGRADED\r\nContent-Type: " + contentType + "\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n"
+                ? "HTTP/1.1 101 UPGRADED\r\nContent-Type: " + contentType
+                        + "\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n"
                 : "HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\n\r\n";
         try {
             return control.hijack(head.getBytes(StandardCharsets.US_ASCII));

@@ -61,7 +61,8 @@ public final class ApiServer implements AutoCloseable {
         SslContext ssl = tls == null ? null : tls.context();
         ServerBootstrap bootstrap = bootstrap(ssl).channel(EpollServerSocketChannel.class);
         Channel ch = bind(bootstrap, address, "tcp://" + address.getHostString() + ":" + address.getPort()
-                + (tls == null ? " WITHOUT TLS" : tls.verifyClients() ? " (TLS, client certificates required)" : " (TLS)"));
+                + (tls == null ? " WITHOUT TLS" : tls.verifyClients() ? " (TLS, client certificates required)"
+                        : " (TLS)"));
         return (InetSocketAddress) ch.localAddress();
     }
 

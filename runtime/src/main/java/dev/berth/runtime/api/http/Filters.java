@@ -48,7 +48,7 @@ public final class Filters {
             throw new InvalidArgumentException("invalid filters: expected a JSON object, got " + json);
         }
         Map<String, Set<String>> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext();) {
             Map.Entry<String, JsonNode> field = it.next();
             out.put(field.getKey(), valuesOf(field.getKey(), field.getValue()));
         }

@@ -16,7 +16,7 @@ import java.nio.file.Path;
 public record ServerTls(Path ca, Path cert, Path key, boolean verifyClients) {
     /** Netty's context for these files; a missing or unreadable file is an IOException that names it. */
     SslContext context() throws IOException {
-        for (Path p : verifyClients ? new Path[] {ca, cert, key} : new Path[] {cert, key}) {
+        for (Path p : verifyClients ? new Path[]{ca, cert, key} : new Path[]{cert, key}) {
             if (!Files.isReadable(p)) {
                 throw new IOException("cannot read " + p);
             }

@@ -12,13 +12,12 @@ import java.util.Map;
  * of maps such as {@code Labels}.
  */
 public final class StructFields {
-    private StructFields() {
-    }
+    private StructFields() {}
 
     /** {@code body} with every key that equals one of {@code fields} but for case renamed to that field. */
     public static ObjectNode canonical(ObjectNode body, List<String> fields) {
         List<Map.Entry<String, JsonNode>> renamed = new ArrayList<>();
-        for (var it = body.properties().iterator(); it.hasNext(); ) {
+        for (var it = body.properties().iterator(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             for (String field : fields) {
                 if (!e.getKey().equals(field) && e.getKey().equalsIgnoreCase(field) && !body.has(field)) {

@@ -19,12 +19,14 @@ public record VersionedPath(ApiVersion version, String path) {
         }
         ApiVersion v = ApiVersion.parse(m.group(1));
         if (v.compareTo(ApiVersion.MIN) < 0) {
-            throw new InvalidArgumentException("client version " + m.group(1) + " is too old. Minimum supported API version is "
-                    + ApiVersion.MIN + ", please upgrade your client to a newer version");
+            throw new InvalidArgumentException(
+                    "client version " + m.group(1) + " is too old. Minimum supported API version is "
+                            + ApiVersion.MIN + ", please upgrade your client to a newer version");
         }
         if (v.compareTo(ApiVersion.MAX) > 0) {
-            throw new InvalidArgumentException("client version " + m.group(1) + " is too new. Maximum supported API version is "
-                    + ApiVersion.MAX);
+            throw new InvalidArgumentException(
+                    "client version " + m.group(1) + " is too new. Maximum supported API version is "
+                            + ApiVersion.MAX);
         }
         return new VersionedPath(v, m.group(2));
     }

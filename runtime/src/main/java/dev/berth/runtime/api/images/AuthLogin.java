@@ -20,8 +20,8 @@ final class AuthLogin implements Handler {
 
     /** The body docker login sends (moby registry.AuthConfig). */
     record AuthConfig(@JsonProperty("username") String username, @JsonProperty("password") String password,
-                      @JsonProperty("serveraddress") String serverAddress, @JsonProperty("identitytoken") String identityToken,
-                      @JsonProperty("registrytoken") String registryToken) {}
+            @JsonProperty("serveraddress") String serverAddress, @JsonProperty("identitytoken") String identityToken,
+            @JsonProperty("registrytoken") String registryToken) {}
 
     @Override
     public void handle(ApiRequest req, ApiResponse res) {
@@ -29,7 +29,8 @@ final class AuthLogin implements Handler {
         if (body == null) {
             throw new InvalidArgumentException("login needs a JSON body with username, password and serveraddress");
         }
-        String server = body.serverAddress() == null || body.serverAddress().isBlank() ? "docker.io" : body.serverAddress();
+        String server = body.serverAddress() == null || body.serverAddress().isBlank() ? "docker.io"
+                : body.serverAddress();
         String token = images.registry().login(server,
                 new Credentials(body.username(), body.password(), body.identityToken(), body.registryToken()));
         Map<String, String> out = new LinkedHashMap<>();

@@ -35,9 +35,11 @@ public final class ImageDiskUsage {
             image.layers().forEach(l -> layerUsers.merge(l.chainId(), 1, Integer::sum));
         }
         return all.stream().<Object>map(image -> {
-            long shared = image.layers().stream().filter(l -> layerUsers.get(l.chainId()) > 1).mapToLong(LayerRef::unpackedSize).sum();
+            long shared = image.layers().stream().filter(l -> layerUsers.get(l.chainId()) > 1)
+                    .mapToLong(LayerRef::unpackedSize).sum();
             ImageDtos.Summary s = views.summary(image, version);
-            return new ImageDtos.Summary(s.id(), s.parentId(), s.repoTags(), s.repoDigests(), s.created(), s.size(), shared,
+            return new ImageDtos.Summary(s.id(), s.parentId(), s.repoTags(), s.repoDigests(), s.created(), s.size(),
+                    shared,
                     s.virtualSize(), s.labels(), usage.usersOf(image.id()).size());
         }).toList();
     }

@@ -45,7 +45,8 @@ final class ImageFilters {
             p = p.and(image -> ImageViews.epochSeconds(image.created()) > t);
         }
         for (String until : filters.get("until")) {
-            long t = TimeArg.parseNanos(until, java.time.Instant.now(), java.time.ZoneId.systemDefault()) / 1_000_000_000L;
+            long t = TimeArg.parseNanos(until, java.time.Instant.now(), java.time.ZoneId.systemDefault())
+                    / 1_000_000_000L;
             p = p.and(image -> ImageViews.epochSeconds(image.created()) < t);
         }
         return p;
@@ -72,7 +73,8 @@ final class ImageFilters {
      * the same image has.
      */
     static ImageRecord withMatchingReferencesOnly(ImageRecord image, java.util.Set<String> patterns) {
-        List<String> tags = image.repoTags().stream().filter(t -> patterns.stream().anyMatch(p -> tagMatches(t, p))).toList();
+        List<String> tags = image.repoTags().stream().filter(t -> patterns.stream().anyMatch(p -> tagMatches(t, p)))
+                .toList();
         java.util.Set<String> repos = new java.util.HashSet<>();
         tags.forEach(t -> repos.add(ImageReference.parse(t).familiarRepository()));
         List<String> digests = image.repoDigests().stream()

@@ -31,7 +31,8 @@ final class ImageImport {
         Platform platform = platformText == null || platformText.isBlank() ? null : Platform.parse(platformText);
         ProgressStream progress = new ProgressStream(res);
         try (InputStream tarball = open(source, req, progress)) {
-            Digest id = images.importer().importTarball(tarball, source, tag, req.queryAll("changes"), req.query("message"),
+            Digest id = images.importer().importTarball(tarball, source, tag, req.queryAll("changes"),
+                    req.query("message"),
                     platform);
             progress.emit(ProgressMessage.status(id.toString()));
         } catch (RuntimeException e) {

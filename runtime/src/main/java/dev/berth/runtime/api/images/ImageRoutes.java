@@ -26,15 +26,15 @@ public final class ImageRoutes implements Routes {
         r.add("GET", "/images/get", new ImagesSave(images, false));
         r.add("POST", "/images/prune", new ImagesPrune(images));
         r.add("POST", "/auth", new AuthLogin(images));
-        r.add("GET", "/images/{name:.*}/json", (req, res) ->
-                res.json(200, views.inspect(images.resolver().resolve(req.pathParam("name")), req.version())));
-        r.add("GET", "/images/{name:.*}/history", (req, res) ->
-                res.json(200, views.history(images.resolver().resolve(req.pathParam("name")))));
+        r.add("GET", "/images/{name:.*}/json", (req, res) -> res.json(200,
+                views.inspect(images.resolver().resolve(req.pathParam("name")), req.version())));
+        r.add("GET", "/images/{name:.*}/history",
+                (req, res) -> res.json(200, views.history(images.resolver().resolve(req.pathParam("name")))));
         r.add("GET", "/images/{name:.*}/get", new ImagesSave(images, true));
         r.add("POST", "/images/{name:.*}/tag", new ImagesTag(images));
         r.add("POST", "/images/{name:.*}/push", new ImagesPush(images, auth));
         r.add("GET", "/distribution/{name:.*}/json", new DistributionInspect(images, auth));
-        r.add("DELETE", "/images/{name:.*}", (req, res) ->
-                res.json(200, images.remover().remove(req.pathParam("name"), req.queryBool("force", false), req.queryBool("noprune", false))));
+        r.add("DELETE", "/images/{name:.*}", (req, res) -> res.json(200, images.remover().remove(req.pathParam("name"),
+                req.queryBool("force", false), req.queryBool("noprune", false))));
     }
 }

@@ -27,10 +27,12 @@ final class ImageViews {
 
     ImageDtos.Summary summary(ImageRecord image, ApiVersion version) {
         ImageConfig config = configs.get(image.id());
-        Map<String, String> labels = config.config() == null || config.config().labels() == null ? Map.of() : config.config().labels();
+        Map<String, String> labels = config.config() == null || config.config().labels() == null ? Map.of()
+                : config.config().labels();
         boolean legacy = !version.atLeast("1.44");
         return new ImageDtos.Summary(image.id().toString(), image.parent() == null ? "" : image.parent().toString(),
-                legacyTags(image.repoTags(), legacy, "<none>:<none>"), legacyTags(image.repoDigests(), legacy, "<none>@<none>"),
+                legacyTags(image.repoTags(), legacy, "<none>:<none>"),
+                legacyTags(image.repoDigests(), legacy, "<none>@<none>"),
                 epochSeconds(image.created()), image.size(), -1, legacy ? image.size() : null, labels, -1);
     }
 
@@ -46,18 +48,22 @@ final class ImageViews {
                 false, false, null, null, null, "", null, "", null, null, null, null, null);
         ImageDtos.ContainerConfig cc = run == null
                 ? empty
-                : new ImageDtos.ContainerConfig("", "", nz(run.user()), false, false, false, run.exposedPorts(), false, false, false,
-                        run.env(), run.cmd(), run.healthcheck(), "", run.volumes(), nz(run.workingDir()), run.entrypoint(), run.onBuild(),
+                : new ImageDtos.ContainerConfig("", "", nz(run.user()), false, false, false, run.exposedPorts(), false,
+                        false, false,
+                        run.env(), run.cmd(), run.healthcheck(), "", run.volumes(), nz(run.workingDir()),
+                        run.entrypoint(), run.onBuild(),
                         run.labels(), run.stopSignal(), run.shell());
         Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("LastTagTime", image.lastTagTime() == null ? "0001-01-01T00:00:00Z" : image.lastTagTime().toString());
+        metadata.put("LastTagTime",
+                image.lastTagTime() == null ? "0001-01-01T00:00:00Z" : image.lastTagTime().toString());
         return new ImageDtos.Inspect(image.id().toString(), image.repoTags(), image.repoDigests(),
                 image.parent() == null ? "" : image.parent().toString(), nz(config.comment()), nz(config.created()),
                 // API 1.45 dropped the builder's container and its config, but docker-compose 1.29 (still what Debian
                 // ships) asks with the server's newest version and then reads ContainerConfig to recreate a service:
                 // against dockerd 25+ it fails with KeyError. Berth keeps sending both, empty (an image from a
                 // registry has no builder container); newer clients ignore them.
-                "", empty, nz(config.dockerVersion()), nz(config.author()), cc, config.architecture(), config.variant(), config.os(),
+                "", empty, nz(config.dockerVersion()), nz(config.author()), cc, config.architecture(), config.variant(),
+                config.os(),
                 config.osVersion(), image.size(), version.atLeast("1.44") ? null : image.size(), graphDriver(image),
                 new ImageDtos.RootFs("layers", config.diffIds().stream().map(Digest::toString).toList()), metadata);
     }
@@ -85,7 +91,8 @@ final class ImageViews {
         int layerIndex = 0;
         if (steps.isEmpty()) {
             for (LayerRef layer : image.layers()) {
-                items.add(new ImageDtos.HistoryItem("<missing>", epochSeconds(image.created()), "", null, layer.unpackedSize(), ""));
+                items.add(new ImageDtos.HistoryItem("<missing>", epochSeconds(image.created()), "", null,
+                        layer.unpackedSize(), ""));
             }
         }
         for (ImageConfig.History step : steps) {
@@ -93,12 +100,14 @@ final class ImageViews {
             if (!Boolean.TRUE.equals(step.emptyLayer()) && layerIndex < image.layers().size()) {
                 size = image.layers().get(layerIndex++).unpackedSize();
             }
-            items.add(new ImageDtos.HistoryItem("<missing>", epochSeconds(step.created()), nz(step.createdBy()), null, size, nz(step.comment())));
+            items.add(new ImageDtos.HistoryItem("<missing>", epochSeconds(step.created()), nz(step.createdBy()), null,
+                    size, nz(step.comment())));
         }
         List<ImageDtos.HistoryItem> newestFirst = new ArrayList<>(items.reversed());
         if (!newestFirst.isEmpty()) {
             ImageDtos.HistoryItem top = newestFirst.getFirst();
-            newestFirst.set(0, new ImageDtos.HistoryItem(image.id().toString(), top.created(), top.createdBy(), image.repoTags(), top.size(), top.comment()));
+            newestFirst.set(0, new ImageDtos.HistoryItem(image.id().toString(), top.created(), top.createdBy(),
+                    image.repoTags(), top.size(), top.comment()));
         }
         return newestFirst;
     }

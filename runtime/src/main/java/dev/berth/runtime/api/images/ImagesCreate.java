@@ -51,7 +51,8 @@ final class ImagesCreate implements Handler {
             progress.finish();
         } catch (RuntimeException e) {
             if (cancellation.cancelled()) {
-                LOG.log(System.Logger.Level.INFO, "pull of " + ref.familiarString() + " cancelled: the client went away");
+                LOG.log(System.Logger.Level.INFO,
+                        "pull of " + ref.familiarString() + " cancelled: the client went away");
             } else {
                 progress.fail(e);
             }

@@ -34,7 +34,8 @@ final class ImagesList implements Handler {
                 .filter(i -> showAll || !i.dangling() || !i.repoDigests().isEmpty() || !parents.contains(i.id()))
                 .filter(filter)
                 .sorted(Comparator.comparing((ImageRecord i) -> ImageViews.epochSeconds(i.created())).reversed())
-                .map(i -> req.filters().has("reference") ? ImageFilters.withMatchingReferencesOnly(i, req.filters().get("reference")) : i)
+                .map(i -> req.filters().has("reference")
+                        ? ImageFilters.withMatchingReferencesOnly(i, req.filters().get("reference")) : i)
                 .map(i -> views.summary(i, req.version()))
                 .toList();
         res.json(200, out);

@@ -36,7 +36,8 @@ final class ImagesPrune implements Handler {
         }
         Predicate<ImageRecord> p = image -> true;
         for (String until : filters.get("until")) {
-            long t = TimeArg.parseNanos(until, java.time.Instant.now(), java.time.ZoneId.systemDefault()) / 1_000_000_000L;
+            long t = TimeArg.parseNanos(until, java.time.Instant.now(), java.time.ZoneId.systemDefault())
+                    / 1_000_000_000L;
             p = p.and(image -> ImageViews.epochSeconds(image.created()) < t);
         }
         if (filters.has("label")) {
@@ -50,6 +51,7 @@ final class ImagesPrune implements Handler {
 
     private static boolean labelMatches(java.util.Map<String, String> labels, String filter) {
         int eq = filter.indexOf('=');
-        return eq < 0 ? labels.containsKey(filter) : filter.substring(eq + 1).equals(labels.get(filter.substring(0, eq)));
+        return eq < 0 ? labels.containsKey(filter)
+                : filter.substring(eq + 1).equals(labels.get(filter.substring(0, eq)));
     }
 }

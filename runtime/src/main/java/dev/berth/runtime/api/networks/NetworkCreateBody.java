@@ -19,10 +19,10 @@ public record NetworkCreateBody(
 
     /** IPAM part of the request. */
     public record IpamBody(@JsonProperty("Driver") String driver, @JsonProperty("Config") List<PoolBody> config,
-                           @JsonProperty("Options") Map<String, String> options) {}
+            @JsonProperty("Options") Map<String, String> options) {}
 
     /** One requested pool. */
     public record PoolBody(@JsonProperty("Subnet") String subnet, @JsonProperty("IPRange") String ipRange,
-                           @JsonProperty("Gateway") String gateway,
-                           @JsonProperty("AuxiliaryAddresses") Map<String, String> auxiliaryAddresses) {}
+            @JsonProperty("Gateway") String gateway,
+            @JsonProperty("AuxiliaryAddresses") Map<String, String> auxiliaryAddresses) {}
 }

@@ -32,19 +32,19 @@ public record NetworkResource(
     /** IPAM settings: always the default driver. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Ipam(@JsonProperty("Driver") String driver, @JsonProperty("Options") Map<String, String> options,
-                       @JsonProperty("Config") List<IpamConfig> config) {}
+            @JsonProperty("Config") List<IpamConfig> config) {}
 
     /** One address pool of a network. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record IpamConfig(@JsonProperty("Subnet") String subnet, @JsonProperty("IPRange") String ipRange,
-                             @JsonProperty("Gateway") String gateway) {}
+            @JsonProperty("Gateway") String gateway) {}
 
     /** A container on the network. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record EndpointResource(@JsonProperty("Name") String name, @JsonProperty("EndpointID") String endpointId,
-                                   @JsonProperty("MacAddress") String macAddress,
-                                   @JsonProperty("IPv4Address") String ipv4Address,
-                                   @JsonProperty("IPv6Address") String ipv6Address) {}
+            @JsonProperty("MacAddress") String macAddress,
+            @JsonProperty("IPv4Address") String ipv4Address,
+            @JsonProperty("IPv6Address") String ipv6Address) {}
 
     /** The inspect form; {@code withContainers} false gives the list form, where dockerd leaves Containers empty. */
     public static NetworkResource of(NetworkView v, boolean withContainers) {
@@ -58,12 +58,15 @@ public record NetworkResource(
         }
         Map<String, EndpointResource> containers = new LinkedHashMap<>();
         if (withContainers) {
-            v.containers().forEach((id, c) -> containers.put(id, new EndpointResource(c.name(), c.endpoint().endpointId(),
-                    c.endpoint().macAddress(), c.endpoint().ipAddress() + "/" + c.endpoint().prefixLength(),
-                    c.endpoint().ipv6Address() == null ? "" : c.endpoint().ipv6Address() + "/" + c.endpoint().ipv6PrefixLength())));
+            v.containers()
+                    .forEach((id, c) -> containers.put(id, new EndpointResource(c.name(), c.endpoint().endpointId(),
+                            c.endpoint().macAddress(), c.endpoint().ipAddress() + "/" + c.endpoint().prefixLength(),
+                            c.endpoint().ipv6Address() == null ? ""
+                                    : c.endpoint().ipv6Address() + "/" + c.endpoint().ipv6PrefixLength())));
         }
         return new NetworkResource(n.name(), n.id(), n.created(), "local", n.driver(), true, n.enableIpv6(),
-                new Ipam("default", Map.of(), config), n.internal(), n.attachable(), false, Map.of("Network", ""), false,
+                new Ipam("default", Map.of(), config), n.internal(), n.attachable(), false, Map.of("Network", ""),
+                false,
                 containers, n.options(), n.labels());
     }
 }

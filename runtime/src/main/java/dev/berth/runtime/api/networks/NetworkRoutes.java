@@ -42,7 +42,8 @@ public final class NetworkRoutes implements Routes {
             List<String> deleted = service.prune(NetworkFilters.prune(req.filters(), clock.instant()));
             res.json(200, Map.of("NetworksDeleted", deleted));
         });
-        r.add("GET", "/networks/{id}", (req, res) -> res.json(200, NetworkResource.of(service.inspect(req.pathParam("id")), true)));
+        r.add("GET", "/networks/{id}",
+                (req, res) -> res.json(200, NetworkResource.of(service.inspect(req.pathParam("id")), true)));
         r.add("DELETE", "/networks/{id}", (req, res) -> {
             service.remove(req.pathParam("id"));
             res.status(204);
@@ -79,7 +80,8 @@ public final class NetworkRoutes implements Routes {
             throw new InvalidArgumentException("network name is required");
         }
         if (b.ingress() || b.configOnly()) {
-            throw new InvalidArgumentException("ingress and config-only networks need swarm, which berthd does not run");
+            throw new InvalidArgumentException(
+                    "ingress and config-only networks need swarm, which berthd does not run");
         }
         NetworkCreateBody.PoolBody v4 = null;
         NetworkCreateBody.PoolBody v6 = null;
@@ -88,12 +90,15 @@ public final class NetworkRoutes implements Routes {
             if (driver != null && !driver.isBlank() && !driver.equals("default")) {
                 throw new NotFoundException("IPAM driver \"" + driver + "\" not found");
             }
-            for (NetworkCreateBody.PoolBody p : b.ipam().config() == null ? List.<NetworkCreateBody.PoolBody>of() : b.ipam().config()) {
-                boolean six = Stream.of(p.subnet(), p.gateway(), p.ipRange()).anyMatch(a -> a != null && a.contains(":"));
+            for (NetworkCreateBody.PoolBody p : b.ipam().config() == null ? List.<NetworkCreateBody.PoolBody>of()
+                    : b.ipam().config()) {
+                boolean six = Stream.of(p.subnet(), p.gateway(), p.ipRange())
+                        .anyMatch(a -> a != null && a.contains(":"));
                 if ((six ? v6 : v4) != null) {
                     throw new InvalidArgumentException("berthd supports one IPv4 and one IPv6 pool per network");
                 }
-                if (blankToNull(p.subnet()) == null && (blankToNull(p.gateway()) != null || blankToNull(p.ipRange()) != null)) {
+                if (blankToNull(p.subnet()) == null
+                        && (blankToNull(p.gateway()) != null || blankToNull(p.ipRange()) != null)) {
                     throw new InvalidArgumentException("gateway and ip-range need a subnet");
                 }
                 if (six) {
@@ -104,9 +109,11 @@ public final class NetworkRoutes implements Routes {
             }
         }
         Network.Ipv6Settings ipv6 = v6 == null ? null
-                : new Network.Ipv6Settings(blankToNull(v6.subnet()), blankToNull(v6.gateway()), blankToNull(v6.ipRange()));
+                : new Network.Ipv6Settings(blankToNull(v6.subnet()), blankToNull(v6.gateway()),
+                        blankToNull(v6.ipRange()));
         return new NetworkCreateRequest(b.name(), b.driver(), v4 == null ? null : blankToNull(v4.subnet()),
-                v4 == null ? null : blankToNull(v4.gateway()), v4 == null ? null : blankToNull(v4.ipRange()), b.internal(),
+                v4 == null ? null : blankToNull(v4.gateway()), v4 == null ? null : blankToNull(v4.ipRange()),
+                b.internal(),
                 b.attachable(), Boolean.TRUE.equals(b.enableIpv6()), b.labels(), b.options(), ipv6);
     }
 

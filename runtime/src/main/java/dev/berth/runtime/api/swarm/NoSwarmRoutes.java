@@ -15,7 +15,8 @@ public final class NoSwarmRoutes implements Routes {
     static final String NOT_SUPPORTED = "Berth's engine does not run Swarm: this node cannot create or join a swarm. "
             + "Manage a swarm through a Docker engine (the app connects to one).";
 
-    private static final List<String> MANAGER_PATHS = List.of("/swarm", "/swarm/update", "/swarm/unlockkey", "/swarm/unlock",
+    private static final List<String> MANAGER_PATHS = List.of("/swarm", "/swarm/update", "/swarm/unlockkey",
+            "/swarm/unlock",
             "/nodes", "/nodes/{id}", "/nodes/{id}/update", "/services", "/services/create", "/services/{id}",
             "/services/{id}/update", "/services/{id}/logs", "/tasks", "/tasks/{id}", "/tasks/{id}/logs", "/secrets",
             "/secrets/create", "/secrets/{id}", "/secrets/{id}/update", "/configs", "/configs/create", "/configs/{id}",

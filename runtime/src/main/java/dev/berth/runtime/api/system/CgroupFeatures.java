@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 /** Which resource limits the host's cgroups can enforce, for {@code /info}'s MemoryLimit, CPUShares, ... */
 public record CgroupFeatures(boolean memory, boolean swap, boolean cpuCfs, boolean cpuShares, boolean cpuSet,
-                             boolean pids) {
+        boolean pids) {
 
     /** Reads the controllers under {@code root}/sys/fs/cgroup, v2 (unified) or v1 (one hierarchy per controller). */
     public static CgroupFeatures probe(Path root) {

@@ -24,7 +24,8 @@ public final class DiskUsageHandler implements Handler {
         List<String> types = req.queryAll("type");
         for (String t : types) {
             if (!TYPES.contains(t)) {
-                throw new InvalidArgumentException("unknown object type " + t + ": expected one of image, container, volume, build-cache");
+                throw new InvalidArgumentException(
+                        "unknown object type " + t + ": expected one of image, container, volume, build-cache");
             }
         }
         boolean all = types.isEmpty();

@@ -42,8 +42,9 @@ final class EventsHandler implements Handler {
         Long since = TimeArg.parseNanos(req.query("since"), now, clock.getZone());
         Long until = TimeArg.parseNanos(req.query("until"), now, clock.getZone());
         if (since != null && until != null && since > until) {
-            throw new InvalidArgumentException("`since` time (" + req.query("since") + ") cannot be after `until` time ("
-                    + req.query("until") + ")");
+            throw new InvalidArgumentException(
+                    "`since` time (" + req.query("since") + ") cannot be after `until` time ("
+                            + req.query("until") + ")");
         }
         long from = since == null ? 0 : since;
         boolean live = until == null || until > nanos(now);
@@ -51,7 +52,7 @@ final class EventsHandler implements Handler {
         // Subscribe before the headers go out: a client that acts once it sees them must not miss an event.
         // subscribe(n) replays history from n; 1 rather than 0 so that "since=0" replays everything.
         try (EventBus.Subscription sub = live ? bus.subscribe(since == null ? 0 : Math.max(1, since)) : null;
-             JsonStream out = res.jsonStream(200)) {
+                JsonStream out = res.jsonStream(200)) {
             if (!live) {
                 for (Event e : bus.history(from, until)) {
                     if (filter.matches(e)) {
@@ -72,7 +73,7 @@ final class EventsHandler implements Handler {
     }
 
     private void streamLive(EventBus.Subscription sub, ApiResponse res, JsonStream out, EventFilter filter, Long since,
-                            Long until) throws IOException, InterruptedException {
+            Long until) throws IOException, InterruptedException {
         while (!res.clientGone()) {
             if (until != null && nanos(clock.instant()) > until) {
                 return;

@@ -13,8 +13,8 @@ import java.util.Map;
  * the way dockerd reads them for {@code /info} and {@code /version}.
  */
 public record HostInfo(String kernelVersion, String operatingSystem, String osVersion, String architecture,
-                       String goArch, int ncpu, long memTotal, String hostname, String cgroupVersion,
-                       boolean ipv4Forwarding) {
+        String goArch, int ncpu, long memTotal, String hostname, String cgroupVersion,
+        boolean ipv4Forwarding) {
 
     /** Reads the current facts from {@code root} ("/" in production). */
     public static HostInfo probe(Path root) {

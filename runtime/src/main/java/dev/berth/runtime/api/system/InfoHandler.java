@@ -28,7 +28,7 @@ final class InfoHandler implements Handler {
     private final Clock clock;
 
     InfoHandler(EngineFacts facts, DaemonSettings settings, Supplier<HostInfo> host, Supplier<CgroupFeatures> cgroups,
-                IntSupplier eventListeners, Clock clock) {
+            IntSupplier eventListeners, Clock clock) {
         this.facts = facts;
         this.settings = settings;
         this.host = host;
@@ -50,7 +50,8 @@ final class InfoHandler implements Handler {
                 settings.id(), c.total(), c.running(), c.paused(), c.stopped(), facts.images(),
                 facts.storageDriver(), facts.driverStatus(), facts.plugins(),
                 cg.memory(), cg.swap(), cg.cpuCfs(), cg.cpuCfs(), cg.cpuShares(), cg.cpuSet(), cg.pids(),
-                h.ipv4Forwarding(), settings.debug(), openFileDescriptors(), false, java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount(),
+                h.ipv4Forwarding(), settings.debug(), openFileDescriptors(), false,
+                java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount(),
                 clock.instant().toString(), facts.loggingDriver(), "cgroupfs", h.cgroupVersion(),
                 eventListeners.getAsInt(), h.kernelVersion(), h.operatingSystem(), h.osVersion(), "linux",
                 h.architecture(), "https://index.docker.io/v1/", registryConfig(), h.ncpu(), h.memTotal(),

@@ -65,11 +65,11 @@ public record InfoResponse(
 
     /** One registry as {@code RegistryConfig.IndexConfigs} describes it. */
     public record IndexConfig(@JsonProperty("Name") String name, @JsonProperty("Mirrors") List<String> mirrors,
-                              @JsonProperty("Secure") boolean secure, @JsonProperty("Official") boolean official) {}
+            @JsonProperty("Secure") boolean secure, @JsonProperty("Official") boolean official) {}
 
     /** Swarm state: berthd has no swarm mode, so always inactive. */
     public record Swarm(@JsonProperty("NodeID") String nodeId, @JsonProperty("NodeAddr") String nodeAddr,
-                        @JsonProperty("LocalNodeState") String localNodeState,
-                        @JsonProperty("ControlAvailable") boolean controlAvailable,
-                        @JsonProperty("Error") String error) {}
+            @JsonProperty("LocalNodeState") String localNodeState,
+            @JsonProperty("ControlAvailable") boolean controlAvailable,
+            @JsonProperty("Error") String error) {}
 }

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class TimeArg {
     private static final Pattern UNIX = Pattern.compile("(-?\\d+)(?:\\.(\\d{1,9}))?");
-    private static final Pattern DURATION = Pattern.compile("[-+]?(?:(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:ns|us|µs|ms|s|m|h))+");
+    private static final Pattern DURATION = Pattern
+            .compile("[-+]?(?:(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:ns|us|µs|ms|s|m|h))+");
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
 
     private TimeArg() {}

@@ -39,6 +39,7 @@ final class VersionHandler implements Handler {
                 List.of(new VersionResponse.Component("Engine", BerthVersion.ENGINE_COMPAT_VERSION, engine),
                         new VersionResponse.Component("berthd", BerthVersion.version(), berth)),
                 BerthVersion.ENGINE_COMPAT_VERSION, ApiVersion.MAX.toString(), ApiVersion.MIN.toString(),
-                BerthVersion.gitCommit(), BerthVersion.javaVersion(), "linux", h.goArch(), h.kernelVersion(), buildTime);
+                BerthVersion.gitCommit(), BerthVersion.javaVersion(), "linux", h.goArch(), h.kernelVersion(),
+                buildTime);
     }
 }

@@ -23,5 +23,5 @@ public record VersionResponse(
 
     /** One server component; the CLI prints "Engine" specially and the others by name. */
     public record Component(@JsonProperty("Name") String name, @JsonProperty("Version") String version,
-                            @JsonProperty("Details") Map<String, String> details) {}
+            @JsonProperty("Details") Map<String, String> details) {}
 }

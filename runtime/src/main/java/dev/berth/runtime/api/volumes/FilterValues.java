@@ -23,7 +23,8 @@ final class FilterValues {
             no |= s.equals("false") || s.equals("0");
         }
         if (yes == no) {
-            throw new InvalidArgumentException("invalid filter '" + key + "=" + String.join(",", values.stream().sorted().toList()) + "'");
+            throw new InvalidArgumentException(
+                    "invalid filter '" + key + "=" + String.join(",", values.stream().sorted().toList()) + "'");
         }
         return yes;
     }

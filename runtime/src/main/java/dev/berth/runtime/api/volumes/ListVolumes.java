@@ -23,7 +23,8 @@ final class ListVolumes implements Handler {
     public void handle(ApiRequest req, ApiResponse res) {
         Filters f = req.filters();
         f.validate(FILTERS);
-        VolumeQuery query = new VolumeQuery(f.get("name"), f.get("driver"), f.get("label"), FilterValues.bool(f, "dangling"));
+        VolumeQuery query = new VolumeQuery(f.get("name"), f.get("driver"), f.get("label"),
+                FilterValues.bool(f, "dangling"));
         List<VolumeJson> volumes = store.list(query).stream().map(VolumeJson::of).toList();
         res.json(200, new VolumeListJson(volumes, List.of()));
     }

@@ -5,4 +5,4 @@ import java.util.List;
 
 /** The answer of {@code GET /volumes} (moby {@code volume.ListResponse}). */
 public record VolumeListJson(@JsonProperty("Volumes") List<VolumeJson> volumes,
-                             @JsonProperty("Warnings") List<String> warnings) {}
+        @JsonProperty("Warnings") List<String> warnings) {}

@@ -5,4 +5,4 @@ import java.util.List;
 
 /** The answer of {@code POST /volumes/prune} (moby {@code volume.PruneReport}). */
 public record VolumePruneJson(@JsonProperty("VolumesDeleted") List<String> volumesDeleted,
-                              @JsonProperty("SpaceReclaimed") long spaceReclaimed) {}
+        @JsonProperty("SpaceReclaimed") long spaceReclaimed) {}

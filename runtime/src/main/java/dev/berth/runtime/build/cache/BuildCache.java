@@ -25,7 +25,8 @@ public final class BuildCache {
 
     /** The key of a step: its parent image, what it did, and what else its result depends on. */
     public static String key(Digest parent, String createdBy, String inputs) {
-        String text = (parent == null ? "" : parent.toString()) + "\n" + createdBy + "\n" + (inputs == null ? "" : inputs);
+        String text = (parent == null ? "" : parent.toString()) + "\n" + createdBy + "\n"
+                + (inputs == null ? "" : inputs);
         return Digest.sha256(text.getBytes(StandardCharsets.UTF_8)).hex();
     }
 

@@ -82,7 +82,8 @@ public final class CacheFrom {
             if (theirLayers.size() > layers.size()) {
                 LayerRef layer = theirLayers.get(layers.size());
                 Objects.requireNonNull(layer);
-                if (layer.chainId().equals(LayerStore.chainId(layers.isEmpty() ? null : layers.getLast().chainId(), layer.diffId()))) {
+                if (layer.chainId().equals(
+                        LayerStore.chainId(layers.isEmpty() ? null : layers.getLast().chainId(), layer.diffId()))) {
                     return Optional.of(new Match(layer));
                 }
             }

@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  */
 public final class CacheMounts {
     /** One cache directory as {@code docker system df} lists it. */
-    public record Usage(String id, String key, long size, boolean inUse, Instant created, Instant lastUsed, int usageCount) {}
+    public record Usage(String id, String key, long size, boolean inUse, Instant created, Instant lastUsed,
+            int usageCount) {}
 
     /** A cache directory lent to one step; {@link #close()} gives it back. */
     public record Lease(Path path, Runnable release) implements AutoCloseable {
@@ -111,9 +112,11 @@ public final class CacheMounts {
                 String id = Files.exists(entry.resolve("id")) ? Files.readString(entry.resolve("id")) : hex;
                 int uses = Files.exists(entry.resolve("uses")) ? parse(Files.readString(entry.resolve("uses"))) : 0;
                 BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class);
-                FileTime last = Files.exists(entry.resolve("uses")) ? Files.getLastModifiedTime(entry.resolve("uses")) : attrs.lastModifiedTime();
+                FileTime last = Files.exists(entry.resolve("uses")) ? Files.getLastModifiedTime(entry.resolve("uses"))
+                        : attrs.lastModifiedTime();
                 AtomicInteger count = users.get(hex);
-                out.add(new Usage(id, hex, sizeOf(data), count != null && count.get() > 0, attrs.creationTime().toInstant(),
+                out.add(new Usage(id, hex, sizeOf(data), count != null && count.get() > 0,
+                        attrs.creationTime().toInstant(),
                         last.toInstant(), uses));
             }
         } catch (IOException e) {

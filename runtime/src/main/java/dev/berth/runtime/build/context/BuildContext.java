@@ -49,7 +49,8 @@ public final class BuildContext implements AutoCloseable {
         try {
             TreeDeleter.delete(workDir);
         } catch (IOException e) {
-            System.getLogger("berth.build").log(System.Logger.Level.WARNING, "cannot remove build context " + workDir + ": " + e);
+            System.getLogger("berth.build").log(System.Logger.Level.WARNING,
+                    "cannot remove build context " + workDir + ": " + e);
         }
     }
 }

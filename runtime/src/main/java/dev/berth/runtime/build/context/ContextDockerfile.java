@@ -1,7 +1,6 @@
 package dev.berth.runtime.build.context;
 
 import dev.berth.dockerfile.ignore.DockerIgnore;
-import dev.berth.dockerfile.ignore.PathGlob;
 import dev.berth.dockerfile.DockerfileParser;
 import dev.berth.runtime.errors.EngineException;
 import dev.berth.runtime.errors.InvalidArgumentException;
@@ -17,8 +16,7 @@ import java.util.Optional;
  * {@code .dockerignore} dockerd applies itself; the client applies the rest before sending.
  */
 public final class ContextDockerfile {
-    private ContextDockerfile() {
-    }
+    private ContextDockerfile() {}
 
     /** The Dockerfile's text. */
     public static String read(BuildContext context, String name) {
@@ -31,11 +29,13 @@ public final class ContextDockerfile {
             throw new InvalidArgumentException("Cannot locate specified Dockerfile: " + name);
         }
         if (file.get().size() > DockerfileParser.MAX_BYTES) {
-            throw new InvalidArgumentException("the Dockerfile " + name + " has " + file.get().size() + " bytes; berthd reads at most "
-                    + DockerfileParser.MAX_BYTES / (1024 * 1024) + " MiB");
+            throw new InvalidArgumentException(
+                    "the Dockerfile " + name + " has " + file.get().size() + " bytes; berthd reads at most "
+                            + DockerfileParser.MAX_BYTES / (1024 * 1024) + " MiB");
         }
         try (InputStream in = files.open(file.get())) {
-            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(in.readAllBytes())).toString();
+            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(in.readAllBytes()))
+                    .toString();
             dropIgnored(files, file.get().path());
             return text;
         } catch (java.nio.charset.CharacterCodingException e) {
@@ -46,7 +46,8 @@ public final class ContextDockerfile {
     }
 
     private static void dropIgnored(TarTree files, String dockerfile) throws IOException {
-        Optional<SourceTree.Entry> ignoreFile = files.lookup(".dockerignore", false).filter(e -> e.kind() == SourceTree.Kind.FILE);
+        Optional<SourceTree.Entry> ignoreFile = files.lookup(".dockerignore", false)
+                .filter(e -> e.kind() == SourceTree.Kind.FILE);
         if (ignoreFile.isEmpty()) {
             return;
         }

@@ -21,8 +21,7 @@ import java.util.Arrays;
 public final class ContextReader {
     private static final int TAR_BLOCK = 512;
 
-    public ContextReader() {
-    }
+    public ContextReader() {}
 
     /** Reads {@code body} into {@code workDir/context.tar}; {@code dockerfileName} names a bare Dockerfile body. */
     public BuildContext read(InputStream body, Path workDir, String dockerfileName) {
@@ -57,7 +56,8 @@ public final class ContextReader {
                 throw ee;
             }
             if (e instanceof IllegalArgumentException) {
-                throw new InvalidArgumentException("the build context is not a valid tar archive: " + e.getMessage(), e);
+                throw new InvalidArgumentException("the build context is not a valid tar archive: " + e.getMessage(),
+                        e);
             }
             throw new InvalidArgumentException("cannot read the build context: " + e.getMessage(), e);
         }

@@ -38,9 +38,12 @@ public final class DirectoryTree implements SourceTree {
         try {
             FileSyscalls.Stat st = sys.lstat(host);
             String rel = root.relativize(host).toString();
-            Kind kind = st.isDirectory() ? Kind.DIR : st.isRegularFile() ? Kind.FILE : st.isSymlink() ? Kind.SYMLINK : Kind.OTHER;
-            return Optional.of(new Entry(rel, kind, kind == Kind.OTHER ? st.mode() : st.permissions(), st.uid(), st.gid(),
-                    st.size(), st.mtime(), kind == Kind.SYMLINK ? Files.readSymbolicLink(host).toString() : null, st.rdev()));
+            Kind kind = st.isDirectory() ? Kind.DIR : st.isRegularFile() ? Kind.FILE : st.isSymlink() ? Kind.SYMLINK
+                    : Kind.OTHER;
+            return Optional
+                    .of(new Entry(rel, kind, kind == Kind.OTHER ? st.mode() : st.permissions(), st.uid(), st.gid(),
+                            st.size(), st.mtime(),
+                            kind == Kind.SYMLINK ? Files.readSymbolicLink(host).toString() : null, st.rdev()));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -28,8 +28,9 @@ public final class RemoteContext {
     /** Downloads {@code url} into {@code workDir} and unpacks it. */
     public BuildContext fetch(String url, Path workDir, String dockerfileName) throws InterruptedException {
         if (isGit(url)) {
-            throw new InvalidArgumentException("building from a git repository (" + url + ") is not supported by berthd: "
-                    + "clone it and build the folder, or send a tar URL");
+            throw new InvalidArgumentException(
+                    "building from a git repository (" + url + ") is not supported by berthd: "
+                            + "clone it and build the folder, or send a tar URL");
         }
         URI uri;
         try {
@@ -39,15 +40,18 @@ public final class RemoteContext {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new InvalidArgumentException("unsupported remote context " + url + ": only http and https URLs are fetched");
+            throw new InvalidArgumentException(
+                    "unsupported remote context " + url + ": only http and https URLs are fetched");
         }
         try {
             Files.createDirectories(workDir);
             Path download = workDir.resolve("remote-context");
-            HttpResponse<Path> response = http.get().send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET().build(),
+            HttpResponse<Path> response = http.get().send(
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofFile(download));
             if (response.statusCode() / 100 != 2) {
-                throw new InvalidArgumentException("downloading the remote context " + url + " failed: HTTP " + response.statusCode());
+                throw new InvalidArgumentException(
+                        "downloading the remote context " + url + " failed: HTTP " + response.statusCode());
             }
             try (InputStream in = Files.newInputStream(download)) {
                 return reader.read(in, workDir, dockerfileName);
@@ -55,7 +59,8 @@ public final class RemoteContext {
                 Files.deleteIfExists(download);
             }
         } catch (IOException e) {
-            throw new InvalidArgumentException("downloading the remote context " + url + " failed: " + e.getMessage(), e);
+            throw new InvalidArgumentException("downloading the remote context " + url + " failed: " + e.getMessage(),
+                    e);
         }
     }
 

@@ -24,7 +24,8 @@ public interface SourceTree {
      * @param mode  permission bits with setuid, setgid and sticky; for OTHER also the file type bits
      * @param rdev  the device number of a device node
      */
-    record Entry(String path, Kind kind, int mode, int uid, int gid, long size, Instant mtime, String linkTarget, long rdev) {
+    record Entry(String path, Kind kind, int mode, int uid, int gid, long size, Instant mtime, String linkTarget,
+            long rdev) {
         /** The last path element. */
         public String name() {
             return path.substring(path.lastIndexOf('/') + 1);

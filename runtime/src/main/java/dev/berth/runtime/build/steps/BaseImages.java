@@ -40,15 +40,18 @@ final class BaseImages {
         }
         ImageReference wanted = ref.get().digest() == null ? ref.get().withDefaultTag() : ref.get();
         try {
-            return tools.images().puller().pull(wanted, platform, session.request().credentials().apply(wanted.domain()),
+            return tools.images().puller().pull(wanted, platform,
+                    session.request().credentials().apply(wanted.domain()),
                     session::emit);
         } catch (NotFoundException e) {
-            throw new NotFoundException("the base image " + wanted.familiarString() + " was not found: " + e.getMessage());
+            throw new NotFoundException(
+                    "the base image " + wanted.familiarString() + " was not found: " + e.getMessage());
         } catch (EngineException e) {
             if (e instanceof dev.berth.runtime.build.steps.BuildCancellation.Cancelled) {
                 throw e;
             }
-            throw new EngineException("cannot pull the base image " + wanted.familiarString() + ": " + e.getMessage(), e);
+            throw new EngineException("cannot pull the base image " + wanted.familiarString() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -57,7 +60,8 @@ final class BaseImages {
         try {
             return (ObjectNode) Json.MAPPER.readTree(tools.images().content().read(image.id()));
         } catch (IOException e) {
-            throw new EngineException("the config of image " + image.id().shortHex() + " is unreadable: " + e.getMessage(), e);
+            throw new EngineException(
+                    "the config of image " + image.id().shortHex() + " is unreadable: " + e.getMessage(), e);
         }
     }
 }

@@ -30,7 +30,8 @@ final class BuildRoot implements AutoCloseable {
     static BuildRoot mount(OverlayMounts overlay, LayerStore store, List<LayerRef> layers, Path dir) {
         List<Layer> lowers = new ArrayList<>();
         for (LayerRef ref : layers.reversed()) {
-            lowers.add(store.get(ref.chainId()).orElseThrow(() -> new EngineException("layer " + ref.chainId() + " is missing")));
+            lowers.add(store.get(ref.chainId())
+                    .orElseThrow(() -> new EngineException("layer " + ref.chainId() + " is missing")));
         }
         BuildRoot root = new BuildRoot(overlay, dir);
         overlay.mount(lowers, root.upper(), dir.resolve("work"), root.path());

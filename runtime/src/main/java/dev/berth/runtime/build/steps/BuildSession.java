@@ -32,7 +32,7 @@ public final class BuildSession {
     private final java.util.Map<String, BuildRoot> sourceRoots = new java.util.HashMap<>();
 
     public BuildSession(BuildRequest request, BuildContext context, BuildPlan plan, Path workDir, ProgressSink out,
-                        BuildCancellation cancellation, BuildArgs args) {
+            BuildCancellation cancellation, BuildArgs args) {
         this.request = request;
         this.context = context;
         this.plan = plan;

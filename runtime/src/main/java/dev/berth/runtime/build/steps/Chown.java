@@ -13,8 +13,7 @@ import java.util.List;
  * as Docker's documentation says.
  */
 final class Chown {
-    private Chown() {
-    }
+    private Chown() {}
 
     /** {@code {uid, gid}} for {@code spec} in the file system at {@code root}. */
     static int[] resolve(Path root, String spec) {
@@ -24,7 +23,7 @@ final class Chown {
         }
         int uid = id(root, parts[0], "/etc/passwd", "user");
         int gid = parts.length == 2 && !parts[1].isEmpty() ? id(root, parts[1], "/etc/group", "group") : uid;
-        return new int[] {uid, gid};
+        return new int[]{uid, gid};
     }
 
     private static int id(Path root, String name, String file, String what) {
@@ -36,7 +35,8 @@ final class Chown {
         try {
             lines = Files.readAllLines(path);
         } catch (IOException e) {
-            throw new InvalidArgumentException("unable to find " + what + " " + name + ": no " + file + " in the image");
+            throw new InvalidArgumentException(
+                    "unable to find " + what + " " + name + ": no " + file + " in the image");
         }
         for (String line : lines) {
             String[] f = line.split(":", -1);
@@ -48,6 +48,7 @@ final class Chown {
                 }
             }
         }
-        throw new InvalidArgumentException("unable to find " + what + " " + name + ": no matching entries in " + file.substring(5) + " file");
+        throw new InvalidArgumentException(
+                "unable to find " + what + " " + name + ": no matching entries in " + file.substring(5) + " file");
     }
 }

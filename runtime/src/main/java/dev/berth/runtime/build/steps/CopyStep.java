@@ -57,7 +57,8 @@ final class CopyStep {
      * @param name  the name it gets when copied into a directory
      * @param label {@code file}, {@code dir}: how the history names it
      */
-    private record Source(Kind kind, SourceTree.Entry entry, String name, byte[] content, int mode, Instant mtime, String digest, String label) {}
+    private record Source(Kind kind, SourceTree.Entry entry, String name, byte[] content, int mode, Instant mtime,
+            String digest, String label) {}
 
     StepPlan plan(BuildState s, Instruction.Copy c) {
         ShellLex lex = session.lex();
@@ -88,9 +89,11 @@ final class CopyStep {
             String src = lex.word(raw, env);
             if (c.add() && UrlDownload.isUrl(src)) {
                 String checksum = c.checksum() == null ? null : lex.word(c.checksum(), env);
-                UrlDownload.Downloaded d = UrlDownload.fetch(tools.http().get(), src, session.scratchDir("url"), checksum);
+                UrlDownload.Downloaded d = UrlDownload.fetch(tools.http().get(), src, session.scratchDir("url"),
+                        checksum);
                 try {
-                    sources.add(new Source(Kind.CONTENT, null, d.name(), Files.readAllBytes(d.file()), 0600, d.mtime(), d.sha256(), "file"));
+                    sources.add(new Source(Kind.CONTENT, null, d.name(), Files.readAllBytes(d.file()), 0600, d.mtime(),
+                            d.sha256(), "file"));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -99,7 +102,8 @@ final class CopyStep {
             sources.addAll(local(tree, src, c, from));
         }
         if (sources.size() > 1 && !destRaw.endsWith("/")) {
-            throw new InvalidArgumentException("When using " + c.name() + " with more than one source file, the destination must be a directory and end with a /");
+            throw new InvalidArgumentException("When using " + c.name()
+                    + " with more than one source file, the destination must be a directory and end with a /");
         }
         List<String> digests = new ArrayList<>();
         List<Source> planned = new ArrayList<>();
@@ -119,7 +123,8 @@ final class CopyStep {
         String what = digests.size() == 1 ? digests.getFirst().replaceAll(":[0-7]+$", "")
                 : "multi:" + hex(String.join("\n", digests).getBytes(StandardCharsets.UTF_8));
         String dest = absolute(destRaw, s.workingDir());
-        boolean destIsDir = destRaw.endsWith("/") || destRaw.endsWith("/.") || destRaw.equals(".") || sources.size() > 1;
+        boolean destIsDir = destRaw.endsWith("/") || destRaw.endsWith("/.") || destRaw.equals(".")
+                || sources.size() > 1;
         StringBuilder text = new StringBuilder(c.name()).append(' ');
         if (chown != null) {
             text.append("--chown=").append(chown).append(' ');
@@ -158,7 +163,8 @@ final class CopyStep {
             Pattern pattern = PathGlob.compile(cleaned);
             for (String match : walk(tree, cleaned)) {
                 if (pattern.matcher(match).matches()) {
-                    tree.lookup(match, true).ifPresent(e -> out.add(new Source(Kind.PATH, e, baseName(match), null, 0, null, null, null)));
+                    tree.lookup(match, true).ifPresent(
+                            e -> out.add(new Source(Kind.PATH, e, baseName(match), null, 0, null, null, null)));
                 }
             }
             if (out.isEmpty()) {
@@ -166,9 +172,11 @@ final class CopyStep {
             }
             return out;
         }
-        SourceTree.Entry e = tree.lookup(cleaned.equals(".") ? "" : cleaned, true).orElseThrow(() -> new NotFoundException(
-                c.name() + " failed: " + (from == null ? "file not found in build context or excluded by .dockerignore: " : "")
-                        + "stat " + src + ": file does not exist"));
+        SourceTree.Entry e = tree.lookup(cleaned.equals(".") ? "" : cleaned, true)
+                .orElseThrow(() -> new NotFoundException(
+                        c.name() + " failed: "
+                                + (from == null ? "file not found in build context or excluded by .dockerignore: " : "")
+                                + "stat " + src + ": file does not exist"));
         out.add(new Source(Kind.PATH, e, cleaned.equals(".") ? "" : baseName(cleaned), null, 0, null, null, null));
         return out;
     }
@@ -200,10 +208,11 @@ final class CopyStep {
     }
 
     private StepPlan.Result apply(BuildState s, SourceTree tree, List<Source> sources, String dest, boolean destIsDir,
-                                  String chown, Integer chmod, boolean keepOwner) {
-        try (BuildRoot root = BuildRoot.mount(tools.overlay(), tools.images().layers(), s.layers(), session.scratchDir("copy"))) {
-            int[] owner = chown != null ? Chown.resolve(root.path(), chown) : keepOwner ? null : new int[] {0, 0};
-            int[] dirOwner = owner == null ? new int[] {0, 0} : owner;
+            String chown, Integer chmod, boolean keepOwner) {
+        try (BuildRoot root = BuildRoot.mount(tools.overlay(), tools.images().layers(), s.layers(),
+                session.scratchDir("copy"))) {
+            int[] owner = chown != null ? Chown.resolve(root.path(), chown) : keepOwner ? null : new int[]{0, 0};
+            int[] dirOwner = owner == null ? new int[]{0, 0} : owner;
             TreeCopier copier = new TreeCopier(tools.sys());
             TreeCopier.Attrs attrs = new TreeCopier.Attrs(owner, chmod);
             for (Source src : sources) {
@@ -216,8 +225,9 @@ final class CopyStep {
                                     Optional.empty(), false).extract(in);
                         }
                     }
-                    case CONTENT -> copier.write(src.content(), target(root.path(), dest, destIsDir, src.name(), dirOwner),
-                            owner == null ? new int[] {0, 0} : owner, chmod != null ? chmod : src.mode(), src.mtime());
+                    case CONTENT -> copier.write(src.content(),
+                            target(root.path(), dest, destIsDir, src.name(), dirOwner),
+                            owner == null ? new int[]{0, 0} : owner, chmod != null ? chmod : src.mode(), src.mtime());
                     case PATH -> {
                         if (src.entry().isDirectory()) {
                             boolean existed = Files.isDirectory(ContainerPaths.resolve(root.path(), dest, true));
@@ -227,7 +237,8 @@ final class CopyStep {
                                 tools.sys().chmod(dir, chmod != null ? chmod : src.entry().mode() & 07777);
                             }
                         } else {
-                            copier.copy(tree, src.entry(), target(root.path(), dest, destIsDir, src.name(), dirOwner), attrs);
+                            copier.copy(tree, src.entry(), target(root.path(), dest, destIsDir, src.name(), dirOwner),
+                                    attrs);
                         }
                     }
                 }
@@ -268,7 +279,8 @@ final class CopyStep {
 
     private static Integer chmod(String text) {
         if (!text.matches("[0-7]{1,4}")) {
-            throw new InvalidArgumentException("invalid chmod parameter: " + text + " (expected octal permissions such as 0755)");
+            throw new InvalidArgumentException(
+                    "invalid chmod parameter: " + text + " (expected octal permissions such as 0755)");
         }
         return Integer.parseInt(text, 8);
     }

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * an image for each, without a layer), with its words expanded against the state before the step.
  */
 final class MetadataSteps {
-    private static final Pattern PORT = Pattern.compile("^(\\d{1,5})(?:-(\\d{1,5}))?(?:/(tcp|udp|sctp))?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PORT = Pattern.compile("^(\\d{1,5})(?:-(\\d{1,5}))?(?:/(tcp|udp|sctp))?$",
+            Pattern.CASE_INSENSITIVE);
     private static final Set<String> SIGNALS = Set.of("HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "IOT", "BUS", "FPE",
             "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN",
             "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "POLL", "PWR", "SYS");
@@ -58,7 +59,7 @@ final class MetadataSteps {
                     s.args().put(name, session.args().resolve(name, dflt != null ? dflt : globals.value(name)));
                     text.append(' ').append(name).append(dflt == null ? "" : "=" + dflt);
                 }
-                yield StepPlan.metadata(s, text.toString(), c -> { });
+                yield StepPlan.metadata(s, text.toString(), c -> {});
             }
             case Instruction.Label l -> {
                 Map<String, String> labels = new LinkedHashMap<>();
@@ -115,7 +116,8 @@ final class MetadataSteps {
             case Instruction.User u -> {
                 String user = lex.word(u.user(), env).strip();
                 if (user.isEmpty()) {
-                    throw new InvalidArgumentException("USER requires exactly one argument (line " + u.node().startLine() + ")");
+                    throw new InvalidArgumentException(
+                            "USER requires exactly one argument (line " + u.node().startLine() + ")");
                 }
                 yield StepPlan.metadata(s, "USER " + user, c -> c.put("User", user));
             }
@@ -135,7 +137,8 @@ final class MetadataSteps {
                 String name = lex.word(m.name(), env);
                 yield StepPlan.image(s, "MAINTAINER " + name, image -> image.put("author", name));
             }
-            default -> throw new IllegalArgumentException("not a metadata instruction: " + instruction.node().keyword());
+            default ->
+                throw new IllegalArgumentException("not a metadata instruction: " + instruction.node().keyword());
         };
     }
 

@@ -18,10 +18,10 @@ import java.util.stream.Stream;
  */
 final class MountStubs {
     /** Where berthd mounts files and file systems into every container. */
-    static final List<String> ALWAYS = List.of("/etc/hosts", "/etc/hostname", "/etc/resolv.conf", "/proc", "/sys", "/dev");
+    static final List<String> ALWAYS = List.of("/etc/hosts", "/etc/hostname", "/etc/resolv.conf", "/proc", "/sys",
+            "/dev");
 
-    private MountStubs() {
-    }
+    private MountStubs() {}
 
     /** Deletes each of {@code targets} (and {@link #ALWAYS}) from {@code upper} if it is empty and no lower layer has it. */
     static void remove(Path upper, List<String> targets, List<LayerRef> layers, LayerStore store) {
@@ -85,11 +85,14 @@ final class MountStubs {
 
     /** Both directories, with the same mode and owner: a copy-up that changed nothing but the time. */
     private static boolean sameDirectory(Path upper, Path lower) throws IOException {
-        if (!Files.isDirectory(upper, LinkOption.NOFOLLOW_LINKS) || !Files.isDirectory(lower, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isDirectory(upper, LinkOption.NOFOLLOW_LINKS)
+                || !Files.isDirectory(lower, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
-        var a = Files.readAttributes(upper, java.nio.file.attribute.PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        var b = Files.readAttributes(lower, java.nio.file.attribute.PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        var a = Files.readAttributes(upper, java.nio.file.attribute.PosixFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS);
+        var b = Files.readAttributes(lower, java.nio.file.attribute.PosixFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS);
         return a.permissions().equals(b.permissions()) && a.owner().equals(b.owner()) && a.group().equals(b.group());
     }
 }

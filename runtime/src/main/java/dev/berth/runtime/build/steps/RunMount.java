@@ -35,7 +35,8 @@ record RunMount(String type, String target, String source, String from, boolean 
         String type = fields.getOrDefault("type", "bind");
         type = type == null ? "bind" : type.toLowerCase(Locale.ROOT);
         if (type.equals("secret") || type.equals("ssh")) {
-            throw new InvalidArgumentException("RUN --mount=type=" + type + " needs BuildKit's client session, which berthd's "
+            throw new InvalidArgumentException("RUN --mount=type=" + type
+                    + " needs BuildKit's client session, which berthd's "
                     + "/build API cannot receive; pass the value as a build argument or copy it in a stage that is not kept");
         }
         if (!TYPES.contains(type)) {
@@ -47,7 +48,8 @@ record RunMount(String type, String target, String source, String from, boolean 
         }
         String source = first(fields, "source", "src");
         boolean readOnly = type.equals("bind")
-                ? !(fields.containsKey("rw") || fields.containsKey("readwrite")) || isFalse(first(fields, "rw", "readwrite"))
+                ? !(fields.containsKey("rw") || fields.containsKey("readwrite"))
+                        || isFalse(first(fields, "rw", "readwrite"))
                 : fields.containsKey("ro") || fields.containsKey("readonly");
         Map<String, String> options = new LinkedHashMap<>();
         for (String k : List.of("id", "sharing", "mode", "uid", "gid", "size")) {
@@ -57,7 +59,8 @@ record RunMount(String type, String target, String source, String from, boolean 
         }
         String sharing = options.getOrDefault("sharing", "shared");
         if (!Set.of("shared", "private", "locked").contains(sharing)) {
-            throw new InvalidArgumentException("invalid sharing " + sharing + " in RUN --mount (shared, private or locked)");
+            throw new InvalidArgumentException(
+                    "invalid sharing " + sharing + " in RUN --mount (shared, private or locked)");
         }
         return new RunMount(type, target, source, fields.get("from"), readOnly, options);
     }

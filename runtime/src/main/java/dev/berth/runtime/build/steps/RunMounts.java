@@ -31,14 +31,16 @@ final class RunMounts {
     }
 
     /** The mounts prepared for one step, and what to release after it. */
-    record Prepared(ArrayNode mounts, ObjectNode tmpfs, List<String> targets, List<AutoCloseable> resources) implements AutoCloseable {
+    record Prepared(ArrayNode mounts, ObjectNode tmpfs, List<String> targets,
+            List<AutoCloseable> resources) implements AutoCloseable {
         @Override
         public void close() {
             for (AutoCloseable r : resources.reversed()) {
                 try {
                     r.close();
                 } catch (Exception e) {
-                    System.getLogger("berth.build").log(System.Logger.Level.WARNING, "cannot release a RUN mount: " + e);
+                    System.getLogger("berth.build").log(System.Logger.Level.WARNING,
+                            "cannot release a RUN mount: " + e);
                 }
             }
         }
@@ -56,26 +58,30 @@ final class RunMounts {
                     yield "bind " + m.target() + " " + source + " rw=" + !m.readOnly() + " "
                             + TreeDigest.of(files, existing(files, source), false);
                 }
-                yield "bind " + m.target() + " from " + stages.source(m.from(), stage).imageId() + " " + source + " rw=" + !m.readOnly();
+                yield "bind " + m.target() + " from " + stages.source(m.from(), stage).imageId() + " " + source + " rw="
+                        + !m.readOnly();
             }
         };
     }
 
     /** Prepares the mounts; the result must be closed after the step. */
     Prepared prepare(List<RunMount> specs, Stage stage) throws IOException {
-        Prepared p = new Prepared(Json.MAPPER.createArrayNode(), Json.MAPPER.createObjectNode(), new ArrayList<>(), new ArrayList<>());
+        Prepared p = new Prepared(Json.MAPPER.createArrayNode(), Json.MAPPER.createObjectNode(), new ArrayList<>(),
+                new ArrayList<>());
         try {
             for (RunMount m : specs) {
                 p.targets().add(m.target());
                 switch (m.type()) {
                     case "cache" -> {
                         String id = m.options().getOrDefault("id", m.target());
-                        CacheMounts.Lease lease = tools.cacheMounts().acquire(id, m.options().getOrDefault("sharing", "shared"),
+                        CacheMounts.Lease lease = tools.cacheMounts().acquire(id,
+                                m.options().getOrDefault("sharing", "shared"),
                                 m.number("uid", 0, 10), m.number("gid", 0, 10), m.number("mode", 0755, 8));
                         p.resources().add(lease);
                         p.mounts().add(bind(lease.path(), m.target(), m.readOnly()));
                     }
-                    case "tmpfs" -> p.tmpfs().put(m.target(), m.options().containsKey("size") ? "size=" + m.options().get("size") : "");
+                    case "tmpfs" -> p.tmpfs().put(m.target(),
+                            m.options().containsKey("size") ? "size=" + m.options().get("size") : "");
                     default -> p.mounts().add(bind(bindSource(m, stage, p.resources()), m.target(), m.readOnly()));
                 }
             }
@@ -94,7 +100,8 @@ final class RunMounts {
             tree = session.context().files();
         } else {
             Stages.Source from = stages.source(m.from(), stage);
-            BuildRoot root = BuildRoot.mount(tools.overlay(), tools.images().layers(), from.layers(), session.scratchDir("from"));
+            BuildRoot root = BuildRoot.mount(tools.overlay(), tools.images().layers(), from.layers(),
+                    session.scratchDir("from"));
             resources.add(root);
             tree = new DirectoryTree(root.path(), tools.sys());
         }
@@ -110,7 +117,8 @@ final class RunMounts {
     }
 
     private static SourceTree.Entry existing(SourceTree tree, String source) {
-        return tree.lookup(source, true).orElseThrow(() -> new InvalidArgumentException("RUN --mount source " + source + " does not exist"));
+        return tree.lookup(source, true)
+                .orElseThrow(() -> new InvalidArgumentException("RUN --mount source " + source + " does not exist"));
     }
 
     /** A bind entry of HostConfig.Mounts. */

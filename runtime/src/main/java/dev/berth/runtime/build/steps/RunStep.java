@@ -97,13 +97,15 @@ final class RunStep {
             return new Script(cmd, null);
         }
         if (!r.command().shellForm()) {
-            throw new InvalidArgumentException("RUN with a heredoc needs the shell form (line " + r.node().startLine() + ")");
+            throw new InvalidArgumentException(
+                    "RUN with a heredoc needs the shell form (line " + r.node().startLine() + ")");
         }
         String text = r.command().args().getFirst().strip();
         Heredoc first = r.heredocs().getFirst();
         List<String> shell = s.shell();
         List<String> out = new ArrayList<>(shell);
-        if (r.heredocs().size() == 1 && text.matches("\\d*<<-?[\"']?" + java.util.regex.Pattern.quote(first.name()) + "[\"']?")) {
+        if (r.heredocs().size() == 1
+                && text.matches("\\d*<<-?[\"']?" + java.util.regex.Pattern.quote(first.name()) + "[\"']?")) {
             if (first.content().startsWith("#!")) {
                 // A script with its own interpreter: written to a file and run, as BuildKit does.
                 return new Script(List.of("/dev/pipes/" + first.name()), first);
@@ -119,9 +121,11 @@ final class RunStep {
         return new Script(out, null);
     }
 
-    private StepPlan.Result execute(BuildState s, Script script, Map<String, String> args, List<RunMount> specs, String network) {
+    private StepPlan.Result execute(BuildState s, Script script, Map<String, String> args, List<RunMount> specs,
+            String network) {
         if (s.imageId() == null) {
-            throw new InvalidArgumentException("RUN needs files to run: a stage FROM scratch has none until COPY or ADD adds some");
+            throw new InvalidArgumentException(
+                    "RUN needs files to run: a stage FROM scratch has none until COPY or ADD adds some");
         }
         try (RunMounts.Prepared prepared = mounts.prepare(specs, s.stage())) {
             ArrayNode hostMounts = prepared.mounts();
@@ -141,7 +145,7 @@ final class RunStep {
     }
 
     private ObjectNode containerConfig(BuildState s, List<String> cmd, Map<String, String> args, String network,
-                                       ArrayNode hostMounts, ObjectNode tmpfs) {
+            ArrayNode hostMounts, ObjectNode tmpfs) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("Image", s.imageId().toString());
         ArrayNode c = body.putArray("Cmd");
@@ -225,12 +229,14 @@ final class RunStep {
         } finally {
             session.cancellation().whileRunning(null);
             containers.attach().cancel(id, pending);
-            boolean remove = succeeded ? session.request().rm() : session.request().forceRm() || session.cancellation().cancelled();
+            boolean remove = succeeded ? session.request().rm()
+                    : session.request().forceRm() || session.cancellation().cancelled();
             if (remove) {
                 try {
                     containers.lifecycle().remove(id, true, true);
                 } catch (RuntimeException e) {
-                    System.getLogger("berth.build").log(System.Logger.Level.WARNING, "cannot remove build container " + id + ": " + e.getMessage());
+                    System.getLogger("berth.build").log(System.Logger.Level.WARNING,
+                            "cannot remove build container " + id + ": " + e.getMessage());
                 }
                 if (succeeded) {
                     session.say("Removing intermediate container " + id.substring(0, 12) + "\n");

@@ -71,7 +71,8 @@ final class StageBuild {
         session.beginStep(from.node().original());
         String name = session.lex().word(from.image(), globals.fromEnv()).strip();
         if (name.isEmpty()) {
-            throw new InvalidArgumentException("base name (" + from.image() + ") should not be blank (line " + from.node().startLine() + ")");
+            throw new InvalidArgumentException(
+                    "base name (" + from.image() + ") should not be blank (line " + from.node().startLine() + ")");
         }
         Platform platform = stages.platform(from.platform());
         BuildState s;

@@ -64,7 +64,8 @@ public final class Stages {
         }
         if (s.index() >= current.index()) {
             if (nameOrIndex.matches("\\d+")) {
-                throw new InvalidArgumentException("invalid from flag value " + nameOrIndex + ": refers to current or later build stage");
+                throw new InvalidArgumentException(
+                        "invalid from flag value " + nameOrIndex + ": refers to current or later build stage");
             }
             return null;
         }

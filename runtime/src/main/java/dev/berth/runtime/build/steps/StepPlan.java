@@ -41,6 +41,6 @@ record StepPlan(String createdBy, String inputs, Consumer<ObjectNode> imageChang
 
     /** A step that changes neither (RUN, COPY: their change is their layer). */
     static StepPlan work(String createdBy, String inputs, List<String> stepCmd, Work work) {
-        return new StepPlan(createdBy, inputs, image -> { }, stepCmd, work);
+        return new StepPlan(createdBy, inputs, image -> {}, stepCmd, work);
     }
 }

@@ -82,7 +82,8 @@ final class StepRunner {
             ObjectNode image = (ObjectNode) Json.MAPPER.readTree(tools.images().content().read(record.id()));
             s.use(image, record.id(), record.layers());
         } catch (IOException e) {
-            throw new EngineException("the config of image " + record.id().shortHex() + " is unreadable: " + e.getMessage(), e);
+            throw new EngineException(
+                    "the config of image " + record.id().shortHex() + " is unreadable: " + e.getMessage(), e);
         }
     }
 
@@ -91,7 +92,8 @@ final class StepRunner {
         List<LayerRef> layers = new ArrayList<>(s.layers());
         if (layer != null) {
             if (layers.size() >= MAX_LAYERS) {
-                throw new InvalidArgumentException("max depth exceeded: an image can have at most " + MAX_LAYERS + " layers");
+                throw new InvalidArgumentException(
+                        "max depth exceeded: an image can have at most " + MAX_LAYERS + " layers");
             }
             layers.add(new LayerRef(layer.diffId(), layer.chainId(), null, layer.size()));
         }
@@ -122,7 +124,8 @@ final class StepRunner {
         try {
             byte[] bytes = Json.MAPPER.writeValueAsBytes(image);
             Digest id = tools.images().content().put(bytes);
-            tools.images().registrar().register(id, Json.MAPPER.readValue(bytes, ImageConfig.class), layers, s.imageId(),
+            tools.images().registrar().register(id, Json.MAPPER.readValue(bytes, ImageConfig.class), layers,
+                    s.imageId(),
                     Map.of(BuildCache.KEY, key));
             s.use(image, id, layers);
             return id;

@@ -12,8 +12,7 @@ import java.util.HexFormat;
  * {@code touch} keeps a cached step and a {@code chmod} does not (moby's classic builder hashes the same fields).
  */
 final class TreeDigest {
-    private TreeDigest() {
-    }
+    private TreeDigest() {}
 
     /** Hex SHA-256 of {@code entry} in {@code tree} (a file, link or directory tree), owners included when {@code withOwner}. */
     static String of(SourceTree tree, SourceTree.Entry entry, boolean withOwner) {
@@ -23,7 +22,8 @@ final class TreeDigest {
     }
 
     private static void add(MessageDigest md, SourceTree tree, SourceTree.Entry e, String rel, boolean withOwner) {
-        StringBuilder line = new StringBuilder(rel).append('\0').append(e.kind()).append('\0').append(Integer.toOctalString(e.mode()));
+        StringBuilder line = new StringBuilder(rel).append('\0').append(e.kind()).append('\0')
+                .append(Integer.toOctalString(e.mode()));
         if (withOwner) {
             line.append('\0').append(e.uid()).append(':').append(e.gid());
         }
@@ -31,7 +31,8 @@ final class TreeDigest {
             case FILE -> line.append('\0').append(e.size()).append('\0').append(tree.digest(e));
             case SYMLINK -> line.append('\0').append(e.linkTarget());
             case OTHER -> line.append('\0').append(e.rdev());
-            case DIR -> { }
+            case DIR -> {
+            }
         }
         md.update(line.append('\n').toString().getBytes(StandardCharsets.UTF_8));
         if (e.isDirectory()) {

@@ -21,8 +21,7 @@ final class UrlDownload {
     /** What was downloaded. */
     record Downloaded(Path file, String name, Instant mtime, String sha256) {}
 
-    private UrlDownload() {
-    }
+    private UrlDownload() {}
 
     static boolean isUrl(String source) {
         return source.startsWith("http://") || source.startsWith("https://");
@@ -45,12 +44,14 @@ final class UrlDownload {
             HttpResponse<Path> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofFile(file));
             if (r.statusCode() / 100 != 2) {
-                throw new InvalidArgumentException("ADD failed: downloading " + url + " answered HTTP " + r.statusCode());
+                throw new InvalidArgumentException(
+                        "ADD failed: downloading " + url + " answered HTTP " + r.statusCode());
             }
             Instant mtime = r.headers().firstValue("Last-Modified").map(UrlDownload::httpDate).orElse(Instant.EPOCH);
             String sha = dev.berth.runtime.build.context.BuildContext.sha256(file);
             if (checksum != null && !checksum.equalsIgnoreCase("sha256:" + sha)) {
-                throw new InvalidArgumentException("ADD failed: the digest of " + url + " is sha256:" + sha + ", not " + checksum);
+                throw new InvalidArgumentException(
+                        "ADD failed: the digest of " + url + " is sha256:" + sha + ", not " + checksum);
             }
             return new Downloaded(file, name, mtime, sha);
         } catch (IOException e) {

@@ -24,7 +24,8 @@ final class WorkdirStep {
     StepPlan plan(BuildState s, Instruction.Workdir w) {
         String path = session.lex().word(w.path(), s.expansionEnv()).strip();
         if (path.isEmpty()) {
-            throw new InvalidArgumentException("WORKDIR requires exactly one argument (line " + w.node().startLine() + ")");
+            throw new InvalidArgumentException(
+                    "WORKDIR requires exactly one argument (line " + w.node().startLine() + ")");
         }
         String dir = CopyStep.absolute(path, s.workingDir());
         StepPlan nop = StepPlan.metadata(s, "WORKDIR " + dir, c -> c.put("WorkingDir", dir));
@@ -32,9 +33,10 @@ final class WorkdirStep {
     }
 
     private StepPlan.Result create(BuildState s, String dir) {
-        try (BuildRoot root = BuildRoot.mount(tools.overlay(), tools.images().layers(), s.layers(), session.scratchDir("workdir"))) {
+        try (BuildRoot root = BuildRoot.mount(tools.overlay(), tools.images().layers(), s.layers(),
+                session.scratchDir("workdir"))) {
             if (!Files.isDirectory(ContainerPaths.resolve(root.path(), dir, true))) {
-                Dirs.mkdirs(tools.sys(), root.path(), dir, new int[] {0, 0});
+                Dirs.mkdirs(tools.sys(), root.path(), dir, new int[]{0, 0});
             }
             return new StepPlan.Result(root.commit(tools.images().layers(), s.topChainId()), null);
         } catch (IOException e) {

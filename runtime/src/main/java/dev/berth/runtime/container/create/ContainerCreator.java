@@ -46,7 +46,7 @@ public final class ContainerCreator {
     private final LinkGraph links;
 
     public ContainerCreator(ContainerStore store, LinkGraph links, ImageResolver images, ImageConfigs configs,
-                            MountResolver mounts, EventBus events) {
+            MountResolver mounts, EventBus events) {
         this.store = store;
         this.links = links;
         this.images = images;
@@ -58,8 +58,10 @@ public final class ContainerCreator {
     /** Creates the container described by {@code body} (Config fields + HostConfig) under {@code name} (may be null). */
     public synchronized Container create(String name, ObjectNode body) {
         ObjectNode request = body == null ? JsonNodeFactory.instance.objectNode() : body.deepCopy();
-        ObjectNode hostJson = request.remove("HostConfig") instanceof ObjectNode h ? h : JsonNodeFactory.instance.objectNode();
-        ObjectNode networking = request.remove("NetworkingConfig") instanceof ObjectNode n ? n : JsonNodeFactory.instance.objectNode();
+        ObjectNode hostJson = request.remove("HostConfig") instanceof ObjectNode h ? h
+                : JsonNodeFactory.instance.objectNode();
+        ObjectNode networking = request.remove("NetworkingConfig") instanceof ObjectNode n ? n
+                : JsonNodeFactory.instance.objectNode();
         String imageRef = text(request, "Image");
         if (imageRef.isEmpty()) {
             throw new InvalidArgumentException("config cannot be empty in order to create a container");
@@ -93,7 +95,8 @@ public final class ContainerCreator {
         }
         List<MountPoint> mountPoints = mounts.resolve(id, config, host);
         Container c = new Container(id, chosenName, Instant.now().toString(), imageRef, image.id(), merged, hostOut,
-                RunState.created(), command.getFirst(), List.copyOf(command.subList(1, command.size())), mountPoints, 0, false,
+                RunState.created(), command.getFirst(), List.copyOf(command.subList(1, command.size())), mountPoints, 0,
+                false,
                 JsonNodeFactory.instance.objectNode(), networking);
         store.add(c);
         events.publish("container", "create", id, ContainerEvents.attributes(c));
@@ -105,7 +108,8 @@ public final class ContainerCreator {
             return names.next(n -> store.nameTaken(n, null));
         }
         if (!NAME.matcher(requested).matches()) {
-            throw new InvalidArgumentException("Invalid container name (" + requested + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+            throw new InvalidArgumentException(
+                    "Invalid container name (" + requested + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
         }
         return requested.startsWith("/") ? requested.substring(1) : requested;
     }
@@ -117,10 +121,12 @@ public final class ContainerCreator {
                     + "'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'");
         }
         if (policy.maximumRetryCount() < 0) {
-            throw new InvalidArgumentException("invalid restart policy: maximum retry count must be a positive integer");
+            throw new InvalidArgumentException(
+                    "invalid restart policy: maximum retry count must be a positive integer");
         }
         if (policy.maximumRetryCount() > 0 && !"on-failure".equals(policy.name())) {
-            throw new InvalidArgumentException("invalid restart policy: maximum retry count can only be used with 'on-failure'");
+            throw new InvalidArgumentException(
+                    "invalid restart policy: maximum retry count can only be used with 'on-failure'");
         }
         if (host.autoRemove() && !List.of("", "no").contains(policy.name())) {
             throw new InvalidArgumentException("can't create 'AutoRemove' container with restart policy");

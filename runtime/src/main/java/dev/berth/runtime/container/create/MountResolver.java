@@ -19,7 +19,8 @@ import java.util.Set;
  * and tmpfs — refusing relative targets and two mounts on one path, as dockerd does.
  */
 public final class MountResolver {
-    private static final Set<String> PROPAGATIONS = Set.of("private", "rprivate", "shared", "rshared", "slave", "rslave");
+    private static final Set<String> PROPAGATIONS = Set.of("private", "rprivate", "shared", "rshared", "slave",
+            "rslave");
 
     private final VolumeProvider volumes;
 
@@ -43,7 +44,8 @@ public final class MountResolver {
             String clean = cleanTarget(target);
             if (!byTarget.containsKey(clean)) {
                 VolumeProvider.Volume v = volumes.acquire(null, containerId);
-                byTarget.put(clean, new MountPoint("volume", v.name(), v.dataDir().toString(), clean, "local", "", true, ""));
+                byTarget.put(clean,
+                        new MountPoint("volume", v.name(), v.dataDir().toString(), clean, "local", "", true, ""));
             }
         }
         return new ArrayList<>(byTarget.values());
@@ -68,7 +70,8 @@ public final class MountResolver {
         for (String opt : mode.isEmpty() ? new String[0] : mode.split(",")) {
             switch (opt) {
                 case "ro" -> rw = false;
-                case "rw", "z", "Z", "nocopy", "copy" -> { }
+                case "rw", "z", "Z", "nocopy", "copy" -> {
+                }
                 default -> {
                     if (!PROPAGATIONS.contains(opt)) {
                         throw new InvalidArgumentException("invalid mode: " + opt);
@@ -87,7 +90,8 @@ public final class MountResolver {
                     throw new InvalidArgumentException("invalid bind source " + source + ": " + e.getMessage());
                 }
             }
-            return new MountPoint("bind", "", source.toString(), target, "", mode, rw, propagation.isEmpty() ? "rprivate" : propagation);
+            return new MountPoint("bind", "", source.toString(), target, "", mode, rw,
+                    propagation.isEmpty() ? "rprivate" : propagation);
         }
         VolumeProvider.Volume v = volumes.acquire(validVolumeName(parts[0]), containerId);
         return new MountPoint("volume", v.name(), v.dataDir().toString(), target, "local", mode, rw, "");
@@ -102,14 +106,17 @@ public final class MountResolver {
         return switch (type) {
             case "bind" -> {
                 if (!source.startsWith("/") || !Files.exists(Path.of(source))) {
-                    throw new InvalidArgumentException("invalid mount config for type \"bind\": bind source path does not exist: " + source);
+                    throw new InvalidArgumentException(
+                            "invalid mount config for type \"bind\": bind source path does not exist: " + source);
                 }
                 String propagation = m.path("BindOptions").path("Propagation").asText("rprivate");
-                yield new MountPoint("bind", "", Path.of(source).normalize().toString(), target, "", "", rw, propagation);
+                yield new MountPoint("bind", "", Path.of(source).normalize().toString(), target, "", "", rw,
+                        propagation);
             }
             case "volume" -> {
                 String subpath = MountPoint.checkSubpath(m.path("VolumeOptions").path("Subpath").asText(""));
-                VolumeProvider.Volume v = volumes.acquire(source.isEmpty() ? null : validVolumeName(source), containerId);
+                VolumeProvider.Volume v = volumes.acquire(source.isEmpty() ? null : validVolumeName(source),
+                        containerId);
                 yield new MountPoint("volume", v.name(), v.dataDir().toString(), target, "local", "z", rw, "", subpath);
             }
             case "tmpfs" -> {

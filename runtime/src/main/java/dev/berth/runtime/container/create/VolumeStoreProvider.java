@@ -26,6 +26,7 @@ public final class VolumeStoreProvider implements VolumeProvider {
 
     @Override
     public void removeAnonymous(String name) {
-        store.find(name).filter(v -> v.labels().containsKey(dev.berth.runtime.volume.Volume.ANONYMOUS_LABEL)).ifPresent(v -> store.remove(name, true));
+        store.find(name).filter(v -> v.labels().containsKey(dev.berth.runtime.volume.Volume.ANONYMOUS_LABEL))
+                .ifPresent(v -> store.remove(name, true));
     }
 }

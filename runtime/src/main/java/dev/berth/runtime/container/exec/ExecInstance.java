@@ -23,15 +23,29 @@ public final class ExecInstance {
         this.config = config;
     }
 
-    public String id() { return id; }
-    public String containerId() { return containerId; }
-    public ExecConfig config() { return config; }
-    public boolean running() { return running; }
+    public String id() {
+        return id;
+    }
+    public String containerId() {
+        return containerId;
+    }
+    public ExecConfig config() {
+        return config;
+    }
+    public boolean running() {
+        return running;
+    }
     /** Docker's ExitCode: null until the process has exited. */
-    public Integer exitCode() { return exitCode; }
-    public long pid() { return pid; }
+    public Integer exitCode() {
+        return exitCode;
+    }
+    public long pid() {
+        return pid;
+    }
     /** The conmon session once started. */
-    public Optional<ExecSession> session() { return Optional.ofNullable(session); }
+    public Optional<ExecSession> session() {
+        return Optional.ofNullable(session);
+    }
 
     /** Claims the one start an exec gets; false if it was started before. */
     synchronized boolean claimStart() {

@@ -34,7 +34,8 @@ final class ExecProcessFactory {
         Path dir = containers.dir(c.id());
         Path rootfs = RootFs.merged(dir);
         // The /etc files exist already (the container runs); the exec process does not use mounts anyway.
-        EtcFiles.Paths etc = new EtcFiles.Paths(dir.resolve("hostname"), dir.resolve("hosts"), dir.resolve("resolv.conf"));
+        EtcFiles.Paths etc = new EtcFiles.Paths(dir.resolve("hostname"), dir.resolve("hosts"),
+                dir.resolve("resolv.conf"));
         ContainerSpecOptions options = SpecFactory.options(c, rootfs, etc, null);
         String user = config.user().isEmpty() ? c.configView().user() : config.user();
         UserLookup.Ids ids = UserLookup.resolve(rootfs, user, c.hostConfigView().groupAdd());
@@ -52,7 +53,8 @@ final class ExecProcessFactory {
         RuntimeSpec.ConsoleSize size = config.tty() && consoleHeight > 0 && consoleWidth > 0
                 ? new RuntimeSpec.ConsoleSize(consoleHeight, consoleWidth) : null;
         return new RuntimeSpec.Process(base.terminal(), size,
-                new RuntimeSpec.User(ids.uid(), ids.gid(), ids.additionalGids().isEmpty() ? null : ids.additionalGids()),
+                new RuntimeSpec.User(ids.uid(), ids.gid(),
+                        ids.additionalGids().isEmpty() ? null : ids.additionalGids()),
                 base.args(), lastWins(base.env()), base.cwd(), caps, base.rlimits(), base.noNewPrivileges(), null);
     }
 

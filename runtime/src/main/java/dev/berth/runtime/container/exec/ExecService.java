@@ -29,7 +29,7 @@ public final class ExecService {
     private final Path execRoot;
 
     public ExecService(ContainerStore containers, ContainerRunner runner, OciSpecBuilder specs, EventBus events,
-                       ExecStore execs, Path execRoot) {
+            ExecStore execs, Path execRoot) {
         this.containers = containers;
         this.runner = runner;
         this.processes = new ExecProcessFactory(containers, specs);
@@ -78,7 +78,8 @@ public final class ExecService {
         ExecSession session;
         try {
             RuntimeSpec.Process process = processes.process(c, e.config(), consoleHeight, consoleWidth);
-            session = runner.monitor().exec(runner.layout(c.id()), ExecLayout.of(execRoot, c.id(), sessionName(e)), process, attach);
+            session = runner.monitor().exec(runner.layout(c.id()), ExecLayout.of(execRoot, c.id(), sessionName(e)),
+                    process, attach);
         } catch (RuntimeException failure) {
             e.exited(startFailureCode(failure.getMessage()));
             throw failure;
@@ -99,8 +100,8 @@ public final class ExecService {
     /** {@code POST /exec/{id}/resize}: 409 unless the exec runs; nothing to do without a TTY. */
     public void resize(String id, int height, int width) {
         ExecInstance e = execs.resolve(id);
-        ExecSession s = e.session().filter(x -> e.running()).orElseThrow(() ->
-                new ConflictException("Exec " + e.id() + " is not running"));
+        ExecSession s = e.session().filter(x -> e.running())
+                .orElseThrow(() -> new ConflictException("Exec " + e.id() + " is not running"));
         if (e.config().tty()) {
             s.resize(height, width);
         }

@@ -42,7 +42,8 @@ public final class ExecStore {
 
     /** Ids of the container's execs, oldest first is not promised (dockerd's order is a map's too). */
     public List<String> idsOf(String containerId) {
-        return byId.values().stream().filter(e -> e.containerId().equals(containerId)).map(ExecInstance::id).sorted().toList();
+        return byId.values().stream().filter(e -> e.containerId().equals(containerId)).map(ExecInstance::id).sorted()
+                .toList();
     }
 
     /** Forgets the container's execs (it was removed). */

@@ -65,7 +65,8 @@ public final class ChangeScanner {
             }
             for (Path c : children(lowerDir)) {
                 String name = c.getFileName().toString();
-                if (!sys.lstat(c).isWhiteout() && !Files.exists(upperDir.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                if (!sys.lstat(c).isWhiteout()
+                        && !Files.exists(upperDir.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)
                         && reported.add(name)) {
                     out.add(new Change(rel + "/" + name, Change.DELETED));
                 }
@@ -108,7 +109,8 @@ public final class ChangeScanner {
     }
 
     private boolean isOpaque(Path dir) throws IOException {
-        return sys.lgetxattr(dir, OPAQUE_XATTR).map(v -> new String(v, StandardCharsets.US_ASCII).equals("y")).orElse(false);
+        return sys.lgetxattr(dir, OPAQUE_XATTR).map(v -> new String(v, StandardCharsets.US_ASCII).equals("y"))
+                .orElse(false);
     }
 
     private Optional<Stat> lstat(Path p) throws IOException {

@@ -43,7 +43,8 @@ public final class ContainerArchive {
     }
 
     /** {@code PUT /containers/{id}/archive}: extracts {@code tar} into the directory {@code path}. */
-    public void extract(String idOrName, String path, boolean noOverwriteDirNonDir, boolean copyUidGid, InputStream tar) {
+    public void extract(String idOrName, String path, boolean noOverwriteDirNonDir, boolean copyUidGid,
+            InputStream tar) {
         roots.withRoot(idOrName, (c, root) -> {
             Path dir = ContainerPaths.resolve(root, checked(path), true);
             try {
@@ -56,8 +57,9 @@ public final class ContainerArchive {
                 throw notFound(c, path);
             }
             // Default as dockerd: entries belong to the container's root user; docker cp -a keeps the tar's owners.
-            Optional<int[]> owner = copyUidGid ? Optional.empty() : Optional.of(new int[] {0, 0});
-            new TarExtractor(sys, root, ContainerPaths.toContainerPath(root, dir), owner, noOverwriteDirNonDir).extract(tar);
+            Optional<int[]> owner = copyUidGid ? Optional.empty() : Optional.of(new int[]{0, 0});
+            new TarExtractor(sys, root, ContainerPaths.toContainerPath(root, dir), owner, noOverwriteDirNonDir)
+                    .extract(tar);
             return null;
         });
     }
@@ -101,6 +103,7 @@ public final class ContainerArchive {
     }
 
     private static NotFoundException notFound(Container c, String path) {
-        return new NotFoundException("Could not find the file " + path + " in container " + c.name().replaceFirst("^/", ""));
+        return new NotFoundException(
+                "Could not find the file " + path + " in container " + c.name().replaceFirst("^/", ""));
     }
 }

@@ -79,7 +79,8 @@ public final class ContainerCommitter {
         byte[] configBytes = imageConfig(c, r, runConfig, layer);
         Digest id = images.content().put(configBytes);
         try {
-            images.registrar().register(id, Json.MAPPER.readValue(configBytes, ImageConfig.class), layers, c.imageId(), Map.of());
+            images.registrar().register(id, Json.MAPPER.readValue(configBytes, ImageConfig.class), layers, c.imageId(),
+                    Map.of());
         } catch (IOException e) {
             throw new EngineException("the committed image config does not parse: " + e.getMessage(), e);
         }
@@ -111,7 +112,8 @@ public final class ContainerCommitter {
             if (e instanceof InvalidArgumentException) {
                 throw e;
             }
-            throw new InvalidArgumentException("invalid reference " + repo + (tag == null ? "" : ":" + tag) + ": " + e.getMessage());
+            throw new InvalidArgumentException(
+                    "invalid reference " + repo + (tag == null ? "" : ":" + tag) + ": " + e.getMessage());
         }
     }
 
@@ -121,7 +123,8 @@ public final class ContainerCommitter {
         if (requested != null) {
             requested.properties().forEach(e -> {
                 JsonNode v = e.getValue();
-                boolean empty = v == null || v.isNull() || (v.isContainerNode() && v.isEmpty()) || (v.isTextual() && v.asText().isEmpty());
+                boolean empty = v == null || v.isNull() || (v.isContainerNode() && v.isEmpty())
+                        || (v.isTextual() && v.asText().isEmpty());
                 if (!empty) {
                     out.set(e.getKey(), v.deepCopy());
                 }

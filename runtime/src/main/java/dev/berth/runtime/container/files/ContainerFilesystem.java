@@ -19,7 +19,8 @@ public final class ContainerFilesystem {
     private final LayerStore layers;
     private final ChangeScanner scanner;
 
-    public ContainerFilesystem(ContainerServices containers, ContainerRootAccess roots, LayerStore layers, ChangeScanner scanner) {
+    public ContainerFilesystem(ContainerServices containers, ContainerRootAccess roots, LayerStore layers,
+            ChangeScanner scanner) {
         this.containers = containers;
         this.roots = roots;
         this.layers = layers;

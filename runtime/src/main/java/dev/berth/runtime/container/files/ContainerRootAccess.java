@@ -97,7 +97,8 @@ public final class ContainerRootAccess {
                 }
             }
         } catch (IOException e) {
-            throw new EngineException("cannot read the mounts of container " + first.shortId() + ": " + e.getMessage(), e);
+            throw new EngineException("cannot read the mounts of container " + first.shortId() + ": " + e.getMessage(),
+                    e);
         } finally {
             lock.unlock();
         }
@@ -112,7 +113,8 @@ public final class ContainerRootAccess {
     private <T> T withVolumes(Container c, Path root, RootWork<T> work) throws IOException {
         java.util.Deque<Path> bound = new java.util.ArrayDeque<>();
         try {
-            List<MountPoint> byDepth = c.mounts().stream().filter(m -> m.type().equals("volume") || m.type().equals("bind"))
+            List<MountPoint> byDepth = c.mounts().stream()
+                    .filter(m -> m.type().equals("volume") || m.type().equals("bind"))
                     .sorted(java.util.Comparator.comparingInt(m -> m.destination().split("/").length)).toList();
             for (MountPoint m : byDepth) {
                 Path source;

@@ -42,7 +42,8 @@ public final class PathArchiver {
         tar.flush();
     }
 
-    private void write(TarArchiveOutputStream tar, Path path, String name, Map<InodeKey, String> seen) throws IOException {
+    private void write(TarArchiveOutputStream tar, Path path, String name, Map<InodeKey, String> seen)
+            throws IOException {
         Stat st = sys.lstat(path);
         if (st.isDirectory()) {
             tar.putArchiveEntry(entry(name + "/", TarConstants.LF_DIR, st));
@@ -78,7 +79,8 @@ public final class PathArchiver {
                 exact.close();
             }
             tar.closeArchiveEntry();
-        } else if (st.type() == FileSyscalls.S_IFCHR || st.type() == FileSyscalls.S_IFBLK || st.type() == FileSyscalls.S_IFIFO) {
+        } else if (st.type() == FileSyscalls.S_IFCHR || st.type() == FileSyscalls.S_IFBLK
+                || st.type() == FileSyscalls.S_IFIFO) {
             byte flag = st.type() == FileSyscalls.S_IFCHR ? TarConstants.LF_CHR
                     : st.type() == FileSyscalls.S_IFBLK ? TarConstants.LF_BLK : TarConstants.LF_FIFO;
             TarArchiveEntry e = entry(name, flag, st);

@@ -12,13 +12,14 @@ final class RuntimeMountPoints {
     private static final Set<String> PATHS = Set.of("/dev", "/dev/pts", "/dev/shm", "/dev/mqueue", "/dev/console",
             "/proc", "/sys", "/.dockerenv", "/etc/resolv.conf", "/etc/hosts", "/etc/hostname", "/etc/mtab");
 
-    private RuntimeMountPoints() {
-    }
+    private RuntimeMountPoints() {}
 
     /** {@code changes} without the mount points, and without directories changed only because one was made in them. */
     static List<Change> leftOut(List<Change> changes) {
         List<Change> own = changes.stream().filter(c -> !PATHS.contains(c.path())).toList();
-        return own.stream().filter(c -> c.kind() != Change.MODIFIED || !PATHS.stream().anyMatch(p -> p.startsWith(c.path() + "/"))
-                || own.stream().anyMatch(o -> o.path().startsWith(c.path() + "/"))).toList();
+        return own.stream()
+                .filter(c -> c.kind() != Change.MODIFIED || !PATHS.stream().anyMatch(p -> p.startsWith(c.path() + "/"))
+                        || own.stream().anyMatch(o -> o.path().startsWith(c.path() + "/")))
+                .toList();
     }
 }

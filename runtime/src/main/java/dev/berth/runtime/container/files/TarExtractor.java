@@ -29,7 +29,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * @param owner      numeric owner for every entry, or empty to keep the tar's (docker cp -a)
  * @param noOverwriteDirNonDir refuse to replace a directory with a non-directory or the other way round
  */
-public record TarExtractor(FileSyscalls sys, Path root, String target, Optional<int[]> owner, boolean noOverwriteDirNonDir) {
+public record TarExtractor(FileSyscalls sys, Path root, String target, Optional<int[]> owner,
+        boolean noOverwriteDirNonDir) {
 
     private record DirTime(Path dir, Instant mtime) {}
 
@@ -56,7 +57,8 @@ public record TarExtractor(FileSyscalls sys, Path root, String target, Optional<
                 }
                 if (noOverwriteDirNonDir && oldDir != e.isDirectory()) {
                     throw new InvalidArgumentException("cannot overwrite " + (oldDir ? "directory " : "non-directory ")
-                            + ContainerPaths.toContainerPath(root, dest) + " with " + (oldDir ? "non-directory " : "directory ") + e.getName());
+                            + ContainerPaths.toContainerPath(root, dest) + " with "
+                            + (oldDir ? "non-directory " : "directory ") + e.getName());
                 }
                 deleteTree(dest);
             }
@@ -81,7 +83,8 @@ public record TarExtractor(FileSyscalls sys, Path root, String target, Optional<
         for (int i = 1; i <= dirs.size(); i++) {
             dir = ContainerPaths.resolve(root, target + "/" + String.join("/", dirs.subList(0, i)), true);
             if (!dir.startsWith(targetHost)) {
-                throw new InvalidArgumentException("tar entry " + entry + " leads out of " + target + " through a symbolic link");
+                throw new InvalidArgumentException(
+                        "tar entry " + entry + " leads out of " + target + " through a symbolic link");
             }
             if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 Files.createDirectory(dir);
@@ -115,8 +118,10 @@ public record TarExtractor(FileSyscalls sys, Path root, String target, Optional<
         } else if (e.isLink()) {
             List<String> linkParts = checkedName(e.getLinkName());
             Path source = ContainerPaths.resolve(root, target + "/" + String.join("/", linkParts), false);
-            if (!source.startsWith(targetHost) || !Files.isRegularFile(source, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                throw new InvalidArgumentException("hard link " + e.getName() + " points outside the archive: " + e.getLinkName());
+            if (!source.startsWith(targetHost)
+                    || !Files.isRegularFile(source, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new InvalidArgumentException(
+                        "hard link " + e.getName() + " points outside the archive: " + e.getLinkName());
             }
             Files.createLink(dest, source);
             return;
@@ -131,7 +136,8 @@ public record TarExtractor(FileSyscalls sys, Path root, String target, Optional<
             int type = e.isCharacterDevice() ? FileSyscalls.S_IFCHR : FileSyscalls.S_IFBLK;
             sys.mknod(dest, type | (e.getMode() & 07777), FileSyscalls.makedev(e.getDevMajor(), e.getDevMinor()));
         } else {
-            throw new InvalidArgumentException("tar entry " + e.getName() + " has an unsupported type " + (char) e.getLinkFlag());
+            throw new InvalidArgumentException(
+                    "tar entry " + e.getName() + " has an unsupported type " + (char) e.getLinkFlag());
         }
         apply(dest, e, e.isSymbolicLink());
     }

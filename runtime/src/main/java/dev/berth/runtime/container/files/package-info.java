@@ -4,5 +4,3 @@
  * {@link dev.berth.runtime.container.run.ContainerPaths}, never by the host kernel's symlink walk.
  */
 package dev.berth.runtime.container.files;
-
-import dev.berth.runtime.container.run.ContainerPaths;

@@ -10,7 +10,8 @@ import java.util.Optional;
  * A container's {@code Config.Healthcheck} with Docker's defaults filled in: the probe command (argv to exec),
  * interval, timeout, start period and retries. Durations in the JSON are nanoseconds; 0 means the default.
  */
-public record HealthConfig(List<String> command, Duration interval, Duration timeout, Duration startPeriod, int retries) {
+public record HealthConfig(List<String> command, Duration interval, Duration timeout, Duration startPeriod,
+        int retries) {
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     static final int DEFAULT_RETRIES = 3;

@@ -13,7 +13,8 @@ public final class HealthLedger {
 
     /** The health a container has before its first probe. */
     public static RunState.Health starting(RunState.Health previous) {
-        return new RunState.Health("starting", 0, previous == null || previous.log() == null ? List.of() : previous.log());
+        return new RunState.Health("starting", 0,
+                previous == null || previous.log() == null ? List.of() : previous.log());
     }
 
     /**

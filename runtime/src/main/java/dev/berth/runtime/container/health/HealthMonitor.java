@@ -59,7 +59,8 @@ public final class HealthMonitor implements AutoCloseable {
                 switch (e.action()) {
                     case "start" -> store.byId(e.actorId()).ifPresent(this::check);
                     case "die", "destroy" -> stop(e.actorId());
-                    default -> { }
+                    default -> {
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -127,11 +128,11 @@ public final class HealthMonitor implements AutoCloseable {
         Container after;
         try {
             after = store.update(id, x -> {
-            if (!Objects.equals(x.state().startedAt(), run) || !x.state().isRunning()) {
-                return x;
-            }
-            RunState.Health h = x.state().health();
-            before[0] = h == null ? null : h.status();
+                if (!Objects.equals(x.state().startedAt(), run) || !x.state().isRunning()) {
+                    return x;
+                }
+                RunState.Health h = x.state().health();
+                before[0] = h == null ? null : h.status();
                 return x.withState(x.state().withHealth(HealthLedger.record(h, probe, retries, inStartPeriod)));
             });
         } catch (RuntimeException e) {

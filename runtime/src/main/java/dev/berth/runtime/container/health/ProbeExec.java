@@ -46,7 +46,8 @@ public final class ProbeExec {
             argv.addAll(runtime.globalArgs());
             Path pidFile = processFile.resolveSibling(processFile.getFileName() + ".pid");
             argv.addAll(List.of("exec", "--process", processFile.toString(), "--pid-file", pidFile.toString(), id));
-            Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            Process p = new ProcessBuilder(argv).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> readCapped(p.getInputStream()),
                     r -> Thread.ofVirtual().start(r));
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -93,7 +94,8 @@ public final class ProbeExec {
     /** The container's own process with the probe's argv and no terminal. */
     static ObjectNode process(Path configJson, List<String> command) throws IOException {
         JsonNode config = Json.MAPPER.readTree(Files.readAllBytes(configJson));
-        ObjectNode process = config.path("process").isObject() ? ((ObjectNode) config.get("process")).deepCopy() : Json.MAPPER.createObjectNode();
+        ObjectNode process = config.path("process").isObject() ? ((ObjectNode) config.get("process")).deepCopy()
+                : Json.MAPPER.createObjectNode();
         ArrayNode args = process.putArray("args");
         command.forEach(args::add);
         process.put("terminal", false);

@@ -32,8 +32,9 @@ public final class ContainerLifecycle {
     /** What else forgets a removed container (its exec instances); a hook, so lifecycle does not depend on exec. */
     private final java.util.function.Consumer<String> forgetRemoved;
 
-    public ContainerLifecycle(ContainerStore store, ContainerRunner runner, VolumeProvider volumes, EventBus events, Waiters waiters,
-                              java.util.function.Consumer<String> forgetRemoved) {
+    public ContainerLifecycle(ContainerStore store, ContainerRunner runner, VolumeProvider volumes, EventBus events,
+            Waiters waiters,
+            java.util.function.Consumer<String> forgetRemoved) {
         this.store = store;
         this.runner = runner;
         this.volumes = volumes;
@@ -83,7 +84,8 @@ public final class ContainerLifecycle {
     public void kill(String idOrName, String signal) {
         Container c = store.resolve(idOrName);
         if (!c.state().isRunning() || c.state().status() == RunState.Status.RESTARTING) {
-            throw new ConflictException("cannot kill container: " + idOrName + ": container " + c.id() + " is not running");
+            throw new ConflictException(
+                    "cannot kill container: " + idOrName + ": container " + c.id() + " is not running");
         }
         int sig = Signals.parse(signal == null || signal.isEmpty() ? "KILL" : signal);
         if (sig == Signals.SIGKILL) {
@@ -104,7 +106,8 @@ public final class ContainerLifecycle {
         try {
             signal(c, sig);
         } catch (EngineException e) {
-            boolean exited = await(exit, EXIT_GRACE_SECONDS) || store.byId(c.id()).map(x -> !x.state().isRunning()).orElse(true);
+            boolean exited = await(exit, EXIT_GRACE_SECONDS)
+                    || store.byId(c.id()).map(x -> !x.state().isRunning()).orElse(true);
             if (!exited) {
                 throw e;
             }
@@ -181,7 +184,8 @@ public final class ContainerLifecycle {
 
     public void rename(String idOrName, String newName) {
         if (newName == null || !NAME.matcher(newName).matches()) {
-            throw new InvalidArgumentException("Invalid container name (" + newName + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+            throw new InvalidArgumentException(
+                    "Invalid container name (" + newName + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
         }
         String clean = newName.startsWith("/") ? newName.substring(1) : newName;
         Container c = store.resolve(idOrName);
@@ -205,7 +209,8 @@ public final class ContainerLifecycle {
                 CompletableFuture<Waiters.Outcome> next = waiters.nextExit(c.id());
                 Container now = store.resolve(c.id());
                 yield now.state().isRunning() ? next
-                        : CompletableFuture.completedFuture(new Waiters.Outcome(now.state().exitCode(), emptyToNull(now.state().error())));
+                        : CompletableFuture.completedFuture(
+                                new Waiters.Outcome(now.state().exitCode(), emptyToNull(now.state().error())));
             }
             case "next-exit" -> waiters.nextExit(c.id());
             case "removed" -> waiters.removal(c.id());
@@ -249,7 +254,8 @@ public final class ContainerLifecycle {
                 }
             }
             events.publish("container", "destroy", c.id(), ContainerEvents.attributes(current));
-            waiters.removed(c.id(), new Waiters.Outcome(current.state().exitCode(), emptyToNull(current.state().error())));
+            waiters.removed(c.id(),
+                    new Waiters.Outcome(current.state().exitCode(), emptyToNull(current.state().error())));
         } finally {
             lock.unlock();
         }

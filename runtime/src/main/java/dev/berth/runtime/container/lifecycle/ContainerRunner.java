@@ -55,10 +55,12 @@ public final class ContainerRunner {
     private final Path execRoot;
     private final Path dataRoot;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
-    private volatile RemovalHook removal = (id) -> { };
+    private volatile RemovalHook removal = (id) -> {};
 
-    public ContainerRunner(ContainerStore store, LinkGraph links, RootFs rootFs, ConmonMonitor monitor, OciSpecBuilder specs, NetworkHook network,
-                           VolumeProvider volumes, EventBus events, Waiters waiters, AttachBroker attach, Path execRoot, Path dataRoot) {
+    public ContainerRunner(ContainerStore store, LinkGraph links, RootFs rootFs, ConmonMonitor monitor,
+            OciSpecBuilder specs, NetworkHook network,
+            VolumeProvider volumes, EventBus events, Waiters waiters, AttachBroker attach, Path execRoot,
+            Path dataRoot) {
         this.store = store;
         this.links = links;
         this.rootFs = rootFs;
@@ -150,13 +152,16 @@ public final class ContainerRunner {
             LOG.log(System.Logger.Level.DEBUG, () -> "started " + c.shortId() + ": " + timer);
             NetworkHook.Attachment attached = net;
             // A healthcheck reads "starting" as soon as start answers (dockerd's order), not when the monitor wakes.
-            boolean checked = dev.berth.runtime.container.health.HealthConfig.of(c.configView().healthcheck()).isPresent();
+            boolean checked = dev.berth.runtime.container.health.HealthConfig.of(c.configView().healthcheck())
+                    .isPresent();
             Container running = store.update(id, x -> {
                 RunState state = x.state().running(m.pid(), Instant.now().toString());
                 if (checked) {
-                    state = state.withHealth(dev.berth.runtime.container.health.HealthLedger.starting(x.state().health()));
+                    state = state
+                            .withHealth(dev.berth.runtime.container.health.HealthLedger.starting(x.state().health()));
                 }
-                return x.withState(state).withNetworkSettings(attached.networkSettings()).withManuallyStopped(c.manuallyStopped());
+                return x.withState(state).withNetworkSettings(attached.networkSettings())
+                        .withManuallyStopped(c.manuallyStopped());
             });
             events.publish("container", "start", id, ContainerEvents.attributes(running));
             watch(m);
@@ -170,7 +175,8 @@ public final class ContainerRunner {
             }
             safely(() -> rootFs.unmount(dir));
             int code = exitCodeFor(failure.getMessage());
-            store.update(id, x -> x.withState(x.state().exited(code, false, Instant.now().toString(), failure.getMessage())));
+            store.update(id,
+                    x -> x.withState(x.state().exited(code, false, Instant.now().toString(), failure.getMessage())));
             attach.failed(id, failure);
             waiters.exited(id, new Waiters.Outcome(code, failure.getMessage()));
             if (c.hostConfigView().autoRemove()) {
@@ -245,7 +251,8 @@ public final class ContainerRunner {
             if (oom) {
                 events.publish("container", "oom", id, ContainerEvents.attributes(after));
             }
-            events.publish("container", "die", id, ContainerEvents.attributes(after, "exitCode", Integer.toString(code)));
+            events.publish("container", "die", id,
+                    ContainerEvents.attributes(after, "exitCode", Integer.toString(code)));
             waiters.exited(id, new Waiters.Outcome(code, error));
         } finally {
             lock.unlock();
@@ -271,7 +278,8 @@ public final class ContainerRunner {
             lock.lock();
             try {
                 Container current = store.byId(c.id()).orElse(null);
-                if (current == null || current.state().status() != RunState.Status.RESTARTING || current.manuallyStopped()) {
+                if (current == null || current.state().status() != RunState.Status.RESTARTING
+                        || current.manuallyStopped()) {
                     return;
                 }
                 Container counted = store.update(c.id(), x -> x.withRestartCount(x.restartCount() + 1));
@@ -315,7 +323,8 @@ public final class ContainerRunner {
                 try {
                     start(c.id());
                 } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "could not restart {0} at engine start: {1}", c.shortId(), e.getMessage());
+                    LOG.log(System.Logger.Level.WARNING, "could not restart {0} at engine start: {1}", c.shortId(),
+                            e.getMessage());
                 }
             }
         }

@@ -13,7 +13,8 @@ import java.util.List;
  */
 public final class LoopbackNetwork implements NetworkHook {
     @Override
-    public Attachment attach(Container c, List<dev.berth.runtime.container.links.LinkGraph.Target> links) throws java.io.IOException {
+    public Attachment attach(Container c, List<dev.berth.runtime.container.links.LinkGraph.Target> links)
+            throws java.io.IOException {
         // Without bridges a linked container has no address to give: links add nothing here.
         String mode = c.hostConfigView().networkMode();
         ObjectNode settings = JsonNodeFactory.instance.objectNode();
@@ -29,7 +30,8 @@ public final class LoopbackNetwork implements NetworkHook {
             throw new InvalidArgumentException("network " + mode + " not found");
         }
         networks.putObject(mode.equals("default") ? "bridge" : mode).put("NetworkID", mode).put("IPAddress", "");
-        return new Attachment(null, mode.equals("host"), EtcFiles.hosts(c, null), EtcFiles.resolvConf(c.hostConfigView(), List.of()), settings,
+        return new Attachment(null, mode.equals("host"), EtcFiles.hosts(c, null),
+                EtcFiles.resolvConf(c.hostConfigView(), List.of()), settings,
                 List.of());
     }
 

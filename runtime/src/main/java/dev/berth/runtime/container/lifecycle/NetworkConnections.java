@@ -28,13 +28,14 @@ public final class NetworkConnections implements NetworkConnector {
 
     @Override
     public void connect(String networkRef, String containerRef, EndpointRequest request,
-                        com.fasterxml.jackson.databind.JsonNode asSent) {
+            com.fasterxml.jackson.databind.JsonNode asSent) {
         Container c = store.resolve(containerRef);
         String network = networks.inspect(networkRef).network().name();
         if (live(c)) {
             networks.connect(networkRef, c.id(), request);
             // Inspect shows the new network at once, and a restart joins it again (dockerd keeps it configured).
-            store.update(c.id(), x -> refreshed(x.withNetworkingConfig(endpoints(x, e -> configure(e, network, request, asSent)))));
+            store.update(c.id(),
+                    x -> refreshed(x.withNetworkingConfig(endpoints(x, e -> configure(e, network, request, asSent)))));
             return;
         }
         String mode = c.hostConfigView().networkMode();
@@ -46,7 +47,7 @@ public final class NetworkConnections implements NetworkConnector {
     }
 
     private static void configure(ObjectNode endpoints, String network, EndpointRequest request,
-                                  com.fasterxml.jackson.databind.JsonNode asSent) {
+            com.fasterxml.jackson.databind.JsonNode asSent) {
         ObjectNode endpoint = endpoints.putObject(network);
         if (asSent instanceof ObjectNode sent) {
             // what inspect echoes (IPAMConfig with LinkLocalIPs, DriverOpts …); the fields below are the ones read back

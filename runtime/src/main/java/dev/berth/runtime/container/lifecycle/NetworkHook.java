@@ -13,8 +13,9 @@ public interface NetworkHook {
      * The result of connecting a container: where its namespace is, what inspect should show, and the variables its
      * legacy links set ({@code DB_PORT_5432_TCP_ADDR} …).
      */
-    record Attachment(String netnsPath, boolean hostNetwork, String hosts, String resolvConf, ObjectNode networkSettings,
-                      java.util.List<String> linkEnv) {
+    record Attachment(String netnsPath, boolean hostNetwork, String hosts, String resolvConf,
+            ObjectNode networkSettings,
+            java.util.List<String> linkEnv) {
         public Attachment {
             linkEnv = java.util.List.copyOf(linkEnv);
         }

@@ -17,7 +17,8 @@ final class RestartPolicy {
         HostConfig.RestartPolicy p = c.hostConfigView().restartPolicy();
         return switch (p.name()) {
             case "always", "unless-stopped" -> true;
-            case "on-failure" -> exitCode != 0 && (p.maximumRetryCount() == 0 || c.restartCount() < p.maximumRetryCount());
+            case "on-failure" ->
+                exitCode != 0 && (p.maximumRetryCount() == 0 || c.restartCount() < p.maximumRetryCount());
             default -> false;
         };
     }

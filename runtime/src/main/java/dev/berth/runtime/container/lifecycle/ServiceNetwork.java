@@ -54,19 +54,22 @@ public final class ServiceNetwork implements NetworkHook {
         dev.berth.runtime.network.Attachment a = service.attach(c.id(), c.name(), null, requests);
         try {
             List<PortMapping> ports = a.hostNetwork() ? List.of() : service.publishPorts(c.id(), bindings(c));
-            String resolv = service.resolvConf(c.id(), new DnsSettings(host.dns(), host.dnsSearch(), host.dnsOptions()));
+            String resolv = service.resolvConf(c.id(),
+                    new DnsSettings(host.dns(), host.dnsSearch(), host.dnsOptions()));
             List<String> extraHosts = new ArrayList<>(host.extraHosts());
             List<String> linkEnv = new ArrayList<>();
             for (LinkGraph.Target t : links) {
                 String ip = bridgeAddress(t.container());
                 // dockerd's /etc/hosts line for a link: the alias, the target's host name and its container name
-                for (String name : new LinkedHashSet<>(List.of(t.link().alias(), EtcFiles.hostname(t.container()), t.container().name()))) {
+                for (String name : new LinkedHashSet<>(
+                        List.of(t.link().alias(), EtcFiles.hostname(t.container()), t.container().name()))) {
                     extraHosts.add(name + ":" + ip);
                 }
                 linkEnv.addAll(LinkEnvironment.of(c.name(), t.link(), t.container(), ip));
             }
             String hosts = service.hosts(c.id(), EtcFiles.hostname(c), extraHosts);
-            return new NetworkHook.Attachment(a.netnsPath(), a.hostNetwork(), hosts, resolv, settings(c, a, ports), linkEnv);
+            return new NetworkHook.Attachment(a.netnsPath(), a.hostNetwork(), hosts, resolv, settings(c, a, ports),
+                    linkEnv);
         } catch (RuntimeException e) {
             detach(c);
             throw e;
@@ -115,13 +118,15 @@ public final class ServiceNetwork implements NetworkHook {
         for (Map.Entry<String, List<HostConfig.PortBinding>> e : host.portBindings().entrySet()) {
             String key = e.getKey().contains("/") ? e.getKey() : e.getKey() + "/tcp";
             bound.add(key);
-            List<HostConfig.PortBinding> list = e.getValue().isEmpty() ? List.of(new HostConfig.PortBinding("", "")) : e.getValue();
+            List<HostConfig.PortBinding> list = e.getValue().isEmpty() ? List.of(new HostConfig.PortBinding("", ""))
+                    : e.getValue();
             for (HostConfig.PortBinding b : list) {
                 out.add(PortSpecs.fromApi(key, b.hostIp(), b.hostPort()));
             }
         }
         if (host.publishAllPorts()) {
-            List<String> rest = c.configView().exposedPorts().stream().filter(p -> !bound.contains(p.contains("/") ? p : p + "/tcp")).toList();
+            List<String> rest = c.configView().exposedPorts().stream()
+                    .filter(p -> !bound.contains(p.contains("/") ? p : p + "/tcp")).toList();
             out.addAll(PortSpecs.publishAll(rest));
         }
         return out;
@@ -213,7 +218,8 @@ public final class ServiceNetwork implements NetworkHook {
         }
         for (PortMapping p : ports) {
             JsonNode existing = portsJson.get(p.portKey());
-            var arr = existing != null && existing.isArray() ? (com.fasterxml.jackson.databind.node.ArrayNode) existing : portsJson.putArray(p.portKey());
+            var arr = existing != null && existing.isArray() ? (com.fasterxml.jackson.databind.node.ArrayNode) existing
+                    : portsJson.putArray(p.portKey());
             arr.addObject().put("HostIp", p.hostIp() == null || p.hostIp().isEmpty() ? "0.0.0.0" : p.hostIp())
                     .put("HostPort", Integer.toString(p.hostPort()));
         }

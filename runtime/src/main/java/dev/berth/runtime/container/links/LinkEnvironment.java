@@ -53,7 +53,8 @@ public final class LinkEnvironment {
             int slash = spec.indexOf('/');
             String number = slash < 0 ? spec : spec.substring(0, slash);
             String proto = slash < 0 ? "tcp" : spec.substring(slash + 1).toLowerCase(Locale.ROOT);
-            return new Port(Integer.parseInt(number.contains("-") ? number.substring(0, number.indexOf('-')) : number), proto);
+            return new Port(Integer.parseInt(number.contains("-") ? number.substring(0, number.indexOf('-')) : number),
+                    proto);
         }
     }
 }

@@ -45,13 +45,15 @@ public final class LinkGraph {
             return;
         }
         if (networkMode.equals("host") || networkMode.equals("none") || networkMode.startsWith("container:")) {
-            throw new InvalidArgumentException("conflicting options: " + networkMode + " type networking can't be used with links");
+            throw new InvalidArgumentException(
+                    "conflicting options: " + networkMode + " type networking can't be used with links");
         }
         for (String spec : links) {
             LegacyLink link = LegacyLink.parse(spec);
             boolean bridged = networkMode.isEmpty() || networkMode.equals("default") || networkMode.equals("bridge");
             if (bridged && store.find(link.target()).isEmpty()) {
-                throw new NotFoundException("could not get container for " + link.target() + ": No such container: " + link.target());
+                throw new NotFoundException(
+                        "could not get container for " + link.target() + ": No such container: " + link.target());
             }
         }
     }
@@ -112,7 +114,8 @@ public final class LinkGraph {
         }
         String parentName = path.substring(0, slash);
         String alias = path.substring(slash + 1);
-        Container parent = store.find(parentName).orElseThrow(() -> new NotFoundException("No such container: " + parentName));
+        Container parent = store.find(parentName)
+                .orElseThrow(() -> new NotFoundException("No such container: " + parentName));
         Optional<LegacyLink> link = linksOrNone(parent).stream().filter(l -> l.alias().equals(alias)).findFirst();
         if (link.isEmpty()) {
             throw new NotFoundException("Could not find link /" + parent.name() + "/" + alias);

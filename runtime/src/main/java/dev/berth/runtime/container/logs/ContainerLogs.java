@@ -78,7 +78,8 @@ public final class ContainerLogs implements AutoCloseable {
                     rotation.forget(new LogFiles(file, 2));
                 }
             }
-            default -> { }
+            default -> {
+            }
         }
     }
 

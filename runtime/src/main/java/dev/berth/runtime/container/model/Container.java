@@ -39,30 +39,37 @@ public record Container(
     }
 
     public Container withState(RunState s) {
-        return new Container(id, name, created, imageRef, imageId, config, hostConfig, s, path, args, mounts, restartCount, manuallyStopped, networkSettings, networkingConfig);
+        return new Container(id, name, created, imageRef, imageId, config, hostConfig, s, path, args, mounts,
+                restartCount, manuallyStopped, networkSettings, networkingConfig);
     }
 
     public Container withName(String n) {
-        return new Container(id, n, created, imageRef, imageId, config, hostConfig, state, path, args, mounts, restartCount, manuallyStopped, networkSettings, networkingConfig);
+        return new Container(id, n, created, imageRef, imageId, config, hostConfig, state, path, args, mounts,
+                restartCount, manuallyStopped, networkSettings, networkingConfig);
     }
 
     public Container withHostConfig(ObjectNode h) {
-        return new Container(id, name, created, imageRef, imageId, config, h, state, path, args, mounts, restartCount, manuallyStopped, networkSettings, networkingConfig);
+        return new Container(id, name, created, imageRef, imageId, config, h, state, path, args, mounts, restartCount,
+                manuallyStopped, networkSettings, networkingConfig);
     }
 
     public Container withRestartCount(int n) {
-        return new Container(id, name, created, imageRef, imageId, config, hostConfig, state, path, args, mounts, n, manuallyStopped, networkSettings, networkingConfig);
+        return new Container(id, name, created, imageRef, imageId, config, hostConfig, state, path, args, mounts, n,
+                manuallyStopped, networkSettings, networkingConfig);
     }
 
     public Container withManuallyStopped(boolean m) {
-        return new Container(id, name, created, imageRef, imageId, config, hostConfig, state, path, args, mounts, restartCount, m, networkSettings, networkingConfig);
+        return new Container(id, name, created, imageRef, imageId, config, hostConfig, state, path, args, mounts,
+                restartCount, m, networkSettings, networkingConfig);
     }
 
     public Container withNetworkSettings(ObjectNode n) {
-        return new Container(id, name, created, imageRef, imageId, config, hostConfig, state, path, args, mounts, restartCount, manuallyStopped, n, networkingConfig);
+        return new Container(id, name, created, imageRef, imageId, config, hostConfig, state, path, args, mounts,
+                restartCount, manuallyStopped, n, networkingConfig);
     }
 
     public Container withNetworkingConfig(ObjectNode n) {
-        return new Container(id, name, created, imageRef, imageId, config, hostConfig, state, path, args, mounts, restartCount, manuallyStopped, networkSettings, n);
+        return new Container(id, name, created, imageRef, imageId, config, hostConfig, state, path, args, mounts,
+                restartCount, manuallyStopped, networkSettings, n);
     }
 }

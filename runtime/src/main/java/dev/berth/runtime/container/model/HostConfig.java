@@ -23,36 +23,96 @@ public final class HostConfig extends JsonView {
     /** A {@code --ulimit}. */
     public record Ulimit(String name, long soft, long hard) {}
 
-    public List<String> binds() { return orEmpty(strings("Binds")); }
-    public String networkMode() { return text("NetworkMode", "default"); }
-    public boolean autoRemove() { return bool("AutoRemove"); }
-    public boolean privileged() { return bool("Privileged"); }
-    public boolean readonlyRootfs() { return bool("ReadonlyRootfs"); }
-    public boolean publishAllPorts() { return bool("PublishAllPorts"); }
-    public boolean init() { return bool("Init"); }
-    public List<String> capAdd() { return orEmpty(strings("CapAdd")); }
-    public List<String> capDrop() { return orEmpty(strings("CapDrop")); }
-    public List<String> securityOpt() { return orEmpty(strings("SecurityOpt")); }
-    public List<String> dns() { return orEmpty(strings("Dns")); }
-    public List<String> dnsSearch() { return orEmpty(strings("DnsSearch")); }
-    public List<String> dnsOptions() { return orEmpty(strings("DnsOptions")); }
-    public List<String> extraHosts() { return orEmpty(strings("ExtraHosts")); }
-    public List<String> links() { return orEmpty(strings("Links")); }
-    public List<String> groupAdd() { return orEmpty(strings("GroupAdd")); }
-    public Map<String, String> sysctls() { return stringMap("Sysctls"); }
-    public Map<String, String> tmpfs() { return stringMap("Tmpfs"); }
-    public long memory() { return number("Memory"); }
-    public long memorySwap() { return number("MemorySwap"); }
-    public long nanoCpus() { return number("NanoCpus"); }
-    public long cpuShares() { return number("CpuShares"); }
-    public long cpuQuota() { return number("CpuQuota"); }
-    public long cpuPeriod() { return number("CpuPeriod"); }
-    public long pidsLimit() { return number("PidsLimit"); }
-    public long shmSize() { return number("ShmSize"); }
-    public Long oomScoreAdj() { return optionalNumber("OomScoreAdj"); }
-    public String runtime() { return text("Runtime"); }
-    public JsonNode mounts() { return node("Mounts"); }
-    public JsonNode logConfig() { return node("LogConfig"); }
+    public List<String> binds() {
+        return orEmpty(strings("Binds"));
+    }
+    public String networkMode() {
+        return text("NetworkMode", "default");
+    }
+    public boolean autoRemove() {
+        return bool("AutoRemove");
+    }
+    public boolean privileged() {
+        return bool("Privileged");
+    }
+    public boolean readonlyRootfs() {
+        return bool("ReadonlyRootfs");
+    }
+    public boolean publishAllPorts() {
+        return bool("PublishAllPorts");
+    }
+    public boolean init() {
+        return bool("Init");
+    }
+    public List<String> capAdd() {
+        return orEmpty(strings("CapAdd"));
+    }
+    public List<String> capDrop() {
+        return orEmpty(strings("CapDrop"));
+    }
+    public List<String> securityOpt() {
+        return orEmpty(strings("SecurityOpt"));
+    }
+    public List<String> dns() {
+        return orEmpty(strings("Dns"));
+    }
+    public List<String> dnsSearch() {
+        return orEmpty(strings("DnsSearch"));
+    }
+    public List<String> dnsOptions() {
+        return orEmpty(strings("DnsOptions"));
+    }
+    public List<String> extraHosts() {
+        return orEmpty(strings("ExtraHosts"));
+    }
+    public List<String> links() {
+        return orEmpty(strings("Links"));
+    }
+    public List<String> groupAdd() {
+        return orEmpty(strings("GroupAdd"));
+    }
+    public Map<String, String> sysctls() {
+        return stringMap("Sysctls");
+    }
+    public Map<String, String> tmpfs() {
+        return stringMap("Tmpfs");
+    }
+    public long memory() {
+        return number("Memory");
+    }
+    public long memorySwap() {
+        return number("MemorySwap");
+    }
+    public long nanoCpus() {
+        return number("NanoCpus");
+    }
+    public long cpuShares() {
+        return number("CpuShares");
+    }
+    public long cpuQuota() {
+        return number("CpuQuota");
+    }
+    public long cpuPeriod() {
+        return number("CpuPeriod");
+    }
+    public long pidsLimit() {
+        return number("PidsLimit");
+    }
+    public long shmSize() {
+        return number("ShmSize");
+    }
+    public Long oomScoreAdj() {
+        return optionalNumber("OomScoreAdj");
+    }
+    public String runtime() {
+        return text("Runtime");
+    }
+    public JsonNode mounts() {
+        return node("Mounts");
+    }
+    public JsonNode logConfig() {
+        return node("LogConfig");
+    }
 
     public RestartPolicy restartPolicy() {
         JsonNode n = node("RestartPolicy");
@@ -69,7 +129,8 @@ public final class HostConfig extends JsonView {
         if (n != null && n.isObject()) {
             n.properties().forEach(e -> {
                 List<PortBinding> list = new ArrayList<>();
-                e.getValue().forEach(b -> list.add(new PortBinding(b.path("HostIp").asText(""), b.path("HostPort").asText(""))));
+                e.getValue().forEach(
+                        b -> list.add(new PortBinding(b.path("HostIp").asText(""), b.path("HostPort").asText(""))));
                 out.put(e.getKey(), list);
             });
         }
@@ -80,7 +141,8 @@ public final class HostConfig extends JsonView {
         List<Ulimit> out = new ArrayList<>();
         JsonNode n = node("Ulimits");
         if (n != null) {
-            n.forEach(u -> out.add(new Ulimit(u.path("Name").asText(), u.path("Soft").asLong(), u.path("Hard").asLong())));
+            n.forEach(u -> out
+                    .add(new Ulimit(u.path("Name").asText(), u.path("Soft").asLong(), u.path("Hard").asLong())));
         }
         return out;
     }

@@ -14,9 +14,9 @@ import java.nio.file.Path;
  *                type=volume,volume-subpath=…}, API 1.45); null for the whole volume
  */
 public record MountPoint(String type, String name, String source, String destination, String driver, String mode,
-                         boolean rw, String propagation, String subpath) {
+        boolean rw, String propagation, String subpath) {
     public MountPoint(String type, String name, String source, String destination, String driver, String mode,
-                      boolean rw, String propagation) {
+            boolean rw, String propagation) {
         this(type, name, source, destination, driver, mode, rw, propagation, null);
     }
 
@@ -27,7 +27,8 @@ public record MountPoint(String type, String name, String source, String destina
         }
         Path p = Path.of(subpath).normalize();
         if (p.isAbsolute() || p.startsWith("..") || p.toString().isEmpty()) {
-            throw new InvalidArgumentException("invalid mount config: subpath must be a relative path within the volume: " + subpath);
+            throw new InvalidArgumentException(
+                    "invalid mount config: subpath must be a relative path within the volume: " + subpath);
         }
         return p.toString();
     }
@@ -46,14 +47,16 @@ public record MountPoint(String type, String name, String source, String destina
             Path root = volume.toRealPath();
             Path target = volume.resolve(subpath).toRealPath();
             if (!target.startsWith(root)) {
-                throw new InvalidArgumentException("cannot mount volume " + name + ": subpath " + subpath + " leads out of the volume");
+                throw new InvalidArgumentException(
+                        "cannot mount volume " + name + ": subpath " + subpath + " leads out of the volume");
             }
             return target;
         } catch (IOException e) {
             throw new InvalidArgumentException("error while mounting volume " + name + ": cannot access path "
                     + volume.resolve(subpath) + ": no such file or directory"
-                    + (Files.isSymbolicLink(volume.resolve(subpath)) || Files.exists(volume.resolve(subpath), LinkOption.NOFOLLOW_LINKS)
-                    ? " (" + e.getMessage() + ")" : ""));
+                    + (Files.isSymbolicLink(volume.resolve(subpath))
+                            || Files.exists(volume.resolve(subpath), LinkOption.NOFOLLOW_LINKS)
+                                    ? " (" + e.getMessage() + ")" : ""));
         }
     }
 }

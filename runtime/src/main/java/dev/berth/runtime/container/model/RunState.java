@@ -18,8 +18,8 @@ public record RunState(
 
     /** Docker's status words, as {@code docker ps} prints them. */
     public enum Status {
-        CREATED("created"), RUNNING("running"), PAUSED("paused"), RESTARTING("restarting"),
-        REMOVING("removing"), EXITED("exited"), DEAD("dead");
+        CREATED("created"), RUNNING("running"), PAUSED("paused"), RESTARTING("restarting"), REMOVING(
+                "removing"), EXITED("exited"), DEAD("dead");
 
         private final String word;
 
@@ -61,7 +61,8 @@ public record RunState(
     }
 
     public RunState running(long pid, String startedAt) {
-        return new RunState(Status.RUNNING, pid, 0, false, "", startedAt, ZERO_TIME, health == null ? null : new Health("starting", 0, health.log()));
+        return new RunState(Status.RUNNING, pid, 0, false, "", startedAt, ZERO_TIME,
+                health == null ? null : new Health("starting", 0, health.log()));
     }
 
     public RunState exited(int code, boolean oom, String finishedAt, String error) {

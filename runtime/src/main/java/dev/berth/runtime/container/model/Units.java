@@ -9,7 +9,8 @@ public final class Units {
 
     public static long parseBytes(String text) {
         String s = text.trim().toLowerCase(Locale.ROOT);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmgtp]?)(i?b)?").matcher(s);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmgtp]?)(i?b)?")
+                .matcher(s);
         if (!m.matches()) {
             throw new InvalidArgumentException("invalid size: '" + text + "'");
         }

@@ -23,8 +23,9 @@ final class ConmonCommand {
 
     /** Arguments to run an exec session: conmon runs {@code runtime exec --process F --detach} and reports its exit code. */
     static List<String> forExec(Path conmon, OciRuntime runtime, ExecLayout layout, ContainerLayout container,
-                                boolean terminal, boolean openStdin, boolean attach) {
-        List<String> argv = shared(conmon, runtime, layout.containerId(), layout.execId(), layout.execId(), layout.dir(),
+            boolean terminal, boolean openStdin, boolean attach) {
+        List<String> argv = shared(conmon, runtime, layout.containerId(), layout.execId(), layout.execId(),
+                layout.dir(),
                 layout.pidFile(), layout.exitDir(), layout.logFile(), container.socketDir(), layout.conmonPidFile());
         argv.addAll(List.of("-e", "--exec-process-spec", layout.processJson().toString()));
         if (attach) {
@@ -34,8 +35,9 @@ final class ConmonCommand {
         return argv;
     }
 
-    private static List<String> shared(Path conmon, OciRuntime runtime, String id, String uuid, String name, Path bundle,
-                                       Path pidFile, Path exitDir, Path logFile, Path socketDir, Path conmonPidFile) {
+    private static List<String> shared(Path conmon, OciRuntime runtime, String id, String uuid, String name,
+            Path bundle,
+            Path pidFile, Path exitDir, Path logFile, Path socketDir, Path conmonPidFile) {
         List<String> argv = new ArrayList<>(List.of(
                 conmon.toString(), "--api-version", "1",
                 "-c", id, "-u", uuid, "-r", runtime.binary().toString(),
@@ -48,7 +50,8 @@ final class ConmonCommand {
         List<String> global = runtime.globalArgs();
         for (int i = 0; i < global.size(); i++) {
             String arg = global.get(i);
-            if (arg.startsWith("--") && !arg.contains("=") && i + 1 < global.size() && !global.get(i + 1).startsWith("-")) {
+            if (arg.startsWith("--") && !arg.contains("=") && i + 1 < global.size()
+                    && !global.get(i + 1).startsWith("-")) {
                 arg = arg + "=" + global.get(++i);
             }
             argv.addAll(List.of("--runtime-arg", arg));

@@ -70,7 +70,7 @@ public final class ConmonMonitor {
         }
         List<String> argv = ConmonCommand.forContainer(conmon, runtime, layout, options);
         try (ParentPipe sync = ParentPipe.create(layout.bundle().resolve("sync.fifo"));
-             ParentPipe start = ParentPipe.create(layout.bundle().resolve("start.fifo"))) {
+                ParentPipe start = ParentPipe.create(layout.bundle().resolve("start.fifo"))) {
             // The start pipe lets a parent move conmon into a cgroup before it forks; we have nothing to do, so release it.
             start.signal();
             launch(argv, List.of(
@@ -141,7 +141,8 @@ public final class ConmonMonitor {
             long conmonPid = MonitoredContainer.readPid(layout.conmonPidFile()).orElse(0);
             BooleanSupplier alive = alive(conmonPid);
             if (attach) {
-                SyncMessage ready = attachPipe.next(LAUNCH_TIMEOUT, alive, "the attach socket of exec " + layout.execId());
+                SyncMessage ready = attachPipe.next(LAUNCH_TIMEOUT, alive,
+                        "the attach socket of exec " + layout.execId());
                 if (ready.failed()) {
                     throw new EngineException("exec attach failed: " + ready.message());
                 }
@@ -169,7 +170,7 @@ public final class ConmonMonitor {
 
     /** conmon's last sync message is the exec's exit code; the exit file is the fallback if that is missed. */
     private static CompletableFuture<Integer> exitCode(ParentPipe sync, ParentPipe start, ParentPipe attachPipe,
-                                                      ExecLayout layout, BooleanSupplier alive) {
+            ExecLayout layout, BooleanSupplier alive) {
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         Thread.ofVirtual().name("exec-exit-" + layout.execId()).start(() -> {
             try {
@@ -179,7 +180,8 @@ public final class ConmonMonitor {
                 ExitFiles.await(layout.exitFile()).orTimeout(5, TimeUnit.SECONDS)
                         .whenComplete((code, err) -> {
                             if (err != null) {
-                                exit.completeExceptionally(new EngineException("exec " + layout.execId() + " ended without an exit code", e));
+                                exit.completeExceptionally(new EngineException(
+                                        "exec " + layout.execId() + " ended without an exit code", e));
                             } else {
                                 exit.complete(code);
                             }
@@ -197,7 +199,8 @@ public final class ConmonMonitor {
         Files.createDirectories(layout.socketDir());
         // conmon gives up without writing the exit dir's file if the persist dir is missing.
         Files.createDirectories(layout.persistDir());
-        for (Path stale : List.of(layout.exitFile(), layout.persistedExitFile(), layout.pidFile(), layout.conmonPidFile(),
+        for (Path stale : List.of(layout.exitFile(), layout.persistedExitFile(), layout.pidFile(),
+                layout.conmonPidFile(),
                 layout.attachSocket(), layout.ctlFifo(), layout.bundle().resolve("winsz"))) {
             Files.deleteIfExists(stale);
         }

@@ -26,13 +26,29 @@ public record ContainerLayout(String id, Path bundle, Path exitDir, Path socketD
                 dataRoot.resolve("containers").resolve(id));
     }
 
-    public Path configJson() { return bundle.resolve("config.json"); }
-    public Path pidFile() { return bundle.resolve("pidfile"); }
-    public Path conmonPidFile() { return bundle.resolve("conmon.pid"); }
+    public Path configJson() {
+        return bundle.resolve("config.json");
+    }
+    public Path pidFile() {
+        return bundle.resolve("pidfile");
+    }
+    public Path conmonPidFile() {
+        return bundle.resolve("conmon.pid");
+    }
     /** With --full-attach conmon binds the socket right in the bundle. */
-    public Path attachSocket() { return bundle.resolve("attach"); }
-    public Path ctlFifo() { return bundle.resolve("ctl"); }
-    public Path exitFile() { return exitDir.resolve(id); }
-    public Path persistedExitFile() { return persistDir.resolve("exit"); }
-    public Path logFile() { return persistDir.resolve("container.log"); }
+    public Path attachSocket() {
+        return bundle.resolve("attach");
+    }
+    public Path ctlFifo() {
+        return bundle.resolve("ctl");
+    }
+    public Path exitFile() {
+        return exitDir.resolve(id);
+    }
+    public Path persistedExitFile() {
+        return persistDir.resolve("exit");
+    }
+    public Path logFile() {
+        return persistDir.resolve("container.log");
+    }
 }

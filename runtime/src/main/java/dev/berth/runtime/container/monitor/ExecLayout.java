@@ -13,12 +13,28 @@ public record ExecLayout(String containerId, String execId, Path dir) {
         return new ExecLayout(containerId, execId, execRoot.resolve("exec").resolve(execId));
     }
 
-    public Path processJson() { return dir.resolve("process.json"); }
-    public Path pidFile() { return dir.resolve("pidfile"); }
-    public Path conmonPidFile() { return dir.resolve("conmon.pid"); }
-    public Path attachSocket() { return dir.resolve("attach"); }
-    public Path ctlFifo() { return dir.resolve("ctl"); }
-    public Path exitDir() { return dir.resolve("exit"); }
-    public Path exitFile() { return exitDir().resolve(containerId); }
-    public Path logFile() { return dir.resolve("exec.log"); }
+    public Path processJson() {
+        return dir.resolve("process.json");
+    }
+    public Path pidFile() {
+        return dir.resolve("pidfile");
+    }
+    public Path conmonPidFile() {
+        return dir.resolve("conmon.pid");
+    }
+    public Path attachSocket() {
+        return dir.resolve("attach");
+    }
+    public Path ctlFifo() {
+        return dir.resolve("ctl");
+    }
+    public Path exitDir() {
+        return dir.resolve("exit");
+    }
+    public Path exitFile() {
+        return exitDir().resolve(containerId);
+    }
+    public Path logFile() {
+        return dir.resolve("exec.log");
+    }
 }

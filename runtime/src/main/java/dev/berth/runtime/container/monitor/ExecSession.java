@@ -22,9 +22,13 @@ public final class ExecSession {
         this.exit = exit;
     }
 
-    public ExecLayout layout() { return layout; }
+    public ExecLayout layout() {
+        return layout;
+    }
     /** Host pid of the exec'd process. */
-    public long pid() { return pid; }
+    public long pid() {
+        return pid;
+    }
 
     /** The attach connection made before the process started (so no output was lost), when one was asked for. */
     public Optional<AttachConnection> attachment() {

@@ -51,7 +51,8 @@ public final class LogReader {
         int s3 = indexOf(line, s2 + 1, to, (byte) ' ');
         int tagEnd = s3 < 0 ? to : s3;
         try {
-            Instant time = OffsetDateTime.parse(new String(line, from, s1 - from, StandardCharsets.US_ASCII)).toInstant();
+            Instant time = OffsetDateTime.parse(new String(line, from, s1 - from, StandardCharsets.US_ASCII))
+                    .toInstant();
             String stream = new String(line, s1 + 1, s2 - s1 - 1, StandardCharsets.US_ASCII);
             String tag = new String(line, s2 + 1, tagEnd - s2 - 1, StandardCharsets.US_ASCII);
             boolean partial = tag.contains("P");
@@ -101,7 +102,8 @@ public final class LogReader {
      * are written — until {@code sink} returns false, or {@code finished} is true and the log has no more.
      * Pass the container's "has exited" check as {@code finished}.
      */
-    public void follow(LogQuery query, Predicate<LogLine> sink, BooleanSupplier finished) throws IOException, InterruptedException {
+    public void follow(LogQuery query, Predicate<LogLine> sink, BooleanSupplier finished)
+            throws IOException, InterruptedException {
         List<Path> files = segments.get();
         Path live = files.getLast();
         while (!Files.exists(live)) {

@@ -24,15 +24,24 @@ public final class MonitoredContainer {
 
     /** Re-reads a container's pids from its bundle, e.g. when the engine starts again and finds it there. */
     public static MonitoredContainer reattach(ContainerLayout layout) throws IOException {
-        return new MonitoredContainer(layout, readPid(layout.pidFile()).orElse(0), readPid(layout.conmonPidFile()).orElse(0));
+        return new MonitoredContainer(layout, readPid(layout.pidFile()).orElse(0),
+                readPid(layout.conmonPidFile()).orElse(0));
     }
 
-    public ContainerLayout layout() { return layout; }
-    public String id() { return layout.id(); }
+    public ContainerLayout layout() {
+        return layout;
+    }
+    public String id() {
+        return layout.id();
+    }
     /** Host pid of the container's init process. */
-    public long pid() { return pid; }
+    public long pid() {
+        return pid;
+    }
     /** Host pid of the conmon watching it. */
-    public long conmonPid() { return conmonPid; }
+    public long conmonPid() {
+        return conmonPid;
+    }
 
     /** Whether conmon still runs; once it is gone the exit file has been written (or conmon crashed). */
     public boolean monitorAlive() {
@@ -42,7 +51,8 @@ public final class MonitoredContainer {
     /** Completes when conmon has ended (it writes the last of the log before it does); at once when it is gone. */
     public CompletableFuture<?> monitorEnded() {
         return conmonPid <= 0 ? CompletableFuture.completedFuture(null)
-                : ProcessHandle.of(conmonPid).map(ProcessHandle::onExit).orElseGet(() -> CompletableFuture.completedFuture(null));
+                : ProcessHandle.of(conmonPid).map(ProcessHandle::onExit)
+                        .orElseGet(() -> CompletableFuture.completedFuture(null));
     }
 
     /** The exit code once the container has exited: from the exit dir, else from the persisted copy. */

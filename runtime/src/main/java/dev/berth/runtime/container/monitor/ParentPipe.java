@@ -58,7 +58,7 @@ final class ParentPipe implements Closeable {
 
     /** Writes a byte, which is what conmon waits for on the start pipe. */
     void signal() throws IOException {
-        writer.write(ByteBuffer.wrap(new byte[] {'0'}));
+        writer.write(ByteBuffer.wrap(new byte[]{'0'}));
     }
 
     /**
@@ -124,7 +124,7 @@ final class ParentPipe implements Closeable {
             if (reading) {
                 // Closing a FileChannel waits for a thread blocked in read(2) on it, and a FIFO read is not
                 // reliably interrupted; since we hold the write side too, wake our reader with a byte of our own.
-                writer.write(ByteBuffer.wrap(new byte[] {'\n'}));
+                writer.write(ByteBuffer.wrap(new byte[]{'\n'}));
             }
             channel.close();
             writer.close();

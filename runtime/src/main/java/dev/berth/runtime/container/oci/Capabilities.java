@@ -49,7 +49,8 @@ public final class Capabilities {
         }
         int last = ALL_BY_NUMBER.size() - 1;
         try {
-            last = Math.min(last, Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/kernel/cap_last_cap")).getFirst().trim()));
+            last = Math.min(last,
+                    Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/kernel/cap_last_cap")).getFirst().trim()));
         } catch (IOException | RuntimeException e) {
             // keep the table's full length
         }

@@ -32,9 +32,18 @@ public abstract class CliOciRuntime implements OciRuntime {
         this.stateRoot = execRoot.resolve("runtime").resolve(name);
     }
 
-    @Override public String name() { return name; }
-    @Override public Path binary() { return binary; }
-    @Override public Path stateRoot() { return stateRoot; }
+    @Override
+    public String name() {
+        return name;
+    }
+    @Override
+    public Path binary() {
+        return binary;
+    }
+    @Override
+    public Path stateRoot() {
+        return stateRoot;
+    }
 
     @Override
     public RuntimeUsability usability() {
@@ -60,7 +69,10 @@ public abstract class CliOciRuntime implements OciRuntime {
         runDetaching(id, "create", "--bundle", bundle.toString(), "--pid-file", pidFile.toString(), id);
     }
 
-    @Override public void start(String id) { run(id, "start", id); }
+    @Override
+    public void start(String id) {
+        run(id, "start", id);
+    }
 
     @Override
     public ContainerState state(String id) {
@@ -100,8 +112,14 @@ public abstract class CliOciRuntime implements OciRuntime {
         }
     }
 
-    @Override public void pause(String id) { run(id, "pause", id); }
-    @Override public void resume(String id) { run(id, "resume", id); }
+    @Override
+    public void pause(String id) {
+        run(id, "pause", id);
+    }
+    @Override
+    public void resume(String id) {
+        run(id, "resume", id);
+    }
 
     @Override
     public void update(String id, RuntimeSpec.Resources resources) {

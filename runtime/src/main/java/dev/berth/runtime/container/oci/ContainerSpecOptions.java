@@ -97,38 +97,133 @@ public record ContainerSpecOptions(
         private Map<String, String> annotations = Map.of();
         private String seccomp;
 
-        public Builder rootfs(Path v) { rootfs = v; return this; }
-        public Builder args(List<String> v) { args = v; return this; }
-        public Builder args(String... v) { args = List.of(v); return this; }
-        public Builder env(List<String> v) { env = v; return this; }
-        public Builder cwd(String v) { cwd = v; return this; }
-        public Builder user(long u, long g) { uid = u; gid = g; return this; }
-        public Builder additionalGids(List<Long> v) { additionalGids = v; return this; }
-        public Builder hostname(String v) { hostname = v; return this; }
-        public Builder domainname(String v) { domainname = v; return this; }
-        public Builder terminal(boolean v) { terminal = v; return this; }
-        public Builder consoleSize(int height, int width) { consoleHeight = height; consoleWidth = width; return this; }
-        public Builder privileged(boolean v) { privileged = v; return this; }
-        public Builder capAdd(List<String> v) { capAdd = v; return this; }
-        public Builder capDrop(List<String> v) { capDrop = v; return this; }
-        public Builder readonlyRootfs(boolean v) { readonlyRootfs = v; return this; }
-        public Builder noNewPrivileges(boolean v) { noNewPrivileges = v; return this; }
-        public Builder memory(long bytes) { memoryBytes = bytes; return this; }
-        public Builder memorySwap(long bytes) { memorySwapBytes = bytes; return this; }
-        public Builder cpus(double v) { cpus = v; return this; }
-        public Builder cpuShares(long v) { cpuShares = v; return this; }
-        public Builder pidsLimit(long v) { pidsLimit = v; return this; }
-        public Builder ulimits(List<Ulimit> v) { ulimits = v; return this; }
-        public Builder shmSize(long bytes) { shmSizeBytes = bytes; return this; }
-        public Builder sysctls(Map<String, String> v) { sysctls = v; return this; }
-        public Builder mounts(List<SpecMount> v) { mounts = v; return this; }
-        public Builder init(boolean v) { init = v; return this; }
-        public Builder networkNamespacePath(String v) { networkNamespacePath = v; return this; }
-        public Builder cgroupsPath(String v) { cgroupsPath = v; return this; }
-        public Builder oomScoreAdj(Integer v) { oomScoreAdj = v; return this; }
-        public Builder annotations(Map<String, String> v) { annotations = v; return this; }
+        public Builder rootfs(Path v) {
+            rootfs = v;
+            return this;
+        }
+        public Builder args(List<String> v) {
+            args = v;
+            return this;
+        }
+        public Builder args(String... v) {
+            args = List.of(v);
+            return this;
+        }
+        public Builder env(List<String> v) {
+            env = v;
+            return this;
+        }
+        public Builder cwd(String v) {
+            cwd = v;
+            return this;
+        }
+        public Builder user(long u, long g) {
+            uid = u;
+            gid = g;
+            return this;
+        }
+        public Builder additionalGids(List<Long> v) {
+            additionalGids = v;
+            return this;
+        }
+        public Builder hostname(String v) {
+            hostname = v;
+            return this;
+        }
+        public Builder domainname(String v) {
+            domainname = v;
+            return this;
+        }
+        public Builder terminal(boolean v) {
+            terminal = v;
+            return this;
+        }
+        public Builder consoleSize(int height, int width) {
+            consoleHeight = height;
+            consoleWidth = width;
+            return this;
+        }
+        public Builder privileged(boolean v) {
+            privileged = v;
+            return this;
+        }
+        public Builder capAdd(List<String> v) {
+            capAdd = v;
+            return this;
+        }
+        public Builder capDrop(List<String> v) {
+            capDrop = v;
+            return this;
+        }
+        public Builder readonlyRootfs(boolean v) {
+            readonlyRootfs = v;
+            return this;
+        }
+        public Builder noNewPrivileges(boolean v) {
+            noNewPrivileges = v;
+            return this;
+        }
+        public Builder memory(long bytes) {
+            memoryBytes = bytes;
+            return this;
+        }
+        public Builder memorySwap(long bytes) {
+            memorySwapBytes = bytes;
+            return this;
+        }
+        public Builder cpus(double v) {
+            cpus = v;
+            return this;
+        }
+        public Builder cpuShares(long v) {
+            cpuShares = v;
+            return this;
+        }
+        public Builder pidsLimit(long v) {
+            pidsLimit = v;
+            return this;
+        }
+        public Builder ulimits(List<Ulimit> v) {
+            ulimits = v;
+            return this;
+        }
+        public Builder shmSize(long bytes) {
+            shmSizeBytes = bytes;
+            return this;
+        }
+        public Builder sysctls(Map<String, String> v) {
+            sysctls = v;
+            return this;
+        }
+        public Builder mounts(List<SpecMount> v) {
+            mounts = v;
+            return this;
+        }
+        public Builder init(boolean v) {
+            init = v;
+            return this;
+        }
+        public Builder networkNamespacePath(String v) {
+            networkNamespacePath = v;
+            return this;
+        }
+        public Builder cgroupsPath(String v) {
+            cgroupsPath = v;
+            return this;
+        }
+        public Builder oomScoreAdj(Integer v) {
+            oomScoreAdj = v;
+            return this;
+        }
+        public Builder annotations(Map<String, String> v) {
+            annotations = v;
+            return this;
+        }
         /** The value of {@code --security-opt seccomp=...}: "unconfined", a Docker profile's JSON, or null for the default. */
-        public Builder seccomp(String v) { seccomp = v; return this; }
+        public Builder seccomp(String v) {
+            seccomp = v;
+            return this;
+        }
 
         public ContainerSpecOptions build() {
             return new ContainerSpecOptions(rootfs, args, env, cwd, uid, gid, additionalGids, hostname, domainname,

@@ -32,9 +32,9 @@ final class DefaultDevices {
             rules.add(new RuntimeSpec.DeviceRule(true, "c", d.major(), d.minor(), "rwm"));
         }
         rules.add(new RuntimeSpec.DeviceRule(true, "c", 136L, null, "rwm")); // /dev/pts/*
-        rules.add(new RuntimeSpec.DeviceRule(true, "c", 5L, 1L, "rwm"));     // /dev/console
-        rules.add(new RuntimeSpec.DeviceRule(true, "c", 5L, 2L, "rwm"));     // /dev/ptmx
-        rules.add(new RuntimeSpec.DeviceRule(true, "c", 10L, 200L, "rwm"));  // /dev/net/tun
+        rules.add(new RuntimeSpec.DeviceRule(true, "c", 5L, 1L, "rwm")); // /dev/console
+        rules.add(new RuntimeSpec.DeviceRule(true, "c", 5L, 2L, "rwm")); // /dev/ptmx
+        rules.add(new RuntimeSpec.DeviceRule(true, "c", 10L, 200L, "rwm")); // /dev/net/tun
         return rules;
     }
 
@@ -57,7 +57,8 @@ final class DefaultDevices {
     private static void hostDevice(Path p, List<RuntimeSpec.Device> out) {
         String s = p.toString();
         // /dev/pts and /dev/shm are the container's own; /dev/console is set up by the runtime.
-        if (s.startsWith("/dev/pts") || s.startsWith("/dev/shm") || s.startsWith("/dev/mqueue") || s.equals("/dev/console")) {
+        if (s.startsWith("/dev/pts") || s.startsWith("/dev/shm") || s.startsWith("/dev/mqueue")
+                || s.equals("/dev/console")) {
             return;
         }
         try {
@@ -75,7 +76,8 @@ final class DefaultDevices {
             long minor = (rdev & 0xff) | ((rdev >>> 12) & ~0xffL);
             int uid = (Integer) Files.getAttribute(p, "unix:uid");
             int gid = (Integer) Files.getAttribute(p, "unix:gid");
-            out.add(new RuntimeSpec.Device(s, fmt == S_IFCHR ? "c" : "b", major, minor, mode & 07777, (long) uid, (long) gid));
+            out.add(new RuntimeSpec.Device(s, fmt == S_IFCHR ? "c" : "b", major, minor, mode & 07777, (long) uid,
+                    (long) gid));
         } catch (IOException | RuntimeException e) {
             // unreadable node: skip it
         }

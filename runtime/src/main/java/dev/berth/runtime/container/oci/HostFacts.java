@@ -20,7 +20,8 @@ public record HostFacts(
 
     /** Static init binaries, in order of preference: they are bind-mounted into any rootfs, so no shared libraries. */
     static final List<Path> INIT_CANDIDATES = List.of(
-            Path.of("/usr/bin/tini-static"), Path.of("/usr/bin/docker-init"), Path.of("/usr/libexec/docker/docker-init"),
+            Path.of("/usr/bin/tini-static"), Path.of("/usr/bin/docker-init"),
+            Path.of("/usr/libexec/docker/docker-init"),
             Path.of("/usr/bin/catatonit"), Path.of("/usr/libexec/podman/catatonit"));
 
     /** Reads this host's limits and features now. */

@@ -10,7 +10,8 @@ record KernelVersion(int major, int minor) {
         try {
             return new KernelVersion(Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 0);
         } catch (NumberFormatException e) {
-            throw new dev.berth.runtime.errors.InvalidArgumentException("invalid kernel version in seccomp profile: " + text);
+            throw new dev.berth.runtime.errors.InvalidArgumentException(
+                    "invalid kernel version in seccomp profile: " + text);
         }
     }
 

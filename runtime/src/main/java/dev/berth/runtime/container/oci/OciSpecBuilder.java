@@ -41,15 +41,16 @@ public final class OciSpecBuilder {
         List<String> args = new ArrayList<>(o.args());
         List<RuntimeSpec.Mount> mounts = new ArrayList<>(defaultMounts(o));
         if (o.init()) {
-            var init = host.initBinary().orElseThrow(() ->
-                    new InvalidArgumentException("--init needs tini-static, docker-init or catatonit on the host; none is installed"));
+            var init = host.initBinary().orElseThrow(() -> new InvalidArgumentException(
+                    "--init needs tini-static, docker-init or catatonit on the host; none is installed"));
             mounts.add(new RuntimeSpec.Mount("/dev/init", "bind", init.toString(), List.of("bind", "ro")));
             args.addAll(0, List.of("/dev/init", "--"));
         }
         mounts = withUserMounts(mounts, o.mounts());
         var process = new RuntimeSpec.Process(
                 o.terminal(),
-                o.terminal() && o.consoleHeight() > 0 ? new RuntimeSpec.ConsoleSize(o.consoleHeight(), o.consoleWidth()) : null,
+                o.terminal() && o.consoleHeight() > 0 ? new RuntimeSpec.ConsoleSize(o.consoleHeight(), o.consoleWidth())
+                        : null,
                 new RuntimeSpec.User(o.uid(), o.gid(), o.additionalGids().isEmpty() ? null : o.additionalGids()),
                 args,
                 env(o),
@@ -82,7 +83,7 @@ public final class OciSpecBuilder {
 
     /** The process of an exec session, with the same capability and rlimit rules as the container's own. */
     public RuntimeSpec.Process execProcess(ContainerSpecOptions container, List<String> args, List<String> env,
-                                           String cwd, long uid, long gid, boolean terminal) {
+            String cwd, long uid, long gid, boolean terminal) {
         if (args.isEmpty()) {
             throw new InvalidArgumentException("exec needs a command");
         }
@@ -108,24 +109,31 @@ public final class OciSpecBuilder {
             throw new InvalidArgumentException("Minimum memory limit allowed is 6MB");
         }
         if (o.memorySwapBytes() > 0 && o.memorySwapBytes() < o.memoryBytes()) {
-            throw new InvalidArgumentException("Minimum memoryswap limit should be larger than memory limit, see usage");
+            throw new InvalidArgumentException(
+                    "Minimum memoryswap limit should be larger than memory limit, see usage");
         }
         if (o.memorySwapBytes() > 0 && o.memoryBytes() == 0) {
-            throw new InvalidArgumentException("You should always set the Memory limit when using Memoryswap limit, see usage");
+            throw new InvalidArgumentException(
+                    "You should always set the Memory limit when using Memoryswap limit, see usage");
         }
         int cores = Runtime.getRuntime().availableProcessors();
         if (o.cpus() > cores) {
-            throw new InvalidArgumentException("range of CPUs is from 0.01 to " + cores + ".00, as there are only " + cores + " CPUs available");
+            throw new InvalidArgumentException(
+                    "range of CPUs is from 0.01 to " + cores + ".00, as there are only " + cores + " CPUs available");
         }
         for (SpecMount m : o.mounts()) {
             if (m.destination() == null || !m.destination().startsWith("/")) {
-                throw new InvalidArgumentException("invalid mount config: mount path must be absolute: " + m.destination());
+                throw new InvalidArgumentException(
+                        "invalid mount config: mount path must be absolute: " + m.destination());
             }
             if (m.kind() != SpecMount.Kind.TMPFS && (m.source() == null || !m.source().startsWith("/"))) {
-                throw new InvalidArgumentException("invalid mount config: bind source path must be absolute: " + m.source());
+                throw new InvalidArgumentException(
+                        "invalid mount config: bind source path must be absolute: " + m.source());
             }
-            if (m.propagation() != null && !List.of("private", "rprivate", "shared", "rshared", "slave", "rslave").contains(m.propagation())) {
-                throw new InvalidArgumentException("invalid mount config: invalid propagation mode: " + m.propagation());
+            if (m.propagation() != null && !List.of("private", "rprivate", "shared", "rshared", "slave", "rslave")
+                    .contains(m.propagation())) {
+                throw new InvalidArgumentException(
+                        "invalid mount config: invalid propagation mode: " + m.propagation());
             }
         }
     }
@@ -135,12 +143,16 @@ public final class OciSpecBuilder {
         String sysMode = o.privileged() ? "rw" : "ro";
         return List.of(
                 new RuntimeSpec.Mount("/proc", "proc", "proc", List.of("nosuid", "noexec", "nodev")),
-                new RuntimeSpec.Mount("/dev", "tmpfs", "tmpfs", List.of("nosuid", "strictatime", "mode=755", "size=65536k")),
-                new RuntimeSpec.Mount("/dev/pts", "devpts", "devpts", List.of("nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620", "gid=5")),
+                new RuntimeSpec.Mount("/dev", "tmpfs", "tmpfs",
+                        List.of("nosuid", "strictatime", "mode=755", "size=65536k")),
+                new RuntimeSpec.Mount("/dev/pts", "devpts", "devpts",
+                        List.of("nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620", "gid=5")),
                 new RuntimeSpec.Mount("/sys", "sysfs", "sysfs", List.of("nosuid", "noexec", "nodev", sysMode)),
-                new RuntimeSpec.Mount("/sys/fs/cgroup", "cgroup", "cgroup", List.of("nosuid", "noexec", "nodev", "relatime", sysMode)),
+                new RuntimeSpec.Mount("/sys/fs/cgroup", "cgroup", "cgroup",
+                        List.of("nosuid", "noexec", "nodev", "relatime", sysMode)),
                 new RuntimeSpec.Mount("/dev/mqueue", "mqueue", "mqueue", List.of("nosuid", "noexec", "nodev")),
-                new RuntimeSpec.Mount("/dev/shm", "tmpfs", "shm", List.of("nosuid", "noexec", "nodev", "mode=1777", "size=" + shm)));
+                new RuntimeSpec.Mount("/dev/shm", "tmpfs", "shm",
+                        List.of("nosuid", "noexec", "nodev", "mode=1777", "size=" + shm)));
     }
 
     /** User mounts replace defaults at the same destination and are ordered parents first, as moby sorts them. */
@@ -163,7 +175,8 @@ public final class OciSpecBuilder {
             }
             return new RuntimeSpec.Mount(destination, "tmpfs", "tmpfs", options);
         }
-        List<String> options = List.of("rbind", m.readOnly() ? "ro" : "rw", m.propagation() == null ? "rprivate" : m.propagation());
+        List<String> options = List.of("rbind", m.readOnly() ? "ro" : "rw",
+                m.propagation() == null ? "rprivate" : m.propagation());
         return new RuntimeSpec.Mount(destination, "bind", m.source(), options);
     }
 
@@ -184,16 +197,17 @@ public final class OciSpecBuilder {
     /** RLIMIT_NOFILE defaults to Docker's 1048576 and every hard limit is capped at the host's own hard limit. */
     private List<RuntimeSpec.Rlimit> rlimits(ContainerSpecOptions o) {
         Map<String, long[]> limits = new LinkedHashMap<>();
-        limits.put("RLIMIT_NOFILE", new long[] {DEFAULT_NOFILE, DEFAULT_NOFILE});
+        limits.put("RLIMIT_NOFILE", new long[]{DEFAULT_NOFILE, DEFAULT_NOFILE});
         for (ContainerSpecOptions.Ulimit u : o.ulimits()) {
             String type = "RLIMIT_" + u.name().trim().toUpperCase(Locale.ROOT);
             if (dev.berth.runtime.linux.ProcessLimits.procName(type).isEmpty()) {
                 throw new InvalidArgumentException("invalid ulimit type: " + u.name());
             }
             if (u.soft() > u.hard()) {
-                throw new InvalidArgumentException("ulimit soft limit must be less than or equal to hard limit: " + u.soft() + " > " + u.hard());
+                throw new InvalidArgumentException(
+                        "ulimit soft limit must be less than or equal to hard limit: " + u.soft() + " > " + u.hard());
             }
-            limits.put(type, new long[] {u.soft(), u.hard()});
+            limits.put(type, new long[]{u.soft(), u.hard()});
         }
         List<RuntimeSpec.Rlimit> out = new ArrayList<>();
         limits.forEach((type, softHard) -> {
@@ -237,7 +251,8 @@ public final class OciSpecBuilder {
                     null, null);
         }
         var pids = o.pidsLimit() != 0 ? new RuntimeSpec.Pids(o.pidsLimit()) : null;
-        return new RuntimeSpec.Resources(o.privileged() ? DefaultDevices.allowAll() : DefaultDevices.rules(), memory, cpu, pids);
+        return new RuntimeSpec.Resources(o.privileged() ? DefaultDevices.allowAll() : DefaultDevices.rules(), memory,
+                cpu, pids);
     }
 
     private static String clean(String path) {

@@ -36,7 +36,8 @@ final class RuntimeCommand {
         Path outFile = null;
         Path errFile = null;
         try {
-            ProcessBuilder pb = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            ProcessBuilder pb = new ProcessBuilder(argv)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             if (scratch != null) {
                 Files.createDirectories(scratch);
                 outFile = Files.createTempFile(scratch, "out-", ".txt");
@@ -98,7 +99,8 @@ final class RuntimeCommand {
         Result r = run(argv, TIMEOUT, scratch);
         if (r.exitCode() != 0) {
             String message = message(r);
-            if (message.contains("does not exist") || message.contains("not found") || message.contains("No such file")) {
+            if (message.contains("does not exist") || message.contains("not found")
+                    || message.contains("No such file")) {
                 throw new NotFoundException("No such container: " + id + " (" + message + ")");
             }
             throw new EngineException(argv.getFirst() + " " + verb(argv) + " " + id + " failed: " + message);

@@ -23,7 +23,8 @@ final class RuntimeProbe {
         if (!Files.isRegularFile(binary) || !Files.isExecutable(binary)) {
             return RuntimeUsability.unusable(runtime.name() + " is not installed (no executable at " + binary + ")");
         }
-        RuntimeCommand.Result version = RuntimeCommand.run(List.of(binary.toString(), "--version"), RuntimeCommand.TIMEOUT);
+        RuntimeCommand.Result version = RuntimeCommand.run(List.of(binary.toString(), "--version"),
+                RuntimeCommand.TIMEOUT);
         if (version.exitCode() != 0) {
             return RuntimeUsability.unusable(binary + " --version failed: " + RuntimeCommand.message(version));
         }
@@ -46,7 +47,8 @@ final class RuntimeProbe {
             runtime.create(id, dir, dir.resolve("pid"));
             return RuntimeUsability.ok();
         } catch (RuntimeException | IOException e) {
-            return RuntimeUsability.unusable(runtime.name() + " cannot create containers on this host: " + e.getMessage());
+            return RuntimeUsability
+                    .unusable(runtime.name() + " cannot create containers on this host: " + e.getMessage());
         } finally {
             cleanUp(runtime, id, dir);
         }

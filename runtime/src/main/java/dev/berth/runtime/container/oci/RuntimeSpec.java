@@ -40,7 +40,8 @@ public record RuntimeSpec(
     public record User(long uid, long gid, List<Long> additionalGids) {}
 
     /** Capability sets, names with the CAP_ prefix. */
-    public record Capabilities(List<String> bounding, List<String> effective, List<String> permitted, List<String> ambient) {}
+    public record Capabilities(List<String> bounding, List<String> effective, List<String> permitted,
+            List<String> ambient) {}
 
     /** One POSIX resource limit. */
     public record Rlimit(String type, long hard, long soft) {}
@@ -64,7 +65,8 @@ public record RuntimeSpec(
             Seccomp seccomp) {}
 
     /** A seccomp filter: {@code defaultAction} for every syscall the rules do not name (SCMP_ACT_*). */
-    public record Seccomp(String defaultAction, Integer defaultErrnoRet, List<String> architectures, List<SyscallRule> syscalls) {}
+    public record Seccomp(String defaultAction, Integer defaultErrnoRet, List<String> architectures,
+            List<SyscallRule> syscalls) {}
 
     /** One seccomp rule: {@code action} for {@code names}, optionally only when {@code args} match. */
     public record SyscallRule(List<String> names, String action, Integer errnoRet, List<SyscallArg> args) {}

@@ -81,7 +81,8 @@ public final class SeccompProfiles {
                 names.add(s.path("name").asText());
             }
             if (names.isEmpty() || !s.path("action").isTextual()) {
-                throw new InvalidArgumentException("invalid seccomp profile: every syscall rule needs names and an action");
+                throw new InvalidArgumentException(
+                        "invalid seccomp profile: every syscall rule needs names and an action");
             }
             List<RuntimeSpec.SyscallArg> args = new ArrayList<>();
             for (JsonNode a : s.path("args")) {

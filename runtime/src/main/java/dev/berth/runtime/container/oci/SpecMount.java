@@ -4,7 +4,8 @@ package dev.berth.runtime.container.oci;
  * One mount the user asked for: a bind (host path or a volume's directory) or a tmpfs.
  * {@code propagation} is one of private, rprivate (default), shared, rshared, slave, rslave, or null.
  */
-public record SpecMount(Kind kind, String source, String destination, boolean readOnly, String propagation, String tmpfsOptions) {
+public record SpecMount(Kind kind, String source, String destination, boolean readOnly, String propagation,
+        String tmpfsOptions) {
 
     /** What backs the mount. */
     public enum Kind { BIND, VOLUME, TMPFS }

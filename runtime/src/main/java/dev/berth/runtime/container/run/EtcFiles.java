@@ -22,7 +22,8 @@ public final class EtcFiles {
 
     /** Writes the three files with the given contents. */
     public static Paths write(Path containerDir, Container c, String hosts, String resolvConf) throws IOException {
-        Paths paths = new Paths(containerDir.resolve("hostname"), containerDir.resolve("hosts"), containerDir.resolve("resolv.conf"));
+        Paths paths = new Paths(containerDir.resolve("hostname"), containerDir.resolve("hosts"),
+                containerDir.resolve("resolv.conf"));
         AtomicFiles.write(paths.hostname(), (hostname(c) + "\n").getBytes(StandardCharsets.UTF_8));
         AtomicFiles.write(paths.hosts(), hosts.getBytes(StandardCharsets.UTF_8));
         AtomicFiles.write(paths.resolvConf(), resolvConf.getBytes(StandardCharsets.UTF_8));
@@ -50,7 +51,8 @@ public final class EtcFiles {
         }
         if (address != null) {
             String domain = c.configView().domainname();
-            hosts.append(address).append('\t').append(domain.isEmpty() ? hostname : hostname + "." + domain + " " + hostname).append('\n');
+            hosts.append(address).append('\t')
+                    .append(domain.isEmpty() ? hostname : hostname + "." + domain + " " + hostname).append('\n');
         }
         return hosts.toString();
     }
@@ -72,7 +74,8 @@ public final class EtcFiles {
                 }
                 switch (f[0]) {
                     case "nameserver" -> {
-                        if (host.dns().isEmpty() && networkResolvers.isEmpty() && !f[1].startsWith("127.") && !f[1].equals("::1")) {
+                        if (host.dns().isEmpty() && networkResolvers.isEmpty() && !f[1].startsWith("127.")
+                                && !f[1].equals("::1")) {
                             nameservers.add(f[1]);
                         }
                     }
@@ -86,7 +89,8 @@ public final class EtcFiles {
                             options.addAll(List.of(f).subList(1, f.length));
                         }
                     }
-                    default -> { }
+                    default -> {
+                    }
                 }
             }
         }

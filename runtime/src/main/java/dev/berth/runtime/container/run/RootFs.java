@@ -41,10 +41,12 @@ public final class RootFs {
     /** The image's layers, top first (overlay's lowerdir order). */
     public List<Layer> lowerLayers(Container c) {
         ImageRecord image = images.byId(c.imageId())
-                .orElseThrow(() -> new EngineException("the image of container " + c.shortId() + " (" + c.imageId() + ") is gone"));
+                .orElseThrow(() -> new EngineException(
+                        "the image of container " + c.shortId() + " (" + c.imageId() + ") is gone"));
         List<Layer> out = new ArrayList<>();
         for (LayerRef ref : image.layers().reversed()) {
-            out.add(layers.get(ref.chainId()).orElseThrow(() -> new EngineException("layer " + ref.chainId() + " is missing")));
+            out.add(layers.get(ref.chainId())
+                    .orElseThrow(() -> new EngineException("layer " + ref.chainId() + " is missing")));
         }
         return out;
     }

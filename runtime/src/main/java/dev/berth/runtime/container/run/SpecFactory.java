@@ -27,7 +27,7 @@ public final class SpecFactory {
 
     /** @param linkEnv the variables of the container's legacy links; its own Env wins where both name a variable */
     public static ContainerSpecOptions options(Container c, Path rootfs, EtcFiles.Paths etc, String netnsPath,
-                                               List<String> linkEnv) {
+            List<String> linkEnv) {
         ContainerConfig config = c.configView();
         HostConfig host = c.hostConfigView();
         UserLookup.Ids ids = UserLookup.resolve(rootfs, config.user(), host.groupAdd());
@@ -83,7 +83,9 @@ public final class SpecFactory {
                 .capAdd(host.capAdd())
                 .capDrop(host.capDrop())
                 .readonlyRootfs(host.readonlyRootfs())
-                .noNewPrivileges(host.securityOpt().stream().anyMatch(o -> o.equals("no-new-privileges") || o.equals("no-new-privileges:true") || o.equals("no-new-privileges=true")))
+                .noNewPrivileges(host.securityOpt().stream()
+                        .anyMatch(o -> o.equals("no-new-privileges") || o.equals("no-new-privileges:true")
+                                || o.equals("no-new-privileges=true")))
                 .seccomp(securityOption(host.securityOpt(), "seccomp"))
                 .memory(host.memory())
                 .memorySwap(host.memorySwap())

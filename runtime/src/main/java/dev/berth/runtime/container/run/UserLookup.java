@@ -34,7 +34,8 @@ public final class UserLookup {
         } else if (userPart.matches("\\d+")) {
             uid = Long.parseLong(userPart);
         } else {
-            throw new InvalidArgumentException("unable to find user " + userPart + ": no matching entries in passwd file");
+            throw new InvalidArgumentException(
+                    "unable to find user " + userPart + ": no matching entries in passwd file");
         }
         if (groupPart != null) {
             String[] g = find(groups, groupPart);
@@ -43,7 +44,8 @@ public final class UserLookup {
             } else if (groupPart.matches("\\d+")) {
                 gid = Long.parseLong(groupPart);
             } else {
-                throw new InvalidArgumentException("unable to find group " + groupPart + ": no matching entries in group file");
+                throw new InvalidArgumentException(
+                        "unable to find group " + groupPart + ": no matching entries in group file");
             }
         }
         List<Long> extra = new ArrayList<>();
@@ -59,7 +61,8 @@ public final class UserLookup {
             } else if (add.matches("\\d+")) {
                 extra.add(Long.parseLong(add));
             } else {
-                throw new InvalidArgumentException("unable to find group " + add + ": no matching entries in group file");
+                throw new InvalidArgumentException(
+                        "unable to find group " + add + ": no matching entries in group file");
             }
         }
         return new Ids(uid, gid, extra);

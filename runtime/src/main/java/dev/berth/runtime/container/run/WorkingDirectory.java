@@ -1,6 +1,5 @@
 package dev.berth.runtime.container.run;
 
-import dev.berth.runtime.container.run.ContainerPaths;
 import dev.berth.runtime.errors.EngineException;
 import dev.berth.runtime.errors.InvalidArgumentException;
 import java.io.IOException;
@@ -16,8 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * depends on the OCI runtime creating it. Symlinks on the way are followed inside the root only.
  */
 public final class WorkingDirectory {
-    private WorkingDirectory() {
-    }
+    private WorkingDirectory() {}
 
     /** Makes {@code workingDir} (absolute, as the container sees it) exist under {@code rootfs}; "" or "/" is a no-op. */
     public static void create(Path rootfs, String workingDir) {
@@ -51,7 +49,8 @@ public final class WorkingDirectory {
         } catch (FileAlreadyExistsException raced) {
             // created meanwhile (an exec racing a start): fine if it is a directory, which the next step checks
         } catch (IOException e) {
-            throw new EngineException("cannot create the working directory " + dir.getFileName() + ": " + e.getMessage(), e);
+            throw new EngineException(
+                    "cannot create the working directory " + dir.getFileName() + ": " + e.getMessage(), e);
         }
     }
 }

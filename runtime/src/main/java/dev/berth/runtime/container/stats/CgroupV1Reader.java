@@ -67,7 +67,8 @@ public final class CgroupV1Reader implements CgroupReader {
             String[] f = line.trim().split("\\s+");
             if (f.length == 3 && f[0].contains(":")) {
                 String[] dev = f[0].split(":");
-                out.add(new CgroupSample.IoEntry(CgroupFiles.parse(dev[0]), CgroupFiles.parse(dev[1]), f[1], CgroupFiles.parse(f[2])));
+                out.add(new CgroupSample.IoEntry(CgroupFiles.parse(dev[0]), CgroupFiles.parse(dev[1]), f[1],
+                        CgroupFiles.parse(f[2])));
             }
         }
         return List.copyOf(out);

@@ -29,7 +29,8 @@ public final class ContainerStats {
             return StatsSnapshot.notRunning();
         }
         return cgroups.read(SpecFactory.cgroupsPath(c.id()))
-                .map(sample -> new StatsSnapshot(Instant.now(), sample, host.systemCpuNs(), host.onlineCpus(), host.memTotal(),
+                .map(sample -> new StatsSnapshot(Instant.now(), sample, host.systemCpuNs(), host.onlineCpus(),
+                        host.memTotal(),
                         networks(c)))
                 .orElse(StatsSnapshot.notRunning());
     }

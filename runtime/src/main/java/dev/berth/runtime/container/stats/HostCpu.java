@@ -34,7 +34,8 @@ public final class HostCpu {
     /** CPUs the host has online: the per-cpu lines of /proc/stat. */
     public int onlineCpus() {
         List<String> lines = CgroupFiles.lines(proc.resolve("stat"));
-        int n = (int) lines.stream().filter(l -> l.startsWith("cpu") && l.length() > 3 && Character.isDigit(l.charAt(3))).count();
+        int n = (int) lines.stream()
+                .filter(l -> l.startsWith("cpu") && l.length() > 3 && Character.isDigit(l.charAt(3))).count();
         return n > 0 ? n : Runtime.getRuntime().availableProcessors();
     }
 

@@ -8,7 +8,7 @@ import java.util.Map;
 public final class NetDev {
     /** Docker's per-interface network stats. */
     public record Counters(long rxBytes, long rxPackets, long rxErrors, long rxDropped,
-                           long txBytes, long txPackets, long txErrors, long txDropped) {}
+            long txBytes, long txPackets, long txErrors, long txDropped) {}
 
     private NetDev() {}
 

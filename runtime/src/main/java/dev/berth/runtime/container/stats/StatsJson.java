@@ -28,8 +28,9 @@ public final class StatsJson {
         }
         ObjectNode blkio = o.putObject("blkio_stats");
         ArrayNode bytes = blkio.putArray("io_service_bytes_recursive");
-        c.io().forEach(e -> bytes.addObject().put("major", e.major()).put("minor", e.minor()).put("op", e.op()).put("value", e.value()));
-        for (String empty : new String[] {"io_serviced_recursive", "io_queue_recursive", "io_service_time_recursive",
+        c.io().forEach(e -> bytes.addObject().put("major", e.major()).put("minor", e.minor()).put("op", e.op())
+                .put("value", e.value()));
+        for (String empty : new String[]{"io_serviced_recursive", "io_queue_recursive", "io_service_time_recursive",
                 "io_wait_time_recursive", "io_merged_recursive", "io_time_recursive", "sectors_recursive"}) {
             blkio.putNull(empty);
         }
@@ -84,7 +85,8 @@ public final class StatsJson {
         for (Map.Entry<String, Long> e : c.memoryStat().entrySet()) {
             stats.put(e.getKey(), e.getValue());
         }
-        long limit = c.memoryLimit() > 0 && (s.hostMemory() == 0 || c.memoryLimit() < s.hostMemory()) ? c.memoryLimit() : s.hostMemory();
+        long limit = c.memoryLimit() > 0 && (s.hostMemory() == 0 || c.memoryLimit() < s.hostMemory()) ? c.memoryLimit()
+                : s.hostMemory();
         mem.put("limit", limit);
         return mem;
     }

@@ -47,7 +47,8 @@ public final class ContainerStore {
                         Container c = Json.MAPPER.readValue(record.toFile(), Container.class);
                         byId.put(c.id(), c);
                     } catch (IOException e) {
-                        LOG.log(System.Logger.Level.WARNING, "skipping unreadable container record {0}: {1}", record, e.getMessage());
+                        LOG.log(System.Logger.Level.WARNING, "skipping unreadable container record {0}: {1}", record,
+                                e.getMessage());
                     }
                 }
             }
@@ -100,8 +101,10 @@ public final class ContainerStore {
     /** Adds a new container; its name must be free. */
     public synchronized Container add(Container c) {
         if (nameTaken(c.name(), null)) {
-            throw new ConflictException("Conflict. The container name \"/" + c.name() + "\" is already in use by container \""
-                    + ownerOf(c.name()) + "\". You have to remove (or rename) that container to be able to reuse that name.");
+            throw new ConflictException(
+                    "Conflict. The container name \"/" + c.name() + "\" is already in use by container \""
+                            + ownerOf(c.name())
+                            + "\". You have to remove (or rename) that container to be able to reuse that name.");
         }
         write(c);
         byId.put(c.id(), c);
@@ -116,8 +119,10 @@ public final class ContainerStore {
         }
         Container next = change.apply(current);
         if (!next.name().equals(current.name()) && nameTaken(next.name(), id)) {
-            throw new ConflictException("Conflict. The container name \"/" + next.name() + "\" is already in use by container \""
-                    + ownerOf(next.name()) + "\". You have to remove (or rename) that container to be able to reuse that name.");
+            throw new ConflictException(
+                    "Conflict. The container name \"/" + next.name() + "\" is already in use by container \""
+                            + ownerOf(next.name())
+                            + "\". You have to remove (or rename) that container to be able to reuse that name.");
         }
         write(next);
         byId.put(id, next);
@@ -139,7 +144,8 @@ public final class ContainerStore {
         try {
             write(next);
         } catch (EngineException e) {
-            LOG.log(System.Logger.Level.WARNING, "the state of container " + id.substring(0, Math.min(12, id.length())) + " is kept in memory only: "
+            LOG.log(System.Logger.Level.WARNING,
+                    "the state of container " + id.substring(0, Math.min(12, id.length())) + " is kept in memory only: "
                             + e.getMessage());
         }
         return next;

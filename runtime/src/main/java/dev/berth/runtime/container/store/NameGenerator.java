@@ -12,10 +12,13 @@ public final class NameGenerator {
     private static final List<String> LEFT = List.of(
             "admiring", "adoring", "affectionate", "agitated", "amazing", "angry", "awesome", "beautiful", "blissful",
             "bold", "boring", "brave", "busy", "charming", "clever", "compassionate", "competent", "condescending",
-            "confident", "cool", "cranky", "crazy", "dazzling", "determined", "distracted", "dreamy", "eager", "ecstatic",
-            "elastic", "elated", "elegant", "eloquent", "epic", "exciting", "fervent", "festive", "flamboyant", "focused",
+            "confident", "cool", "cranky", "crazy", "dazzling", "determined", "distracted", "dreamy", "eager",
+            "ecstatic",
+            "elastic", "elated", "elegant", "eloquent", "epic", "exciting", "fervent", "festive", "flamboyant",
+            "focused",
             "friendly", "frosty", "funny", "gallant", "gifted", "goofy", "gracious", "great", "happy", "hardcore",
-            "heuristic", "hopeful", "hungry", "infallible", "inspiring", "intelligent", "interesting", "jolly", "jovial",
+            "heuristic", "hopeful", "hungry", "infallible", "inspiring", "intelligent", "interesting", "jolly",
+            "jovial",
             "keen", "kind", "laughing", "loving", "lucid", "magical", "modest", "musing", "mystifying", "naughty",
             "nervous", "nice", "nifty", "nostalgic", "objective", "optimistic", "peaceful", "pedantic", "pensive",
             "practical", "priceless", "quirky", "quizzical", "recursing", "relaxed", "reverent", "romantic", "sad",
@@ -38,7 +41,8 @@ public final class NameGenerator {
             "noether", "northcutt", "noyce", "panini", "pare", "pascal", "pasteur", "perlman", "pike", "poincare",
             "ptolemy", "raman", "ramanujan", "ride", "ritchie", "roentgen", "rosalind", "saha", "sammet", "shamir",
             "shannon", "shaw", "shirley", "shockley", "sinoussi", "snyder", "spence", "stonebraker", "sutherland",
-            "swanson", "swartz", "swirles", "taussig", "tesla", "tharp", "thompson", "torvalds", "turing", "varahamihira",
+            "swanson", "swartz", "swirles", "taussig", "tesla", "tharp", "thompson", "torvalds", "turing",
+            "varahamihira",
             "villani", "visvesvaraya", "volhard", "wescoff", "wiles", "williams", "wilson", "wing", "wozniak", "wright",
             "wu", "yalow", "yonath", "zhukovsky");
 

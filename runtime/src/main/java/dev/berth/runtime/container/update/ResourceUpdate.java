@@ -10,7 +10,7 @@ import dev.berth.runtime.errors.InvalidArgumentException;
  * Knows how to fold itself into a HostConfig and into the runtime's cgroup resources.
  */
 public record ResourceUpdate(Long memory, Long memorySwap, Long nanoCpus, Long cpuShares, Long cpuQuota, Long cpuPeriod,
-                             Long pidsLimit, JsonNode restartPolicy) {
+        Long pidsLimit, JsonNode restartPolicy) {
     static final long MIN_MEMORY = 6L * 1024 * 1024;
     static final long DEFAULT_CPU_PERIOD_US = 100_000;
 
@@ -68,15 +68,17 @@ public record ResourceUpdate(Long memory, Long memorySwap, Long nanoCpus, Long c
         if (memory != null) {
             long oldSwap = old.path("MemorySwap").asLong(0);
             if (memorySwap == null && oldSwap > 0 && memory > oldSwap) {
-                throw new dev.berth.runtime.errors.ConflictException("Memory limit should be smaller than already set memoryswap limit,"
-                        + " update the memoryswap at the same time");
+                throw new dev.berth.runtime.errors.ConflictException(
+                        "Memory limit should be smaller than already set memoryswap limit,"
+                                + " update the memoryswap at the same time");
             }
             h.put("Memory", memory);
         }
         if (memorySwap != null) {
             long mem = h.path("Memory").asLong(0);
             if (memorySwap > 0 && memorySwap < mem) {
-                throw new InvalidArgumentException("Minimum memoryswap limit should be larger than memory limit, see usage");
+                throw new InvalidArgumentException(
+                        "Minimum memoryswap limit should be larger than memory limit, see usage");
             }
             h.put("MemorySwap", memorySwap);
         }

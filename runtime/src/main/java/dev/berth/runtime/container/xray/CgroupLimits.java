@@ -6,5 +6,5 @@ package dev.berth.runtime.container.xray;
  * ({@code cpuWeightScale} says which).
  */
 public record CgroupLimits(String version, String path, long memoryLimitBytes, long memoryUsageBytes,
-                           long cpuQuotaMicros, long cpuPeriodMicros, long cpuShares, String cpuWeightScale,
-                           long pidsMax, long pidsCurrent) {}
+        long cpuQuotaMicros, long cpuPeriodMicros, long cpuShares, String cpuWeightScale,
+        long pidsMax, long pidsCurrent) {}

@@ -73,7 +73,8 @@ public final class ContainerXRay {
     private String userName(long pid, long uid) {
         Path passwd = proc.resolve(Long.toString(pid)).resolve("root").resolve("etc").resolve("passwd");
         try {
-            if (Files.isSymbolicLink(passwd.getParent()) || Files.isSymbolicLink(passwd) || !Files.isRegularFile(passwd)) {
+            if (Files.isSymbolicLink(passwd.getParent()) || Files.isSymbolicLink(passwd)
+                    || !Files.isRegularFile(passwd)) {
                 return "";
             }
             for (String line : Files.readAllLines(passwd)) {

@@ -49,7 +49,8 @@ public final class OverlayInspector {
             }
         }
         List<Change> all = changes.scan(upper, layers.stream().map(Layer::diffDir).toList());
-        List<FileChange> shown = all.stream().limit(MAX_CHANGES).map(c -> new FileChange(c.path(), kind(c.kind()))).toList();
+        List<FileChange> shown = all.stream().limit(MAX_CHANGES).map(c -> new FileChange(c.path(), kind(c.kind())))
+                .toList();
         return new OverlayView(merged.toString(), upperDir, workDir, mount.isPresent(), lowers, shown,
                 all.size() > MAX_CHANGES);
     }

@@ -8,4 +8,4 @@ import java.util.List;
  * {@code merged} (the union the container sees as "/"), plus what the upper dir holds, as changes.
  */
 public record OverlayView(String merged, String upperDir, String workDir, boolean mounted, List<OverlayLayer> lowers,
-                          List<FileChange> changes, boolean changesTruncated) {}
+        List<FileChange> changes, boolean changesTruncated) {}

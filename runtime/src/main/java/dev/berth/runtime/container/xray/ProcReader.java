@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /** Reads processes and namespaces from a {@code /proc} tree (the real one, or a fixture in tests). */
 public final class ProcReader {
     /** The namespace types a container can have its own of, in the order the X-ray lists them. */
-    public static final List<String> NAMESPACE_TYPES = List.of("pid", "net", "mnt", "uts", "ipc", "cgroup", "user", "time");
+    public static final List<String> NAMESPACE_TYPES = List.of("pid", "net", "mnt", "uts", "ipc", "cgroup", "user",
+            "time");
     private static final Pattern NS_LINK = Pattern.compile("[a-z_]+:\\[(\\d+)]");
 
     private final Path proc;

@@ -8,7 +8,7 @@ import java.util.List;
  * outermost (the host's) first, so its last entry is the pid the process sees itself as.
  */
 public record ProcStatus(String name, long ppid, List<Long> nsPids, long uid, long gid, long capEffective,
-                         long capBounding, int seccomp, boolean noNewPrivs) {
+        long capBounding, int seccomp, boolean noNewPrivs) {
 
     /** Parses the lines of a status file; missing fields read as zero/empty (older kernels lack NSpid). */
     public static ProcStatus parse(List<String> lines) {
@@ -45,7 +45,8 @@ public record ProcStatus(String name, long ppid, List<Long> nsPids, long uid, lo
                 case "CapBnd" -> capBnd = hex(value);
                 case "Seccomp" -> seccomp = (int) number(value);
                 case "NoNewPrivs" -> noNewPrivs = number(value) == 1;
-                default -> { }
+                default -> {
+                }
             }
         }
         return new ProcStatus(name, ppid, List.copyOf(nsPids), uid, gid, capEff, capBnd, seccomp, noNewPrivs);

@@ -7,4 +7,4 @@ import java.util.List;
  * seccomp mode and whether it may gain privileges through setuid binaries ({@code noNewPrivs} false).
  */
 public record SecurityView(long uid, long gid, String user, String configuredUser, List<String> capEffective,
-                           List<String> capBounding, String seccomp, boolean noNewPrivs) {}
+        List<String> capBounding, String seccomp, boolean noNewPrivs) {}

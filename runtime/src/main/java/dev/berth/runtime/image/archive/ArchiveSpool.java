@@ -48,7 +48,8 @@ final class ArchiveSpool {
         } else if (e.isSymbolicLink()) {
             Path linkTarget = target.getParent().resolve(e.getLinkName()).normalize();
             if (!linkTarget.startsWith(base) || Path.of(e.getLinkName()).isAbsolute()) {
-                throw new InvalidArgumentException("invalid image archive: link " + e.getName() + " points outside the archive");
+                throw new InvalidArgumentException(
+                        "invalid image archive: link " + e.getName() + " points outside the archive");
             }
             Files.createDirectories(target.getParent());
             Files.deleteIfExists(target);

@@ -36,11 +36,12 @@ public final class ImageImporter {
     private final StorageGc gc;
     private final EventBus events;
     /** For imports from a URL; made on the first one (most engines never import from the network). */
-    private final dev.berth.runtime.common.Lazy<java.net.http.HttpClient> http = dev.berth.runtime.common.Lazy.of(() ->
-            java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+    private final dev.berth.runtime.common.Lazy<java.net.http.HttpClient> http = dev.berth.runtime.common.Lazy
+            .of(() -> java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
                     .connectTimeout(java.time.Duration.ofSeconds(30)).build());
 
-    public ImageImporter(ContentStore content, LayerStore layers, ImageRegistrar registrar, StorageGc gc, EventBus events) {
+    public ImageImporter(ContentStore content, LayerStore layers, ImageRegistrar registrar, StorageGc gc,
+            EventBus events) {
         this.content = content;
         this.layers = layers;
         this.registrar = registrar;
@@ -57,10 +58,12 @@ public final class ImageImporter {
             throw new InvalidArgumentException("invalid import source " + url + ": " + e.getMessage());
         }
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-            throw new InvalidArgumentException("invalid import source " + url + ": only http and https URLs or - are accepted");
+            throw new InvalidArgumentException(
+                    "invalid import source " + url + ": only http and https URLs or - are accepted");
         }
         try {
-            java.net.http.HttpResponse<InputStream> r = http.get().send(java.net.http.HttpRequest.newBuilder(uri).GET().build(),
+            java.net.http.HttpResponse<InputStream> r = http.get().send(
+                    java.net.http.HttpRequest.newBuilder(uri).GET().build(),
                     java.net.http.HttpResponse.BodyHandlers.ofInputStream());
             if (r.statusCode() != 200) {
                 r.body().close();
@@ -78,13 +81,13 @@ public final class ImageImporter {
      *
      * @param source what the history says it came from ("-" for the request body, else the URL)
      */
-    public Digest importTarball(InputStream tarball, String source, ImageReference tag, List<String> changes, String message,
-                                Platform platform) {
+    public Digest importTarball(InputStream tarball, String source, ImageReference tag, List<String> changes,
+            String message,
+            Platform platform) {
         ObjectNode runConfig = Json.MAPPER.createObjectNode();
         ConfigChanges.apply(runConfig, changes); // a bad change is a 400 before anything is read
         try (StorageGc.Lease lease = gc.lease(); InputStream tar = Compression.decompress(tarball)) {
-            Layer layer = layers.unpack(null, null, tar, n -> {
-            });
+            Layer layer = layers.unpack(null, null, tar, n -> {});
             Platform p = platform == null ? Platform.host() : platform;
             String now = Instant.now().toString();
             ObjectNode cfg = Json.MAPPER.createObjectNode();
@@ -108,7 +111,8 @@ public final class ImageImporter {
             if (tag != null) {
                 registrar.tag(id, tag);
             }
-            events.publish("image", "import", id.toString(), Map.of("name", tag == null ? id.toString() : tag.familiarString()));
+            events.publish("image", "import", id.toString(),
+                    Map.of("name", tag == null ? id.toString() : tag.familiarString()));
             return id;
         } catch (IOException e) {
             throw new EngineException("cannot import the image: " + e.getMessage(), e);

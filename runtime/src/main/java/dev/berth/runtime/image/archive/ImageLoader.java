@@ -41,7 +41,8 @@ public final class ImageLoader {
     private final EventBus events;
     private final Path tmpDir;
 
-    public ImageLoader(ContentStore content, LayerStore layers, ImageRegistrar registrar, StorageGc gc, EventBus events, Path tmpDir) {
+    public ImageLoader(ContentStore content, LayerStore layers, ImageRegistrar registrar, StorageGc gc, EventBus events,
+            Path tmpDir) {
         this.content = content;
         this.layers = layers;
         this.registrar = registrar;
@@ -92,7 +93,8 @@ public final class ImageLoader {
         List<Digest> loaded = new ArrayList<>();
         for (Descriptor d : index.manifests() == null ? List.<Descriptor>of() : index.manifests()) {
             Descriptor manifestDescriptor = pickManifest(root, d);
-            ImageManifest m = Json.MAPPER.readValue(Files.readAllBytes(blob(root, manifestDescriptor.digest())), ImageManifest.class);
+            ImageManifest m = Json.MAPPER.readValue(Files.readAllBytes(blob(root, manifestDescriptor.digest())),
+                    ImageManifest.class);
             byte[] config = Files.readAllBytes(blob(root, m.config().digest()));
             List<Path> layerFiles = new ArrayList<>();
             for (Descriptor l : m.layers()) {
@@ -116,16 +118,19 @@ public final class ImageLoader {
         ImageIndex nested = Json.MAPPER.readValue(Files.readAllBytes(blob(root, d.digest())), ImageIndex.class);
         Platform host = Platform.host();
         return nested.manifests().stream().filter(m -> host.matches(m.platform())).findFirst()
-                .orElseThrow(() -> new InvalidArgumentException("invalid image archive: no manifest for " + host.display()));
+                .orElseThrow(
+                        () -> new InvalidArgumentException("invalid image archive: no manifest for " + host.display()));
     }
 
-    private Digest register(byte[] configBytes, List<Path> layerFiles, List<String> tags, ProgressSink sink) throws IOException {
+    private Digest register(byte[] configBytes, List<Path> layerFiles, List<String> tags, ProgressSink sink)
+            throws IOException {
         Digest id = content.put(configBytes);
         ImageConfig config = Json.MAPPER.readValue(configBytes, ImageConfig.class);
         List<Digest> diffIds = config.diffIds();
         if (diffIds.size() != layerFiles.size()) {
-            throw new InvalidArgumentException("invalid image archive: " + layerFiles.size() + " layers but the config lists "
-                    + diffIds.size() + " diff IDs");
+            throw new InvalidArgumentException(
+                    "invalid image archive: " + layerFiles.size() + " layers but the config lists "
+                            + diffIds.size() + " diff IDs");
         }
         List<LayerRef> refs = new ArrayList<>();
         Digest parent = null;
@@ -149,7 +154,8 @@ public final class ImageLoader {
             registrar.tag(id, ref);
             sink.emit(ProgressMessage.stream("Loaded image: " + ref.familiarString() + "\n"));
         }
-        events.publish("image", "load", id.toString(), Map.of("name", tags.isEmpty() ? id.toString() : tags.getFirst()));
+        events.publish("image", "load", id.toString(),
+                Map.of("name", tags.isEmpty() ? id.toString() : tags.getFirst()));
         return id;
     }
 

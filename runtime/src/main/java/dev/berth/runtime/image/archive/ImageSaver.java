@@ -41,7 +41,8 @@ public final class ImageSaver {
     private final EventBus events;
     private final Path tmpDir;
 
-    public ImageSaver(ContentStore content, ImageResolver resolver, LayerBlobs layerBlobs, EventBus events, Path tmpDir) {
+    public ImageSaver(ContentStore content, ImageResolver resolver, LayerBlobs layerBlobs, EventBus events,
+            Path tmpDir) {
         this.content = content;
         this.resolver = resolver;
         this.layerBlobs = layerBlobs;
@@ -90,7 +91,8 @@ public final class ImageSaver {
                     layerDescriptors.add(Descriptor.of(MediaTypes.OCI_LAYER, layer.diffId(), size));
                 }
                 ImageManifest manifest = new ImageManifest(2, MediaTypes.OCI_MANIFEST,
-                        Descriptor.of(MediaTypes.OCI_CONFIG, image.id(), config.length), layerDescriptors, null, null, null);
+                        Descriptor.of(MediaTypes.OCI_CONFIG, image.id(), config.length), layerDescriptors, null, null,
+                        null);
                 byte[] manifestBytes = Json.MAPPER.writeValueAsBytes(manifest);
                 Digest manifestDigest = Digest.sha256(manifestBytes);
                 blob(tar, written, manifestDigest, manifestBytes);
@@ -98,7 +100,8 @@ public final class ImageSaver {
                     Map<String, String> annotations = tag == null ? null : Map.of(
                             "io.containerd.image.name", ImageReference.parse(tag).toString(),
                             "org.opencontainers.image.ref.name", ImageReference.parse(tag).tag());
-                    indexEntries.add(new Descriptor(MediaTypes.OCI_MANIFEST, manifestDigest, manifestBytes.length, null, annotations, null, null));
+                    indexEntries.add(new Descriptor(MediaTypes.OCI_MANIFEST, manifestDigest, manifestBytes.length, null,
+                            annotations, null, null));
                 }
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("Config", path(image.id()));
@@ -107,9 +110,11 @@ public final class ImageSaver {
                 manifestJson.add(entry);
                 events.publish("image", "save", image.id().toString(), Map.of("name", image.id().toString()));
             }
-            file(tar, "index.json", Json.MAPPER.writeValueAsBytes(new ImageIndex(2, MediaTypes.OCI_INDEX, indexEntries, null)));
+            file(tar, "index.json",
+                    Json.MAPPER.writeValueAsBytes(new ImageIndex(2, MediaTypes.OCI_INDEX, indexEntries, null)));
             file(tar, "manifest.json", Json.MAPPER.writeValueAsBytes(manifestJson));
-            file(tar, "oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            file(tar, "oci-layout",
+                    "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             tar.finish();
         }
     }
@@ -134,7 +139,8 @@ public final class ImageSaver {
         }
     }
 
-    private static void blob(TarArchiveOutputStream tar, Set<Digest> written, Digest digest, byte[] data) throws IOException {
+    private static void blob(TarArchiveOutputStream tar, Set<Digest> written, Digest digest, byte[] data)
+            throws IOException {
         if (written.add(digest)) {
             file(tar, path(digest), data);
         }

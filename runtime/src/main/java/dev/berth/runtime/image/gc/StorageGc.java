@@ -27,7 +27,8 @@ public final class StorageGc {
     private boolean pending;
 
     /** {@code layersUsedElsewhere} names chain IDs held by something other than images (containers). */
-    public StorageGc(ImageStore images, LayerStore layers, ContentStore content, Supplier<Set<Digest>> layersUsedElsewhere) {
+    public StorageGc(ImageStore images, LayerStore layers, ContentStore content,
+            Supplier<Set<Digest>> layersUsedElsewhere) {
         this.images = images;
         this.layers = layers;
         this.content = content;

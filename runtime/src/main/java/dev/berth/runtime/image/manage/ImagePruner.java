@@ -29,7 +29,7 @@ public final class ImagePruner {
 
     /** What a prune removed, in {@code POST /images/prune}'s shape. */
     public record Report(@JsonProperty("ImagesDeleted") List<DeleteResult> imagesDeleted,
-                         @JsonProperty("SpaceReclaimed") long spaceReclaimed) {}
+            @JsonProperty("SpaceReclaimed") long spaceReclaimed) {}
 
     /**
      * Prunes images that are unused and match {@code filter}; dangling-only unless {@code all}.

@@ -99,11 +99,13 @@ public final class ImageRemover {
         for (ImageUsage.User user : usage.usersOf(image.id())) {
             if (user.running()) {
                 throw new ConflictException("conflict: unable to delete " + image.id().shortHex()
-                        + " (cannot be forced) - image is being used by running container " + user.containerId().substring(0, 12));
+                        + " (cannot be forced) - image is being used by running container "
+                        + user.containerId().substring(0, 12));
             }
             if (!force) {
                 throw new ConflictException("conflict: unable to delete " + image.id().shortHex()
-                        + " (must be forced) - image is being used by stopped container " + user.containerId().substring(0, 12));
+                        + " (must be forced) - image is being used by stopped container "
+                        + user.containerId().substring(0, 12));
             }
         }
     }

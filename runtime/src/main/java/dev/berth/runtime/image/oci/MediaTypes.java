@@ -20,7 +20,8 @@ public final class MediaTypes {
     public static final String DOCKER_SCHEMA1_SIGNED = "application/vnd.docker.distribution.manifest.v1+prettyjws";
 
     /** The Accept header for manifest requests, most preferred first. */
-    public static final String MANIFEST_ACCEPT = String.join(", ", OCI_INDEX, DOCKER_LIST, OCI_MANIFEST, DOCKER_MANIFEST);
+    public static final String MANIFEST_ACCEPT = String.join(", ", OCI_INDEX, DOCKER_LIST, OCI_MANIFEST,
+            DOCKER_MANIFEST);
 
     private static final Set<String> INDEXES = Set.of(OCI_INDEX, DOCKER_LIST);
     private static final Set<String> MANIFESTS = Set.of(OCI_MANIFEST, DOCKER_MANIFEST);

@@ -18,7 +18,8 @@ public final class ProgressBar {
         bar.append("=".repeat(Math.max(0, filled - 1)));
         bar.append(filled > 0 ? ">" : "");
         bar.append(" ".repeat(WIDTH - Math.max(filled, 0)));
-        return bar.append("] ").append(String.format(Locale.ROOT, "%8s/%s", humanSize(current), humanSize(total))).toString();
+        return bar.append("] ").append(String.format(Locale.ROOT, "%8s/%s", humanSize(current), humanSize(total)))
+                .toString();
     }
 
     /** Sizes in decimal units as docker prints them (go-units HumanSize): 1.23MB. */
@@ -30,6 +31,7 @@ public final class ProgressBar {
             value /= 1000;
             unit++;
         }
-        return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString() + units[unit];
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString()
+                + units[unit];
     }
 }

@@ -39,7 +39,8 @@ public record ProgressMessage(
 
     /** A transfer in progress, with the bar the CLI prints when it is not on a terminal. */
     public static ProgressMessage transfer(String id, String status, long current, long total) {
-        return new ProgressMessage(status, id, new Detail(current, total), ProgressBar.render(current, total), null, null, null, null);
+        return new ProgressMessage(status, id, new Detail(current, total), ProgressBar.render(current, total), null,
+                null, null, null);
     }
 
     /** A line of build or load output. */

@@ -51,7 +51,7 @@ public final class ImagePuller {
     private final Semaphore downloadSlots;
 
     public ImagePuller(RegistryClient registry, ContentStore content, LayerStore layers, ImageStore images,
-                       ImageRegistrar registrar, StorageGc gc, EventBus events, int maxConcurrentDownloads) {
+            ImageRegistrar registrar, StorageGc gc, EventBus events, int maxConcurrentDownloads) {
         this.registry = registry;
         this.content = content;
         this.layers = layers;
@@ -66,7 +66,8 @@ public final class ImagePuller {
      * {@code docker pull --all-tags}: every tag of {@code repository}, in the registry's order; the first tag that
      * fails ends the pull, as with dockerd. One status line at the end names the repository.
      */
-    public List<ImageRecord> pullAllTags(ImageReference repository, Platform platform, Credentials credentials, ProgressSink sink) {
+    public List<ImageRecord> pullAllTags(ImageReference repository, Platform platform, Credentials credentials,
+            ProgressSink sink) {
         List<String> tags = registry.session(repository, credentials, false).tags();
         if (tags.isEmpty()) {
             throw new NotFoundException("no tags found for " + repository.familiarRepository());
@@ -85,8 +86,9 @@ public final class ImagePuller {
             newer |= before.map(b -> !b.id().equals(image.id())).orElse(true);
             pulled.add(image);
         }
-        sink.emit(ProgressMessage.status("Status: " + (newer ? "Downloaded newer image for " : "Image is up to date for ")
-                + repository.familiarRepository()));
+        sink.emit(
+                ProgressMessage.status("Status: " + (newer ? "Downloaded newer image for " : "Image is up to date for ")
+                        + repository.familiarRepository()));
         return pulled;
     }
 
@@ -113,7 +115,8 @@ public final class ImagePuller {
 
             List<LayerRef> layerRefs = fetchLayers(session, resolved.manifest().layers(), config.diffIds(), sink);
             Digest imageId = configDescriptor.digest();
-            Optional<ImageRecord> before = ref.tag() == null ? Optional.empty() : images.byReference(ref.familiarString());
+            Optional<ImageRecord> before = ref.tag() == null ? Optional.empty()
+                    : images.byReference(ref.familiarString());
             registrar.register(imageId, config, layerRefs, null, Map.of(
                     "manifest:" + ref.repository(), resolved.manifestDigest().toString(),
                     "top:" + ref.repository(), resolved.topDigest().toString()));
@@ -123,8 +126,9 @@ public final class ImagePuller {
             }
             sink.emit(ProgressMessage.status("Digest: " + resolved.topDigest()));
             boolean upToDate = before.isPresent() && before.get().id().equals(imageId);
-            sink.emit(ProgressMessage.status("Status: " + (upToDate ? "Image is up to date for " : "Downloaded newer image for ")
-                    + ref.familiarString()));
+            sink.emit(ProgressMessage
+                    .status("Status: " + (upToDate ? "Image is up to date for " : "Downloaded newer image for ")
+                            + ref.familiarString()));
             events.publish("image", "pull", ref.familiarString(), Map.of("name", ref.familiarRepository()));
             return registrar.current(imageId);
         } catch (UnauthorizedException e) {
@@ -149,13 +153,15 @@ public final class ImagePuller {
         }
         Platform actual = new Platform(config.architecture(), config.os(), null, null, config.variant());
         if (!wanted.matches(actual)) {
-            throw new InvalidArgumentException("image with reference " + ref.familiarString() + " was found but its platform ("
-                    + actual.display() + ") does not match the specified platform (" + wanted.display() + ")");
+            throw new InvalidArgumentException(
+                    "image with reference " + ref.familiarString() + " was found but its platform ("
+                            + actual.display() + ") does not match the specified platform (" + wanted.display() + ")");
         }
     }
 
     /** Fetches and unpacks the missing layers in parallel (bounded), reporting each like docker does. */
-    private List<LayerRef> fetchLayers(RegistrySession session, List<Descriptor> blobs, List<Digest> diffIds, ProgressSink sink)
+    private List<LayerRef> fetchLayers(RegistrySession session, List<Descriptor> blobs, List<Digest> diffIds,
+            ProgressSink sink)
             throws IOException {
         if (diffIds == null) {
             throw new InvalidArgumentException("invalid image: its config lists no diff IDs (rootfs.diff_ids)");
@@ -178,13 +184,15 @@ public final class ImagePuller {
                 sink.emit(ProgressMessage.status(shortId, "Already exists"));
             } else {
                 sink.emit(ProgressMessage.status(shortId, "Pulling fs layer"));
-                downloads.add(new LayerDownload(session, content, layers, blob, i == 0 ? null : chainIds.get(i - 1), diffIds.get(i), sink));
+                downloads.add(new LayerDownload(session, content, layers, blob, i == 0 ? null : chainIds.get(i - 1),
+                        diffIds.get(i), sink));
             }
         }
         runAll(downloads);
         List<LayerRef> refs = new ArrayList<>();
         for (int i = 0; i < blobs.size(); i++) {
-            long size = layers.get(chainIds.get(i)).orElseThrow(() -> new EngineException("layer vanished during pull")).size();
+            long size = layers.get(chainIds.get(i)).orElseThrow(() -> new EngineException("layer vanished during pull"))
+                    .size();
             refs.add(new LayerRef(diffIds.get(i), chainIds.get(i), blobs.get(i), size));
         }
         return refs;

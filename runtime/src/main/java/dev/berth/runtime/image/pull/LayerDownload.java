@@ -26,7 +26,7 @@ final class LayerDownload {
     private final String shortId;
 
     LayerDownload(RegistrySession session, ContentStore content, LayerStore layers, Descriptor blob,
-                  Digest parentChainId, Digest diffId, ProgressSink sink) {
+            Digest parentChainId, Digest diffId, ProgressSink sink) {
         this.session = session;
         this.content = content;
         this.layers = layers;

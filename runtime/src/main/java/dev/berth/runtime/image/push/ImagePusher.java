@@ -37,7 +37,7 @@ public final class ImagePusher {
     private final EventBus events;
 
     public ImagePusher(RegistryClient registry, ContentStore content, ImageResolver resolver, ImageRegistrar registrar,
-                       LayerBlobs layerBlobs, EventBus events) {
+            LayerBlobs layerBlobs, EventBus events) {
         this.registry = registry;
         this.content = content;
         this.resolver = resolver;
@@ -50,7 +50,8 @@ public final class ImagePusher {
     public Digest push(ImageReference target, Credentials credentials, ProgressSink sink) {
         ImageReference ref = target.withDefaultTag();
         ImageRecord image = resolver.resolve(ref.familiarString());
-        sink.emit(ProgressMessage.status("The push refers to repository [" + ref.withoutTagOrDigest().familiarString() + "]"));
+        sink.emit(ProgressMessage
+                .status("The push refers to repository [" + ref.withoutTagOrDigest().familiarString() + "]"));
         try {
             RegistrySession session = registry.session(ref, credentials, true);
             List<Descriptor> layers = layerBlobs.compressedLayers(image);
@@ -61,7 +62,8 @@ public final class ImagePusher {
                 pushLayer(session, layer, sink);
             }
             byte[] config = content.read(image.id());
-            session.pushBlob(Descriptor.of(MediaTypes.DOCKER_CONFIG, image.id(), config.length), () -> content.open(image.id()), n -> {});
+            session.pushBlob(Descriptor.of(MediaTypes.DOCKER_CONFIG, image.id(), config.length),
+                    () -> content.open(image.id()), n -> {});
             Manifest manifest = manifestFor(image, layers, config.length);
             Digest digest = session.pushManifest(ref.tag(), manifest.mediaType(), manifest.bytes());
             registrar.addRepoDigest(image.id(), ref, digest);
@@ -84,7 +86,8 @@ public final class ImagePusher {
             sink.emit(ProgressMessage.status(id, "Layer already exists"));
             return;
         }
-        session.pushBlob(layer, () -> content.open(layer.digest()), new TransferReporter(sink, id, "Pushing", layer.size()));
+        session.pushBlob(layer, () -> content.open(layer.digest()),
+                new TransferReporter(sink, id, "Pushing", layer.size()));
         sink.emit(ProgressMessage.status(id, "Pushed"));
     }
 
@@ -94,11 +97,13 @@ public final class ImagePusher {
     private Manifest manifestFor(ImageRecord image, List<Descriptor> layers, long configSize) throws IOException {
         if (image.metadata() != null) {
             for (Map.Entry<String, String> e : image.metadata().entrySet()) {
-                if (e.getKey().startsWith("manifest:") && Digest.isDigest(e.getValue()) && content.contains(Digest.parse(e.getValue()))) {
+                if (e.getKey().startsWith("manifest:") && Digest.isDigest(e.getValue())
+                        && content.contains(Digest.parse(e.getValue()))) {
                     byte[] bytes = content.read(Digest.parse(e.getValue()));
                     ImageManifest m = Json.MAPPER.readValue(bytes, ImageManifest.class);
                     List<Digest> stored = m.layers().stream().map(Descriptor::digest).toList();
-                    if (stored.equals(layers.stream().map(Descriptor::digest).toList()) && m.config().digest().equals(image.id())) {
+                    if (stored.equals(layers.stream().map(Descriptor::digest).toList())
+                            && m.config().digest().equals(image.id())) {
                         return new Manifest(m.mediaType() != null ? m.mediaType() : MediaTypes.OCI_MANIFEST, bytes);
                     }
                 }
@@ -111,7 +116,8 @@ public final class ImagePusher {
             plain.add(Descriptor.of(l.mediaType(), l.digest(), l.size()));
         }
         ImageManifest manifest = new ImageManifest(2, mediaType,
-                Descriptor.of(oci ? MediaTypes.OCI_CONFIG : MediaTypes.DOCKER_CONFIG, image.id(), configSize), plain, null, null, null);
+                Descriptor.of(oci ? MediaTypes.OCI_CONFIG : MediaTypes.DOCKER_CONFIG, image.id(), configSize), plain,
+                null, null, null);
         byte[] bytes = Json.MAPPER.writeValueAsBytes(manifest);
         content.put(bytes);
         return new Manifest(mediaType, bytes);

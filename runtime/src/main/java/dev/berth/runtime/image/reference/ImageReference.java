@@ -94,7 +94,7 @@ public record ImageReference(String domain, String path, String tag, Digest dige
         if (domain.equals(DOCKER_HUB_DOMAIN) && !nameOf(remainder).contains("/")) {
             remainder = OFFICIAL_PREFIX + remainder;
         }
-        return new String[] {domain, remainder};
+        return new String[]{domain, remainder};
     }
 
     /** The name part of a remainder (before any tag or digest), to decide whether it has a namespace. */

@@ -97,7 +97,7 @@ public record Credentials(String username, String password, String identityToken
         if (colon < 0) {
             throw new InvalidArgumentException("invalid auth field in " + where + ": expected base64 of user:password");
         }
-        return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+        return new String[]{decoded.substring(0, colon), decoded.substring(colon + 1)};
     }
 
     private static String text(JsonNode node, String field) {

@@ -42,7 +42,7 @@ public final class DockerConfigCredentials {
         if (exact != null) {
             return toCredentials(exact, where + " (" + registryDomain + ")");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = auths.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = auths.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> entry = it.next();
             boolean matches = hub ? RegistryHosts.isDockerHub(entry.getKey())
                     : RegistryHosts.hostOf(entry.getKey()).equalsIgnoreCase(wantedHost);

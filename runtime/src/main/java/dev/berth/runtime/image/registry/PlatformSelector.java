@@ -51,7 +51,8 @@ public final class PlatformSelector {
             Map<String, String> annotations = d.annotations() == null ? Map.of() : d.annotations();
             boolean attestation = ATTESTATION.equals(annotations.get(REFERENCE_TYPE))
                     || (d.platform() != null && "unknown".equals(d.platform().os()));
-            if (!attestation && d.platform() != null && d.platform().os() != null && d.platform().architecture() != null) {
+            if (!attestation && d.platform() != null && d.platform().os() != null
+                    && d.platform().architecture() != null) {
                 result.add(d);
             }
         }

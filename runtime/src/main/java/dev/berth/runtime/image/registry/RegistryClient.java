@@ -126,7 +126,8 @@ public final class RegistryClient {
         for (String mirror : options.mirrors()) {
             String host = RegistryHosts.hostOf(mirror);
             // A mirror written as http:// is plain HTTP, as in daemon.json; otherwise the usual rules apply.
-            RegistryEndpoint candidate = mirror.strip().startsWith("http://") ? RegistryEndpoint.http(host) : endpoint(host);
+            RegistryEndpoint candidate = mirror.strip().startsWith("http://") ? RegistryEndpoint.http(host)
+                    : endpoint(host);
             if (answers(candidate)) {
                 return candidate;
             }
@@ -169,7 +170,8 @@ public final class RegistryClient {
                             .header("User-Agent", RegistryHttp.USER_AGENT).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             byte[] body = RegistryHttp.errorBody(response);
-            if (response.statusCode() == 400 && new String(body, StandardCharsets.UTF_8).contains(HTTP_TO_HTTPS_SERVER)) {
+            if (response.statusCode() == 400
+                    && new String(body, StandardCharsets.UTF_8).contains(HTTP_TO_HTTPS_SERVER)) {
                 return false;
             }
             if (response.statusCode() == 401) {

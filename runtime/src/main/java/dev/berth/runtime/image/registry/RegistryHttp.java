@@ -56,9 +56,10 @@ final class RegistryHttp {
         HttpResponse<InputStream> run() throws IOException;
     }
 
-    static HttpResponse<InputStream> withRetries(int maxRetries, Backoff backoff, String registry, RegistryRequest request,
-                                                 Attempt attempt) {
-        for (int retry = 0; ; retry++) {
+    static HttpResponse<InputStream> withRetries(int maxRetries, Backoff backoff, String registry,
+            RegistryRequest request,
+            Attempt attempt) {
+        for (int retry = 0;; retry++) {
             try {
                 HttpResponse<InputStream> response = attempt.run();
                 if (isTransient(response.statusCode()) && retry < maxRetries) {
@@ -148,7 +149,8 @@ final class RegistryHttp {
             throws IOException {
         HttpResponse<InputStream> response = sendOnce(request, authorization, clientFor(request.uri()));
         RegistryRequest current = request;
-        for (int hops = 0; request.followRedirects() && isRedirect(response.statusCode()) && hops < MAX_REDIRECTS; hops++) {
+        for (int hops = 0; request.followRedirects() && isRedirect(response.statusCode())
+                && hops < MAX_REDIRECTS; hops++) {
             String location = response.headers().firstValue("Location").orElse(null);
             if (location == null) {
                 return response;

@@ -43,7 +43,8 @@ final class RegistryLogin {
         }
         client.rememberChallenge(endpoint, challenge);
         if (credentials.isAnonymous()) {
-            throw new UnauthorizedException("login to " + endpoint.host() + " failed: unauthorized: authentication required");
+            throw new UnauthorizedException(
+                    "login to " + endpoint.host() + " failed: unauthorized: authentication required");
         }
         String authorization;
         String identityToken = "";
@@ -88,7 +89,8 @@ final class RegistryLogin {
                         .send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new dev.berth.runtime.errors.EngineException("interrupted while logging in to " + endpoint.host(), e);
+                throw new dev.berth.runtime.errors.EngineException("interrupted while logging in to " + endpoint.host(),
+                        e);
             }
         });
     }

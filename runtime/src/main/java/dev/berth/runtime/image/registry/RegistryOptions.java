@@ -12,7 +12,8 @@ import java.util.Set;
  * response headers.
  */
 public record RegistryOptions(
-        Set<String> insecureRegistries, List<String> mirrors, int maxConcurrentDownloads, int maxRetries, Duration timeout) {
+        Set<String> insecureRegistries, List<String> mirrors, int maxConcurrentDownloads, int maxRetries,
+        Duration timeout) {
 
     public RegistryOptions {
         insecureRegistries = insecureRegistries == null ? Set.of() : Set.copyOf(insecureRegistries);

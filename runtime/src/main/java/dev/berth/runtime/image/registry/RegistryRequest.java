@@ -9,7 +9,7 @@ import java.util.Map;
  * after a transient failure. {@code body} is asked for a new publisher on every attempt.
  */
 record RegistryRequest(String method, URI uri, Map<String, String> headers, IOSupplier<HttpRequest.BodyPublisher> body,
-                       boolean followRedirects) {
+        boolean followRedirects) {
 
     static RegistryRequest get(URI uri, Map<String, String> headers) {
         return new RegistryRequest("GET", uri, headers, null, true);

@@ -103,13 +103,15 @@ public final class RegistrySession {
         rejectSchema1(type, reference);
         List<Platform> platforms = new java.util.ArrayList<>();
         if (MediaTypes.isIndex(type)) {
-            for (Descriptor d : ManifestChecks.checked(parse(top.bytes(), ImageIndex.class, reference), reference).manifests()) {
+            for (Descriptor d : ManifestChecks.checked(parse(top.bytes(), ImageIndex.class, reference), reference)
+                    .manifests()) {
                 if (d.platform() != null && !"unknown".equals(d.platform().os())) {
                     platforms.add(d.platform());
                 }
             }
         } else if (MediaTypes.isManifest(type)) {
-            ImageManifest manifest = ManifestChecks.checked(parse(top.bytes(), ImageManifest.class, reference), reference);
+            ImageManifest manifest = ManifestChecks.checked(parse(top.bytes(), ImageManifest.class, reference),
+                    reference);
             ImageConfig config = parse(fetchBlobBytes(manifest.config()), ImageConfig.class, reference);
             platforms.add(new Platform(config.architecture(), config.os(), config.osVersion(), null, config.variant()));
         } else {
@@ -131,7 +133,8 @@ public final class RegistrySession {
             verify(bytes, descriptor.digest(), descriptor.size(), "blob " + descriptor.digest());
             return bytes;
         } catch (IOException e) {
-            throw RegistryHttp.unreachable(http.endpoint().host(), RegistryRequest.get(blobUri(descriptor.digest()), Map.of()), e);
+            throw RegistryHttp.unreachable(http.endpoint().host(),
+                    RegistryRequest.get(blobUri(descriptor.digest()), Map.of()), e);
         }
     }
 
@@ -143,7 +146,7 @@ public final class RegistrySession {
     public void fetchBlob(Descriptor descriptor, Ingest target, LongConsumer progress) {
         RegistryRequest request = RegistryRequest.get(blobUri(descriptor.digest()), Map.of());
         int maxRetries = http.clientOptions().maxRetries();
-        for (int retry = 0; ; retry++) {
+        for (int retry = 0;; retry++) {
             HttpResponse<InputStream> response = http.send(request);
             expect(response, 200, context);
             try {
@@ -164,7 +167,7 @@ public final class RegistrySession {
     }
 
     private static void copy(HttpResponse<InputStream> response, OutputStream out, Descriptor descriptor,
-                             LongConsumer progress) throws IOException {
+            LongConsumer progress) throws IOException {
         long total = 0;
         try (InputStream in = response.body()) {
             byte[] buffer = new byte[COPY_BUFFER];
@@ -227,10 +230,11 @@ public final class RegistrySession {
         HttpResponse<InputStream> started = http.send(new RegistryRequest("POST", uploads,
                 Map.of(), () -> HttpRequest.BodyPublishers.noBody(), false));
         expect(started, 202, context);
-        String location = started.headers().firstValue("Location").orElseThrow(() ->
-                new EngineException("registry " + http.endpoint().host() + " opened an upload without a Location"));
+        String location = started.headers().firstValue("Location").orElseThrow(() -> new EngineException(
+                "registry " + http.endpoint().host() + " opened an upload without a Location"));
         RegistryHttp.discard(started);
-        URI target = withQuery(http.endpoint().resolve(location), "digest=" + urlEncode(descriptor.digest().toString()));
+        URI target = withQuery(http.endpoint().resolve(location),
+                "digest=" + urlEncode(descriptor.digest().toString()));
         HttpResponse<InputStream> done = http.send(new RegistryRequest("PUT", target,
                 RegistryHttp.headers("Content-Type", "application/octet-stream"),
                 () -> HttpRequest.BodyPublishers.fromPublisher(
@@ -274,7 +278,8 @@ public final class RegistrySession {
         try {
             byte[] bytes = RegistryHttp.readBody(response, MAX_MANIFEST_BYTES);
             String header = response.headers().firstValue("Docker-Content-Digest").orElse(null);
-            Digest headerDigest = header != null && Digest.isDigest(header.strip()) ? Digest.parse(header.strip()) : null;
+            Digest headerDigest = header != null && Digest.isDigest(header.strip()) ? Digest.parse(header.strip())
+                    : null;
             return new Fetched(bytes, response.headers().firstValue("Content-Type").orElse(null), headerDigest);
         } catch (IOException e) {
             throw RegistryHttp.unreachable(http.endpoint().host(), RegistryRequest.get(uri, Map.of()), e);
@@ -310,7 +315,8 @@ public final class RegistrySession {
 
     private void rejectSchema1(String mediaType, String reference) {
         if (ManifestMediaTypes.isSchema1(mediaType)) {
-            throw new EngineException("Docker Image manifest version 2, schema 1 is not supported: " + familiar(reference)
+            throw new EngineException("Docker Image manifest version 2, schema 1 is not supported: "
+                    + familiar(reference)
                     + " uses it. Ask its author to push it in the OCI format or Docker Image manifest v2, schema 2"
                     + " (https://docs.docker.com/go/deprecated-image-specs/)");
         }

@@ -54,7 +54,8 @@ final class RegistryTags {
 
     /** The target of a {@code Link: </v2/...?last=x&n=100>; rel="next"} header, if it is on {@code base}'s registry. */
     static URI nextPage(URI base, String link) {
-        if (link == null || !link.contains("rel=\"next\"") || link.indexOf('<') < 0 || link.indexOf('>') < link.indexOf('<')) {
+        if (link == null || !link.contains("rel=\"next\"") || link.indexOf('<') < 0
+                || link.indexOf('>') < link.indexOf('<')) {
             return null;
         }
         URI target = base.resolve(link.substring(link.indexOf('<') + 1, link.indexOf('>')));

@@ -31,10 +31,11 @@ final class TokenFetcher {
 
     /** A token for {@code scope} (may be null for a login check); {@code offline} asks for a refresh token too. */
     TokenResponse fetch(RegistryEndpoint endpoint, AuthChallenge challenge, String scope, Credentials credentials,
-                        boolean offline) throws IOException {
+            boolean offline) throws IOException {
         String realm = challenge.param("realm");
         if (realm == null || realm.isEmpty()) {
-            throw new EngineException("registry " + endpoint.host() + " asked for a Bearer token without naming a realm");
+            throw new EngineException(
+                    "registry " + endpoint.host() + " asked for a Bearer token without naming a realm");
         }
         Map<String, String> params = new LinkedHashMap<>();
         putIfPresent(params, "service", challenge.param("service"));

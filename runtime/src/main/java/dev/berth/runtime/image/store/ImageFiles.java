@@ -62,7 +62,8 @@ final class ImageFiles {
         } else if (!recordFiles.isEmpty()) {
             // Without a usable index, keeping every record (untagged) beats losing images.
             members.addAll(recordFiles.keySet());
-            problems.add("no usable " + INDEX + ": kept " + recordFiles.size() + " image record(s) without their names");
+            problems.add(
+                    "no usable " + INDEX + ": kept " + recordFiles.size() + " image record(s) without their names");
         }
 
         List<ImageRecord> records = new ArrayList<>();

@@ -66,7 +66,8 @@ public record DnsMessage(int id, int flags, List<Question> questions, List<Resou
 
     /** A response to this query with the given code and answers; authoritative when it comes from our own records. */
     public DnsMessage reply(int rcode, List<ResourceRecord> answerRecords, boolean authoritative) {
-        int f = FLAG_QR | FLAG_RA | (flags & FLAG_RD) | (opcode() << 11) | (rcode & 0xf) | (authoritative ? FLAG_AA : 0);
+        int f = FLAG_QR | FLAG_RA | (flags & FLAG_RD) | (opcode() << 11) | (rcode & 0xf)
+                | (authoritative ? FLAG_AA : 0);
         return new DnsMessage(id, f, questions, answerRecords);
     }
 

@@ -20,13 +20,15 @@ public final class HostsFile {
             sep = value.indexOf(':');
         }
         if (sep <= 0 || sep == value.length() - 1) {
-            throw new InvalidArgumentException("invalid argument \"" + value + "\" for \"--add-host\": expected name:ip");
+            throw new InvalidArgumentException(
+                    "invalid argument \"" + value + "\" for \"--add-host\": expected name:ip");
         }
         String name = value.substring(0, sep);
         String ip = value.substring(sep + 1);
         if (ip.equals("host-gateway")) {
             if (hostGateway == null) {
-                throw new InvalidArgumentException("host-gateway is not available: the container has no bridge network");
+                throw new InvalidArgumentException(
+                        "host-gateway is not available: the container has no bridge network");
             }
             ip = hostGateway;
         }

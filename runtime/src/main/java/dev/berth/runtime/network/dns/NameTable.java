@@ -20,7 +20,8 @@ public final class NameTable {
     /** Registers {@code names} for {@code ipv4}; the first name answers reverse lookups. */
     public synchronized void add(String ipv4, List<String> names) {
         remove(ipv4);
-        List<String> normalized = names.stream().filter(n -> n != null && !n.isBlank()).map(DnsMessage::normalize).distinct().toList();
+        List<String> normalized = names.stream().filter(n -> n != null && !n.isBlank()).map(DnsMessage::normalize)
+                .distinct().toList();
         for (String n : normalized) {
             byName.computeIfAbsent(n, k -> new ArrayList<>()).add(ipv4);
         }

@@ -33,7 +33,8 @@ public record ResolvConf(List<String> nameservers, List<String> search, List<Str
                     search.addAll(List.of(f).subList(1, f.length));
                 }
                 case "options" -> opts.addAll(List.of(f).subList(1, f.length));
-                default -> { }
+                default -> {
+                }
             }
         }
         return new ResolvConf(ns, search, opts);

@@ -29,7 +29,7 @@ public final class Resolver {
 
     /** @param scope the tables that answer for a client address: its own network's first, then its other networks' */
     public Resolver(NameTable names, Function<String, List<NameTable>> scope, boolean forward,
-                    Supplier<List<String>> hostUpstreams, Upstream upstream) {
+            Supplier<List<String>> hostUpstreams, Upstream upstream) {
         this.names = names;
         this.scope = scope;
         this.forward = forward;
@@ -65,7 +65,8 @@ public final class Resolver {
     private DnsMessage local(DnsMessage q, DnsMessage.Question question, String lookFor, List<NameTable> tables) {
         if (question.type() == DnsMessage.TYPE_PTR) {
             String ip = reverseIp(question.name());
-            String name = ip == null ? null : tables.stream().map(t -> t.reverse(ip)).filter(n -> n != null).findFirst().orElse(null);
+            String name = ip == null ? null
+                    : tables.stream().map(t -> t.reverse(ip)).filter(n -> n != null).findFirst().orElse(null);
             return name == null ? null : q.reply(0, List.of(ResourceRecord.ptr(question.name(), name, TTL)), true);
         }
         // The first network that knows the name answers, as Docker's resolver tries the container's networks in turn.
@@ -82,8 +83,8 @@ public final class Resolver {
         }
         if (question.type() == DnsMessage.TYPE_AAAA || question.type() == 255) {
             for (String ip : ips) {
-                tables.stream().map(t -> t.ipv6(ip)).filter(v6 -> v6 != null).findFirst().ifPresent(v6 ->
-                        answers.add(new ResourceRecord(question.name(), DnsMessage.TYPE_AAAA, 1, TTL, toBytes(v6))));
+                tables.stream().map(t -> t.ipv6(ip)).filter(v6 -> v6 != null).findFirst().ifPresent(v6 -> answers
+                        .add(new ResourceRecord(question.name(), DnsMessage.TYPE_AAAA, 1, TTL, toBytes(v6))));
             }
         }
         // A known name without IPv6 gets an empty NOERROR for AAAA, so that resolvers do not try the next server.

@@ -27,7 +27,8 @@ public record BridgeFirewall(String bridge, Cidr subnet, boolean internal, boole
             return r;
         }
         r.add(Rule.of(f, Chains.FORWARD, "-i", bridge, "!", "-o", bridge, "-j", "ACCEPT"));
-        r.add(Rule.of(f, Chains.FORWARD, "-o", bridge, "-m", "conntrack", "--ctstate", "RELATED,ESTABLISHED", "-j", "ACCEPT"));
+        r.add(Rule.of(f, Chains.FORWARD, "-o", bridge, "-m", "conntrack", "--ctstate", "RELATED,ESTABLISHED", "-j",
+                "ACCEPT"));
         // New connections into the bridge only when a published port sent them (DNAT).
         r.add(Rule.of(f, Chains.FORWARD, "-o", bridge, "-m", "conntrack", "--ctstate", "DNAT", "-j", "ACCEPT"));
         String n = Chains.NAT;
@@ -37,7 +38,8 @@ public record BridgeFirewall(String bridge, Cidr subnet, boolean internal, boole
         // A client on 127.0.0.1 reaching a published port: the container must answer to an address it can route.
         r.add(Rule.of(n, Chains.POSTROUTING, "-s", "127.0.0.0/8", "-o", bridge, "-j", "MASQUERADE"));
         // Hairpin: a container reaching a published port of its own network via a host address.
-        r.add(Rule.of(n, Chains.POSTROUTING, "-s", s, "-o", bridge, "-m", "conntrack", "--ctstate", "DNAT", "-j", "MASQUERADE"));
+        r.add(Rule.of(n, Chains.POSTROUTING, "-s", s, "-o", bridge, "-m", "conntrack", "--ctstate", "DNAT", "-j",
+                "MASQUERADE"));
         return r;
     }
 }

@@ -25,8 +25,8 @@ public final class Chains {
 
     /** Our chains, by table. */
     static final List<String[]> OWN = List.of(
-            new String[] {FILTER, FORWARD}, new String[] {FILTER, ISOLATION_1}, new String[] {FILTER, ISOLATION_2},
-            new String[] {NAT, POSTROUTING}, new String[] {NAT, PORTS});
+            new String[]{FILTER, FORWARD}, new String[]{FILTER, ISOLATION_1}, new String[]{FILTER, ISOLATION_2},
+            new String[]{NAT, POSTROUTING}, new String[]{NAT, PORTS});
 
     /** The jumps from built-in chains; each goes first so that a DROP policy or rule of someone else does not hide ours. */
     static final List<Rule> HOOKS = List.of(
@@ -42,6 +42,7 @@ public final class Chains {
      * Published ports are open to everyone, containers of other networks included: a connection a published port's
      * DNAT created skips isolation (the DNAT state holds for the replies too). A container's real address stays unreachable from other networks.
      */
-    static final Rule ISOLATION_PUBLISHED = Rule.of(FILTER, ISOLATION_1, "-m", "conntrack", "--ctstate", "DNAT", "-j", "RETURN");
+    static final Rule ISOLATION_PUBLISHED = Rule.of(FILTER, ISOLATION_1, "-m", "conntrack", "--ctstate", "DNAT", "-j",
+            "RETURN");
 
 }

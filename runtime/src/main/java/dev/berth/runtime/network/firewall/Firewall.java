@@ -116,6 +116,7 @@ public final class Firewall {
 
     /** This engine's rules in the shared chains ({@code -S} lines), for tests and diagnostics. */
     public List<String> ownRules() {
-        return Chains.OWN.stream().flatMap(c -> iptables.list(c[0], c[1]).stream().filter(l -> isOwn(parse(c[0], l)))).toList();
+        return Chains.OWN.stream().flatMap(c -> iptables.list(c[0], c[1]).stream().filter(l -> isOwn(parse(c[0], l))))
+                .toList();
     }
 }

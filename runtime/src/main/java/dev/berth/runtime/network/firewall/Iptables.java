@@ -86,7 +86,8 @@ public final class Iptables {
             t.append('\n');
         }
         StringBuilder input = new StringBuilder();
-        byTable.forEach((table, lines) -> input.append('*').append(table).append('\n').append(lines).append("COMMIT\n"));
+        byTable.forEach(
+                (table, lines) -> input.append('*').append(table).append('\n').append(lines).append("COMMIT\n"));
         return commands.run(List.of("iptables-restore", "-w", "--noflush"), input.toString()).ok();
     }
 

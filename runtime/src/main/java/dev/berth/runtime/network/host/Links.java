@@ -65,7 +65,7 @@ public final class Links {
     public record Ipv6Address(String cidr, String gateway) {}
 
     public void addVeth(String hostSide, String bridge, Integer mtu, String netnsPath, String ifName, String mac,
-                        String cidrAddress, String gateway) {
+            String cidrAddress, String gateway) {
         addVeth(hostSide, bridge, mtu, netnsPath, ifName, mac, cidrAddress, gateway, null);
     }
 
@@ -75,7 +75,7 @@ public final class Links {
      * {@code gateway} (null: none); loopback in that namespace comes up too.
      */
     public void addVeth(String hostSide, String bridge, Integer mtu, String netnsPath, String ifName, String mac,
-                        String cidrAddress, String gateway, Ipv6Address ipv6) {
+            String cidrAddress, String gateway, Ipv6Address ipv6) {
         // Create the peer under a temporary unique name, then rename it inside the namespace: two containers
         // both want "eth0", and the host namespace can only hold one at a time. The changes on each side go through
         // one `ip -batch` (which stops at the first error): one ip/nsenter process per change took ~130 ms of every
@@ -92,7 +92,8 @@ public final class Links {
         String host = "link set dev " + tmpPeer + " netns " + netnsPath + "\n"
                 + "link set dev " + hostSide + " master " + bridge + " up\n";
         StringBuilder inside = new StringBuilder("link set dev lo up\n")
-                .append("link set dev ").append(tmpPeer).append(" name ").append(ifName).append(" address ").append(mac).append('\n')
+                .append("link set dev ").append(tmpPeer).append(" name ").append(ifName).append(" address ").append(mac)
+                .append('\n')
                 .append("addr add ").append(cidrAddress).append(" dev ").append(ifName).append('\n')
                 .append("link set dev ").append(ifName).append(" up\n");
         if (gateway != null) {
@@ -102,7 +103,8 @@ public final class Links {
             // nodad: the address is usable at once instead of after a second of duplicate detection on a new bridge
             inside.append("addr add ").append(ipv6.cidr()).append(" dev ").append(ifName).append(" nodad\n");
             if (ipv6.gateway() != null) {
-                inside.append("route replace default via ").append(ipv6.gateway()).append(" dev ").append(ifName).append('\n');
+                inside.append("route replace default via ").append(ipv6.gateway()).append(" dev ").append(ifName)
+                        .append('\n');
             }
         }
         commands.check(add); // outside the try: if the name is taken, that link is not ours to delete

@@ -20,7 +20,6 @@ public final class AddressPool {
     private final TreeMap<Ipv4, String> leases = new TreeMap<>();
     private Ipv4 lastAllocated;
 
-
     /**
      * @param range   the part of the subnet to allocate from ({@code --ip-range}), or the subnet itself
      * @param gateway an address never handed out (may be null for none)

@@ -12,7 +12,8 @@ public record BridgeAddress(Ipv4 address, Cidr subnet) {
             throw new InvalidArgumentException("bridge address " + address + " is not in " + subnet);
         }
         if (subnet.prefix() > 30) {
-            throw new InvalidArgumentException("bip " + address + "/" + subnet.prefix() + ": the subnet is too small for a bridge network");
+            throw new InvalidArgumentException(
+                    "bip " + address + "/" + subnet.prefix() + ": the subnet is too small for a bridge network");
         }
         if (address.equals(subnet.base()) || address.equals(subnet.last())) {
             throw new InvalidArgumentException("bip " + address + "/" + subnet.prefix()
@@ -23,7 +24,8 @@ public record BridgeAddress(Ipv4 address, Cidr subnet) {
     /** Parses {@code a.b.c.d/n} where a.b.c.d is a host address inside the prefix. */
     public static BridgeAddress parse(String text) {
         if (text == null || !text.contains("/")) {
-            throw new InvalidArgumentException("invalid bip " + text + ": expected an address with a prefix length, e.g. 192.168.5.1/24");
+            throw new InvalidArgumentException(
+                    "invalid bip " + text + ": expected an address with a prefix length, e.g. 192.168.5.1/24");
         }
         int slash = text.indexOf('/');
         Ipv4 ip = Ipv4.parse(text.substring(0, slash));

@@ -40,7 +40,7 @@ public record Ipv4(int bits) implements Comparable<Ipv4> {
 
     /** The four bytes, most significant first (network order). */
     public byte[] bytes() {
-        return new byte[] {(byte) (bits >>> 24), (byte) (bits >>> 16), (byte) (bits >>> 8), (byte) bits};
+        return new byte[]{(byte) (bits >>> 24), (byte) (bits >>> 16), (byte) (bits >>> 8), (byte) bits};
     }
 
     /** True for 127.0.0.0/8. */

@@ -64,7 +64,7 @@ public record Ipv6(BigInteger bits) implements Comparable<Ipv6> {
         }
         int bestStart = -1;
         int bestLength = 1;
-        for (int i = 0; i < 8; ) {
+        for (int i = 0; i < 8;) {
             int j = i;
             while (j < 8 && groups[j] == 0) {
                 j++;

@@ -23,7 +23,6 @@ public final class Ipv6Pool {
     private final TreeMap<Ipv6, String> leases = new TreeMap<>();
     private Ipv6 lastAllocated;
 
-
     public Ipv6Pool(Path file, Cidr6 subnet, Cidr6 range, Ipv6 gateway) {
         if (!subnet.encloses(range)) {
             throw new InvalidArgumentException("ip-range " + range + " is not inside subnet " + subnet);

@@ -36,7 +36,8 @@ public final class SubnetPicker {
                 }
             }
             if (base == null || size == null) {
-                throw new InvalidArgumentException("invalid default address pool '" + text + "': expected base=CIDR,size=N");
+                throw new InvalidArgumentException(
+                        "invalid default address pool '" + text + "': expected base=CIDR,size=N");
             }
             try {
                 return new Pool(Cidr.parse(base), Integer.parseInt(size));

@@ -30,13 +30,15 @@ public final class PortSpecs {
             rest = rest.substring(0, slash);
         }
         if (rest.startsWith("[")) {
-            throw new InvalidArgumentException("invalid port specification " + spec + ": IPv6 host addresses are not supported");
+            throw new InvalidArgumentException(
+                    "invalid port specification " + spec + ": IPv6 host addresses are not supported");
         }
         String[] parts = rest.split(":", -1);
         return switch (parts.length) {
             case 1 -> new PortBinding(null, null, port(parts[0], spec, false), proto);
             case 2 -> new PortBinding(null, hostPort(parts[0], spec), port(parts[1], spec, false), proto);
-            case 3 -> new PortBinding(hostIp(parts[0], spec), hostPort(parts[1], spec), port(parts[2], spec, false), proto);
+            case 3 ->
+                new PortBinding(hostIp(parts[0], spec), hostPort(parts[1], spec), port(parts[2], spec, false), proto);
             default -> throw new InvalidArgumentException("invalid port specification: " + spec);
         };
     }
@@ -65,7 +67,8 @@ public final class PortSpecs {
     private static String protocol(String p, String spec) {
         String proto = p.toLowerCase(Locale.ROOT);
         if (!proto.equals("tcp") && !proto.equals("udp")) {
-            throw new InvalidArgumentException("invalid proto '" + p + "' in " + spec + ": only tcp and udp are supported");
+            throw new InvalidArgumentException(
+                    "invalid proto '" + p + "' in " + spec + ": only tcp and udp are supported");
         }
         return proto;
     }
@@ -87,17 +90,20 @@ public final class PortSpecs {
 
     private static int port(String p, String spec, boolean host) {
         if (p.contains("-")) {
-            throw new InvalidArgumentException("invalid port specification " + spec + ": port ranges are not supported");
+            throw new InvalidArgumentException(
+                    "invalid port specification " + spec + ": port ranges are not supported");
         }
         int n;
         try {
             n = Integer.parseInt(p.trim());
         } catch (NumberFormatException e) {
-            throw new InvalidArgumentException("invalid " + (host ? "host" : "container") + "Port: " + p + " in " + spec);
+            throw new InvalidArgumentException(
+                    "invalid " + (host ? "host" : "container") + "Port: " + p + " in " + spec);
         }
         // Host port 0 is the API's other way of saying "ephemeral", so it is accepted there only.
         if (n < (host ? 0 : 1) || n > 65535) {
-            throw new InvalidArgumentException("invalid " + (host ? "host" : "container") + "Port: " + p + " in " + spec);
+            throw new InvalidArgumentException(
+                    "invalid " + (host ? "host" : "container") + "Port: " + p + " in " + spec);
         }
         return n;
     }

@@ -26,19 +26,19 @@ class DetachingCopyTest {
 
     @Test
     void theDetachSequenceStopsAndIsNotForwarded() throws IOException {
-        assertEquals("ab", copy(new byte[] {'a', 'b', 16, 17, 'c'}, true));
+        assertEquals("ab", copy(new byte[]{'a', 'b', 16, 17, 'c'}, true));
     }
 
     @Test
     void aBrokenSequenceIsForwardedIntact() throws IOException {
-        assertEquals(new String(new byte[] {'a', 16, 'b', 16}), copy(new byte[] {'a', 16, 'b', 16}, false));
-        assertEquals(new String(new byte[] {16}), copy(new byte[] {16, 16, 17, 'x'}, true));
+        assertEquals(new String(new byte[]{'a', 16, 'b', 16}), copy(new byte[]{'a', 16, 'b', 16}, false));
+        assertEquals(new String(new byte[]{16}), copy(new byte[]{16, 16, 17, 'x'}, true));
     }
 
     @Test
     void noDetachKeysMeansEverythingPasses() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertFalse(DetachingCopy.copy(new ByteArrayInputStream(new byte[] {16, 17}), out::writeBytes, new byte[0]));
+        assertFalse(DetachingCopy.copy(new ByteArrayInputStream(new byte[]{16, 17}), out::writeBytes, new byte[0]));
         assertTrue(out.size() == 2);
     }
 }

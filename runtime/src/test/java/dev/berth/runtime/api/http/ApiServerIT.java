@@ -33,10 +33,18 @@ class ApiServerIT {
         dir = Files.createTempDirectory(Path.of("/tmp"), "api-it-");
         socket = dir.resolve("api.sock");
         Router r = new Router();
-        r.add("GET", "/fail/notfound", (req, res) -> { throw new NotFoundException("No such container: x"); });
-        r.add("GET", "/fail/conflict", (req, res) -> { throw new ConflictException("name in use"); });
-        r.add("GET", "/fail/notmodified", (req, res) -> { throw new NotModifiedException("already started"); });
-        r.add("GET", "/fail/bug", (req, res) -> { throw new IllegalStateException("internal detail"); });
+        r.add("GET", "/fail/notfound", (req, res) -> {
+            throw new NotFoundException("No such container: x");
+        });
+        r.add("GET", "/fail/conflict", (req, res) -> {
+            throw new ConflictException("name in use");
+        });
+        r.add("GET", "/fail/notmodified", (req, res) -> {
+            throw new NotModifiedException("already started");
+        });
+        r.add("GET", "/fail/bug", (req, res) -> {
+            throw new IllegalStateException("internal detail");
+        });
         r.add("GET", "/fail/midstream", (req, res) -> {
             OutputStream out = res.stream(200, "text/plain");
             out.write("partial".getBytes());
@@ -136,7 +144,8 @@ class ApiServerIT {
     @Test
     void jsonBodies() throws IOException {
         try (HttpConnection c = new HttpConnection(socket)) {
-            assertEquals("ann", c.exchange("POST", "/hello", Map.of(), "{\"name\":\"ann\"}".getBytes()).json().get("hello").asText());
+            assertEquals("ann", c.exchange("POST", "/hello", Map.of(), "{\"name\":\"ann\"}".getBytes()).json()
+                    .get("hello").asText());
             assertEquals("nobody", c.exchange("POST", "/hello", Map.of(), null).json().get("hello").asText());
             HttpResult bad = c.exchange("POST", "/hello", Map.of(), "{nope".getBytes());
             assertEquals(400, bad.status());

@@ -33,7 +33,8 @@ class RouterTest {
         RouteMatch.Found f = found("GET", "/images/localhost:5000/library/busybox:1.36/json");
         assertSame(inspect, f.handler());
         assertEquals(Map.of("name", "localhost:5000/library/busybox:1.36"), f.params());
-        assertEquals("registry/a/b@sha256:abc", found("DELETE", "/images/registry/a/b@sha256:abc").params().get("name"));
+        assertEquals("registry/a/b@sha256:abc",
+                found("DELETE", "/images/registry/a/b@sha256:abc").params().get("name"));
     }
 
     @Test

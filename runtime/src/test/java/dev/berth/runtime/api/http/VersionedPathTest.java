@@ -16,20 +16,24 @@ class VersionedPathTest {
 
     @Test
     void prefixIsSplitOff() {
-        assertEquals(new VersionedPath(new ApiVersion(1, 44), "/containers/json"), VersionedPath.parse("/v1.44/containers/json"));
+        assertEquals(new VersionedPath(new ApiVersion(1, 44), "/containers/json"),
+                VersionedPath.parse("/v1.44/containers/json"));
         assertEquals(new ApiVersion(1, 24), VersionedPath.parse("/v1.24/info").version());
     }
 
     @Test
     void tooOldIsRejectedWithMobysMessage() {
-        InvalidArgumentException e = assertThrows(InvalidArgumentException.class, () -> VersionedPath.parse("/v1.12/_ping"));
-        assertEquals("client version 1.12 is too old. Minimum supported API version is 1.24, please upgrade your client to a newer version",
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                () -> VersionedPath.parse("/v1.12/_ping"));
+        assertEquals(
+                "client version 1.12 is too old. Minimum supported API version is 1.24, please upgrade your client to a newer version",
                 e.getMessage());
     }
 
     @Test
     void tooNewIsRejected() {
-        InvalidArgumentException e = assertThrows(InvalidArgumentException.class, () -> VersionedPath.parse("/v1.52/info"));
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
+                () -> VersionedPath.parse("/v1.52/info"));
         assertTrue(e.getMessage().contains("too new"), e.getMessage());
     }
 

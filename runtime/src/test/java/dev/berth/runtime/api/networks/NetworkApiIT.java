@@ -39,8 +39,10 @@ class NetworkApiIT {
 
     @BeforeEach
     void start() throws Exception {
-        service = NetworkService.onHost(new NetworkConfig(dir.resolve("data"), "berthapi0", dev.berth.runtime.network.ipam.BridgeAddress.firstHostOf(Cidr.parse("10.195.0.0/16")),
-                List.of(new SubnetPicker.Pool(Cidr.parse("10.194.0.0/16"), 24)), 53, Path.of("/etc/resolv.conf")), events);
+        service = NetworkService.onHost(new NetworkConfig(dir.resolve("data"), "berthapi0",
+                dev.berth.runtime.network.ipam.BridgeAddress.firstHostOf(Cidr.parse("10.195.0.0/16")),
+                List.of(new SubnetPicker.Pool(Cidr.parse("10.194.0.0/16"), 24)), 53, Path.of("/etc/resolv.conf")),
+                events);
         service.start();
         Router r = new Router();
         // The CLI only needs _ping to negotiate the version before network commands. "Connection: close" makes it send
@@ -111,8 +113,9 @@ class NetworkApiIT {
         assertTrue(ls.contains("apinet bridge local") && ls.contains("bridge bridge local")
                 && ls.contains("host host local") && ls.contains("none null local"), ls);
         assertEquals("apinet\n", docker("network", "ls", "--filter", "label=team=a", "--format", "{{.Name}}"));
-        assertEquals(List.of("bridge", "host", "none"), docker("network", "ls", "--filter", "type=builtin", "--format", "{{.Name}}")
-                .lines().sorted().toList());
+        assertEquals(List.of("bridge", "host", "none"),
+                docker("network", "ls", "--filter", "type=builtin", "--format", "{{.Name}}")
+                        .lines().sorted().toList());
         assertEquals("apinet2\n", docker("network", "ls", "--filter", "name=net2", "--format", "{{.Name}}"));
 
         JsonNode inspect = Json.MAPPER.readTree(docker("network", "inspect", "apinet")).get(0);
@@ -148,11 +151,13 @@ class NetworkApiIT {
         assertNotEquals("", docker("network", "ls", "-q", "--filter", "name=apinet2"));
         service.detach("c".repeat(64));
         docker("network", "rm", "apinet2");
-        assertEquals(List.of("bridge", "host", "none"), docker("network", "ls", "--format", "{{.Name}}").lines().sorted().toList());
+        assertEquals(List.of("bridge", "host", "none"),
+                docker("network", "ls", "--format", "{{.Name}}").lines().sorted().toList());
 
         List<String> actions = events.history(0, Long.MAX_VALUE).stream().filter(e -> e.type().equals("network"))
                 .map(Event::action).toList();
-        assertTrue(actions.containsAll(List.of("create", "connect", "disconnect", "destroy", "prune")), actions.toString());
+        assertTrue(actions.containsAll(List.of("create", "connect", "disconnect", "destroy", "prune")),
+                actions.toString());
     }
 
     private String execFailing(String... args) throws Exception {

@@ -21,15 +21,18 @@ import org.junit.jupiter.api.Test;
 
 class NetworkFiltersTest {
     private static NetworkView net(String name, String id, String created, Map<String, String> labels, boolean used) {
-        Network n = new Network(id, name, name.equals("host") ? "host" : "bridge", created, "10.0.0.0/24", "10.0.0.1", null,
+        Network n = new Network(id, name, name.equals("host") ? "host" : "bridge", created, "10.0.0.0/24", "10.0.0.1",
+                null,
                 false, false, labels, Map.of(), "br", false);
         Map<String, NetworkView.AttachedContainer> c = used ? Map.of("cid", new NetworkView.AttachedContainer("c",
-                new Endpoint(id, name, "e", "eth0", "vb", "10.0.0.2", 24, "10.0.0.1", "m", List.of(), List.of()))) : Map.of();
+                new Endpoint(id, name, "e", "eth0", "vb", "10.0.0.2", 24, "10.0.0.1", "m", List.of(), List.of())))
+                : Map.of();
         return new NetworkView(n, c);
     }
 
     private static final NetworkView WEB = net("web-net", "abc123", "2026-01-01T00:00:00Z", Map.of("team", "a"), false);
-    private static final NetworkView DB = net("db", "def456", "2026-06-01T00:00:00Z", Map.of("team", "b", "keep", ""), true);
+    private static final NetworkView DB = net("db", "def456", "2026-06-01T00:00:00Z", Map.of("team", "b", "keep", ""),
+            true);
     private static final NetworkView HOST = net("host", "0987", "2026-01-01T00:00:00Z", Map.of(), false);
 
     @Test
@@ -47,7 +50,8 @@ class NetworkFiltersTest {
         assertFalse(NetworkFilters.list(Filters.parse("{\"dangling\":[\"1\"]}")).test(HOST));
         assertThrows(InvalidArgumentException.class, () -> NetworkFilters.list(Filters.parse("{\"color\":[\"x\"]}")));
         assertThrows(InvalidArgumentException.class, () -> NetworkFilters.list(Filters.parse("{\"type\":[\"x\"]}")));
-        assertThrows(InvalidArgumentException.class, () -> NetworkFilters.list(Filters.parse("{\"dangling\":[\"maybe\"]}")));
+        assertThrows(InvalidArgumentException.class,
+                () -> NetworkFilters.list(Filters.parse("{\"dangling\":[\"maybe\"]}")));
     }
 
     @Test
@@ -57,7 +61,8 @@ class NetworkFiltersTest {
         assertFalse(NetworkFilters.prune(Filters.parse("{\"until\":[\"2026-03-01T00:00:00Z\"]}"), now).test(DB));
         assertFalse(NetworkFilters.prune(Filters.parse("{\"label!\":[\"keep\"]}"), now).test(DB));
         assertTrue(NetworkFilters.prune(Filters.parse("{\"label!\":[\"team=b\"]}"), now).test(WEB));
-        assertThrows(InvalidArgumentException.class, () -> NetworkFilters.prune(Filters.parse("{\"name\":[\"x\"]}"), now));
+        assertThrows(InvalidArgumentException.class,
+                () -> NetworkFilters.prune(Filters.parse("{\"name\":[\"x\"]}"), now));
     }
 
     @Test
@@ -70,21 +75,24 @@ class NetworkFiltersTest {
         assertEquals("10.0.0.2/24", json.at("/Containers/cid/IPv4Address").asText());
         assertEquals("", json.at("/Containers/cid/IPv6Address").asText());
         assertTrue(json.has("Labels") && json.has("Options") && json.has("Internal") && json.has("Attachable"));
-        assertTrue(Json.MAPPER.readTree(Json.MAPPER.writeValueAsBytes(NetworkResource.of(DB, false))).get("Containers").isEmpty());
+        assertTrue(Json.MAPPER.readTree(Json.MAPPER.writeValueAsBytes(NetworkResource.of(DB, false))).get("Containers")
+                .isEmpty());
     }
 
     @Test
     void createBodyMapping() throws Exception {
         NetworkCreateBody body = Json.MAPPER.readValue("{\"Name\":\"n\",\"Driver\":\"bridge\",\"Internal\":true,"
                 + "\"IPAM\":{\"Driver\":\"default\",\"Config\":[{\"Subnet\":\"10.9.0.0/16\",\"Gateway\":\"10.9.0.9\",\"IPRange\":\"10.9.1.0/24\"}]},"
-                + "\"Labels\":{\"a\":\"b\"},\"Options\":{\"com.docker.network.bridge.name\":\"brn\"},\"CheckDuplicate\":true}", NetworkCreateBody.class);
+                + "\"Labels\":{\"a\":\"b\"},\"Options\":{\"com.docker.network.bridge.name\":\"brn\"},\"CheckDuplicate\":true}",
+                NetworkCreateBody.class);
         NetworkCreateRequest r = NetworkRoutes.toRequest(body);
         assertEquals("10.9.0.0/16", r.subnet());
         assertEquals("10.9.0.9", r.gateway());
         assertEquals("10.9.1.0/24", r.ipRange());
         assertTrue(r.internal());
         assertEquals("brn", r.options().get("com.docker.network.bridge.name"));
-        NetworkCreateRequest plain = NetworkRoutes.toRequest(Json.MAPPER.readValue("{\"Name\":\"p\"}", NetworkCreateBody.class));
+        NetworkCreateRequest plain = NetworkRoutes
+                .toRequest(Json.MAPPER.readValue("{\"Name\":\"p\"}", NetworkCreateBody.class));
         assertNull(plain.subnet());
         assertThrows(NotFoundException.class, () -> NetworkRoutes.toRequest(Json.MAPPER.readValue(
                 "{\"Name\":\"x\",\"IPAM\":{\"Driver\":\"dhcp\"}}", NetworkCreateBody.class)));

@@ -16,7 +16,8 @@ class EventFilterTest {
     private static final Event DIE = new Event("container", "die", "abc123",
             Map.of("name", "web", "image", "busybox:latest", "com.docker.compose.project", "p", "exitCode", "0"), 5);
     private static final Event PULL = new Event("image", "pull", "busybox:latest", Map.of("name", "busybox"), 6);
-    private static final Event EXEC = new Event("container", "exec_start: sh -c true", "abc123", Map.of("name", "web"), 7);
+    private static final Event EXEC = new Event("container", "exec_start: sh -c true", "abc123", Map.of("name", "web"),
+            7);
 
     private static EventFilter filter(String json) {
         return new EventFilter(Filters.parse(json));

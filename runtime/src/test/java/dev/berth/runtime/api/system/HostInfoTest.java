@@ -14,7 +14,8 @@ class HostInfoTest {
         write(root, "proc/sys/kernel/osrelease", "6.1.0-test\n");
         write(root, "proc/sys/kernel/hostname", "box\n");
         write(root, "proc/meminfo", "MemTotal:        2048 kB\nMemFree: 1 kB\n");
-        write(root, "etc/os-release", "NAME=\"Debian GNU/Linux\"\nPRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nVERSION_ID=\"12\"\n");
+        write(root, "etc/os-release",
+                "NAME=\"Debian GNU/Linux\"\nPRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nVERSION_ID=\"12\"\n");
         write(root, "sys/fs/cgroup/cgroup.controllers", "cpuset cpu io memory pids\n");
         write(root, "proc/sys/net/ipv4/ip_forward", "1\n");
         HostInfo h = HostInfo.probe(root);

@@ -44,8 +44,10 @@ class TimeArgTest {
 
     @Test
     void rfc3339AndLocalForms() {
-        assertEquals(nanos(Instant.parse("2025-05-31T10:00:00.25Z")), TimeArg.parseNanos("2025-05-31T10:00:00.25Z", NOW, UTC));
-        assertEquals(nanos(Instant.parse("2025-05-31T08:00:00Z")), TimeArg.parseNanos("2025-05-31T10:00:00+02:00", NOW, UTC));
+        assertEquals(nanos(Instant.parse("2025-05-31T10:00:00.25Z")),
+                TimeArg.parseNanos("2025-05-31T10:00:00.25Z", NOW, UTC));
+        assertEquals(nanos(Instant.parse("2025-05-31T08:00:00Z")),
+                TimeArg.parseNanos("2025-05-31T10:00:00+02:00", NOW, UTC));
         assertEquals(nanos(Instant.parse("2025-05-31T10:00:00Z")), TimeArg.parseNanos("2025-05-31T10:00:00", NOW, UTC));
         assertEquals(nanos(Instant.parse("2025-05-31T00:00:00Z")), TimeArg.parseNanos("2025-05-31", NOW, UTC));
     }

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The /volumes routes through the real API server on a unix socket, checked at the HTTP level. */
 class VolumeApiIT {
-    private static final Pattern RFC3339 = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d)");
+    private static final Pattern RFC3339 = Pattern
+            .compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d)");
 
     @TempDir
     Path dir;
@@ -42,7 +43,8 @@ class VolumeApiIT {
     @BeforeEach
     void start() throws IOException {
         Router router = new Router();
-        new VolumeRoutes(new VolumeStore(dir.resolve("root"), events, n -> users.getOrDefault(n, List.of()))).register(router);
+        new VolumeRoutes(new VolumeStore(dir.resolve("root"), events, n -> users.getOrDefault(n, List.of())))
+                .register(router);
         server = new ApiServer(router, new ServerIdentity("Berth", "0.1.0"));
         Path socket = dir.resolve("api.sock");
         server.listen(socket);
@@ -122,16 +124,21 @@ class VolumeApiIT {
         assertError(400, "invalid characters", http.send("POST", "/volumes/create", "{\"Name\":\"bad/name\"}"));
         assertError(400, "invalid option: \"bogus\"", http.send("POST", "/volumes/create",
                 "{\"Name\":\"x1\",\"DriverOpts\":{\"bogus\":\"1\"}}"));
-        assertError(404, "plugin \"flocker\" not found", http.send("POST", "/volumes/create", "{\"Name\":\"x1\",\"Driver\":\"flocker\"}"));
+        assertError(404, "plugin \"flocker\" not found",
+                http.send("POST", "/volumes/create", "{\"Name\":\"x1\",\"Driver\":\"flocker\"}"));
         assertError(400, "invalid JSON", http.send("POST", "/volumes/create", "{\"Name\":"));
         assertEquals(201, http.send("POST", "/volumes/create",
-                "{\"Name\":\"t1\",\"DriverOpts\":{\"type\":\"tmpfs\",\"device\":\"tmpfs\",\"o\":\"size=1m\"}}").status());
+                "{\"Name\":\"t1\",\"DriverOpts\":{\"type\":\"tmpfs\",\"device\":\"tmpfs\",\"o\":\"size=1m\"}}")
+                .status());
         assertError(409, "volume name must be unique", http.send("POST", "/volumes/create",
                 "{\"Name\":\"t1\",\"DriverOpts\":{\"type\":\"tmpfs\",\"device\":\"tmpfs\",\"o\":\"size=9m\"}}"));
         assertError(400, "invalid filter 'bogus'", http.send("GET", "/volumes" + filters("{\"bogus\":[\"1\"]}"), null));
-        assertError(400, "invalid filter 'dangling=maybe'", http.send("GET", "/volumes" + filters("{\"dangling\":[\"maybe\"]}"), null));
-        assertError(400, "invalid filter 'name'", http.send("POST", "/volumes/prune" + filters("{\"name\":[\"x\"]}"), null));
-        assertError(400, "invalid filter 'all'", http.send("POST", "/volumes/prune" + filters("{\"all\":[\"yes please\"]}"), null));
+        assertError(400, "invalid filter 'dangling=maybe'",
+                http.send("GET", "/volumes" + filters("{\"dangling\":[\"maybe\"]}"), null));
+        assertError(400, "invalid filter 'name'",
+                http.send("POST", "/volumes/prune" + filters("{\"name\":[\"x\"]}"), null));
+        assertError(400, "invalid filter 'all'",
+                http.send("POST", "/volumes/prune" + filters("{\"all\":[\"yes please\"]}"), null));
         assertError(400, "swarm is unavailable", http.send("PUT", "/volumes/t1?version=1", "{}"));
         assertError(404, "no such volume", http.send("DELETE", "/volumes/nosuch", null));
         assertEquals(204, http.send("DELETE", "/volumes/nosuch?force=1", null).status());
@@ -174,7 +181,8 @@ class VolumeApiIT {
         assertEquals(0, none.get("VolumesDeleted").size());
         assertEquals(0, none.get("SpaceReclaimed").asLong());
 
-        JsonNode all = json(http.send("POST", "/volumes/prune" + filters("{\"all\":[\"true\"],\"label\":[\"keep=1\"]}"), null));
+        JsonNode all = json(
+                http.send("POST", "/volumes/prune" + filters("{\"all\":[\"true\"],\"label\":[\"keep=1\"]}"), null));
         assertEquals(List.of("named1"), names(all.get("VolumesDeleted")));
 
         Event last = events.history(0, Long.MAX_VALUE).getLast();

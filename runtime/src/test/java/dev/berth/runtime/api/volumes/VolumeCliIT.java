@@ -40,7 +40,8 @@ class VolumeCliIT {
     @Test
     void createListInspectRemove() throws IOException {
         assertEquals("data\n", ok("volume", "create", "--label", "suite=basic", "--label", "app=web", "data"));
-        ok("volume", "create", "--label", "suite=basic", "-o", "type=tmpfs", "-o", "device=tmpfs", "-o", "o=size=1m", "scratch");
+        ok("volume", "create", "--label", "suite=basic", "-o", "type=tmpfs", "-o", "device=tmpfs", "-o", "o=size=1m",
+                "scratch");
         String anon = ok("volume", "create", "--label", "suite=basic").trim();
         assertTrue(anon.matches("[0-9a-f]{64}"), anon);
         assertEquals("data\n", ok("volume", "create", "data"), "creating an existing volume returns it");
@@ -65,9 +66,12 @@ class VolumeCliIT {
 
     @Test
     void badInputFailsWithDockersMessages() {
-        assertTrue(fails("volume", "create", "no/slashes").stderr().contains("includes invalid characters for a local volume name"));
-        assertTrue(fails("volume", "create", "-o", "colour=blue", "painted").stderr().contains("invalid option: \"colour\""));
-        assertTrue(fails("volume", "create", "-d", "flocker", "elsewhere").stderr().contains("plugin \"flocker\" not found"));
+        assertTrue(fails("volume", "create", "no/slashes").stderr()
+                .contains("includes invalid characters for a local volume name"));
+        assertTrue(fails("volume", "create", "-o", "colour=blue", "painted").stderr()
+                .contains("invalid option: \"colour\""));
+        assertTrue(fails("volume", "create", "-d", "flocker", "elsewhere").stderr()
+                .contains("plugin \"flocker\" not found"));
         ok("volume", "create", "-o", "type=tmpfs", "-o", "device=tmpfs", "-o", "o=size=1m", "sized");
         assertTrue(fails("volume", "create", "-o", "type=tmpfs", "-o", "device=tmpfs", "-o", "o=size=2m", "sized")
                 .stderr().contains("volume name must be unique"));

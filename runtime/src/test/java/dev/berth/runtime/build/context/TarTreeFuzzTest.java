@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -22,13 +21,16 @@ import net.jqwik.api.Provide;
 class TarTreeFuzzTest {
     @Provide
     Arbitrary<byte[]> contexts() {
-        Arbitrary<byte[]> tars = RandomTar.entries("a", "b", "..", ".", "Dockerfile", "", "link").map(l -> RandomTar.tar(l, "x"));
-        Arbitrary<byte[]> cut = tars.flatMap(t -> Arbitraries.integers().between(0, t.length).map(n -> java.util.Arrays.copyOf(t, n)));
+        Arbitrary<byte[]> tars = RandomTar.entries("a", "b", "..", ".", "Dockerfile", "", "link")
+                .map(l -> RandomTar.tar(l, "x"));
+        Arbitrary<byte[]> cut = tars
+                .flatMap(t -> Arbitraries.integers().between(0, t.length).map(n -> java.util.Arrays.copyOf(t, n)));
         return Arbitraries.oneOf(tars, cut, Arbitraries.bytes().array(byte[].class).ofMaxSize(2048));
     }
 
     @Property(seed = Fuzzing.SEED)
-    void aContextIsIndexedOrRefused(@ForAll("contexts") byte[] context, @ForAll("paths") String lookup) throws IOException {
+    void aContextIsIndexedOrRefused(@ForAll("contexts") byte[] context, @ForAll("paths") String lookup)
+            throws IOException {
         Path file = Files.createTempFile("berth-context-fuzz", ".tar");
         Files.delete(file);
         try {

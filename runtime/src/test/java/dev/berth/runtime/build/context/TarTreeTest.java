@@ -65,19 +65,24 @@ class TarTreeTest {
     @Test
     void filesAreReadBackFromTheirOffsetsWithTheirDigests() throws Exception {
         String longName = "deep/" + "x".repeat(150) + "/file.txt";
-        TarTree tree = read(tar("a.txt", "f", "alpha", "dir", "d", "", "dir/b.txt", "f", "b".repeat(70_000), longName, "f", "long"));
+        TarTree tree = read(tar("a.txt", "f", "alpha", "dir", "d", "", "dir/b.txt", "f", "b".repeat(70_000), longName,
+                "f", "long"));
         assertEquals("alpha", content(tree, "a.txt"));
         assertEquals("b".repeat(70_000), content(tree, "dir/b.txt"));
         assertEquals("long", content(tree, longName));
         SourceTree.Entry a = tree.lookup("a.txt", false).orElseThrow();
-        assertEquals(HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest("alpha".getBytes())), tree.digest(a));
-        assertEquals(List.of("a.txt", "deep", "dir"), tree.children(tree.lookup("", false).orElseThrow()).stream().map(SourceTree.Entry::name).toList());
+        assertEquals(
+                HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest("alpha".getBytes())),
+                tree.digest(a));
+        assertEquals(List.of("a.txt", "deep", "dir"),
+                tree.children(tree.lookup("", false).orElseThrow()).stream().map(SourceTree.Entry::name).toList());
     }
 
     @Test
     void linksResolveInsideTheTree() throws Exception {
-        TarTree tree = read(tar("etc/passwd", "f", "ours", "hostetc", "l", "/etc", "up", "l", "../../..", "same", "h", "etc/passwd",
-                "out", "l", "/tmp", "out/written", "f", "through the link"));
+        TarTree tree = read(
+                tar("etc/passwd", "f", "ours", "hostetc", "l", "/etc", "up", "l", "../../..", "same", "h", "etc/passwd",
+                        "out", "l", "/tmp", "out/written", "f", "through the link"));
         assertEquals("ours", content(tree, "hostetc/passwd"), "an absolute link leads to the tree's own /etc");
         assertEquals("ours", content(tree, "up/etc/passwd"), ".. stops at the root");
         assertEquals("ours", content(tree, "same"));
@@ -87,9 +92,12 @@ class TarTreeTest {
 
     @Test
     void escapingNamesAreRefused() {
-        assertTrue(assertThrows(InvalidArgumentException.class, () -> read(tar("../x", "f", "x"))).getMessage().contains(".."));
-        assertTrue(assertThrows(InvalidArgumentException.class, () -> read(tar("/abs", "f", "x"))).getMessage().contains("absolute"));
-        assertTrue(assertThrows(InvalidArgumentException.class, () -> read(tar("h", "h", "missing"))).getMessage().contains("hard link"));
+        assertTrue(assertThrows(InvalidArgumentException.class, () -> read(tar("../x", "f", "x"))).getMessage()
+                .contains(".."));
+        assertTrue(assertThrows(InvalidArgumentException.class, () -> read(tar("/abs", "f", "x"))).getMessage()
+                .contains("absolute"));
+        assertTrue(assertThrows(InvalidArgumentException.class, () -> read(tar("h", "h", "missing"))).getMessage()
+                .contains("hard link"));
         assertTrue(assertThrows(InvalidArgumentException.class, () -> read(tar("f", "f", "x", "f/child", "f", "y")))
                 .getMessage().contains("not a directory"));
     }

@@ -52,6 +52,7 @@ class ExecStoreTest {
 
     @Test
     void laterEnvironmentEntriesWin() {
-        assertEquals(List.of("PATH=/bin", "A=2", "B"), ExecProcessFactory.lastWins(List.of("PATH=/usr/bin", "A=1", "B", "A=2", "PATH=/bin")));
+        assertEquals(List.of("PATH=/bin", "A=2", "B"),
+                ExecProcessFactory.lastWins(List.of("PATH=/usr/bin", "A=1", "B", "A=2", "PATH=/bin")));
     }
 }

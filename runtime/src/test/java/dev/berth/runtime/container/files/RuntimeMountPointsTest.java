@@ -9,7 +9,8 @@ class RuntimeMountPointsTest {
     @Test
     void mountPointsAndTheDirectoriesTheyAloneChangedAreLeftOut() {
         List<Change> scanned = List.of(new Change("/dev", Change.ADDED), new Change("/etc", Change.MODIFIED),
-                new Change("/etc/hosts", Change.ADDED), new Change("/proc", Change.ADDED), new Change("/test", Change.ADDED));
+                new Change("/etc/hosts", Change.ADDED), new Change("/proc", Change.ADDED),
+                new Change("/test", Change.ADDED));
         assertEquals(List.of(new Change("/test", Change.ADDED)), RuntimeMountPoints.leftOut(scanned));
     }
 

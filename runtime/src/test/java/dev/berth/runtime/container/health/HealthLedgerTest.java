@@ -19,13 +19,16 @@ class HealthLedgerTest {
 
     @Test
     void configFillsDockersDefaultsAndUnderstandsTheTestKinds() throws Exception {
-        HealthConfig shell = HealthConfig.of(M.readTree("{\"Test\":[\"CMD-SHELL\",\"curl -f x || exit 1\"]}")).orElseThrow();
+        HealthConfig shell = HealthConfig.of(M.readTree("{\"Test\":[\"CMD-SHELL\",\"curl -f x || exit 1\"]}"))
+                .orElseThrow();
         assertEquals(List.of("/bin/sh", "-c", "curl -f x || exit 1"), shell.command());
         assertEquals(Duration.ofSeconds(30), shell.interval());
         assertEquals(Duration.ofSeconds(30), shell.timeout());
         assertEquals(3, shell.retries());
-        HealthConfig cmd = HealthConfig.of(M.readTree("{\"Test\":[\"CMD\",\"true\",\"x\"],\"Interval\":1000000000,\"Retries\":2,"
-                + "\"StartPeriod\":5000000000}")).orElseThrow();
+        HealthConfig cmd = HealthConfig
+                .of(M.readTree("{\"Test\":[\"CMD\",\"true\",\"x\"],\"Interval\":1000000000,\"Retries\":2,"
+                        + "\"StartPeriod\":5000000000}"))
+                .orElseThrow();
         assertEquals(List.of("true", "x"), cmd.command());
         assertEquals(Duration.ofSeconds(1), cmd.interval());
         assertEquals(Duration.ofSeconds(5), cmd.startPeriod());

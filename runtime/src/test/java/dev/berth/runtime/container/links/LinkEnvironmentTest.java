@@ -22,7 +22,8 @@ class LinkEnvironmentTest {
         ((ObjectNode) config.get("ExposedPorts")).putObject("53/udp");
         return new Container("a".repeat(64), "db", "2026-12-07T00:00:00Z", "postgres",
                 Digest.sha256("x".getBytes(StandardCharsets.UTF_8)), config, JsonNodeFactory.instance.objectNode(),
-                RunState.created(), "postgres", List.of(), List.of(), 0, false, JsonNodeFactory.instance.objectNode(), null);
+                RunState.created(), "postgres", List.of(), List.of(), 0, false, JsonNodeFactory.instance.objectNode(),
+                null);
     }
 
     @Test

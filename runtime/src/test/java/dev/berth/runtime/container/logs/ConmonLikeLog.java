@@ -24,7 +24,8 @@ final class ConmonLikeLog {
 
     /** Appends one stdout record holding {@code text}, rotating first if it would not fit. */
     void write(String text) throws IOException {
-        byte[] record = String.format("2026-11-23T18:%02d:%02d.000000000+00:00 stdout F %s%n", (second / 60) % 60, second % 60, text)
+        byte[] record = String
+                .format("2026-11-23T18:%02d:%02d.000000000+00:00 stdout F %s%n", (second / 60) % 60, second % 60, text)
                 .getBytes(StandardCharsets.US_ASCII);
         second++;
         if (written > 0 && written + record.length > maxSize) {
@@ -36,7 +37,8 @@ final class ConmonLikeLog {
 
     void rotate() throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, new byte[0], StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        Files.write(tmp, new byte[0], StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
         written = 0;
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LogRotationTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
     private final LogRotation rotation = new LogRotation();
 
     private Path log() {

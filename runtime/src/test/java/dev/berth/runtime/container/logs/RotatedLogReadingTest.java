@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** docker logs over rotated files: oldest first, tail across files, follow across a rotation. */
 class RotatedLogReadingTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
     private final LogRotation rotation = new LogRotation();
 
     private LogReader reader(LogFiles files) {
@@ -81,7 +82,8 @@ class RotatedLogReadingTest {
         assertEquals("0", got.getFirst());
         assertEquals("60", got.getLast());
         for (int i = 1; i < got.size(); i++) {
-            assertEquals(Integer.parseInt(got.get(i - 1)) + 1, Integer.parseInt(got.get(i)), () -> "no gap or repeat: " + got);
+            assertEquals(Integer.parseInt(got.get(i - 1)) + 1, Integer.parseInt(got.get(i)),
+                    () -> "no gap or repeat: " + got);
         }
     }
 }

@@ -34,7 +34,8 @@ class ExitWatcherTest {
             CompletableFuture<Integer> exit = watcher.await("gone", dir.resolve("persisted"), alive::get);
             alive.set(false);
             ExecutionException e = assertThrows(ExecutionException.class, () -> exit.get(20, TimeUnit.SECONDS));
-            assertTrue(e.getCause().getMessage().contains("conmon) ended without reporting"), e.getCause().getMessage());
+            assertTrue(e.getCause().getMessage().contains("conmon) ended without reporting"),
+                    e.getCause().getMessage());
         }
     }
 

@@ -24,7 +24,8 @@ class LogReaderTest {
             2026-11-23T18:13:32.000000000+01:00 stdout F
             2026-11-23T18:13:33.000000000+00:00 stdout P no newline at end
             """;
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private LogReader reader() throws Exception {
         Path file = dir.resolve("container.log");
@@ -89,7 +90,8 @@ class LogReaderTest {
                 throw new RuntimeException(e);
             }
         });
-        new LogReader(file).follow(LogQuery.all().following(), l -> got.add(new String(l.data(), StandardCharsets.UTF_8)), exited::get);
+        new LogReader(file).follow(LogQuery.all().following(),
+                l -> got.add(new String(l.data(), StandardCharsets.UTF_8)), exited::get);
         writer.join();
         assertEquals(List.of("one\n", "two\n"), got);
     }

@@ -14,12 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A spawned child gets real fds for our FIFOs, as conmon's parent pipes need; no root required. */
 class ParentPipeTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void childWritesSyncAndReadsStart() throws Exception {
         try (ParentPipe sync = ParentPipe.create(dir.resolve("sync.fifo"));
-             ParentPipe start = ParentPipe.create(dir.resolve("start.fifo"))) {
+                ParentPipe start = ParentPipe.create(dir.resolve("start.fifo"))) {
             start.signal();
             // Like conmon: wait for the start byte, then report on the sync fd.
             String script = "read -n 1 -u $_OCI_STARTPIPE b; echo \"{\\\"data\\\": 42}\" >&$_OCI_SYNCPIPE; "
@@ -37,7 +38,8 @@ class ParentPipeTest {
     @Test
     void aDeadMonitorIsAnErrorNotAHang() throws Exception {
         try (ParentPipe sync = ParentPipe.create(dir.resolve("sync.fifo"))) {
-            EngineException e = assertThrows(EngineException.class, () -> sync.next(Duration.ofSeconds(30), () -> false, "the pid"));
+            EngineException e = assertThrows(EngineException.class,
+                    () -> sync.next(Duration.ofSeconds(30), () -> false, "the pid"));
             assertEquals("conmon exited before reporting the pid", e.getMessage());
         }
     }

@@ -18,7 +18,8 @@ class SyncMessageTest {
 
     @Test
     void failureWithTheRuntimesMessage() {
-        SyncMessage m = SyncMessage.parse("{\"data\": -1, \"message\": \"cgroups in hybrid mode not supported, \\\"drop\\\" all\"}");
+        SyncMessage m = SyncMessage
+                .parse("{\"data\": -1, \"message\": \"cgroups in hybrid mode not supported, \\\"drop\\\" all\"}");
         assertTrue(m.failed());
         assertEquals("cgroups in hybrid mode not supported, \"drop\" all", m.message());
     }

@@ -39,7 +39,8 @@ class TailWindowTest {
                 lines.add(rec(i, random.nextInt(3) == 0));
             }
             int n = random.nextInt(8);
-            assertEquals(reference(lines, n), TailWindow.of(lines, n), "n=" + n + " partials=" + lines.stream().map(LogLine::partial).toList());
+            assertEquals(reference(lines, n), TailWindow.of(lines, n),
+                    "n=" + n + " partials=" + lines.stream().map(LogLine::partial).toList());
         }
     }
 

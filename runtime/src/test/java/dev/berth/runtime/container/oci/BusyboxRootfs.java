@@ -22,7 +22,8 @@ public final class BusyboxRootfs {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Files.copy(BUSYBOX, bin.resolve("busybox"));
         Process list = new ProcessBuilder(BUSYBOX.toString(), "--list").start();
-        List<String> applets = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        List<String> applets = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                .toList();
         if (list.waitFor() != 0) {
             throw new IOException("busybox --list failed");
         }
@@ -33,7 +34,8 @@ public final class BusyboxRootfs {
         }
         Files.createDirectories(dir.resolve("tmp"));
         Files.createDirectories(dir.resolve("etc"));
-        Files.writeString(dir.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n");
+        Files.writeString(dir.resolve("etc/passwd"),
+                "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n");
         Files.writeString(dir.resolve("etc/group"), "root:x:0:\nnogroup:x:65534:\n");
         return dir;
     }

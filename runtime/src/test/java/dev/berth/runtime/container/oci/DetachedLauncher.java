@@ -21,12 +21,14 @@ public final class DetachedLauncher {
         Path dataRoot = Path.of(args[3]);
         Path rootfs = Path.of(args[4]);
         String id = args[5];
-        OciRuntime runtime = name.equals(CrunRuntime.NAME) ? new CrunRuntime(binary, execRoot) : new RuncRuntime(binary, execRoot);
+        OciRuntime runtime = name.equals(CrunRuntime.NAME) ? new CrunRuntime(binary, execRoot)
+                : new RuncRuntime(binary, execRoot);
         ContainerSpecOptions options = ContainerSpecOptions.builder().rootfs(rootfs)
                 .args("sh", "-c", "i=0; while true; do echo tick $i; i=$((i+1)); sleep 0.1; done")
                 .cgroupsPath("/berth-it-" + UUID.randomUUID()).build();
         MonitoredContainer c = new ConmonMonitor(ConmonMonitor.findConmon(), runtime)
-                .create(ContainerLayout.of(execRoot, dataRoot, id), new OciSpecBuilder(HostFacts.detect()).build(options),
+                .create(ContainerLayout.of(execRoot, dataRoot, id),
+                        new OciSpecBuilder(HostFacts.detect()).build(options),
                         MonitorOptions.detached(id));
         runtime.start(id);
         System.out.println("started " + c.pid());

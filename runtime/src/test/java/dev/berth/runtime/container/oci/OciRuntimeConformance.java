@@ -44,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 public abstract class OciRuntimeConformance {
-    @TempDir static Path shared;
+    @TempDir
+    static Path shared;
     static Path rootfs;
 
     protected Path execRoot;
@@ -224,7 +225,8 @@ public abstract class OciRuntimeConformance {
 
     @Test
     void privilegedHasEveryCapabilityAndHostDevices() throws Exception {
-        MonitoredContainer c = run(options("sh", "-c", "grep CapEff /proc/self/status; test -c /dev/kmsg && echo kmsg").privileged(true).build());
+        MonitoredContainer c = run(options("sh", "-c", "grep CapEff /proc/self/status; test -c /dev/kmsg && echo kmsg")
+                .privileged(true).build());
         assertEquals(0, exitOf(c));
         // "All" is the engine's own bounding set, which may lack some (this sandbox has no CAP_SYS_RESOURCE).
         String engineBounding = Files.readAllLines(Path.of("/proc/self/status")).stream()
@@ -252,9 +254,11 @@ public abstract class OciRuntimeConformance {
         String id = newId();
         List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
                 System.getProperty("java.class.path"), DetachedLauncher.class.getName(),
-                runtime.name(), runtime.binary().toString(), execRoot.toString(), dataRoot.toString(), rootfs.toString(), id);
+                runtime.name(), runtime.binary().toString(), execRoot.toString(), dataRoot.toString(),
+                rootfs.toString(), id);
         Process launcher = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out = new BufferedReader(
+                new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8));
         String line;
         StringBuilder seen = new StringBuilder();
         while ((line = out.readLine()) != null && !line.startsWith("started ")) {
@@ -282,13 +286,16 @@ public abstract class OciRuntimeConformance {
         ContainerSpecOptions base = options("sleep", "60").build();
 
         ExecSession plain = monitor.exec(c.layout(), ExecLayout.of(execRoot, c.id(), "e" + c.id()),
-                builder.execProcess(base, List.of("sh", "-c", "echo from-exec; exit 7"), List.of(), null, 0, 0, false), false);
+                builder.execProcess(base, List.of("sh", "-c", "echo from-exec; exit 7"), List.of(), null, 0, 0, false),
+                false);
         assertEquals(7, plain.onExit().get(30, TimeUnit.SECONDS));
         assertEquals("from-exec\n", plain.logs().read(LogQuery.all()).getFirst().text());
         assertEquals(7, plain.exitCode().orElseThrow());
 
         ExecSession attached = monitor.exec(c.layout(), ExecLayout.of(execRoot, c.id(), "a" + c.id()),
-                builder.execProcess(base, List.of("sh", "-c", "echo attached; echo err >&2"), List.of(), null, 0, 0, false), true);
+                builder.execProcess(base, List.of("sh", "-c", "echo attached; echo err >&2"), List.of(), null, 0, 0,
+                        false),
+                true);
         StringBuilder out = new StringBuilder();
         AttachConnection conn = attached.attachment().orElseThrow();
         Optional<AttachFrame> frame;
@@ -323,7 +330,8 @@ public abstract class OciRuntimeConformance {
         assertTrue(Files.exists(runtime.stateRoot().resolve(c.id())));
         runtime.delete(c.id(), false);
         assertFalse(Files.exists(runtime.stateRoot().resolve(c.id())));
-        org.junit.jupiter.api.Assertions.assertThrows(dev.berth.runtime.errors.NotFoundException.class, () -> runtime.state(c.id()));
+        org.junit.jupiter.api.Assertions.assertThrows(dev.berth.runtime.errors.NotFoundException.class,
+                () -> runtime.state(c.id()));
     }
 
     private static void readUntil(AttachConnection attach, String wanted) throws IOException {

@@ -31,8 +31,10 @@ class OciSpecBuilderTest {
         RuntimeSpec spec = builder.build(options().build());
         assertEquals(Capabilities.DEFAULTS, spec.process().capabilities().bounding());
         assertEquals(Capabilities.DEFAULTS, spec.process().capabilities().effective());
-        assertTrue(spec.linux().maskedPaths().containsAll(List.of("/proc/kcore", "/proc/keys", "/sys/firmware", "/sys/devices/virtual/powercap")));
-        assertEquals(List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"), spec.linux().readonlyPaths());
+        assertTrue(spec.linux().maskedPaths()
+                .containsAll(List.of("/proc/kcore", "/proc/keys", "/sys/firmware", "/sys/devices/virtual/powercap")));
+        assertEquals(List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"),
+                spec.linux().readonlyPaths());
         assertEquals(List.of("/proc", "/dev", "/dev/pts", "/sys", "/sys/fs/cgroup", "/dev/mqueue", "/dev/shm"),
                 spec.mounts().stream().map(RuntimeSpec.Mount::destination).toList());
         assertTrue(spec.mounts().get(3).options().contains("ro"), "/sys is read-only");
@@ -47,17 +49,21 @@ class OciSpecBuilderTest {
 
     @Test
     void nofileIsCappedAtTheHostHardLimit() {
-        RuntimeSpec spec = builder.build(options().ulimits(List.of(new ContainerSpecOptions.Ulimit("nproc", 100, 200))).build());
+        RuntimeSpec spec = builder
+                .build(options().ulimits(List.of(new ContainerSpecOptions.Ulimit("nproc", 100, 200))).build());
         assertEquals(new RuntimeSpec.Rlimit("RLIMIT_NOFILE", 20000, 20000), spec.process().rlimits().getFirst());
         assertEquals(new RuntimeSpec.Rlimit("RLIMIT_NPROC", 200, 100), spec.process().rlimits().get(1));
-        RuntimeSpec asked = builder.build(options().ulimits(List.of(new ContainerSpecOptions.Ulimit("nofile", 1024, 50000))).build());
+        RuntimeSpec asked = builder
+                .build(options().ulimits(List.of(new ContainerSpecOptions.Ulimit("nofile", 1024, 50000))).build());
         assertEquals(new RuntimeSpec.Rlimit("RLIMIT_NOFILE", 20000, 1024), asked.process().rlimits().getFirst());
     }
 
     @Test
     void badUlimitsAreRefused() {
-        assertThrows(InvalidArgumentException.class, () -> builder.build(options().ulimits(List.of(new ContainerSpecOptions.Ulimit("bogus", 1, 1))).build()));
-        assertThrows(InvalidArgumentException.class, () -> builder.build(options().ulimits(List.of(new ContainerSpecOptions.Ulimit("nofile", 10, 1))).build()));
+        assertThrows(InvalidArgumentException.class, () -> builder
+                .build(options().ulimits(List.of(new ContainerSpecOptions.Ulimit("bogus", 1, 1))).build()));
+        assertThrows(InvalidArgumentException.class, () -> builder
+                .build(options().ulimits(List.of(new ContainerSpecOptions.Ulimit("nofile", 10, 1))).build()));
     }
 
     @Test
@@ -72,7 +78,8 @@ class OciSpecBuilderTest {
 
     @Test
     void capAddAndDropAcceptBothSpellingsAndAll() {
-        RuntimeSpec spec = builder.build(options().capDrop(List.of("ALL")).capAdd(List.of("net_admin", "CAP_CHOWN")).build());
+        RuntimeSpec spec = builder
+                .build(options().capDrop(List.of("ALL")).capAdd(List.of("net_admin", "CAP_CHOWN")).build());
         assertEquals(List.of("CAP_NET_ADMIN", "CAP_CHOWN"), spec.process().capabilities().effective());
         RuntimeSpec dropped = builder.build(options().capDrop(List.of("chown", "CAP_KILL")).build());
         assertFalse(dropped.process().capabilities().effective().contains("CAP_CHOWN"));
@@ -83,7 +90,8 @@ class OciSpecBuilderTest {
 
     @Test
     void capabilityMasksDecode() {
-        assertEquals(List.of("CAP_CHOWN", "CAP_KILL", "CAP_SYS_ADMIN"), Capabilities.fromMask((1L << 0) | (1L << 5) | (1L << 21)));
+        assertEquals(List.of("CAP_CHOWN", "CAP_KILL", "CAP_SYS_ADMIN"),
+                Capabilities.fromMask((1L << 0) | (1L << 5) | (1L << 21)));
         assertEquals(40, Capabilities.fromMask(0x000001fffeffffffL).size(), "everything but CAP_SYS_RESOURCE");
     }
 
@@ -91,21 +99,25 @@ class OciSpecBuilderTest {
     void resources() {
         RuntimeSpec spec = builder.build(options().memory(64L << 20).cpus(1.5).cpuShares(512).pidsLimit(100).build());
         assertEquals(64L << 20, spec.linux().resources().memory().limit());
-        assertEquals(128L << 20, spec.linux().resources().memory().swap(), "unset swap is twice the memory, as in Docker");
+        assertEquals(128L << 20, spec.linux().resources().memory().swap(),
+                "unset swap is twice the memory, as in Docker");
         assertEquals(150_000L, spec.linux().resources().cpu().quota());
         assertEquals(100_000L, spec.linux().resources().cpu().period());
         assertEquals(512L, spec.linux().resources().cpu().shares());
         assertEquals(100L, spec.linux().resources().pids().limit());
         assertThrows(InvalidArgumentException.class, () -> builder.build(options().memory(1024).build()));
-        assertThrows(InvalidArgumentException.class, () -> builder.build(options().memory(64L << 20).memorySwap(1L << 20).build()));
+        assertThrows(InvalidArgumentException.class,
+                () -> builder.build(options().memory(64L << 20).memorySwap(1L << 20).build()));
     }
 
     @Test
     void processSettings() {
-        RuntimeSpec spec = builder.build(options().user(1000, 100).additionalGids(List.of(5L)).cwd("/work").hostname("h")
-                .domainname("example.org").terminal(true).consoleSize(30, 100).readonlyRootfs(true).noNewPrivileges(true)
-                .oomScoreAdj(500).sysctls(Map.of("net.ipv4.ip_forward", "1")).annotations(Map.of("a", "b"))
-                .networkNamespacePath("/run/netns/x").cgroupsPath("/berth/c1").build());
+        RuntimeSpec spec = builder
+                .build(options().user(1000, 100).additionalGids(List.of(5L)).cwd("/work").hostname("h")
+                        .domainname("example.org").terminal(true).consoleSize(30, 100).readonlyRootfs(true)
+                        .noNewPrivileges(true)
+                        .oomScoreAdj(500).sysctls(Map.of("net.ipv4.ip_forward", "1")).annotations(Map.of("a", "b"))
+                        .networkNamespacePath("/run/netns/x").cgroupsPath("/berth/c1").build());
         assertEquals(new RuntimeSpec.User(1000, 100, List.of(5L)), spec.process().user());
         assertEquals("/work", spec.process().cwd());
         assertEquals("h", spec.hostname());
@@ -126,8 +138,10 @@ class OciSpecBuilderTest {
     void initIsBindMountedAndPrepended() {
         RuntimeSpec spec = builder.build(options().args("sleep", "1").init(true).build());
         assertEquals(List.of("/dev/init", "--", "sleep", "1"), spec.process().args());
-        assertTrue(spec.mounts().stream().anyMatch(m -> m.destination().equals("/dev/init") && m.source().equals("/usr/bin/tini-static")));
-        OciSpecBuilder noInit = new OciSpecBuilder(new HostFacts(t -> OptionalLong.empty(), false, false, Optional.empty()));
+        assertTrue(spec.mounts().stream()
+                .anyMatch(m -> m.destination().equals("/dev/init") && m.source().equals("/usr/bin/tini-static")));
+        OciSpecBuilder noInit = new OciSpecBuilder(
+                new HostFacts(t -> OptionalLong.empty(), false, false, Optional.empty()));
         assertThrows(InvalidArgumentException.class, () -> noInit.build(options().init(true).build()));
     }
 
@@ -141,20 +155,27 @@ class OciSpecBuilderTest {
         List<String> destinations = spec.mounts().stream().map(RuntimeSpec.Mount::destination).toList();
         assertEquals(1, destinations.stream().filter("/dev/shm"::equals).count());
         assertTrue(destinations.indexOf("/data") < destinations.indexOf("/data/sub"));
-        RuntimeSpec.Mount data = spec.mounts().stream().filter(m -> m.destination().equals("/data")).findFirst().orElseThrow();
+        RuntimeSpec.Mount data = spec.mounts().stream().filter(m -> m.destination().equals("/data")).findFirst()
+                .orElseThrow();
         assertEquals(List.of("rbind", "rw", "rshared"), data.options());
-        RuntimeSpec.Mount sub = spec.mounts().stream().filter(m -> m.destination().equals("/data/sub")).findFirst().orElseThrow();
+        RuntimeSpec.Mount sub = spec.mounts().stream().filter(m -> m.destination().equals("/data/sub")).findFirst()
+                .orElseThrow();
         assertEquals(List.of("rbind", "ro", "rprivate"), sub.options());
-        RuntimeSpec.Mount shm = spec.mounts().stream().filter(m -> m.destination().equals("/dev/shm")).findFirst().orElseThrow();
+        RuntimeSpec.Mount shm = spec.mounts().stream().filter(m -> m.destination().equals("/dev/shm")).findFirst()
+                .orElseThrow();
         assertTrue(shm.options().contains("size=1m"));
-        assertThrows(InvalidArgumentException.class, () -> builder.build(options().mounts(List.of(SpecMount.bind("rel", "/x", false))).build()));
-        assertThrows(InvalidArgumentException.class, () -> builder.build(options().mounts(List.of(SpecMount.bind("/a", "x", false))).build()));
+        assertThrows(InvalidArgumentException.class,
+                () -> builder.build(options().mounts(List.of(SpecMount.bind("rel", "/x", false))).build()));
+        assertThrows(InvalidArgumentException.class,
+                () -> builder.build(options().mounts(List.of(SpecMount.bind("/a", "x", false))).build()));
     }
 
     @Test
     void missingCommandOrRootfsIsRefused() {
-        assertThrows(InvalidArgumentException.class, () -> builder.build(ContainerSpecOptions.builder().rootfs(Path.of("/r")).build()));
-        assertThrows(InvalidArgumentException.class, () -> builder.build(ContainerSpecOptions.builder().args("sh").build()));
+        assertThrows(InvalidArgumentException.class,
+                () -> builder.build(ContainerSpecOptions.builder().rootfs(Path.of("/r")).build()));
+        assertThrows(InvalidArgumentException.class,
+                () -> builder.build(ContainerSpecOptions.builder().args("sh").build()));
     }
 
     @Test
@@ -170,12 +191,14 @@ class OciSpecBuilderTest {
 
     @Test
     void execProcessInheritsContainerRules() {
-        RuntimeSpec.Process p = builder.execProcess(options().env(List.of("A=1")).build(), List.of("ls"), List.of("B=2"), null, 5, 6, true);
+        RuntimeSpec.Process p = builder.execProcess(options().env(List.of("A=1")).build(), List.of("ls"),
+                List.of("B=2"), null, 5, 6, true);
         assertEquals(List.of("ls"), p.args());
         assertTrue(p.env().containsAll(List.of("A=1", "B=2")));
         assertEquals(new RuntimeSpec.User(5, 6, null), p.user());
         assertTrue(p.terminal());
         assertEquals(20000, p.rlimits().getFirst().hard());
-        assertThrows(InvalidArgumentException.class, () -> builder.execProcess(options().build(), List.of(), List.of(), null, 0, 0, false));
+        assertThrows(InvalidArgumentException.class,
+                () -> builder.execProcess(options().build(), List.of(), List.of(), null, 0, 0, false));
     }
 }

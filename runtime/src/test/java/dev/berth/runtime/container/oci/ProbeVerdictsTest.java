@@ -17,7 +17,7 @@ class ProbeVerdictsTest {
 
     private OciRuntime runtime(Path binary) {
         Path state = dir.resolve("exec/runtime/crun");
-        return (OciRuntime) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {OciRuntime.class},
+        return (OciRuntime) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{OciRuntime.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "name" -> "crun";
                     case "binary" -> binary;

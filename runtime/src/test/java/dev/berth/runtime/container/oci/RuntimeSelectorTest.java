@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RuntimeSelectorTest {
-    @TempDir Path execRoot;
+    @TempDir
+    Path execRoot;
 
     /** A runtime whose probe verdict is fixed. */
     private static final class FixedRuntime extends CliOciRuntime {
@@ -33,14 +34,16 @@ class RuntimeSelectorTest {
 
     @Test
     void picksTheFirstUsable() {
-        OciRuntime crun = new FixedRuntime("crun", RuntimeUsability.unusable("cgroups in hybrid mode not supported"), execRoot);
+        OciRuntime crun = new FixedRuntime("crun", RuntimeUsability.unusable("cgroups in hybrid mode not supported"),
+                execRoot);
         OciRuntime runc = new FixedRuntime("runc", RuntimeUsability.ok(), execRoot);
         assertSame(runc, new RuntimeSelector(List.of(crun, runc)).select(Optional.empty()));
     }
 
     @Test
     void honoursTheConfiguredOneAndExplainsWhyItCannotWork() {
-        OciRuntime crun = new FixedRuntime("crun", RuntimeUsability.unusable("cgroups in hybrid mode not supported"), execRoot);
+        OciRuntime crun = new FixedRuntime("crun", RuntimeUsability.unusable("cgroups in hybrid mode not supported"),
+                execRoot);
         OciRuntime runc = new FixedRuntime("runc", RuntimeUsability.ok(), execRoot);
         RuntimeSelector selector = new RuntimeSelector(List.of(crun, runc));
         assertSame(runc, selector.select(Optional.of("runc")));
@@ -63,7 +66,8 @@ class RuntimeSelectorTest {
     @Test
     void stateDirIsPerRuntimeUnderTheExecRoot() {
         assertEquals(execRoot.resolve("runtime/runc"), RuncRuntime.onPath(execRoot).stateRoot());
-        assertEquals(List.of("--root", execRoot.resolve("runtime/crun").toString()), CrunRuntime.onPath(execRoot).globalArgs());
+        assertEquals(List.of("--root", execRoot.resolve("runtime/crun").toString()),
+                CrunRuntime.onPath(execRoot).globalArgs());
     }
 
     @Test

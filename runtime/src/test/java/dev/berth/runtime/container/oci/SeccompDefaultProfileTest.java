@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * updating the profile is a diff of that file and of the data file, never a rewrite.
  */
 class SeccompDefaultProfileTest {
-    static final Path DOCKER_PROFILE = Path.of("/usr/share/gocode/src/github.com/docker/docker/profiles/seccomp/default.json");
+    static final Path DOCKER_PROFILE = Path
+            .of("/usr/share/gocode/src/github.com/docker/docker/profiles/seccomp/default.json");
 
     /** Names → their rules in a comparable form (action, errno, arguments, includes, excludes), comments dropped. */
     private static Map<String, Set<String>> rulesByName(JsonNode profile) {
@@ -69,7 +70,8 @@ class SeccompDefaultProfileTest {
         assertEquals(1, ours.path("defaultErrnoRet").asInt(1), "EPERM, as Docker's implicit default");
         Set<String> ourArches = new HashSet<>();
         ours.path("archMap").forEach(a -> ourArches.add(canonical(a)));
-        docker.path("archMap").forEach(a -> assertTrue(ourArches.contains(canonical(a)), "Docker's architecture map: " + a));
+        docker.path("archMap")
+                .forEach(a -> assertTrue(ourArches.contains(canonical(a)), "Docker's architecture map: " + a));
 
         Map<String, Set<String>> theirs = rulesByName(docker);
         Map<String, Set<String>> mine = rulesByName(ours);
@@ -81,7 +83,8 @@ class SeccompDefaultProfileTest {
                 differing.add(name);
             }
         }
-        assertEquals(SeccompChanges.names(), differing, "a difference Docker did not make, or a listed one that is gone");
+        assertEquals(SeccompChanges.names(), differing,
+                "a difference Docker did not make, or a listed one that is gone");
         assertTrue(mine.size() > 350, "an allow-list of Docker's size: " + mine.size());
     }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** The default profile is Docker's allow-list, shaped by capabilities, architecture and kernel; Docker profiles convert. */
 class SeccompProfilesTest {
-    private static final List<String> DEFAULT_CAPS = List.of("CAP_CHOWN", "CAP_KILL", "CAP_SETUID", "CAP_SETGID", "CAP_NET_BIND_SERVICE");
+    private static final List<String> DEFAULT_CAPS = List.of("CAP_CHOWN", "CAP_KILL", "CAP_SETUID", "CAP_SETGID",
+            "CAP_NET_BIND_SERVICE");
 
     /** Every name the filter allows unconditionally. */
     private static java.util.Set<String> allowed(RuntimeSpec.Seccomp s) {
@@ -56,7 +57,8 @@ class SeccompProfilesTest {
 
     @Test
     void aCapabilityAllowsItsCalls() {
-        java.util.Set<String> allowed = allowed(SeccompProfiles.forContainer(null, with("CAP_SYS_ADMIN", "CAP_SYS_TIME"), false));
+        java.util.Set<String> allowed = allowed(
+                SeccompProfiles.forContainer(null, with("CAP_SYS_ADMIN", "CAP_SYS_TIME"), false));
         for (String call : List.of("mount", "umount2", "unshare", "setns", "clock_settime", "bpf", "clone", "clone3")) {
             assertTrue(allowed.contains(call), call);
         }
@@ -75,7 +77,9 @@ class SeccompProfilesTest {
         assertEquals(0, arg.index(), "flags are clone's first argument on x86-64");
         assertEquals(0x7E020000L, arg.value(), "every CLONE_NEW* flag");
         assertEquals(0L, arg.valueTwo(), "(flags & CLONE_NEW*) == 0");
-        assertTrue(rules.stream().anyMatch(r -> r.names().equals(List.of("clone3")) && Integer.valueOf(38).equals(r.errnoRet())),
+        assertTrue(
+                rules.stream()
+                        .anyMatch(r -> r.names().equals(List.of("clone3")) && Integer.valueOf(38).equals(r.errnoRet())),
                 "clone3 answers ENOSYS so libc falls back to clone");
         assertTrue(SeccompProfiles.forContainer(null, with("CAP_SYS_ADMIN"), false).syscalls().stream()
                 .noneMatch(r -> "SCMP_ACT_ERRNO".equals(r.action())), "CAP_SYS_ADMIN may make namespaces");
@@ -144,9 +148,12 @@ class SeccompProfilesTest {
 
     @Test
     void aBrokenProfileIsAClearError() {
-        assertThrows(InvalidArgumentException.class, () -> SeccompProfiles.forContainer("{not json", DEFAULT_CAPS, false));
-        assertThrows(InvalidArgumentException.class, () -> SeccompProfiles.forContainer("{\"syscalls\": []}", DEFAULT_CAPS, false));
+        assertThrows(InvalidArgumentException.class,
+                () -> SeccompProfiles.forContainer("{not json", DEFAULT_CAPS, false));
+        assertThrows(InvalidArgumentException.class,
+                () -> SeccompProfiles.forContainer("{\"syscalls\": []}", DEFAULT_CAPS, false));
         assertThrows(InvalidArgumentException.class, () -> SeccompProfiles.forContainer(
-                "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"action\": \"SCMP_ACT_ERRNO\"}]}", DEFAULT_CAPS, false));
+                "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"action\": \"SCMP_ACT_ERRNO\"}]}",
+                DEFAULT_CAPS, false));
     }
 }

@@ -22,7 +22,8 @@ class WorkingDirectoryTest {
         Files.createDirectories(root.resolve("opt"));
         WorkingDirectory.create(root, "/opt/app/src");
         assertTrue(Files.isDirectory(root.resolve("opt/app/src")));
-        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("opt/app"))));
+        assertEquals("rwxr-xr-x",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("opt/app"))));
         WorkingDirectory.create(root, "/opt/app/src"); // a second start finds it there
     }
 

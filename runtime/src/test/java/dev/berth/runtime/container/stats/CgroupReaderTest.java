@@ -35,7 +35,8 @@ class CgroupReaderTest {
         write("memory/" + c + "memory.max_usage_in_bytes", "20971520\n");
         write("memory/" + c + "memory.limit_in_bytes", "33554432\n");
         write("memory/" + c + "memory.stat", "cache 4096\ntotal_inactive_file 8192\n");
-        write("blkio/" + c + "blkio.throttle.io_service_bytes", "8:0 Read 4096\n8:0 Write 512\n8:0 Total 4608\nTotal 4608\n");
+        write("blkio/" + c + "blkio.throttle.io_service_bytes",
+                "8:0 Read 4096\n8:0 Write 512\n8:0 Total 4608\nTotal 4608\n");
         write("pids/" + c + "pids.current", "3\n");
         write("pids/" + c + "pids.max", "max\n");
 
@@ -68,7 +69,8 @@ class CgroupReaderTest {
     void readsCgroupV2UnifiedFiles() throws IOException {
         String c = "berth/abc/";
         write("cgroup.controllers", "cpu io memory pids\n");
-        write(c + "cpu.stat", "usage_usec 2500\nuser_usec 2000\nsystem_usec 500\nnr_periods 4\nnr_throttled 1\nthrottled_usec 7\n");
+        write(c + "cpu.stat",
+                "usage_usec 2500\nuser_usec 2000\nsystem_usec 500\nnr_periods 4\nnr_throttled 1\nthrottled_usec 7\n");
         write(c + "memory.current", "4096\n");
         write(c + "memory.max", "max\n");
         write(c + "memory.stat", "anon 1024\ninactive_file 512\n");
@@ -86,14 +88,17 @@ class CgroupReaderTest {
         assertEquals(4096, s.memoryUsage());
         assertEquals(0, s.memoryLimit());
         assertEquals(512L, s.memoryStat().get("inactive_file"));
-        assertEquals(List.of(new CgroupSample.IoEntry(8, 16, "read", 100), new CgroupSample.IoEntry(8, 16, "write", 200)), s.io());
+        assertEquals(
+                List.of(new CgroupSample.IoEntry(8, 16, "read", 100), new CgroupSample.IoEntry(8, 16, "write", 200)),
+                s.io());
         assertEquals(2, s.pidsCurrent());
         assertEquals(64, s.pidsLimit());
     }
 
     @Test
     void hostFiguresComeFromProc() throws IOException {
-        write("proc/stat", "cpu  100 0 50 800 10 0 5 3 0 0\ncpu0 50 0 25 400 5 0 2 1 0 0\ncpu1 50 0 25 400 5 0 3 2 0 0\nbtime 1\n");
+        write("proc/stat",
+                "cpu  100 0 50 800 10 0 5 3 0 0\ncpu0 50 0 25 400 5 0 2 1 0 0\ncpu1 50 0 25 400 5 0 3 2 0 0\nbtime 1\n");
         write("proc/meminfo", "MemTotal:        2048 kB\nMemFree: 1 kB\n");
         HostCpu host = new HostCpu(root.resolve("proc"));
         // user+nice+system+idle+iowait+irq+softirq = 965 ticks of 10 ms; steal is not counted (as in moby).
@@ -104,9 +109,10 @@ class CgroupReaderTest {
 
     @Test
     void netDevSkipsLoopback() throws IOException {
-        write("dev", "Inter-|   Receive |  Transmit\n face |bytes packets errs drop fifo frame compressed multicast|bytes packets errs drop fifo colls carrier compressed\n"
-                + "    lo:   10 1 0 0 0 0 0 0   10 1 0 0 0 0 0 0\n"
-                + "  eth0: 1500 12 1 2 0 0 0 0  700 7 3 4 0 0 0 0\n");
+        write("dev",
+                "Inter-|   Receive |  Transmit\n face |bytes packets errs drop fifo frame compressed multicast|bytes packets errs drop fifo colls carrier compressed\n"
+                        + "    lo:   10 1 0 0 0 0 0 0   10 1 0 0 0 0 0 0\n"
+                        + "  eth0: 1500 12 1 2 0 0 0 0  700 7 3 4 0 0 0 0\n");
         Map<String, NetDev.Counters> n = NetDev.read(root.resolve("dev"));
         assertEquals(Map.of("eth0", new NetDev.Counters(1500, 12, 1, 2, 700, 7, 3, 4)), n);
     }

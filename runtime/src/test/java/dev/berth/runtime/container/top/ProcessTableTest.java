@@ -19,12 +19,14 @@ class ProcessTableTest {
         Path proc = root.resolve("proc");
         Path p = Files.createDirectories(proc.resolve("42"));
         // comm with a space and a parenthesis; utime 150 + stime 50 ticks = 2 s; started at 100 s after boot.
-        Files.writeString(p.resolve("stat"), "42 (my (app)) S 1 42 42 34817 42 0 0 0 0 0 150 50 0 0 20 0 1 0 10000 0 0\n");
+        Files.writeString(p.resolve("stat"),
+                "42 (my (app)) S 1 42 42 34817 42 0 0 0 0 0 150 50 0 0 20 0 1 0 10000 0 0\n");
         Files.writeString(p.resolve("status"), "Name:\tapp\nUid:\t1000\t1000\t1000\t1000\n");
-        Files.write(p.resolve("cmdline"), "sleep\0" .concat("77\0").getBytes());
+        Files.write(p.resolve("cmdline"), "sleep\0".concat("77\0").getBytes());
         Files.writeString(proc.resolve("uptime"), "300.00 100.00\n");
         Files.writeString(proc.resolve("stat"), "cpu 1 2 3\nbtime 1700000000\n");
-        Path passwd = Files.writeString(root.resolve("passwd"), "root:x:0:0::/root:/bin/sh\nalice:x:1000:1000::/home/alice:/bin/sh\n");
+        Path passwd = Files.writeString(root.resolve("passwd"),
+                "root:x:0:0::/root:/bin/sh\nalice:x:1000:1000::/home/alice:/bin/sh\n");
 
         ProcessTable.Table t = new ProcessTable(proc, passwd).table(List.of(42L, 999L));
         assertEquals(ProcessTable.TITLES, t.titles());

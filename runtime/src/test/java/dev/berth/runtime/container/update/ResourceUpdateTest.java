@@ -22,7 +22,8 @@ class ResourceUpdateTest {
 
     @Test
     void memoryWithDefaultSwapDoublesTheSwapLimit() throws Exception {
-        ResourceUpdate u = ResourceUpdate.parse(json("{\"Memory\":67108864,\"MemorySwap\":0,\"CpuShares\":0,\"PidsLimit\":null}"));
+        ResourceUpdate u = ResourceUpdate
+                .parse(json("{\"Memory\":67108864,\"MemorySwap\":0,\"CpuShares\":0,\"PidsLimit\":null}"));
         ObjectNode h = u.applyTo(json("{\"Memory\":33554432,\"MemorySwap\":0,\"CpuShares\":512}"));
         assertEquals(67108864, h.path("Memory").asLong());
         assertEquals(512, h.path("CpuShares").asLong(), "fields sent as 0 stay as they were");
@@ -52,7 +53,8 @@ class ResourceUpdateTest {
 
     @Test
     void restartPolicyAloneDoesNotTouchCgroups() throws Exception {
-        ResourceUpdate u = ResourceUpdate.parse(json("{\"RestartPolicy\":{\"Name\":\"always\",\"MaximumRetryCount\":0}}"));
+        ResourceUpdate u = ResourceUpdate
+                .parse(json("{\"RestartPolicy\":{\"Name\":\"always\",\"MaximumRetryCount\":0}}"));
         assertFalse(u.touchesCgroups());
         assertEquals("always", u.applyTo(json("{}")).at("/RestartPolicy/Name").asText());
     }
@@ -61,9 +63,12 @@ class ResourceUpdateTest {
     void badInputIsRejected() {
         assertThrows(InvalidArgumentException.class, () -> ResourceUpdate.parse(json("{\"Memory\":1024}")));
         assertThrows(InvalidArgumentException.class, () -> ResourceUpdate.parse(json("{\"Memory\":\"lots\"}")));
-        assertThrows(InvalidArgumentException.class, () -> ResourceUpdate.parse(json("{\"NanoCpus\":1000000000,\"CpuQuota\":5000}")));
-        assertThrows(InvalidArgumentException.class, () -> ResourceUpdate.parse(json("{\"RestartPolicy\":{\"Name\":\"sometimes\"}}")));
+        assertThrows(InvalidArgumentException.class,
+                () -> ResourceUpdate.parse(json("{\"NanoCpus\":1000000000,\"CpuQuota\":5000}")));
+        assertThrows(InvalidArgumentException.class,
+                () -> ResourceUpdate.parse(json("{\"RestartPolicy\":{\"Name\":\"sometimes\"}}")));
         assertThrows(InvalidArgumentException.class, () -> ResourceUpdate.parse(null));
-        assertTrue(ResourceUpdate.parse(new ObjectMapper().createObjectNode()).resources(M.createObjectNode(), true).memory() == null);
+        assertTrue(ResourceUpdate.parse(new ObjectMapper().createObjectNode()).resources(M.createObjectNode(), true)
+                .memory() == null);
     }
 }

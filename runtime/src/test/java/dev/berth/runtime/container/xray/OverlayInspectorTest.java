@@ -39,7 +39,8 @@ class OverlayInspectorTest {
         Files.writeString(upper.resolve("new-file"), "hi");
         Files.writeString(upper.resolve("etc-file"), "y");
         String line = "812 29 0:88 / " + dir.resolve("merged") + " rw shared:1 - overlay overlay rw,lowerdir="
-                + links.resolve("B") + ":" + links.resolve("A") + ",upperdir=" + upper + ",workdir=" + dir.resolve("work");
+                + links.resolve("B") + ":" + links.resolve("A") + ",upperdir=" + upper + ",workdir="
+                + dir.resolve("work");
         OverlayView v = new OverlayInspector(new ChangeScanner(new LibcFileSyscalls()))
                 .inspect(List.of(line), dir.resolve("merged"), upper, dir.resolve("work"), List.of(top, base));
         assertTrue(v.mounted());
@@ -48,7 +49,8 @@ class OverlayInspectorTest {
         assertEquals(base.chainId().toString(), v.lowers().get(1).chainId());
         assertEquals(links.resolve("A").toString(), v.lowers().get(1).lowerDir());
         assertEquals(upper.toString(), v.upperDir());
-        assertEquals(List.of(new FileChange("/etc-file", "changed"), new FileChange("/new-file", "added")), v.changes());
+        assertEquals(List.of(new FileChange("/etc-file", "changed"), new FileChange("/new-file", "added")),
+                v.changes());
         assertFalse(v.changesTruncated());
     }
 

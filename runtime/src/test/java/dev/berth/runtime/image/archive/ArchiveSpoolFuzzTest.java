@@ -66,7 +66,8 @@ class ArchiveSpoolFuzzTest {
     /** Found by the fuzzer: a hard link to a symlink whose target climbs out through another symlink to ".". */
     @Example
     void aHardLinkCannotCopyAFileFromOutsideThroughSymlinks() throws Exception {
-        List<RandomTar.Entry> entries = List.of(new RandomTar.Entry(2, "d", "."), new RandomTar.Entry(2, "s", "d/../secret"),
+        List<RandomTar.Entry> entries = List.of(new RandomTar.Entry(2, "d", "."),
+                new RandomTar.Entry(2, "s", "d/../secret"),
                 new RandomTar.Entry(3, "h", "s"));
         anArchiveIsSpooledOrRefusedAndNothingCrossesItsEdge(entries);
     }

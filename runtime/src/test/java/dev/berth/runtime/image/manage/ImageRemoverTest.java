@@ -70,9 +70,11 @@ class ImageRemoverTest {
     private Digest image(String marker, String... tags) {
         Layer own = unpack(base.chainId(), LayerBuilder.layer().file(marker, marker).tar());
         String configJson = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"created\":\"2024-01-01T00:00:00Z\",\"config\":{\"Labels\":{\"m\":\""
-                + marker + "\"}},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + base.diffId() + "\",\"" + own.diffId() + "\"]}}";
+                + marker + "\"}},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + base.diffId() + "\",\""
+                + own.diffId() + "\"]}}";
         Digest id = content.put(configJson.getBytes(StandardCharsets.UTF_8));
-        ImageConfig config = new ImageConfig("2024-01-01T00:00:00Z", null, "amd64", "linux", null, null, null, null, null, null, null);
+        ImageConfig config = new ImageConfig("2024-01-01T00:00:00Z", null, "amd64", "linux", null, null, null, null,
+                null, null, null);
         registrar.register(id, config, List.of(new LayerRef(base.diffId(), base.chainId(), null, base.size()),
                 new LayerRef(own.diffId(), own.chainId(), null, own.size())), null, Map.of());
         for (String tag : tags) {
@@ -118,10 +120,12 @@ class ImageRemoverTest {
     void imagesUsedByContainersAreProtected() {
         Digest id = image("used", "used:1");
         users.add(new ImageUsage.User("c".repeat(64), false));
-        ConflictException stopped = assertThrows(ConflictException.class, () -> remover.remove(id.toString(), false, false));
+        ConflictException stopped = assertThrows(ConflictException.class,
+                () -> remover.remove(id.toString(), false, false));
         assertTrue(stopped.getMessage().contains("must be forced"), stopped.getMessage());
         users.set(0, new ImageUsage.User("c".repeat(64), true));
-        ConflictException running = assertThrows(ConflictException.class, () -> remover.remove(id.toString(), true, false));
+        ConflictException running = assertThrows(ConflictException.class,
+                () -> remover.remove(id.toString(), true, false));
         assertTrue(running.getMessage().contains("cannot be forced"), running.getMessage());
         assertTrue(store.byId(id).isPresent());
     }

@@ -98,7 +98,8 @@ class ImageReferenceTest {
     void rejectsBareImageIds() {
         String id = HEX;
         InvalidReferenceException e = assertThrows(InvalidReferenceException.class, () -> ImageReference.parse(id));
-        assertEquals("invalid repository name (" + id + "), cannot specify 64-byte hexadecimal strings", e.getMessage());
+        assertEquals("invalid repository name (" + id + "), cannot specify 64-byte hexadecimal strings",
+                e.getMessage());
         // A 64-hex component inside a longer name is a legitimate repository name.
         assertEquals("docker.io/user/" + id, ImageReference.parse("user/" + id).toString());
     }

@@ -43,8 +43,10 @@ class AuthChallengeTest {
 
     @Test
     void unquotesEscapesAndKeepsCommasInsideQuotes() {
-        AuthChallenge c = AuthChallenge.parse("Bearer realm=\"https://x/token?a=1,b=2\",scope=\"repository:a/b:pull,push\","
-                + "note=\"say \\\"hi\\\"\"").getFirst();
+        AuthChallenge c = AuthChallenge
+                .parse("Bearer realm=\"https://x/token?a=1,b=2\",scope=\"repository:a/b:pull,push\","
+                        + "note=\"say \\\"hi\\\"\"")
+                .getFirst();
         assertEquals("https://x/token?a=1,b=2", c.param("realm"));
         assertEquals("repository:a/b:pull,push", c.param("scope"));
         assertEquals("say \"hi\"", c.param("note"));

@@ -41,7 +41,8 @@ class CredentialsTest {
 
     @Test
     void readsTokensAndTheAuthField() {
-        Credentials tokens = Credentials.fromRegistryAuthHeader(url("{\"identitytoken\":\"id-1\",\"registrytoken\":\"rt-2\"}"));
+        Credentials tokens = Credentials
+                .fromRegistryAuthHeader(url("{\"identitytoken\":\"id-1\",\"registrytoken\":\"rt-2\"}"));
         assertEquals("id-1", tokens.identityToken());
         assertEquals("rt-2", tokens.registryToken());
         String auth = Base64.getEncoder().encodeToString("carol:pa:ss".getBytes(StandardCharsets.UTF_8));

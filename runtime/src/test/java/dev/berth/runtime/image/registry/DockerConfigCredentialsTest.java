@@ -31,7 +31,7 @@ class DockerConfigCredentialsTest {
     void findsDockerHubUnderItsLegacyKey() throws IOException {
         DockerConfigCredentials c = config("{\"auths\":{\"https://index.docker.io/v1/\":{\"auth\":\""
                 + auth("hubuser:hubpass") + "\"}}}");
-        for (String name : new String[] {"docker.io", "index.docker.io", "registry-1.docker.io"}) {
+        for (String name : new String[]{"docker.io", "index.docker.io", "registry-1.docker.io"}) {
             Credentials found = c.lookup(name);
             assertEquals("hubuser", found.username(), name);
             assertEquals("hubpass", found.password(), name);

@@ -42,7 +42,7 @@ final class FileIngest implements Ingest {
 
             @Override
             public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
+                write(new byte[]{(byte) b}, 0, 1);
             }
         };
     }

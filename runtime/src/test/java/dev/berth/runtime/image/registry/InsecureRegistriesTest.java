@@ -23,7 +23,8 @@ class InsecureRegistriesTest {
 
     @Test
     void configuredHostsAndRanges() {
-        InsecureRegistries insecure = new InsecureRegistries(Set.of("myreg.lan:5000", "http://other.lan", "10.1.0.0/16"));
+        InsecureRegistries insecure = new InsecureRegistries(
+                Set.of("myreg.lan:5000", "http://other.lan", "10.1.0.0/16"));
         assertTrue(insecure.isInsecure("myreg.lan:5000"));
         assertFalse(insecure.isInsecure("myreg.lan:5001"));
         assertTrue(insecure.isInsecure("other.lan"));

@@ -32,15 +32,18 @@ class ManifestFuzzTest {
 
     @Provide
     Arbitrary<String> digests() {
-        return Arbitraries.of(DIGEST, "sha256:" + "b".repeat(63), "md5:abc", "", "sha256:" + "C".repeat(64), "sha512:" + "d".repeat(128));
+        return Arbitraries.of(DIGEST, "sha256:" + "b".repeat(63), "md5:abc", "", "sha256:" + "C".repeat(64),
+                "sha512:" + "d".repeat(128));
     }
 
     /** A descriptor with each field present, absent, null or of a wrong type. */
     @Provide
     Arbitrary<ObjectNode> descriptors() {
-        return Combinators.combine(Arbitraries.integers().between(0, 3), digests(), Arbitraries.longs().between(-5, 1 << 20),
-                Arbitraries.integers().between(0, 4), Arbitraries.of("linux", "windows", "", "unknown"),
-                Arbitraries.of("amd64", "arm64", "", "386")).as((shape, digest, size, platform, os, arch) -> {
+        return Combinators
+                .combine(Arbitraries.integers().between(0, 3), digests(), Arbitraries.longs().between(-5, 1 << 20),
+                        Arbitraries.integers().between(0, 4), Arbitraries.of("linux", "windows", "", "unknown"),
+                        Arbitraries.of("amd64", "arm64", "", "386"))
+                .as((shape, digest, size, platform, os, arch) -> {
                     ObjectNode d = F.objectNode().put("mediaType", "application/vnd.oci.image.layer.v1.tar+gzip");
                     switch (shape) {
                         case 0 -> d.put("digest", digest).put("size", size);
@@ -61,14 +64,18 @@ class ManifestFuzzTest {
 
     @Provide
     Arbitrary<String> manifests() {
-        return Combinators.combine(Arbitraries.integers().between(0, 3), descriptors(), descriptors().list().ofMaxSize(4),
-                Arbitraries.integers().between(0, 3)).as((configShape, config, layers, layersShape) -> {
-                    ObjectNode m = F.objectNode().put("schemaVersion", 2).put("mediaType", "application/vnd.oci.image.manifest.v1+json");
+        return Combinators
+                .combine(Arbitraries.integers().between(0, 3), descriptors(), descriptors().list().ofMaxSize(4),
+                        Arbitraries.integers().between(0, 3))
+                .as((configShape, config, layers, layersShape) -> {
+                    ObjectNode m = F.objectNode().put("schemaVersion", 2).put("mediaType",
+                            "application/vnd.oci.image.manifest.v1+json");
                     switch (configShape) {
                         case 0 -> m.set("config", config);
                         case 1 -> m.putNull("config");
                         case 2 -> m.put("config", "not an object");
-                        default -> { }
+                        default -> {
+                        }
                     }
                     switch (layersShape) {
                         case 0 -> {
@@ -77,7 +84,8 @@ class ManifestFuzzTest {
                         }
                         case 1 -> m.putNull("layers");
                         case 2 -> m.putArray("layers").addNull();
-                        default -> { }
+                        default -> {
+                        }
                     }
                     return m.toString();
                 });
@@ -85,16 +93,17 @@ class ManifestFuzzTest {
 
     @Provide
     Arbitrary<String> indexes() {
-        return Combinators.combine(Arbitraries.integers().between(0, 2), descriptors().list().ofMaxSize(4)).as((shape, entries) -> {
-            ObjectNode i = F.objectNode().put("schemaVersion", 2);
-            if (shape == 0) {
-                ArrayNode a = i.putArray("manifests");
-                entries.forEach(a::add);
-            } else if (shape == 1) {
-                i.putNull("manifests");
-            }
-            return i.toString();
-        });
+        return Combinators.combine(Arbitraries.integers().between(0, 2), descriptors().list().ofMaxSize(4))
+                .as((shape, entries) -> {
+                    ObjectNode i = F.objectNode().put("schemaVersion", 2);
+                    if (shape == 0) {
+                        ArrayNode a = i.putArray("manifests");
+                        entries.forEach(a::add);
+                    } else if (shape == 1) {
+                        i.putNull("manifests");
+                    }
+                    return i.toString();
+                });
     }
 
     @Property(seed = Fuzzing.SEED)
@@ -117,7 +126,8 @@ class ManifestFuzzTest {
         } catch (IOException | EngineException refused) {
             return;
         }
-        for (Platform wanted : List.of(new Platform("amd64", "linux", null, null, null), new Platform("arm64", "linux", null, null, "v8"))) {
+        for (Platform wanted : List.of(new Platform("amd64", "linux", null, null, null),
+                new Platform("arm64", "linux", null, null, "v8"))) {
             try {
                 Descriptor chosen = PlatformSelector.select(index, wanted);
                 assertNotNull(chosen.digest());

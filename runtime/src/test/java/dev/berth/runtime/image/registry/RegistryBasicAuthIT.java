@@ -50,7 +50,7 @@ class RegistryBasicAuthIT {
         assertEquals(image.manifestDigest(), resolved.manifestDigest().toString());
         Descriptor layer = resolved.manifest().layers().getLast();
         try (FileIngest ingest = new FileIngest(tmp, layer.digest(), layer.size())) {
-            session.fetchBlob(layer, ingest, n -> { });
+            session.fetchBlob(layer, ingest, n -> {});
             ingest.commit();
         }
     }

@@ -22,12 +22,15 @@ class RegistryErrorsTest {
 
     @Test
     void wordsErrorsLikeDocker() {
-        EngineException manifest = RegistryErrors.toException(404, body("MANIFEST_UNKNOWN", "manifest unknown"), "GET", URI_,
+        EngineException manifest = RegistryErrors.toException(404, body("MANIFEST_UNKNOWN", "manifest unknown"), "GET",
+                URI_,
                 PULL.forManifest("localhost:5000/foo:v9"));
         assertInstanceOf(NotFoundException.class, manifest);
-        assertEquals("manifest for localhost:5000/foo:v9 not found: manifest unknown: manifest unknown", manifest.getMessage());
+        assertEquals("manifest for localhost:5000/foo:v9 not found: manifest unknown: manifest unknown",
+                manifest.getMessage());
 
-        EngineException name = RegistryErrors.toException(404, body("NAME_UNKNOWN", "repository name not known to registry"),
+        EngineException name = RegistryErrors.toException(404,
+                body("NAME_UNKNOWN", "repository name not known to registry"),
                 "GET", URI_, PULL);
         assertEquals("repository localhost:5000/foo not found: name unknown: repository name not known to registry",
                 name.getMessage());
@@ -37,11 +40,14 @@ class RegistryErrorsTest {
         assertInstanceOf(UnauthorizedException.class, unauthorized);
         assertEquals("unauthorized: authentication required", unauthorized.getMessage());
 
-        EngineException denied = RegistryErrors.toException(403, body("DENIED", "requested access to the resource is denied"),
+        EngineException denied = RegistryErrors.toException(403,
+                body("DENIED", "requested access to the resource is denied"),
                 "GET", URI_, PULL);
         assertInstanceOf(NotFoundException.class, denied);
-        assertEquals("pull access denied for localhost:5000/foo, repository does not exist or may require 'docker login': "
-                + "denied: requested access to the resource is denied", denied.getMessage());
+        assertEquals(
+                "pull access denied for localhost:5000/foo, repository does not exist or may require 'docker login': "
+                        + "denied: requested access to the resource is denied",
+                denied.getMessage());
         assertInstanceOf(ForbiddenException.class, RegistryErrors.toException(403, body("DENIED", "no"), "PUT", URI_,
                 new RegistryErrors.Context("localhost:5000/foo", null, true)));
     }
@@ -49,7 +55,8 @@ class RegistryErrorsTest {
     @Test
     void fallsBackToTheStatusWithoutABody() {
         assertInstanceOf(UnauthorizedException.class, RegistryErrors.toException(401, new byte[0], "GET", URI_, PULL));
-        assertInstanceOf(NotFoundException.class, RegistryErrors.toException(404, "<html>".getBytes(), "GET", URI_, PULL));
+        assertInstanceOf(NotFoundException.class,
+                RegistryErrors.toException(404, "<html>".getBytes(), "GET", URI_, PULL));
         EngineException other = RegistryErrors.toException(502, new byte[0], "GET", URI_, PULL);
         assertEquals("unexpected status 502 from GET " + URI_, other.getMessage());
         assertEquals("toomanyrequests: slow down",

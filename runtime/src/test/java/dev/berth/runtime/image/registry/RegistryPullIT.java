@@ -102,11 +102,14 @@ class RegistryPullIT {
 
     @Test
     void unknownTagOrRepositoryIsNotFound() {
-        NotFoundException tag = assertThrows(NotFoundException.class, () -> session("pull/busybox").resolve("v9", AMD64));
-        assertEquals("manifest for " + registry.host() + "/pull/busybox:v9 not found: manifest unknown: manifest unknown",
+        NotFoundException tag = assertThrows(NotFoundException.class,
+                () -> session("pull/busybox").resolve("v9", AMD64));
+        assertEquals(
+                "manifest for " + registry.host() + "/pull/busybox:v9 not found: manifest unknown: manifest unknown",
                 tag.getMessage());
         // distribution 2.8 answers MANIFEST_UNKNOWN (not NAME_UNKNOWN) for a repository it never saw.
-        NotFoundException repo = assertThrows(NotFoundException.class, () -> session("pull/nothing").resolve("v1", AMD64));
+        NotFoundException repo = assertThrows(NotFoundException.class,
+                () -> session("pull/nothing").resolve("v1", AMD64));
         assertTrue(repo.getMessage().startsWith("manifest for " + registry.host() + "/pull/nothing:v1 not found"),
                 repo.getMessage());
     }
@@ -144,7 +147,7 @@ class RegistryPullIT {
         registry.corruptBlob(resolved.manifest().config().digest().toString());
 
         try (FileIngest ingest = new FileIngest(tmp, layer.digest(), layer.size())) {
-            session.fetchBlob(layer, ingest, n -> { });
+            session.fetchBlob(layer, ingest, n -> {});
             assertThrows(DigestMismatchException.class, ingest::commit);
         }
         assertThrows(DigestMismatchException.class, () -> session.fetchBlobBytes(resolved.manifest().config()));

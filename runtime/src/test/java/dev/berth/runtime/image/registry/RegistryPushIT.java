@@ -62,7 +62,8 @@ class RegistryPushIT {
                 throw new AssertionError("content must not be read for a blob the registry has");
             }, progress::set);
         }
-        Descriptor config = Descriptor.of(MediaTypes.OCI_CONFIG, Digest.parse(image.configDigest()), image.configBytes().length);
+        Descriptor config = Descriptor.of(MediaTypes.OCI_CONFIG, Digest.parse(image.configDigest()),
+                image.configBytes().length);
         session.pushBlob(config, () -> new ByteArrayInputStream(image.configBytes()), null);
         Digest pushed = session.pushManifest("1.0", MediaTypes.OCI_MANIFEST, image.manifestBytes());
         assertEquals(image.manifestDigest(), pushed.toString());
@@ -85,7 +86,9 @@ class RegistryPushIT {
                 Credentials.anonymous(), true);
         byte[] bytes = "{\"schemaVersion\":2}".getBytes();
         assertThrows(DigestMismatchException.class,
-                () -> session.pushManifest(Digest.sha256("other".getBytes()).toString(), MediaTypes.OCI_MANIFEST, bytes));
-        assertThrows(InvalidArgumentException.class, () -> session.pushManifest("bad tag", MediaTypes.OCI_MANIFEST, bytes));
+                () -> session.pushManifest(Digest.sha256("other".getBytes()).toString(), MediaTypes.OCI_MANIFEST,
+                        bytes));
+        assertThrows(InvalidArgumentException.class,
+                () -> session.pushManifest("bad tag", MediaTypes.OCI_MANIFEST, bytes));
     }
 }

@@ -47,7 +47,8 @@ class RegistryResilienceIT {
     static {
         new Random(42).nextBytes(LAYER);
         LAYER_DIGEST = Digest.sha256(LAYER);
-        MANIFEST = ("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"config\":{\"mediaType\":\""
+        MANIFEST = ("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST
+                + "\",\"config\":{\"mediaType\":\""
                 + MediaTypes.OCI_CONFIG + "\",\"digest\":\"" + LAYER_DIGEST + "\",\"size\":" + LAYER.length
                 + "},\"layers\":[]}").getBytes(StandardCharsets.UTF_8);
         MANIFEST_DIGEST = Digest.sha256(MANIFEST);
@@ -94,7 +95,8 @@ class RegistryResilienceIT {
             String path = exchange.getRequestURI().getPath();
             if (!AUTH.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"flaky\"");
-                reply(exchange, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}");
+                reply(exchange, 401,
+                        "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}");
                 return;
             }
             int n = hit(path);
@@ -202,7 +204,7 @@ class RegistryResilienceIT {
     void followsRedirectsWithoutTheRegistryCredentialsAndRestartsCutDownloads() throws Exception {
         Descriptor layer = Descriptor.of(MediaTypes.OCI_LAYER, LAYER_DIGEST, LAYER.length);
         try (FileIngest ingest = new FileIngest(tmp, LAYER_DIGEST, LAYER.length)) {
-            session().fetchBlob(layer, ingest, n -> { });
+            session().fetchBlob(layer, ingest, n -> {});
             assertEquals(LAYER_DIGEST, ingest.commit());
             assertArrayEquals(LAYER, ingest.bytes());
             assertEquals(1, ingest.resets, "the cut download was reset once");

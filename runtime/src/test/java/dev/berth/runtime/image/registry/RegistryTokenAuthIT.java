@@ -60,7 +60,7 @@ class RegistryTokenAuthIT {
         first.fetchBlobBytes(resolved.manifest().config());
         for (Descriptor layer : resolved.manifest().layers()) {
             try (FileIngest ingest = new FileIngest(tmp, layer.digest(), layer.size())) {
-                first.fetchBlob(layer, ingest, n -> { });
+                first.fetchBlob(layer, ingest, n -> {});
                 ingest.commit();
             }
         }
@@ -78,7 +78,8 @@ class RegistryTokenAuthIT {
     @Test
     void wrongPasswordIsUnauthorized() {
         UnauthorizedException e = assertThrows(UnauthorizedException.class,
-                () -> session(newClient(), "token/busybox", Credentials.basic("bob", "wrong"), false).resolve("v1", null));
+                () -> session(newClient(), "token/busybox", Credentials.basic("bob", "wrong"), false).resolve("v1",
+                        null));
         assertTrue(e.getMessage().startsWith("unauthorized: incorrect username or password"), e.getMessage());
     }
 
@@ -98,7 +99,8 @@ class RegistryTokenAuthIT {
         var layer = small.layers().getFirst();
         session.pushBlob(Descriptor.of(MediaTypes.OCI_LAYER_GZIP, Digest.parse(layer.digest()), layer.size()),
                 () -> new ByteArrayInputStream(layer.bytes()), null);
-        session.pushBlob(Descriptor.of(MediaTypes.OCI_CONFIG, Digest.parse(small.configDigest()), small.configBytes().length),
+        session.pushBlob(
+                Descriptor.of(MediaTypes.OCI_CONFIG, Digest.parse(small.configDigest()), small.configBytes().length),
                 () -> new ByteArrayInputStream(small.configBytes()), null);
         Digest digest = session.pushManifest("v1", MediaTypes.OCI_MANIFEST, small.manifestBytes());
         assertEquals(small.manifestDigest(), digest.toString());
@@ -114,8 +116,8 @@ class RegistryTokenAuthIT {
         AuthChallenge challenge = AuthChallenge.parseAll(ping.headers().allValues("WWW-Authenticate")).getFirst();
         String basic = Credentials.basic("bob", "hunter2").basicHeader();
         var tokenResponse = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(challenge.param("realm")
-                        + "?service=" + challenge.param("service") + "&scope=repository:token/busybox:pull"))
-                        .header("Authorization", basic).build(),
+                + "?service=" + challenge.param("service") + "&scope=repository:token/busybox:pull"))
+                .header("Authorization", basic).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         String token = dev.berth.runtime.common.Json.MAPPER.readTree(tokenResponse.body()).get("token").asText();
 

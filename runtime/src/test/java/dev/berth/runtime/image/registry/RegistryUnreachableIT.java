@@ -24,14 +24,17 @@ class RegistryUnreachableIT {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        RegistryClient client = new RegistryClient(new RegistryOptions(Set.of(), List.of(), 3, 2, Duration.ofSeconds(5)));
+        RegistryClient client = new RegistryClient(
+                new RegistryOptions(Set.of(), List.of(), 3, 2, Duration.ofSeconds(5)));
         ImageReference ref = ImageReference.parse("localhost:" + port + "/nothing/here:v1");
         long start = System.nanoTime();
         EngineException e = assertThrows(EngineException.class,
                 () -> client.session(ref, Credentials.anonymous(), false).resolve("v1", null));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(e.getMessage().startsWith("cannot reach registry localhost:" + port + ": GET \"http://localhost:" + port
-                + "/v2/nothing/here/manifests/v1\": connect: "), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("cannot reach registry localhost:" + port + ": GET \"http://localhost:" + port
+                        + "/v2/nothing/here/manifests/v1\": connect: "),
+                e.getMessage());
         assertTrue(e.getMessage().contains("connection refused") || e.getMessage().contains("refused"), e.getMessage());
         assertTrue(!(e instanceof NotFoundException) && !(e instanceof UnauthorizedException));
         assertInstanceOf(java.io.IOException.class, e.getCause());

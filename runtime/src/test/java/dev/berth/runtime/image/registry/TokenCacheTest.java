@@ -14,9 +14,18 @@ class TokenCacheTest {
     /** A clock the test moves by hand. */
     private static final class ManualClock extends Clock {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private final ManualClock clock = new ManualClock();

@@ -231,7 +231,8 @@ class ImageStoreTest {
         assertEquals(List.of(good), reloaded.list());
         assertEquals(Optional.empty(), reloaded.byReference("lost:1"));
         assertEquals(Optional.empty(), reloaded.byReference("ghost:1"));
-        assertTrue(reloaded.loadProblems().stream().anyMatch(p -> p.contains("ghost:1")), reloaded.loadProblems()::toString);
+        assertTrue(reloaded.loadProblems().stream().anyMatch(p -> p.contains("ghost:1")),
+                reloaded.loadProblems()::toString);
         assertTrue(reloaded.loadProblems().stream().anyMatch(p -> p.contains(lost.id().toString())));
         assertFalse(Files.readString(index).contains("ghost"), "the cleaned index is written back");
     }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class ConfFilesTest {
     @Test
     void resolvConfParsesAndRenders() {
-        ResolvConf host = ResolvConf.parse("# comment\nnameserver 127.0.0.53\nnameserver ::1\nsearch a.example b.example\noptions edns0 trust-ad\n");
+        ResolvConf host = ResolvConf.parse(
+                "# comment\nnameserver 127.0.0.53\nnameserver ::1\nsearch a.example b.example\noptions edns0 trust-ad\n");
         assertEquals(List.of("127.0.0.53", "::1"), host.nameservers());
         assertEquals(List.of("127.0.0.53"), host.ipv4Nameservers());
         assertEquals(List.of("a.example", "b.example"), host.search());

@@ -15,7 +15,8 @@ class DnsMessageTest {
         DnsMessage q = DnsMessage.query(0x1234, "Web.Example.", DnsMessage.TYPE_A);
         DnsMessage back = DnsMessage.decode(q.encode());
         assertEquals(0x1234, back.id());
-        assertEquals(new DnsMessage.Question("web.example", DnsMessage.TYPE_A, DnsMessage.CLASS_IN), back.questions().getFirst());
+        assertEquals(new DnsMessage.Question("web.example", DnsMessage.TYPE_A, DnsMessage.CLASS_IN),
+                back.questions().getFirst());
     }
 
     @Test
@@ -35,7 +36,7 @@ class DnsMessageTest {
         DnsMessage.ResourceRecord a = m.answers().getFirst();
         assertEquals("a.b", a.name());
         assertEquals(60, a.ttl());
-        assertArrayEquals(new byte[] {10, 0, 0, 5}, a.data());
+        assertArrayEquals(new byte[]{10, 0, 0, 5}, a.data());
     }
 
     @Test
@@ -57,7 +58,7 @@ class DnsMessageTest {
 
     @Test
     void malformedInputIsRejected() {
-        assertThrows(DnsFormatException.class, () -> DnsMessage.decode(new byte[] {0, 1, 0}));
+        assertThrows(DnsFormatException.class, () -> DnsMessage.decode(new byte[]{0, 1, 0}));
         // A pointer loop must not spin forever.
         byte[] loop = HexFormat.of().parseHex("000101000001000000000000c00c00010001");
         assertThrows(DnsFormatException.class, () -> DnsMessage.decode(loop));

@@ -33,12 +33,14 @@ class ResolverTest {
         NameTable names = new NameTable();
         names.add("10.0.0.5", List.of("web", "abc123def456", "api"));
         names.add("10.0.0.6", List.of("worker", "api"));
-        try (DnsServer up = DnsServer.start("127.0.0.1", 0, new Resolver(upstreamNames, false, List::of, new Upstream(500)))) {
+        try (DnsServer up = DnsServer.start("127.0.0.1", 0,
+                new Resolver(upstreamNames, false, List::of, new Upstream(500)))) {
             Upstream toTestPort = new Upstream(1000, up.port());
-            try (DnsServer ours = DnsServer.start("127.0.0.1", 0, new Resolver(names, true, () -> List.of("127.0.0.1"), toTestPort))) {
+            try (DnsServer ours = DnsServer.start("127.0.0.1", 0,
+                    new Resolver(names, true, () -> List.of("127.0.0.1"), toTestPort))) {
                 DnsMessage web = ask(ours, "WEB", DnsMessage.TYPE_A);
                 assertEquals(0, web.rcode());
-                assertArrayEquals(new byte[] {10, 0, 0, 5}, web.answers().getFirst().data());
+                assertArrayEquals(new byte[]{10, 0, 0, 5}, web.answers().getFirst().data());
                 assertEquals(1, ask(ours, "abc123def456", DnsMessage.TYPE_A).answers().size());
                 Set<String> api = ask(ours, "api.", DnsMessage.TYPE_A).answers().stream()
                         .map(r -> InetAddressText.of(r.data())).collect(Collectors.toSet());
@@ -49,7 +51,7 @@ class ResolverTest {
                 DnsMessage ptr = ask(ours, "6.0.0.10.in-addr.arpa", DnsMessage.TYPE_PTR);
                 assertEquals("worker", DnsMessage.nameFromData(ptr.answers().getFirst().data()));
                 DnsMessage outside = ask(ours, "outside.example", DnsMessage.TYPE_A);
-                assertArrayEquals(new byte[] {(byte) 192, 0, 2, 7}, outside.answers().getFirst().data());
+                assertArrayEquals(new byte[]{(byte) 192, 0, 2, 7}, outside.answers().getFirst().data());
                 names.remove("10.0.0.5");
                 assertEquals(List.of("10.0.0.6"), names.lookup("api"));
             }
@@ -65,10 +67,12 @@ class ResolverTest {
         assertEquals("upstream", names.linked("10.0.0.5", "bar."));
         assertEquals("bar", names.linked("10.0.0.6", "bar"), "another endpoint's links are not its own");
         Resolver resolver = new Resolver(names, false, List::of, new Upstream(500));
-        DnsMessage fromWeb = DnsMessage.decode(resolver.answer(DnsMessage.query(1, "bar", DnsMessage.TYPE_A).encode(), "10.0.0.5", false));
-        assertArrayEquals(new byte[] {10, 0, 0, 6}, fromWeb.answers().getFirst().data());
+        DnsMessage fromWeb = DnsMessage
+                .decode(resolver.answer(DnsMessage.query(1, "bar", DnsMessage.TYPE_A).encode(), "10.0.0.5", false));
+        assertArrayEquals(new byte[]{10, 0, 0, 6}, fromWeb.answers().getFirst().data());
         assertEquals("bar", fromWeb.answers().getFirst().name(), "answered under the name asked");
-        DnsMessage fromOther = DnsMessage.decode(resolver.answer(DnsMessage.query(2, "bar", DnsMessage.TYPE_A).encode(), "10.0.0.6", false));
+        DnsMessage fromOther = DnsMessage
+                .decode(resolver.answer(DnsMessage.query(2, "bar", DnsMessage.TYPE_A).encode(), "10.0.0.6", false));
         assertTrue(fromOther.answers().isEmpty());
         names.remove("10.0.0.5");
         assertEquals("bar", names.linked("10.0.0.5", "bar"), "links go with the endpoint");
@@ -76,7 +80,8 @@ class ResolverTest {
 
     @Test
     void internalNetworksDoNotForward() throws Exception {
-        try (DnsServer s = DnsServer.start("127.0.0.1", 0, new Resolver(new NameTable(), false, () -> List.of("127.0.0.1"), new Upstream(200)))) {
+        try (DnsServer s = DnsServer.start("127.0.0.1", 0,
+                new Resolver(new NameTable(), false, () -> List.of("127.0.0.1"), new Upstream(200)))) {
             assertEquals(DnsMessage.RCODE_SERVFAIL, ask(s, "example.org", DnsMessage.TYPE_A).rcode());
         }
     }

@@ -92,11 +92,15 @@ class BridgeFirewallTest {
 
     @Test
     void aRuleIsRecognisedWhateverOrderIptablesPrintsItsMatchesIn() {
-        String ours = Iptables.canonical(List.of("-m", "comment", "--comment", "berth:a", "-i", "br0", "!", "-o", "br0", "-j", "ACCEPT"));
-        String nftOrder = Iptables.canonical(List.of("-i", "br0", "!", "-o", "br0", "-m", "comment", "--comment", "berth:a", "-j", "ACCEPT"));
+        String ours = Iptables.canonical(
+                List.of("-m", "comment", "--comment", "berth:a", "-i", "br0", "!", "-o", "br0", "-j", "ACCEPT"));
+        String nftOrder = Iptables.canonical(
+                List.of("-i", "br0", "!", "-o", "br0", "-m", "comment", "--comment", "berth:a", "-j", "ACCEPT"));
         assertEquals(ours, nftOrder);
-        assertFalse(ours.equals(Iptables.canonical(List.of("-m", "comment", "--comment", "berth:a", "-i", "br0", "-o", "br0", "-j",
-                "ACCEPT"))), "a negation makes another rule");
+        assertFalse(ours.equals(
+                Iptables.canonical(List.of("-m", "comment", "--comment", "berth:a", "-i", "br0", "-o", "br0", "-j",
+                        "ACCEPT"))),
+                "a negation makes another rule");
     }
 
     @Test
@@ -111,10 +115,12 @@ class BridgeFirewallTest {
     @Test
     void externalNetworksMasqueradeAndIsolate() {
         List<Rule> r = new BridgeFirewall("br2", Cidr.parse("10.2.0.0/24"), false, true, true).rules();
-        assertTrue(r.contains(Rule.of("nat", Chains.POSTROUTING, "-s", "10.2.0.0/24", "!", "-o", "br2", "-j", "MASQUERADE")));
+        assertTrue(r.contains(
+                Rule.of("nat", Chains.POSTROUTING, "-s", "10.2.0.0/24", "!", "-o", "br2", "-j", "MASQUERADE")));
         assertTrue(r.contains(Rule.of("filter", Chains.ISOLATION_2, "-o", "br2", "-j", "DROP")));
         List<Rule> noMasq = new BridgeFirewall("br2", Cidr.parse("10.2.0.0/24"), false, false, false).rules();
-        assertFalse(noMasq.contains(Rule.of("nat", Chains.POSTROUTING, "-s", "10.2.0.0/24", "!", "-o", "br2", "-j", "MASQUERADE")));
+        assertFalse(noMasq.contains(
+                Rule.of("nat", Chains.POSTROUTING, "-s", "10.2.0.0/24", "!", "-o", "br2", "-j", "MASQUERADE")));
         assertTrue(noMasq.contains(Rule.of("filter", Chains.FORWARD, "-i", "br2", "-o", "br2", "-j", "DROP")));
     }
 
@@ -123,7 +129,8 @@ class BridgeFirewallTest {
         FakeIptables fake = new FakeIptables();
         Iptables ipt = new Iptables(fake);
         Firewall fw = new Firewall(ipt, null, "berth:aaaa");
-        List<Rule> rules = new ArrayList<>(new BridgeFirewall("br3", Cidr.parse("10.3.0.0/24"), false, true, true).rules());
+        List<Rule> rules = new ArrayList<>(
+                new BridgeFirewall("br3", Cidr.parse("10.3.0.0/24"), false, true, true).rules());
         rules.addAll(PortRules.of(List.of(new PortMapping("127.0.0.1", 8080, 80, "tcp", "10.3.0.2"))));
         fw.apply(rules);
         assertEquals(1, fake.restores(), "a network's rules go in with one iptables-restore");
@@ -144,7 +151,8 @@ class BridgeFirewallTest {
         Firewall theirs = new Firewall(ipt, null, "berth:bbbb");
         mine.apply(new BridgeFirewall("br4", Cidr.parse("10.4.0.0/24"), false, true, true).rules());
         mine.apply(PortRules.of(List.of(new PortMapping("0.0.0.0", 8080, 80, "tcp", "10.4.0.2"))));
-        List<Rule> other = new ArrayList<>(new BridgeFirewall("br5", Cidr.parse("10.5.0.0/24"), false, true, true).rules());
+        List<Rule> other = new ArrayList<>(
+                new BridgeFirewall("br5", Cidr.parse("10.5.0.0/24"), false, true, true).rules());
         other.addAll(PortRules.of(List.of(new PortMapping("0.0.0.0", 8081, 80, "tcp", "10.5.0.2"))));
         theirs.apply(other);
         ipt.insertFirst(Chains.ISOLATION_JUMP);
@@ -181,15 +189,20 @@ class BridgeFirewallTest {
 
     @Test
     void listedRulesParseBackWithoutQuotes() {
-        Rule r = Firewall.parse("nat", "-A BERTH-PORTS -p tcp -m comment --comment \"berth:ab12\" -j DNAT --to-destination 1.2.3.4:80");
-        assertEquals(Rule.of("nat", "BERTH-PORTS", "-p", "tcp", "-m", "comment", "--comment", "berth:ab12", "-j", "DNAT",
-                "--to-destination", "1.2.3.4:80"), r);
+        Rule r = Firewall.parse("nat",
+                "-A BERTH-PORTS -p tcp -m comment --comment \"berth:ab12\" -j DNAT --to-destination 1.2.3.4:80");
+        assertEquals(
+                Rule.of("nat", "BERTH-PORTS", "-p", "tcp", "-m", "comment", "--comment", "berth:ab12", "-j", "DNAT",
+                        "--to-destination", "1.2.3.4:80"),
+                r);
     }
 
     @Test
     void portRuleShape() {
         Rule r = PortRules.of(List.of(new PortMapping("0.0.0.0", 32768, 80, "udp", "10.3.0.2"))).getFirst();
-        assertEquals(List.of("-p", "udp", "-m", "udp", "--dport", "32768", "-j", "DNAT", "--to-destination", "10.3.0.2:80"), r.args());
+        assertEquals(
+                List.of("-p", "udp", "-m", "udp", "--dport", "32768", "-j", "DNAT", "--to-destination", "10.3.0.2:80"),
+                r.args());
         Rule local = PortRules.of(List.of(new PortMapping("127.0.0.1", 1, 2, "tcp", "10.3.0.2"))).getFirst();
         assertTrue(local.args().containsAll(List.of("-d", "127.0.0.1/32")));
     }

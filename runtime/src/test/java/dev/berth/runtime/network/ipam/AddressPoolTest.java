@@ -96,7 +96,8 @@ class AddressPoolTest {
         assertEquals(Set.of("10.5.0.128", "10.5.0.129", "10.5.0.130", "10.5.0.131"), got);
         assertThrows(ConflictException.class, () -> p.allocate("c", null));
         assertThrows(InvalidArgumentException.class,
-                () -> new AddressPool(dir.resolve("x.json"), Cidr.parse("10.5.0.0/24"), Cidr.parse("10.6.0.0/30"), null));
+                () -> new AddressPool(dir.resolve("x.json"), Cidr.parse("10.5.0.0/24"), Cidr.parse("10.6.0.0/30"),
+                        null));
     }
 
     @Test

@@ -27,7 +27,8 @@ class CidrTest {
 
     @Test
     void rejectsBadInput() {
-        for (String bad : List.of("10.0.0.1/24", "10.0.0.0", "10.0.0.0/33", "10.0.0/8", "1.2.3.256/32", "a.b.c.d/8", "10.0.0.0/x")) {
+        for (String bad : List.of("10.0.0.1/24", "10.0.0.0", "10.0.0.0/33", "10.0.0/8", "1.2.3.256/32", "a.b.c.d/8",
+                "10.0.0.0/x")) {
             assertThrows(InvalidArgumentException.class, () -> Cidr.parse(bad), bad);
         }
     }

@@ -43,7 +43,8 @@ class Ipv6Test {
         Cidr6 net = Cidr6.parse("2001:389::/64");
         Path file = dir.resolve("n.v6.json");
         Ipv6Pool pool = new Ipv6Pool(file, net, Cidr6.parse("2001:389::/96"), Ipv6.parse("2001:389::1"));
-        assertEquals("2001:389::2", pool.allocate("a", null).toString(), "the subnet's base and the gateway are skipped");
+        assertEquals("2001:389::2", pool.allocate("a", null).toString(),
+                "the subnet's base and the gateway are skipped");
         assertEquals("2001:389::f00d", pool.allocate("b", Ipv6.parse("2001:389::f00d")).toString());
         assertThrows(ConflictException.class, () -> pool.allocate("c", Ipv6.parse("2001:389::f00d")));
         assertThrows(InvalidArgumentException.class, () -> pool.allocate("c", Ipv6.parse("2001:db8::5")));

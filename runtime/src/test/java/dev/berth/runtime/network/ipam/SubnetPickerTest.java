@@ -18,16 +18,19 @@ class SubnetPickerTest {
     void takesTheFirstFreeBlockOfTheFirstPoolThenTheNextPool() {
         SubnetPicker picker = new SubnetPicker(List.of(pool("10.66.0.0/24", 26), pool("10.67.0.0/16", 24)));
         assertEquals(Cidr.parse("10.66.0.0/26"), picker.pick(List.of()));
-        assertEquals(Cidr.parse("10.66.0.128/26"), picker.pick(List.of(Cidr.parse("10.66.0.0/26"), Cidr.parse("10.66.0.64/26"))));
+        assertEquals(Cidr.parse("10.66.0.128/26"),
+                picker.pick(List.of(Cidr.parse("10.66.0.0/26"), Cidr.parse("10.66.0.64/26"))));
         // A host route over the whole first pool sends it to the second.
         assertEquals(Cidr.parse("10.67.0.0/24"), picker.pick(List.of(Cidr.parse("10.66.0.0/23"))));
-        assertEquals(Cidr.parse("10.67.1.0/24"), picker.pick(List.of(Cidr.parse("10.66.0.0/23"), Cidr.parse("10.67.0.9/32"))));
+        assertEquals(Cidr.parse("10.67.1.0/24"),
+                picker.pick(List.of(Cidr.parse("10.66.0.0/23"), Cidr.parse("10.67.0.9/32"))));
     }
 
     @Test
     void exhaustedPoolsAreAConflict() {
         SubnetPicker picker = new SubnetPicker(List.of(pool("10.66.0.0/24", 25)));
-        assertThrows(ConflictException.class, () -> picker.pick(List.of(Cidr.parse("10.66.0.0/25"), Cidr.parse("10.66.0.128/25"))));
+        assertThrows(ConflictException.class,
+                () -> picker.pick(List.of(Cidr.parse("10.66.0.0/25"), Cidr.parse("10.66.0.128/25"))));
     }
 
     @Test
@@ -47,7 +50,8 @@ class SubnetPickerTest {
         assertEquals(Cidr.parse("192.168.5.0/24"), bip.subnet());
         assertEquals("192.168.5.7/24", bip.toString());
         assertEquals(BridgeAddress.parse("172.30.0.1/16"), BridgeAddress.firstHostOf(Cidr.parse("172.30.0.0/16")));
-        for (String bad : List.of("192.168.5.0/24", "192.168.5.255/24", "192.168.5.7", "192.168.5.7/31", "192.168.5.7/33")) {
+        for (String bad : List.of("192.168.5.0/24", "192.168.5.255/24", "192.168.5.7", "192.168.5.7/31",
+                "192.168.5.7/33")) {
             assertThrows(InvalidArgumentException.class, () -> BridgeAddress.parse(bad), bad);
         }
     }

@@ -29,7 +29,8 @@ class PortReservationsTest {
 
     @Test
     void allOrNothingWhenAPortIsTaken() throws Exception {
-        try (PortReservations r = new PortReservations(); ServerSocket taken = new ServerSocket(0, 5, java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (PortReservations r = new PortReservations();
+                ServerSocket taken = new ServerSocket(0, 5, java.net.InetAddress.getByName("127.0.0.1"))) {
             EngineException e = assertThrows(EngineException.class, () -> r.reserve("c", List.of(
                     new PortBinding("127.0.0.1", null, 1, "udp"),
                     new PortBinding("127.0.0.1", taken.getLocalPort(), 80, "tcp"))));

@@ -36,10 +36,11 @@ public final class ContainerFilesRoutes implements Routes {
             res.header(PathStat.HEADER, st.headerValue());
             res.status(200);
         });
-        r.add("GET", "/containers/{id}/archive", (req, res) -> archive.read(req.pathParam("id"), req.query("path"), st -> {
-            res.header(PathStat.HEADER, st.headerValue());
-            return res.stream(200, TAR);
-        }));
+        r.add("GET", "/containers/{id}/archive",
+                (req, res) -> archive.read(req.pathParam("id"), req.query("path"), st -> {
+                    res.header(PathStat.HEADER, st.headerValue());
+                    return res.stream(200, TAR);
+                }));
         r.add("PUT", "/containers/{id}/archive", (req, res) -> {
             archive.extract(req.pathParam("id"), req.query("path"), req.queryBool("noOverwriteDirNonDir", false),
                     req.queryBool("copyUIDGID", false), req.body());
@@ -55,12 +56,13 @@ public final class ContainerFilesRoutes implements Routes {
             }
             res.json(200, out);
         });
-        r.add("GET", "/containers/{id}/export", (req, res) ->
-                filesystem.export(req.pathParam("id"), () -> res.stream(200, TAR)));
+        r.add("GET", "/containers/{id}/export",
+                (req, res) -> filesystem.export(req.pathParam("id"), () -> res.stream(200, TAR)));
         r.add("POST", "/commit", (req, res) -> {
             ObjectNode config = req.bodyJson(ObjectNode.class);
             var id = committer.commit(new CommitRequest(req.query("container"), req.query("repo"), req.query("tag"),
-                    req.query("comment"), req.query("author"), req.queryBool("pause", true), req.queryAll("changes"), config));
+                    req.query("comment"), req.query("author"), req.queryBool("pause", true), req.queryAll("changes"),
+                    config));
             res.json(201, Map.of("Id", id.toString()));
         });
     }
