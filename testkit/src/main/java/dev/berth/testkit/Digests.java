@@ -7,8 +7,7 @@ import java.util.HexFormat;
 /** {@code sha256:<hex>} digests, the content addresses of registries. */
 final class Digests {
 
-    private Digests() {
-    }
+    private Digests() {}
 
     static String sha256(byte[] bytes) {
         return format(newSha256().digest(bytes));

@@ -20,6 +20,5 @@ public final class MediaTypes {
     /** Every manifest and index type, for an Accept header. */
     static final String[] ALL_MANIFESTS = {OCI_MANIFEST, OCI_INDEX, DOCKER_MANIFEST, DOCKER_MANIFEST_LIST};
 
-    private MediaTypes() {
-    }
+    private MediaTypes() {}
 }

@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 
 /** Rules on a module's source tree that class files cannot show, for the architecture tests of every module. */
 public final class SourceRules {
-    private SourceRules() {
-    }
+    private SourceRules() {}
 
     /** The directories under {@code sourceRoot} that hold Java classes but no {@code package-info.java}. */
     public static List<Path> packagesWithoutComment(Path sourceRoot) {

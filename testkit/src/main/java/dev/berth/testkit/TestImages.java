@@ -12,8 +12,7 @@ public final class TestImages {
     /** Contents of {@code /etc/motd} in {@link #busybox()}. */
     public static final String MOTD = "Welcome to a Berth test image\n";
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     /** The busybox layers, built once per JVM (the busybox binary makes the base layer ~1 MB of gzip). */
     private static final class Layers {

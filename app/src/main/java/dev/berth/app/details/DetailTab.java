@@ -11,16 +11,12 @@ public interface DetailTab {
 
     Node root();
 
-    default void shown() {
-    }
+    default void shown() {}
 
-    default void hidden() {
-    }
+    default void hidden() {}
 
     /** Moves focus to the tab's search field, if it has one (Ctrl+F). */
-    default void focusSearch() {
-    }
+    default void focusSearch() {}
 
-    default void close() {
-    }
+    default void close() {}
 }

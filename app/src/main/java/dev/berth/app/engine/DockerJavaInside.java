@@ -138,7 +138,7 @@ final class DockerJavaInside {
             }
         };
         try {
-            start.apply(callback);
+            var _ = start.apply(callback); // docker-java hands back the callback it was given
         } catch (RuntimeException e) {
             throw EngineErrors.translate(e, endpoint);
         }

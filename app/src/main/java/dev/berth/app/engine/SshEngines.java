@@ -8,8 +8,7 @@ import java.nio.file.Path;
 
 /** Engine clients for {@code ssh://} addresses: a docker-java client on the local end of an {@link SshTunnel}. */
 public final class SshEngines {
-    private SshEngines() {
-    }
+    private SshEngines() {}
 
     /** With this person's ssh set-up ({@code ~/.ssh}, the agent). */
     static DockerJavaEngine forThisUser(String sshUri) {

@@ -11,8 +11,7 @@ import javafx.scene.Scene;
  * the installer test and the start benchmark read the line it prints.
  */
 final class FirstFrame {
-    private FirstFrame() {
-    }
+    private FirstFrame() {}
 
     static void reportThenQuit(Scene scene, Runnable quit) {
         Instant processStart = ProcessHandle.current().info().startInstant().orElse(Instant.now());

@@ -23,8 +23,7 @@ final class IconFiles {
         ICNS_TYPES.put("ic10", 1024);
     }
 
-    private IconFiles() {
-    }
+    private IconFiles() {}
 
     /** ICONDIR, one ICONDIRENTRY per size (a size of 256 is written as 0), then the PNGs; little-endian. */
     static byte[] ico(IntFunction<byte[]> png, int... sizes) {

@@ -16,8 +16,7 @@ import javafx.scene.layout.Region;
 
 /** The pieces of the app's two-column forms (Run, Build): labels, bound fields, and messages that show when set. */
 public final class Forms {
-    private Forms() {
-    }
+    private Forms() {}
 
     /** A column that takes the form's spare width. */
     public static ColumnConstraints grow() {

@@ -7,8 +7,7 @@ import java.util.function.Supplier;
 
 /** A reference engine (dockerd, podman) that a fixture launched: waiting for its socket, stopping it. */
 final class EngineProcesses {
-    private EngineProcesses() {
-    }
+    private EngineProcesses() {}
 
     /** Returns once {@code socket} answers {@code /_ping}; kills the engine and fails with its log if it never does. */
     static void awaitAnswer(String engine, Process process, Path socket, Supplier<String> log)

@@ -10,8 +10,7 @@ import java.util.regex.PatternSyntaxException;
  * one path element, {@code **} across elements, {@code [...]} a set, a backslash quotes the next character.
  */
 public final class PathGlob {
-    private PathGlob() {
-    }
+    private PathGlob() {}
 
     /** True if {@code text} uses any pattern character. */
     public static boolean hasMeta(String text) {

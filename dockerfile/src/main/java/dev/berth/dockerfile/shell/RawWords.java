@@ -9,8 +9,7 @@ import java.util.List;
  * markers), as BuildKit's {@code parseWords} does.
  */
 public final class RawWords {
-    private RawWords() {
-    }
+    private RawWords() {}
 
     /** The words of {@code text}, with {@code escape} as the escape character. */
     public static List<String> split(String text, char escape) {

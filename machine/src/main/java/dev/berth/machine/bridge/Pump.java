@@ -7,8 +7,7 @@ import java.nio.channels.SocketChannel;
 
 /** Copies bytes both ways between two connections until both ends are done, passing half-closes on. */
 final class Pump {
-    private Pump() {
-    }
+    private Pump() {}
 
     /** Runs until both directions ended; closes nothing it was not given to close (the caller closes both). */
     static void both(ByteChannel a, ByteChannel b, Runnable onBytes) {

@@ -13,8 +13,7 @@ import java.util.Map;
  * /mnt/<drive>} paths WSL mounts them at ({@link #toLinuxPath}).
  */
 public final class WslCommands {
-    private WslCommands() {
-    }
+    private WslCommands() {}
 
     public static List<String> importDistro(String distro, String installDir, String tarball) {
         return List.of("wsl.exe", "--import", distro, installDir, tarball, "--version", "2");

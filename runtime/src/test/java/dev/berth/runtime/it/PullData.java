@@ -11,8 +11,7 @@ import java.time.Instant;
 
 /** How much a pull has written into a data root, for tests that interrupt pulls halfway. */
 final class PullData {
-    private PullData() {
-    }
+    private PullData() {}
 
     /** Waits until partial downloads ({@code ingest/}) hold more than {@code bytes}. */
     static void awaitPartial(Path dataRoot, long bytes, Duration timeout) throws IOException, InterruptedException {

@@ -8,8 +8,7 @@ import java.util.Map;
 
 /** The {@code BuildCache} entries of {@code /system/df}: BuildKit's shape, one per RUN cache mount. */
 public final class BuildCacheJson {
-    private BuildCacheJson() {
-    }
+    private BuildCacheJson() {}
 
     /** One entry per cache directory. */
     public static List<Object> entries(List<CacheMounts.Usage> usage) {

@@ -12,8 +12,7 @@ import java.util.List;
 
 /** {@code mkdir -p} inside an image's root: each element resolved inside the root, new ones 0755 with the given owner. */
 final class Dirs {
-    private Dirs() {
-    }
+    private Dirs() {}
 
     /** The host path of directory {@code path} under {@code root}, made as needed. */
     static Path mkdirs(FileSyscalls sys, Path root, String path, int[] owner) throws IOException {

@@ -9,8 +9,7 @@ import java.util.regex.Pattern;
 final class GoFormat {
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
 
-    private GoFormat() {
-    }
+    private GoFormat() {}
 
     /** {@code ["a" "b c"]}, as Go prints a []string with %q (moby's history text for CMD and ENTRYPOINT). */
     static String quoted(List<String> list) {

@@ -15,8 +15,7 @@ final class LogDrivers {
     /** json-file and local differ only in their rotation defaults here; none keeps nothing to read. */
     static final Set<String> SUPPORTED = Set.of("json-file", "local", "none");
 
-    private LogDrivers() {
-    }
+    private LogDrivers() {}
 
     static void fillIn(ObjectNode hostConfig) {
         JsonNode given = hostConfig.get("LogConfig");

@@ -18,8 +18,7 @@ import java.util.function.Supplier;
  * is probed again).
  */
 final class ProbeVerdicts {
-    private ProbeVerdicts() {
-    }
+    private ProbeVerdicts() {}
 
     static RuntimeUsability remembered(OciRuntime runtime, Supplier<RuntimeUsability> probe) {
         Path file = runtime.stateRoot().resolveSibling(runtime.name() + ".probe.json");

@@ -18,8 +18,7 @@ import java.util.List;
 public final class ContainerPaths {
     private static final int MAX_LINKS = 40;
 
-    private ContainerPaths() {
-    }
+    private ContainerPaths() {}
 
     /**
      * The host path for {@code containerPath} under {@code root}. Symlinks in every component but the last are
