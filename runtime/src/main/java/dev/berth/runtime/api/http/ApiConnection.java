@@ -44,6 +44,8 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<Object> pending = new ArrayDeque<>();
     private InboundStream raw;
     private boolean inputShutdown;
+    /** Done when the client has gone: closed the connection, or ended its side outside a hijack. */
+    private final CompletableFuture<Void> clientGone = new CompletableFuture<>();
 
     /** The state of the request being answered. */
     private final class Exchange implements ExchangeControl {
@@ -159,7 +161,7 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
             // until the handler either hijacks or answers normally.
             channel.config().setAutoRead(false);
         }
-        ApiResponse res = new ApiResponse(channel, writer, ex, identity, ex.keepAlive,
+        ApiResponse res = new ApiResponse(channel, clientGone, writer, ex, identity, ex.keepAlive,
                 request.method().equals(HttpMethod.HEAD), upgrade);
         Thread.ofVirtual().name("api-" + request.method() + "-" + request.uri())
                 .start(() -> dispatcher.dispatch(request, ex.body, res));
@@ -259,9 +261,18 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
             if (raw != null) {
                 raw.end(); // the client's stdin ended; it still reads our output
             } else {
-                // Outside a hijack, EOF from the client means it has gone, as Go's net/http server treats it:
-                // closing lets a long-running handler (events, wait) notice and stop.
-                channel.close();
+                // Outside a hijack, EOF from the client means it has gone, as Go's net/http server treats it: a
+                // long-running handler (events, wait, a pull) is told and stops, but an answer on its way is
+                // still written and the connection closes after it (maybeFinish). A client that sends one request
+                // and ends its side at once (nc -N, a pipe into docker system dial-stdio) gets its answer.
+                clientGone.complete(null);
+                if (current == null) {
+                    channel.close();
+                } else if (!current.requestDone) {
+                    // Everything the client sent has been decoded by now: a body still open was cut short.
+                    current.body.fail(new IOException("the client ended its side before the request's end"));
+                    current.requestDone = true; // nothing more can come: the error answer ends the connection
+                }
             }
         }
         ctx.fireUserEventTriggered(evt);
@@ -275,6 +286,7 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        clientGone.complete(null);
         IOException gone = new IOException("client went away");
         if (current != null) {
             current.body.fail(gone);

@@ -29,6 +29,7 @@ import java.util.Map;
  */
 public final class ApiResponse {
     private final Channel channel;
+    private final java.util.concurrent.CompletableFuture<Void> gone;
     private final ChannelWriter writer;
     private final ExchangeControl control;
     private final ServerIdentity identity;
@@ -41,9 +42,11 @@ public final class ApiResponse {
     private ChunkedOutput openStream;
     private boolean hijacked;
 
-    ApiResponse(Channel channel, ChannelWriter writer, ExchangeControl control, ServerIdentity identity,
-            boolean keepAlive, boolean head, boolean upgradeRequested) {
+    ApiResponse(Channel channel, java.util.concurrent.CompletableFuture<Void> gone, ChannelWriter writer,
+            ExchangeControl control, ServerIdentity identity, boolean keepAlive, boolean head,
+            boolean upgradeRequested) {
         this.channel = channel;
+        this.gone = gone;
         this.writer = writer;
         this.control = control;
         this.identity = identity;
@@ -128,14 +131,17 @@ public final class ApiResponse {
         return committed;
     }
 
-    /** True once the client closed the connection: long-running handlers (events, wait) poll this to stop early. */
+    /**
+     * True once the client has gone (closed the connection, or ended its side outside a hijack): long-running
+     * handlers (events, wait, stats) poll this to stop early.
+     */
     public boolean clientGone() {
-        return !channel.isActive();
+        return gone.isDone() || !channel.isActive();
     }
 
-    /** Runs {@code action} (on an event-loop thread: keep it short) when the client closes the connection. */
+    /** Runs {@code action} (on an event-loop thread: keep it short) when the client has gone. */
     public void onClientGone(Runnable action) {
-        channel.closeFuture().addListener(f -> action.run());
+        gone.thenRun(action);
     }
 
     /** The status sent, 0 before commit. */
