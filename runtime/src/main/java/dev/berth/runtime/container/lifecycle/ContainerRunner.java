@@ -7,7 +7,7 @@ import dev.berth.runtime.container.model.Container;
 import dev.berth.runtime.container.model.HostConfig;
 import dev.berth.runtime.container.model.MountPoint;
 import dev.berth.runtime.container.model.RunState;
-import dev.berth.runtime.container.monitor.ConmonMonitor;
+import dev.berth.runtime.container.monitor.ContainerMonitor;
 import dev.berth.runtime.container.monitor.ContainerLayout;
 import dev.berth.runtime.container.monitor.MonitorOptions;
 import dev.berth.runtime.container.monitor.MonitoredContainer;
@@ -15,7 +15,7 @@ import dev.berth.runtime.container.oci.OciRuntime;
 import dev.berth.runtime.container.oci.OciSpecBuilder;
 import dev.berth.runtime.container.oci.RuntimeSpec;
 import dev.berth.runtime.container.run.EtcFiles;
-import dev.berth.runtime.container.run.RootFs;
+import dev.berth.runtime.container.run.ContainerRoots;
 import dev.berth.runtime.container.run.SpecFactory;
 import dev.berth.runtime.container.run.WorkingDirectory;
 import dev.berth.runtime.container.store.ContainerStore;
@@ -44,8 +44,8 @@ public final class ContainerRunner {
 
     private final ContainerStore store;
     private final LinkGraph links;
-    private final RootFs rootFs;
-    private final ConmonMonitor monitor;
+    private final ContainerRoots rootFs;
+    private final ContainerMonitor monitor;
     private final OciSpecBuilder specs;
     private final NetworkHook network;
     private final VolumeProvider volumes;
@@ -57,7 +57,7 @@ public final class ContainerRunner {
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private volatile RemovalHook removal = (id) -> {};
 
-    public ContainerRunner(ContainerStore store, LinkGraph links, RootFs rootFs, ConmonMonitor monitor,
+    public ContainerRunner(ContainerStore store, LinkGraph links, ContainerRoots rootFs, ContainerMonitor monitor,
             OciSpecBuilder specs, NetworkHook network,
             VolumeProvider volumes, EventBus events, Waiters waiters, AttachBroker attach, Path execRoot,
             Path dataRoot) {
@@ -89,7 +89,7 @@ public final class ContainerRunner {
         return monitor.runtime();
     }
 
-    public ConmonMonitor monitor() {
+    public ContainerMonitor monitor() {
         return monitor;
     }
 
@@ -343,12 +343,6 @@ public final class ContainerRunner {
     }
 
     /**
-     * Forgets a stopped container in the runtime on a background thread. {@code runtime delete} of an exited
-     * container only frees its state dir and cgroup, so nobody needs to wait for it: a {@code docker run --rm}
-     * returned ~20 ms later when this sat between the exit and the removal. The container's lock keeps it from
-     * racing a restart, which deletes the old state itself; a running container is left alone.
-     */
-    /**
      * Unmounts the container's root if it is still mounted: a berthd killed between mounting a root and starting
      * the process (or between its exit and the unmount) leaves it so, and its files cannot go while it is.
      */
@@ -356,6 +350,12 @@ public final class ContainerRunner {
         safely(() -> rootFs.unmount(store.dir(id)));
     }
 
+    /**
+     * Forgets a stopped container in the runtime on a background thread. {@code runtime delete} of an exited
+     * container only frees its state dir and cgroup, so nobody needs to wait for it: a {@code docker run --rm}
+     * returned ~20 ms later when this sat between the exit and the removal. The container's lock keeps it from
+     * racing a restart, which deletes the old state itself; a running container is left alone.
+     */
     void forgetRuntimeStateLater(String id) {
         Thread.ofVirtual().name("forget-" + id.substring(0, Math.min(12, id.length()))).start(() -> {
             ReentrantLock lock = lock(id);

@@ -32,7 +32,7 @@ import java.util.function.BooleanSupplier;
  * child, so conmon is started with posix_spawn ({@link Spawn}), which opens our named FIFOs on fds 3+ in the
  * child. (A bash trampoline did the same at ~10 ms per container start.)
  */
-public final class ConmonMonitor {
+public final class ConmonMonitor implements ContainerMonitor {
     static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(30);
     static final Duration CREATE_TIMEOUT = Duration.ofSeconds(90);
 
@@ -52,6 +52,7 @@ public final class ConmonMonitor {
         return Files.isExecutable(found) || !Files.isExecutable(podmans) ? found : podmans;
     }
 
+    @Override
     public OciRuntime runtime() {
         return runtime;
     }
@@ -61,6 +62,7 @@ public final class ConmonMonitor {
      * container is "created": call {@link OciRuntime#start} to run it. A runtime failure becomes an
      * {@link EngineException} with the runtime's message.
      */
+    @Override
     public MonitoredContainer create(ContainerLayout layout, RuntimeSpec spec, MonitorOptions options) {
         try {
             prepare(layout);
@@ -92,6 +94,7 @@ public final class ConmonMonitor {
      * Completes with {@code container}'s exit code as soon as conmon writes it (at once if it has), through one
      * inotify watch on the exits directory shared by all containers.
      */
+    @Override
     public CompletableFuture<Integer> exitOf(MonitoredContainer container) {
         ContainerLayout layout = container.layout();
         ExitWatcher watcher = exitWatchers.computeIfAbsent(layout.exitDir(), dir -> {
@@ -111,6 +114,7 @@ public final class ConmonMonitor {
      * {@code attach}, conmon waits until we are connected to the session's attach socket before it execs,
      * so no output is lost; the connection is then in {@link ExecSession#attachment()}.
      */
+    @Override
     public ExecSession exec(ContainerLayout container, ExecLayout layout, RuntimeSpec.Process process, boolean attach) {
         boolean terminal = Boolean.TRUE.equals(process.terminal());
         try {

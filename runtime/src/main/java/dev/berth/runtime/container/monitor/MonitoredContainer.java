@@ -22,6 +22,11 @@ public final class MonitoredContainer {
         this.conmonPid = conmonPid;
     }
 
+    /** A container a monitor has just created: its process {@code pid} under the monitor {@code conmonPid}. */
+    public static MonitoredContainer created(ContainerLayout layout, long pid, long conmonPid) {
+        return new MonitoredContainer(layout, pid, conmonPid);
+    }
+
     /** Re-reads a container's pids from its bundle, e.g. when the engine starts again and finds it there. */
     public static MonitoredContainer reattach(ContainerLayout layout) throws IOException {
         return new MonitoredContainer(layout, readPid(layout.pidFile()).orElse(0),

@@ -18,7 +18,7 @@ import java.util.List;
  * A container's root filesystem: the image's layers as overlay lower dirs (top first), the container's own
  * {@code upper} dir for its changes, mounted at {@code merged}. Layout under {@code containers/<id>/}.
  */
-public final class RootFs {
+public final class RootFs implements ContainerRoots {
     private final LayerStore layers;
     private final ImageStore images;
     private final OverlayMounts overlay;
@@ -52,6 +52,7 @@ public final class RootFs {
     }
 
     /** Mounts the root filesystem (idempotent: an existing mount is replaced) and returns the merged dir. */
+    @Override
     public Path mount(Container c, Path containerDir) {
         Path merged = merged(containerDir);
         try {
@@ -65,6 +66,7 @@ public final class RootFs {
         }
     }
 
+    @Override
     public void unmount(Path containerDir) {
         overlay.unmount(merged(containerDir));
     }
