@@ -39,7 +39,7 @@ final class BootedRoot implements AutoCloseable {
         if (made.exit() != 0) {
             throw new AssertionError("mmdebstrap could not make the root:\n" + made.output());
         }
-        Path bootScript = script(dir, "boot-root.sh");
+        Path bootScript = dev.berth.testkit.BootScripts.write(BootedRoot.class, "boot-root.sh", dir);
         Process p = new ProcessBuilder("bash", bootScript.toString(), root.toString(), dir.getFileName().toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("boot.log").toFile()).start();
         BootedRoot booted = new BootedRoot(dir, root, p);

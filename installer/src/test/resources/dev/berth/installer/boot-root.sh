@@ -8,44 +8,14 @@
 set -euo pipefail
 root=$1
 name=$2
+source "$(dirname "$0")/quiet-boot.sh"
 units="$root/etc/systemd/system"
-mkdir -p "$units"
-cat > "$units/berth-test.target" <<'UNIT'
-[Unit]
-Description=Berth installer test
-Wants=dbus.socket systemd-journald.socket
-UNIT
-keep=" dbus.socket dbus.service systemd-journald.socket systemd-journald-dev-log.socket systemd-journald.service "
-for dir in "$root/etc/systemd/system" "$root/lib/systemd/system" "$root/usr/lib/systemd/system"; do
-  for target in sysinit basic sockets local-fs timers paths multi-user graphical getty remote-fs; do
-    for kind in wants requires; do
-      [ -d "$dir/$target.target.$kind" ] || continue
-      for unit in "$dir/$target.target.$kind"/*; do
-        [ -e "$unit" ] || [ -L "$unit" ] || continue
-        u=$(basename "$unit")
-        case "$keep" in *" $u "*) continue ;; esac
-        # berthd.service is what the test is about: the package enables it into multi-user.target.wants.
-        [ "$u" = berthd.service ] && continue
-        ln -sf /dev/null "$units/$u"
-      done
-    done
-  done
-done
-for u in systemd-udevd.service systemd-udev-trigger.service systemd-udev-settle.service systemd-sysctl.service \
-         systemd-modules-load.service systemd-binfmt.service proc-sys-fs-binfmt_misc.automount \
-         proc-sys-fs-binfmt_misc.mount systemd-remount-fs.service systemd-timesyncd.service systemd-logind.service \
-         sys-kernel-debug.mount sys-kernel-tracing.mount sys-kernel-config.mount sys-fs-fuse-connections.mount \
-         dev-hugepages.mount dev-mqueue.mount kmod-static-nodes.service getty.target console-getty.service \
-         systemd-firstboot.service systemd-hwdb-update.service systemd-pstore.service apparmor.service \
-         systemd-tmpfiles-clean.timer apt-daily.timer apt-daily-upgrade.timer; do
-  ln -sf /dev/null "$units/$u"
-done
-for h in systemd unified; do
-  if [ -d "/sys/fs/cgroup/$h" ]; then
-    mkdir -p "/sys/fs/cgroup/$h/$name"
-    echo $$ > "/sys/fs/cgroup/$h/$name/cgroup.procs"
-  fi
-done
+# berthd.service is what the test is about: the package enables it into multi-user.target.wants.
+quiet_boot "$units" berth-test "berthd.service" "$root/etc/systemd/system" "$root/lib/systemd/system" \
+  "$root/usr/lib/systemd/system"
+mask_units "$units" systemd-udevd.service systemd-udev-trigger.service systemd-udev-settle.service apt-daily.timer \
+  apt-daily-upgrade.timer
+own_cgroups "$name"
 exec unshare --pid --fork --mount --uts --ipc --propagation private bash -c '
 set -e
 root=$1

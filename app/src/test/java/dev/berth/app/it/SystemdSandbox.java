@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.berth.app.localengine.LocalEngineController;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,10 +38,7 @@ final class SystemdSandbox implements BeforeAllCallback, AfterAllCallback {
                     + "--test installs systemd, dbus and polkitd)");
         }
         dir = Files.createTempDirectory(Path.of("/tmp"), "berth-systemd-");
-        Path script = dir.resolve("systemd-sandbox.sh");
-        try (InputStream in = SystemdSandbox.class.getResourceAsStream("systemd-sandbox.sh")) {
-            Files.copy(in, script);
-        }
+        Path script = dev.berth.testkit.BootScripts.write(SystemdSandbox.class, "systemd-sandbox.sh", dir);
         sandbox = new ProcessBuilder("bash", script.toString(), dir.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("sandbox.log").toFile()).start();
         systemdPid = awaitSystemd();

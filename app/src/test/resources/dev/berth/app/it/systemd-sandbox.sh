@@ -9,44 +9,14 @@ set -euo pipefail
 dir=$1
 name=$(basename "$dir")
 mkdir -p "$dir/etc-upper/systemd/system" "$dir/etc-work" "$dir/var-upper/lib/berth" "$dir/var-work" "$dir/berth"
+source "$(dirname "$0")/quiet-boot.sh"
 units="$dir/etc-upper/systemd/system"
-cat > "$units/berth-sandbox.target" <<'UNIT'
-[Unit]
-Description=Berth service test sandbox
-Wants=dbus.socket systemd-journald.socket
-UNIT
-keep=" dbus.socket dbus.service systemd-journald.socket systemd-journald-dev-log.socket systemd-journald.service polkit.service "
-for wants in /etc/systemd/system /lib/systemd/system /usr/lib/systemd/system; do
-  for target in sysinit basic sockets local-fs timers paths multi-user graphical getty remote-fs; do
-    for kind in wants requires; do
-      [ -d "$wants/$target.target.$kind" ] || continue
-      for unit in "$wants/$target.target.$kind"/*; do
-        [ -e "$unit" ] || [ -L "$unit" ] || continue
-        u=$(basename "$unit")
-        case "$keep" in *" $u "*) continue ;; esac
-        ln -sf /dev/null "$units/$u"
-      done
-    done
-  done
-done
-for u in systemd-tmpfiles-setup.service systemd-tmpfiles-setup-dev.service systemd-tmpfiles-clean.timer \
-         systemd-sysctl.service systemd-modules-load.service systemd-binfmt.service proc-sys-fs-binfmt_misc.automount \
-         proc-sys-fs-binfmt_misc.mount systemd-remount-fs.service systemd-journal-flush.service \
-         systemd-random-seed.service systemd-update-utmp.service systemd-update-utmp-runlevel.service \
-         systemd-sysusers.service ldconfig.service systemd-machine-id-commit.service systemd-firstboot.service \
-         systemd-hwdb-update.service systemd-pstore.service systemd-timesyncd.service apparmor.service \
-         sys-kernel-debug.mount sys-kernel-tracing.mount sys-kernel-config.mount sys-fs-fuse-connections.mount \
-         dev-hugepages.mount dev-mqueue.mount kmod-static-nodes.service systemd-logind.service \
-         systemd-user-sessions.service getty.target console-getty.service; do
-  ln -sf /dev/null "$units/$u"
-done
+quiet_boot "$units" berth-sandbox "polkit.service" /etc/systemd/system /lib/systemd/system /usr/lib/systemd/system
+mask_units "$units" systemd-tmpfiles-setup.service systemd-tmpfiles-setup-dev.service systemd-journal-flush.service \
+  systemd-random-seed.service systemd-update-utmp.service systemd-update-utmp-runlevel.service systemd-sysusers.service \
+  ldconfig.service systemd-machine-id-commit.service systemd-user-sessions.service
 # Processes of the sandbox stay in cgroups of its own, which the test removes afterwards.
-for h in systemd unified; do
-  if [ -d "/sys/fs/cgroup/$h" ]; then
-    mkdir -p "/sys/fs/cgroup/$h/$name"
-    echo $$ > "/sys/fs/cgroup/$h/$name/cgroup.procs"
-  fi
-done
+own_cgroups "$name"
 # unshare keeps this PID; systemd becomes its only child (PID 1 inside, so it cannot tell its host PID itself).
 echo $$ > "$dir/unshare.pid"
 exec unshare --pid --fork --mount --uts --ipc --propagation private bash -c '
