@@ -34,6 +34,7 @@ public final class DockerJavaEngine implements Engine {
     private final DockerClientConfig config;
     private final DockerJavaInside inside;
     private final RawApi raw;
+    private final DockerJavaSwarm swarm;
     private final EngineCalls calls;
     private final ImageTransfers transfers;
     private RegistryAuths auths = new RegistryAuths(dev.berth.app.credentials.DockerConfigFile::forThisUser);
@@ -77,6 +78,7 @@ public final class DockerJavaEngine implements Engine {
         this.client = DockerClientImpl.getInstance(config, http);
         this.inside = new DockerJavaInside(client, http, endpoint);
         this.raw = new RawApi(http, endpoint);
+        this.swarm = new DockerJavaSwarm(raw, inside);
         this.calls = new EngineCalls(endpoint, tls);
         this.transfers = new ImageTransfers(endpoint, tls, client, () -> auths, calls);
     }
@@ -356,6 +358,11 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public PruneResult pruneContainers() {
         return call(() -> new PruneResult(nz(client.pruneCmd(PruneType.CONTAINERS).exec().getSpaceReclaimed())));
+    }
+
+    @Override
+    public dev.berth.app.engine.swarm.Swarm swarm() {
+        return swarm;
     }
 
     @Override

@@ -102,6 +102,31 @@ final class DockerJavaInside {
         }, onEnd, !options.follow());
     }
 
+    /**
+     * Follows {@code GET /services/{id}/logs} with timestamps and details; each line reaches {@code onLine} with the
+     * details (task, node) still in front of its text, for the swarm layer to take apart.
+     */
+    Engine.Subscription serviceLogs(String serviceId, boolean follow, int tail, Consumer<LogLine> onLine,
+            Consumer<EngineException> onEnd) {
+        var cmd = client.logServiceCmd(serviceId).withStdout(true).withStderr(true).withTimestamps(true)
+                .withDetails(true).withFollow(follow);
+        if (tail >= 0) {
+            cmd.withTail(tail);
+        }
+        LineSplitter out = new LineSplitter(LogLine.Stream.STDOUT, onLine);
+        LineSplitter err = new LineSplitter(LogLine.Stream.STDERR, onLine);
+        return this.<Frame>follow(cb -> cmd.exec(cb), frame -> {
+            if (frame.getStreamType() == StreamType.STDERR) {
+                err.accept(frame.getPayload());
+            } else {
+                out.accept(frame.getPayload());
+            }
+        }, () -> {
+            out.flush();
+            err.flush();
+        }, onEnd, !follow);
+    }
+
     Engine.Subscription stats(String containerId, Consumer<StatsSample> onSample, Consumer<EngineException> onEnd) {
         var cmd = client.statsCmd(containerId).withNoStream(false);
         return this.<com.github.dockerjava.api.model.Statistics>follow(cb -> cmd.exec(cb),

@@ -171,6 +171,9 @@ public interface Engine extends AutoCloseable {
     /** Removes unused build cache. */
     PruneResult pruneBuildCache();
 
+    /** Docker Swarm through this engine: its state, and its nodes, services and tasks where it is a manager. */
+    dev.berth.app.engine.swarm.Swarm swarm();
+
     /** Releases the connection; further calls fail. */
     @Override
     void close();

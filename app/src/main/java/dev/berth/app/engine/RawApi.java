@@ -28,12 +28,35 @@ final class RawApi {
     }
 
     JsonNode post(String path) {
-        return call(DockerHttpClient.Request.Method.POST, path);
+        return call(DockerHttpClient.Request.Method.POST, path, null);
+    }
+
+    /** POSTs {@code body} as JSON. */
+    JsonNode post(String path, JsonNode body) {
+        return call(DockerHttpClient.Request.Method.POST, path, body);
+    }
+
+    JsonNode delete(String path) {
+        return call(DockerHttpClient.Request.Method.DELETE, path, null);
+    }
+
+    private JsonNode call(DockerHttpClient.Request.Method method, String path) {
+        return call(method, path, null);
     }
 
     /** The body as JSON; a status of 400 or more is an {@link EngineException} with the engine's message and status. */
-    private JsonNode call(DockerHttpClient.Request.Method method, String path) {
-        DockerHttpClient.Request request = DockerHttpClient.Request.builder().method(method).path(path).build();
+    private JsonNode call(DockerHttpClient.Request.Method method, String path, JsonNode json) {
+        var builder = DockerHttpClient.Request.builder().method(method).path(path);
+        if (json != null) {
+            byte[] bytes;
+            try {
+                bytes = JSON.writeValueAsBytes(json);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            builder.putHeader("Content-Type", "application/json").bodyBytes(bytes);
+        }
+        DockerHttpClient.Request request = builder.build();
         try (DockerHttpClient.Response response = http.execute(request); InputStream body = response.getBody()) {
             byte[] bytes = body == null ? new byte[0] : body.readAllBytes();
             String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);

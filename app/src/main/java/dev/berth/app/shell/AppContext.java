@@ -40,6 +40,7 @@ public final class AppContext {
     private final SettingsViewModel settingsVm;
     private final dev.berth.app.settings.SignInViewModel signIn;
     private final dev.berth.app.dashboard.DashboardViewModel dashboard;
+    private final dev.berth.app.swarm.SwarmViewModel swarm;
     private final List<Connection> sessionConnections = new ArrayList<>();
     private volatile String berthUri = Connection.BERTH_DEFAULT_URI;
     private final NotificationCenter notifications = new NotificationCenter(java.time.Clock.systemUTC());
@@ -61,6 +62,7 @@ public final class AppContext {
         this.signIn = new dev.berth.app.settings.SignInViewModel(shell::engine, async,
                 dev.berth.app.credentials.DockerConfigFile.forUser(env, home));
         this.dashboard = new dev.berth.app.dashboard.DashboardViewModel(shell::engine, async);
+        this.swarm = new dev.berth.app.swarm.SwarmViewModel(shell::engine, async);
         settingsVm.userConnections().addListener((javafx.collections.ListChangeListener<Connection>) c -> rediscover());
         shell.currentProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -152,9 +154,11 @@ public final class AppContext {
         if (shell.stateProperty().get() == EngineState.UNREACHABLE) {
             List.of(containers, images, volumes, networks).forEach(dev.berth.app.support.ResourceListViewModel::clear);
             dashboard.clear();
+            swarm.clear();
             return;
         }
         dashboard.engineChanged();
+        swarm.engineChanged(types);
         if (ShellViewModel.concerns(types, "container")) {
             containers.refresh();
         }
@@ -227,6 +231,15 @@ public final class AppContext {
 
     public ImagesViewModel images() {
         return images;
+    }
+
+    public dev.berth.app.swarm.SwarmViewModel swarm() {
+        return swarm;
+    }
+
+    /** A log window's state for one service of the swarm. */
+    public dev.berth.app.swarm.ServiceLogsViewModel newServiceLogs() {
+        return new dev.berth.app.swarm.ServiceLogsViewModel(shell::engine, async);
     }
 
     public VolumesViewModel volumes() {

@@ -68,6 +68,7 @@ final class MainWindow extends BorderPane {
                 dev.berth.app.support.Async.fx(), name));
         pages.put(PageId.VOLUMES, volumesView);
         pages.put(PageId.NETWORKS, new NetworksView(ctx.networks()));
+        pages.put(PageId.SWARM, new dev.berth.app.swarm.SwarmView(ctx.swarm(), ctx::newServiceLogs));
         pages.put(PageId.DASHBOARD, new dev.berth.app.dashboard.DashboardView(ctx.dashboard()));
         pages.put(PageId.SETTINGS, new SettingsView(ctx.settingsViewModel(), ctx.signIn(),
                 new EnginePanel(ctx.shell(), localEngine, engineChoice)));

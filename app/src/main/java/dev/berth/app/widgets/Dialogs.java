@@ -22,4 +22,18 @@ public final class Dialogs {
         }
         return alert.showAndWait().filter(ok::equals).isPresent();
     }
+
+    /** Asks for one line of text ({@code initial} filled in); empty when cancelled. */
+    public static java.util.Optional<String> askText(Node owner, String title, String header, String label,
+            String initial) {
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(initial);
+        d.setTitle(title);
+        d.setHeaderText(header);
+        d.setContentText(label);
+        d.getEditor().setAccessibleText(label);
+        if (owner != null && owner.getScene() != null) {
+            d.initOwner(owner.getScene().getWindow());
+        }
+        return d.showAndWait();
+    }
 }

@@ -12,6 +12,9 @@ public final class Icons {
     public static final String NETWORK = "M12 3v6M5 15v-3h14v3M9 3h6v6H9zM2 15h6v6H2zM16 15h6v6h-6z";
     public static final String SETTINGS = "M12 8a4 4 0 100 8 4 4 0 000-8zM12 2v3M12 19v3M2 12h3M19 12h3M5 5l2 2M17 17l2 2"
             + "M5 19l2-2M17 7l2-2";
+    /** Three nodes joined: a cluster (Swarm). */
+    public static final String SWARM = "M12 3a3 3 0 100 6 3 3 0 000-6zM5 15a3 3 0 100 6 3 3 0 000-6zM19 15a3 3 0 100 6 3 3 0 "
+            + "000-6zM10.5 8.5l-4 7M13.5 8.5l4 7M8 18h8";
     public static final String DASHBOARD = "M3 3h8v10H3zM13 3h8v6h-8zM13 11h8v10h-8zM3 15h8v6H3z";
     public static final String BERTH = "M3 14h18l-3 6H6zM7 14V8h4v6M12 14V5h5v9";
 

@@ -29,6 +29,9 @@ import java.util.function.Consumer;
  * test names with the engine message it gives.
  */
 public final class FakeEngine implements Engine {
+    /** The swarm the fake engine is in: none unless a test sets one ({@link FakeSwarm}). */
+    public dev.berth.app.engine.swarm.Swarm swarm = new FakeSwarm();
+
     public final List<ContainerSummary> containers = new ArrayList<>();
     public final List<ImageSummary> images = new ArrayList<>();
     /** Progress lines a push reports. */
@@ -379,6 +382,11 @@ public final class FakeEngine implements Engine {
     public PruneResult pruneBuildCache() {
         call("pruneBuildCache");
         return new PruneResult(pruneReclaims);
+    }
+
+    @Override
+    public dev.berth.app.engine.swarm.Swarm swarm() {
+        return swarm;
     }
 
     @Override
