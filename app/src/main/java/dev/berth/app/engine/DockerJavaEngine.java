@@ -15,8 +15,6 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +113,7 @@ public final class DockerJavaEngine implements Engine {
                     config == null ? "" : nz(config.getImage()), state == null ? "" : nz(state.getStatus()),
                     state != null && Boolean.TRUE.equals(state.getRunning()),
                     state == null || state.getExitCodeLong() == null ? 0 : state.getExitCodeLong().intValue(),
-                    parseTime(state == null ? null : state.getStartedAt()),
+                    DockerJavaMappings.instant(state == null ? null : state.getStartedAt()),
                     config == null || config.getCmd() == null ? List.of() : Arrays.asList(config.getCmd()),
                     config == null || config.getEnv() == null ? List.of() : Arrays.asList(config.getEnv()));
         });
@@ -394,13 +392,5 @@ public final class DockerJavaEngine implements Engine {
 
     private void run(EngineCalls.Blocking action) {
         calls.run(action);
-    }
-
-    private static Instant parseTime(String s) {
-        try {
-            return s == null || s.isBlank() ? Instant.EPOCH : Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            return Instant.EPOCH;
-        }
     }
 }

@@ -184,7 +184,7 @@ final class DockerJavaInside {
             }
             JsonNode n = JSON.readTree(Base64.getDecoder().decode(header.trim()));
             return toEntry(n.path("name").asText(), n.path("mode").asLong(), n.path("size").asLong(),
-                    parseTime(n.path("mtime").asText()), n.path("linkTarget").asText(""));
+                    DockerJavaMappings.instant(n.path("mtime").asText()), n.path("linkTarget").asText(""));
         } catch (IOException | IllegalArgumentException e) {
             throw new EngineException("Cannot read the stat of " + path + ": " + e.getMessage(), 0, e);
         } catch (RuntimeException e) {
@@ -255,13 +255,5 @@ final class DockerJavaInside {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static Instant parseTime(String s) {
-        try {
-            return s == null || s.isBlank() ? Instant.EPOCH : java.time.OffsetDateTime.parse(s).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            return Instant.EPOCH;
-        }
     }
 }

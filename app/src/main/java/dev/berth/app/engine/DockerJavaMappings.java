@@ -95,4 +95,13 @@ final class DockerJavaMappings {
     static long nz(Long l) {
         return l == null ? 0 : l;
     }
+
+    /** An RFC 3339 time as the engine sends it; the epoch when it is missing or not a time. */
+    static java.time.Instant instant(String s) {
+        try {
+            return s == null || s.isBlank() ? java.time.Instant.EPOCH : java.time.OffsetDateTime.parse(s).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.time.Instant.EPOCH;
+        }
+    }
 }
