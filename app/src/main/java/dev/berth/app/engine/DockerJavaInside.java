@@ -103,28 +103,15 @@ final class DockerJavaInside {
     }
 
     /**
-     * Follows {@code GET /services/{id}/logs} with timestamps and details; each line reaches {@code onLine} with the
-     * details (task, node) still in front of its text, for the swarm layer to take apart.
+     * Follows {@code GET /services/{id}/logs} with timestamps and details (docker-java's command drops
+     * {@code details}, which say which task a line came from); each line reaches {@code onLine} with the details
+     * still in front of its text, for the swarm layer to take apart.
      */
     Engine.Subscription serviceLogs(String serviceId, boolean follow, int tail, Consumer<LogLine> onLine,
             Consumer<EngineException> onEnd) {
-        var cmd = client.logServiceCmd(serviceId).withStdout(true).withStderr(true).withTimestamps(true)
-                .withDetails(true).withFollow(follow);
-        if (tail >= 0) {
-            cmd.withTail(tail);
-        }
-        LineSplitter out = new LineSplitter(LogLine.Stream.STDOUT, onLine);
-        LineSplitter err = new LineSplitter(LogLine.Stream.STDERR, onLine);
-        return this.<Frame>follow(cb -> cmd.exec(cb), frame -> {
-            if (frame.getStreamType() == StreamType.STDERR) {
-                err.accept(frame.getPayload());
-            } else {
-                out.accept(frame.getPayload());
-            }
-        }, () -> {
-            out.flush();
-            err.flush();
-        }, onEnd, !follow);
+        String path = "/services/" + enc(serviceId) + "/logs?stdout=1&stderr=1&timestamps=1&details=1&follow="
+                + (follow ? 1 : 0) + "&tail=" + (tail < 0 ? "all" : Integer.toString(tail));
+        return ServiceLogStream.start(http, endpoint, path, onLine, onEnd);
     }
 
     Engine.Subscription stats(String containerId, Consumer<StatsSample> onSample, Consumer<EngineException> onEnd) {
