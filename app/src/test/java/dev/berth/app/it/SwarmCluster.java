@@ -28,8 +28,8 @@ import java.util.concurrent.TimeUnit;
  * daemons: the machines of a swarm. They are not joined: the tests do that through the app. The namespaces have no
  * route out, so an image pull fails at once and a task runs the image the test loaded into every node.
  */
-final class SwarmCluster implements AutoCloseable {
-    static final int NODES = 3;
+public final class SwarmCluster implements AutoCloseable {
+    public static final int NODES = 3;
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
 
     private final String id;
@@ -44,7 +44,7 @@ final class SwarmCluster implements AutoCloseable {
     }
 
     /** Starts the three engines (skipped, with the reason, where that cannot be done). */
-    static SwarmCluster start() {
+    public static SwarmCluster start() {
         assumeTrue(LocalEngineController.runningAsRoot(), "network namespaces and dockerd need root");
         assumeTrue(ReferenceDockerd.installed(), "dockerd is not installed (scripts/install-deps --test installs it)");
         String id = HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt(1 << 16));
@@ -99,26 +99,26 @@ final class SwarmCluster implements AutoCloseable {
     }
 
     /** The node's engine address for the app. */
-    String uri(int node) {
+    public String uri(int node) {
         return "unix://" + socket(node);
     }
 
-    Path socket(int node) {
+    public Path socket(int node) {
         return dir.resolve("node-" + node).resolve("docker.sock");
     }
 
     /** The node's address on the cluster's network. */
-    String address(int node) {
+    public String address(int node) {
         return "10.231." + subnet + "." + (10 + node);
     }
 
     /** The node's host name (what Nodes and Tasks show). */
-    static String hostname(int node) {
+    public static String hostname(int node) {
         return "swarm-node-" + node;
     }
 
     /** Runs the docker CLI against one node; fails with its output unless it exits 0. */
-    CommandResult docker(int node, String... args) {
+    public CommandResult docker(int node, String... args) {
         List<String> cmd = new ArrayList<>(List.of("docker", "-H", uri(node)));
         cmd.addAll(Arrays.asList(args));
         CommandResult r = ProcessRunner.run(cmd, Map.of("DOCKER_CONFIG", dir.toString()), null, COMMAND_TIMEOUT);

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * down; its log comes from every node. Services publish nothing through the routing mesh (this kernel has no IPVS).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.extension.ExtendWith(org.testfx.framework.junit5.ApplicationExtension.class)
 class SwarmIT {
     private static final Duration CONVERGE = Duration.ofMinutes(2);
     private static final String IMAGE_1 = "swarmtest/busybox:1";
@@ -184,6 +185,41 @@ class SwarmIT {
         assertEquals(List.of("nginx_conf"), manager.configs().items().stream().map(o -> o.name()).toList());
         manager.secrets().remove(List.copyOf(manager.secrets().items()));
         assertTrue(manager.secrets().items().isEmpty(), manager.secrets().errorProperty().get());
+    }
+
+    @org.testfx.framework.junit5.Start
+    void stage(javafx.stage.Stage stage) {
+        stage.setScene(new javafx.scene.Scene(host, 1200, 800));
+        stage.show();
+    }
+
+    private final javafx.scene.layout.StackPane host = new javafx.scene.layout.StackPane();
+
+    @Test
+    @Order(9)
+    void theServicesPageListsTheServicesAndTheTasksOfTheOneChosen(org.testfx.api.FxRobot robot) throws Exception {
+        SwarmViewModel page = new SwarmViewModel(() -> engines[1], Async.fx());
+        dev.berth.app.swarm.SwarmView view = new dev.berth.app.swarm.SwarmView(page,
+                () -> new ServiceLogsViewModel(() -> engines[1], Async.fx()));
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> host.getChildren().setAll(view.root())).get();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<SwarmService> services = robot.lookup("#swarm-services").queryAs(
+                javafx.scene.control.TableView.class);
+        org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> services
+                .getItems().stream().anyMatch(s -> s.name().equals("web") && s.replicas().equals("3/3")));
+        assertEquals("This engine is a manager of a swarm of 3 nodes (1 manager).", robot.lookup("#swarm-status")
+                .queryAs(javafx.scene.control.Label.class).getText());
+        SwarmService web = services.getItems().stream().filter(s -> s.name().equals("web")).findFirst()
+                .orElseThrow();
+        robot.clickOn(robot.lookup("#swarm-services .table-row-cell").match(
+                (javafx.scene.control.TableRow<SwarmService> r) -> web.equals(r.getItem())).<javafx.scene.Node>query());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<SwarmTask> tasks = robot.lookup("#swarm-tasks").queryAs(
+                javafx.scene.control.TableView.class);
+        org.testfx.util.WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> tasks.getItems()
+                .stream().filter(t -> t.state().equals("running")).count() == 3);
+        assertTrue(tasks.getItems().stream().allMatch(t -> t.name().startsWith("web.")), tasks.getItems()
+                .toString());
     }
 
     @Test

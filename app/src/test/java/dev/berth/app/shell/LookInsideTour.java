@@ -7,19 +7,14 @@ import dev.berth.app.settings.ThemeChoice;
 import dev.berth.app.xray.XRayView;
 import dev.berth.app.xray.XRayViewModel;
 import dev.berth.testkit.BerthdExtension;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 
 /**
  * Not a test: a tool that fills a fresh berthd with images that share layers and a few containers, opens the app on
@@ -52,16 +47,16 @@ public final class LookInsideTour extends BerthApp {
             Thread.sleep(4000);
             for (LanguageChoice lang : new LanguageChoice[]{LanguageChoice.ENGLISH, LanguageChoice.KOREAN}) {
                 for (ThemeChoice theme : new ThemeChoice[]{ThemeChoice.LIGHT, ThemeChoice.DARK}) {
-                    fx(() -> {
+                    ScreenshotTour.fx(() -> {
                         context().settingsViewModel().languageProperty().set(lang);
                         context().settingsViewModel().themeProperty().set(theme);
                     });
                     String suffix = "-" + theme.name().toLowerCase() + "-"
                             + (lang == LanguageChoice.KOREAN ? "ko" : "en") + ".png";
-                    fx(() -> window().show(PageId.DASHBOARD));
-                    fx(() -> context().dashboard().refresh());
+                    ScreenshotTour.fx(() -> window().show(PageId.DASHBOARD));
+                    ScreenshotTour.fx(() -> context().dashboard().refresh());
                     Thread.sleep(5000);
-                    snapshot(stage.getScene(), dir.resolve("dashboard" + suffix));
+                    ScreenshotTour.snapshot(stage.getScene(), dir.resolve("dashboard" + suffix));
                     xray(stage, dir.resolve("xray" + suffix));
                     layers(stage, dir.resolve("layers" + suffix));
                 }
@@ -75,7 +70,7 @@ public final class LookInsideTour extends BerthApp {
 
     private void xray(Stage main, Path file) throws Exception {
         Stage[] window = new Stage[1];
-        fx(() -> {
+        ScreenshotTour.fx(() -> {
             XRayViewModel vm = context().newXRay();
             XRayView view = new XRayView(vm);
             Scene scene = new Scene(new javafx.scene.layout.StackPane(view.root()), 1100, 1840);
@@ -86,48 +81,20 @@ public final class LookInsideTour extends BerthApp {
             vm.load(System.getProperty("berth.tour.container", "web"));
         });
         Thread.sleep(3000);
-        snapshot(window[0].getScene(), file);
-        fx(() -> window[0].close());
+        ScreenshotTour.snapshot(window[0].getScene(), file);
+        ScreenshotTour.fx(() -> window[0].close());
     }
 
     private void layers(Stage main, Path file) throws Exception {
         Stage[] window = new Stage[1];
-        fx(() -> {
+        ScreenshotTour.fx(() -> {
             window[0] = LayersView.openWindow(main.getScene().getRoot(), context().newLayers(),
                     System.getProperty("berth.tour.image"));
             window[0].setHeight(900);
         });
         Thread.sleep(3000);
-        snapshot(window[0].getScene(), file);
-        fx(() -> window[0].close());
-    }
-
-    private static void fx(Runnable r) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                r.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await();
-    }
-
-    private static void snapshot(Scene scene, Path file) throws Exception {
-        WritableImage[] img = new WritableImage[1];
-        fx(() -> img[0] = scene.snapshot(null));
-        int w = (int) img[0].getWidth();
-        int h = (int) img[0].getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader px = img[0].getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, px.getArgb(x, y));
-            }
-        }
-        ImageIO.write(out, "png", file.toFile());
-        System.out.println("wrote " + file);
+        ScreenshotTour.snapshot(window[0].getScene(), file);
+        ScreenshotTour.fx(() -> window[0].close());
     }
 
     /** Sets up the engine, runs the tour, tears everything down. */
