@@ -22,7 +22,9 @@ public final class SshEngines {
     public static DockerJavaEngine open(String sshUri, SshSettings settings) {
         SshTunnel tunnel;
         try {
-            tunnel = SshTunnel.open(SshTarget.parse(sshUri, System.getProperty("user.name")), settings);
+            tunnel = SshTunnel.open(SshTarget.resolve(sshUri, System.getProperty("user.name"), settings), settings);
+        } catch (IllegalArgumentException e) {
+            throw new EngineException(e.getMessage(), 0, e);
         } catch (IOException e) {
             throw new EngineException(e.getMessage(), 0, e);
         }

@@ -156,6 +156,20 @@ class SshEngineIT {
     }
 
     @Test
+    @Order(3)
+    void aHostAliasFromSshConfigBringsItsAddressUserPortAndKey() throws Exception {
+        // Another home: no key under ssh's default names, only the one the config names for this alias.
+        Path other = Files.createDirectories(dir.resolve("other-home/.ssh"));
+        Files.copy(settings.sshDir().resolve("known_hosts"), other.resolve("known_hosts"));
+        Files.copy(settings.sshDir().resolve("id_ed25519"), other.resolve("berth_key"));
+        Files.writeString(other.resolve("config"), String.join("\n", "Host berth-test-host",
+                "  HostName 127.0.0.1", "  Port " + port, "  User root", "  IdentityFile ~/.ssh/berth_key", ""));
+        try (Engine remote = SshEngines.open("ssh://berth-test-host", new SshSettings(other, "", SshSettings.DIAL))) {
+            assertTrue(remote.version().display().contains("Berth"), remote.version().toString());
+        }
+    }
+
+    @Test
     @Order(4)
     void aChangedHostKeyIsRefusedAndCannotBeTrustedFromTheApp() throws Exception {
         Path knownHosts = settings.sshDir().resolve("known_hosts");

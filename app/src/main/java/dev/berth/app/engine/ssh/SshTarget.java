@@ -1,13 +1,64 @@
 package dev.berth.app.engine.ssh;
 
+import com.jcraft.jsch.ConfigRepository;
+import com.jcraft.jsch.OpenSSHConfig;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where an {@code ssh://[user@]host[:port]} engine address points; the user defaults to the person's own name and
- * the port to 22, as ssh does.
+ * the port to 22, as ssh does. {@link #resolve} reads {@code ~/.ssh/config} as ssh does: a {@code Host} entry's
+ * HostName, User, Port and IdentityFile apply where the address does not say otherwise.
  */
-public record SshTarget(String user, String host, int port) {
+public record SshTarget(String user, String host, int port, List<Path> identities) {
+
+    public SshTarget {
+        identities = List.copyOf(identities);
+    }
+
+    public SshTarget(String user, String host, int port) {
+        this(user, host, port, List.of());
+    }
+
+    /**
+     * {@link #parse} with the person's {@code ~/.ssh/config} applied. A host reached through ProxyJump or
+     * ProxyCommand is refused in words: the tunnel does not follow them yet.
+     */
+    public static SshTarget resolve(String address, String localUser, SshSettings settings) {
+        SshTarget given = parse(address, "");
+        Path file = settings.sshDir().resolve("config");
+        if (!Files.isReadable(file)) {
+            return given.user().isEmpty() ? new SshTarget(localUser, given.host(), given.port()) : given;
+        }
+        ConfigRepository.Config config;
+        try {
+            config = OpenSSHConfig.parseFile(file.toString()).getConfig(given.host());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        for (String hop : List.of("ProxyJump", "ProxyCommand")) {
+            if (config.getValue(hop) != null && !config.getValue(hop).equalsIgnoreCase("none")) {
+                throw new IllegalArgumentException(given.host() + " is reached through " + hop + " in " + file
+                        + ", which Berth does not follow yet: use an address the app can reach directly.");
+            }
+        }
+        URI uri = URI.create(address.strip());
+        String user = !given.user().isEmpty() ? given.user()
+                : config.getUser() != null ? config.getUser() : localUser;
+        String host = config.getHostname() != null ? config.getHostname() : given.host();
+        int port = uri.getPort() >= 0 ? uri.getPort() : config.getPort() > 0 ? config.getPort() : 22;
+        List<Path> keys = new ArrayList<>();
+        String[] files = config.getValues("IdentityFile");
+        for (String f : files == null ? new String[0] : files) {
+            keys.add(f.startsWith("~/") ? settings.sshDir().getParent().resolve(f.substring(2)) : Path.of(f));
+        }
+        return new SshTarget(user, host, port, keys);
+    }
     /** Reads an ssh:// address; anything else, or a host missing, is an IllegalArgumentException worded for people. */
     public static SshTarget parse(String address, String defaultUser) {
         URI uri;

@@ -20,6 +20,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -74,15 +75,49 @@ public final class SshTunnel implements AutoCloseable {
         return socket;
     }
 
+    /**
+     * Signs in as ssh would: with the agent's keys when an agent holds any, and if the host accepts none of them,
+     * with the key files ({@code IdentityFile} of {@code ~/.ssh/config}, then {@code ~/.ssh/id_*}).
+     */
     static Session connect(SshTarget target, SshSettings settings) throws IOException {
+        boolean agent = agentHasKeys(settings);
+        try {
+            return connect(target, settings, agent);
+        } catch (UnknownHostKeyException e) {
+            throw e;
+        } catch (IOException e) {
+            if (agent && String.valueOf(e.getMessage()).contains("Auth fail") && !keyFiles(target, settings)
+                    .isEmpty()) {
+                return connect(target, settings, false);
+            }
+            throw e;
+        }
+    }
+
+    /** The private keys to offer: the host's own from {@code ~/.ssh/config} first, then ssh's defaults. */
+    static List<Path> keyFiles(SshTarget target, SshSettings settings) {
+        java.util.LinkedHashSet<Path> keys = new java.util.LinkedHashSet<>();
+        target.identities().stream().filter(Files::isReadable).forEach(keys::add);
+        keys.addAll(settings.keys());
+        return List.copyOf(keys);
+    }
+
+    private static Session connect(SshTarget target, SshSettings settings, boolean withAgent) throws IOException {
         JSch jsch = new JSch();
         Session session = null;
         try {
             if (Files.isReadable(settings.knownHosts())) {
                 jsch.setKnownHosts(settings.knownHosts().toString());
             }
-            if (!useAgent(jsch, settings)) {
-                for (Path key : settings.keys()) {
+            if (withAgent) {
+                try {
+                    jsch.setIdentityRepository(agent(settings));
+                } catch (AgentProxyException e) {
+                    throw new IOException("cannot reach the ssh agent at " + settings.agentSocket() + ": "
+                            + e.getMessage(), e);
+                }
+            } else {
+                for (Path key : keyFiles(target, settings)) {
                     jsch.addIdentity(key.toString());
                 }
             }
@@ -109,22 +144,21 @@ public final class SshTunnel implements AutoCloseable {
         }
     }
 
-    /** Signs in with the agent's keys when an agent runs and holds any; else the key files are used. */
-    private static boolean useAgent(JSch jsch, SshSettings settings) {
+    /** True when an ssh agent runs (SSH_AUTH_SOCK) and holds at least one key. */
+    private static boolean agentHasKeys(SshSettings settings) {
         if (settings.agentSocket().isBlank() || !Files.exists(Path.of(settings.agentSocket()))) {
             return false;
         }
         try {
-            var repo = new AgentIdentityRepository(new SSHAgentConnector(new UnixDomainSocketFactory(),
-                    Path.of(settings.agentSocket())));
-            if (repo.getIdentities().isEmpty()) {
-                return false;
-            }
-            jsch.setIdentityRepository(repo);
-            return true;
+            return !agent(settings).getIdentities().isEmpty();
         } catch (AgentProxyException | RuntimeException e) {
             return false;
         }
+    }
+
+    private static AgentIdentityRepository agent(SshSettings settings) throws AgentProxyException {
+        return new AgentIdentityRepository(new SSHAgentConnector(new UnixDomainSocketFactory(),
+                Path.of(settings.agentSocket())));
     }
 
     /** ssh's SHA256 fingerprint: the digest of the key's bytes in unpadded base64. */

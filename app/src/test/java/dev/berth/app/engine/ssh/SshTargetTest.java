@@ -17,6 +17,25 @@ class SshTargetTest {
     }
 
     @Test
+    void sshConfigGivesAnAliasItsHostUserPortAndKeyUnlessTheAddressSaysOtherwise(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path home) throws Exception {
+        java.nio.file.Path ssh = java.nio.file.Files.createDirectories(home.resolve(".ssh"));
+        java.nio.file.Files.writeString(ssh.resolve("config"), String.join("\n", "Host build", "  HostName 10.1.2.3",
+                "  User deploy", "  Port 2222", "  IdentityFile ~/.ssh/deploy_key", "", "Host bastioned",
+                "  ProxyJump jump.example", ""));
+        SshSettings settings = new SshSettings(ssh, "", SshSettings.DIAL);
+        SshTarget build = SshTarget.resolve("ssh://build", "me", settings);
+        assertEquals(new SshTarget("deploy", "10.1.2.3", 2222, java.util.List.of(ssh.resolve("deploy_key"))), build);
+        SshTarget explicit = SshTarget.resolve("ssh://root@build:23", "me", settings);
+        assertEquals("root@10.1.2.3:23", explicit.toString());
+        assertEquals(new SshTarget("me", "other.example", 22), SshTarget.resolve("ssh://other.example", "me",
+                settings));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SshTarget.resolve(
+                "ssh://bastioned", "me", settings));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("ProxyJump"), e.getMessage());
+    }
+
+    @Test
     void anIpv6HostLosesItsBracketsAsKnownHostsWantsIt() {
         SshTarget t = SshTarget.parse("ssh://me@[::1]:2222", "x");
         assertEquals("::1", t.host());
