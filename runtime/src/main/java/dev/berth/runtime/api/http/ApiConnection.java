@@ -271,7 +271,8 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
                 } else if (!current.requestDone) {
                     // Everything the client sent has been decoded by now: a body still open was cut short.
                     current.body.fail(new IOException("the client ended its side before the request's end"));
-                    current.requestDone = true; // nothing more can come: the error answer ends the connection
+                    current.requestDone = true; // nothing more can come: the answer ends the connection
+                    maybeFinish(); // the answer may have gone already (a 404 reads no body)
                 }
             }
         }

@@ -40,7 +40,7 @@ final class Dispatcher {
                     res.json(405, new ErrorMessage("method " + method + " not allowed for " + vp.path()));
                 }
                 case RouteMatch.Found found -> {
-                    ApiRequest req = new ApiRequest(method, vp.path(), found.params(), uri.parameters(),
+                    ApiRequest req = new ApiRequest(method, vp.path(), found.params(), queryOf(uri),
                             request.headers(), vp.version(), body);
                     found.handler().handle(req, res);
                     if (!res.committed()) {
@@ -56,6 +56,15 @@ final class Dispatcher {
             inFlight.decrementAndGet();
             LOG.log(Level.DEBUG, () -> "%s %s -> %d (%d ms)".formatted(method, request.uri(), res.sentStatus(),
                     (System.nanoTime() - start) / 1_000_000));
+        }
+    }
+
+    /** The query's parameters; a query that does not decode (a stray {@code %}) is the client's error, as in Go. */
+    private static java.util.Map<String, java.util.List<String>> queryOf(QueryStringDecoder uri) {
+        try {
+            return uri.parameters();
+        } catch (IllegalArgumentException e) {
+            throw new dev.berth.runtime.errors.InvalidArgumentException("invalid query: " + e.getMessage());
         }
     }
 

@@ -60,6 +60,8 @@ public record TarExtractor(FileSyscalls sys, Path root, String target, Optional<
                             + ContainerPaths.toContainerPath(root, dest) + " with "
                             + (oldDir ? "non-directory " : "directory ") + e.getName());
                 }
+                // A later entry wins, as in dockerd; the replaced tree's directories get no times set afterwards.
+                dirTimes.removeIf(d -> d.dir().startsWith(dest));
                 deleteTree(dest);
             }
             create(dest, e, tar, targetHost);
@@ -87,7 +89,13 @@ public record TarExtractor(FileSyscalls sys, Path root, String target, Optional<
                         "tar entry " + entry + " leads out of " + target + " through a symbolic link");
             }
             if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectory(dir);
+                try {
+                    Files.createDirectory(dir);
+                } catch (NoSuchFileException e) {
+                    // A symlink in the way leads to a directory that is not there (dockerd fails here too).
+                    throw new InvalidArgumentException("tar entry " + entry + ": "
+                            + ContainerPaths.toContainerPath(root, dir) + " cannot be made, its parent is missing");
+                }
                 sys.lchown(dir, owner.map(o -> o[0]).orElse(0), owner.map(o -> o[1]).orElse(0));
                 sys.chmod(dir, 0755);
             } else if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -113,6 +121,10 @@ public record TarExtractor(FileSyscalls sys, Path root, String target, Optional<
         if (e.isDirectory()) {
             Files.createDirectory(dest);
         } else if (e.isSymbolicLink()) {
+            if (e.getLinkName().isEmpty()) {
+                // The kernel refuses an empty target (ENOENT): say so instead of failing the copy with a bare error.
+                throw new InvalidArgumentException("tar entry " + e.getName() + " is a symbolic link to nothing");
+            }
             // Creating a link is harmless: links are only ever followed inside the container root.
             Files.createSymbolicLink(dest, Path.of(e.getLinkName()));
         } else if (e.isLink()) {
