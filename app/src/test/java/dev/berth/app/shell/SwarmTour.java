@@ -53,7 +53,10 @@ public final class SwarmTour extends BerthApp {
                             : "en") + ".png";
                     ScreenshotTour.fx(() -> window().show(PageId.SWARM));
                     Thread.sleep(4000); // the page reads the swarm when it shows, and then every two seconds
-                    ScreenshotTour.fx(() -> chooseService(stage, "shop_web"));
+                    ScreenshotTour.fx(() -> {
+                        tabs(stage).getSelectionModel().select(0);
+                        chooseService(stage, "shop_web");
+                    });
                     Thread.sleep(3000);
                     ScreenshotTour.snapshot(stage.getScene(), dir.resolve("swarm-services" + suffix));
                     ScreenshotTour.fx(() -> tabs(stage).getSelectionModel().select(1));
@@ -99,8 +102,10 @@ public final class SwarmTour extends BerthApp {
                 service(cluster, "shop_web", "4", "shop", "shop/web:1.4", "-p", "published=8080,target=80,mode=host");
                 service(cluster, "shop_db", "1", "shop", "shop/db:15");
                 service(cluster, "talker", "2", "", "tools/talker:2");
-                cluster.docker(1, "secret", "create", "db_password", cluster.socket(1).getParent().resolve(
-                        "image.tar").toString());
+                Path secret = java.nio.file.Files.writeString(cluster.socket(1).getParent().resolve("secret"),
+                        "s3cret");
+                cluster.docker(1, "secret", "create", "db_password", secret.toString());
+                cluster.docker(1, "config", "create", "nginx_conf", secret.toString());
                 Application.launch(SwarmTour.class, "--connect", cluster.uri(1));
             } finally {
                 PREFS.removeNode();
