@@ -188,8 +188,24 @@ class DebPackageIT {
 
     @Test
     @Order(6)
-    void removeStopsContainersAndTakesEverythingButTheData() throws Exception {
-        String pid = containerPid("keeper");
+    void anUpgradeLeavesAnEngineTheAdminStoppedAndDisabledAsItWas() throws Exception {
+        keeperPid = containerPid("keeper");
+        ok(root.asRoot("systemctl", "disable", "--now", "berthd.service"));
+        Path newest = root.path(FILES).resolve("newest");
+        Files.createDirectories(newest);
+        ok(List.of("env", "BERTH_DEB_COMPRESSION=gzip", checkout.resolve("installer/linux/make-deb").toString(),
+                checkout.resolve("dist/berth").toString(), "0.1.2-SNAPSHOT", newest.toString()));
+        ok(root.asRoot("sh", "-c", "apt-get install -y -qq " + FILES + "/newest/berth_*.deb"));
+        assertEquals("disabled", run(root.asRoot("systemctl", "is-enabled", "berthd.service")).output().strip());
+        assertEquals("inactive", state("is-active"));
+    }
+
+    @Test
+    @Order(7)
+    void removeStopsContainersEvenWithTheEngineStoppedAndTakesEverythingButTheData() throws Exception {
+        String pid = keeperPid;
+        assertEquals("inactive", state("is-active"), "the engine is stopped; its containers run on");
+        assertEquals(0, run(root.asRoot("test", "-e", "/proc/" + pid)).exit(), "the container outlived its engine");
         String removed = ok(root.asRoot("dpkg", "-r", "berth")).output();
         assertTrue(removed.contains("stopped keeper"), removed);
         assertNotEquals(0, run(root.asRoot("test", "-e", "/proc/" + pid)).exit(), "the container's process is gone");
@@ -207,7 +223,7 @@ class DebPackageIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void purgeLeavesTheMachineAsItWasBefore() throws Exception {
         String purged = ok(root.asRoot("dpkg", "-P", "berth")).output();
         assertTrue(purged.contains("removing its data, /var/lib/berth"), purged);
@@ -235,6 +251,9 @@ class DebPackageIT {
             }
         });
     }
+
+    /** The container kept through the upgrades, whose process the removal must end. */
+    private static String keeperPid;
 
     private static String containerPid(String name) throws Exception {
         return ok(root.asUser(USER, "docker", "-H", "unix://" + SOCKET, "inspect", "-f", "{{.State.Pid}}", name))
