@@ -110,7 +110,8 @@ public final class MachineHost {
         String accelNote = "";
         if (accelerator.hardware() && accelerator.qemuName().equals(hung) && !env.containsKey("BERTH_VM_ACCEL")) {
             accelerator = accelerator.fallback();
-            accelNote = hung.toUpperCase() + " did not run this VM before; using TCG (delete " + paths.hungAccelerator()
+            accelNote = hung.toUpperCase(java.util.Locale.ROOT) + " did not run this VM before; using TCG (delete "
+                    + paths.hungAccelerator()
                     + " or set BERTH_VM_ACCEL=" + hung + " to try it again).";
             LOG.log(System.Logger.Level.INFO, accelNote);
         }
@@ -215,7 +216,7 @@ public final class MachineHost {
     /** Kills the VM under the hypervisor that failed it, remembers that, and boots it again under TCG. */
     private void fallBackToSoftware(int port, String why) throws IOException {
         vm.kill();
-        String note = accelerator.qemuName().toUpperCase() + " " + why
+        String note = accelerator.qemuName().toUpperCase(java.util.Locale.ROOT) + " " + why
                 + "; running under TCG, QEMU's own CPU emulation, which is slower.";
         LOG.log(System.Logger.Level.WARNING, note);
         files.rememberHungAccelerator(accelerator.qemuName());

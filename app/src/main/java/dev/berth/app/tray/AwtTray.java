@@ -18,7 +18,6 @@ import java.awt.image.BufferedImage;
  * controller, which hands window work to the FX thread.
  */
 public final class AwtTray implements AutoCloseable {
-    private final TrayController controller;
     private final TrayIcon icon;
     private final MenuItem state = new MenuItem();
     private final MenuItem start = new MenuItem();
@@ -26,7 +25,6 @@ public final class AwtTray implements AutoCloseable {
     private final MenuItem restart = new MenuItem();
 
     private AwtTray(TrayController controller) throws AWTException {
-        this.controller = controller;
         PopupMenu popup = new PopupMenu();
         state.setEnabled(false);
         MenuItem open = item(I18n.t("tray.open"), controller::openWindow);

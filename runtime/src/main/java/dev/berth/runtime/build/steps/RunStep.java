@@ -39,13 +39,11 @@ import java.util.concurrent.TimeUnit;
 final class RunStep {
     private final BuildTools tools;
     private final BuildSession session;
-    private final Stages stages;
     private final RunMounts mounts;
 
     RunStep(BuildTools tools, BuildSession session, Stages stages) {
         this.tools = tools;
         this.session = session;
-        this.stages = stages;
         this.mounts = new RunMounts(tools, session, stages);
     }
 

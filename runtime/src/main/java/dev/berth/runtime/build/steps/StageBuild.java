@@ -16,7 +16,6 @@ import java.util.Locale;
  * instruction as a step, dispatched to the class that plans it.
  */
 final class StageBuild {
-    private final BuildTools tools;
     private final BuildSession session;
     private final Stages stages;
     private final BaseImages bases;
@@ -28,7 +27,6 @@ final class StageBuild {
     private final WorkdirStep workdir;
 
     StageBuild(BuildTools tools, BuildSession session, Stages stages, GlobalArgs globals, BaseImages bases) {
-        this.tools = tools;
         this.session = session;
         this.stages = stages;
         this.bases = bases;
