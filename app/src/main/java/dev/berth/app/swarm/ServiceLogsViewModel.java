@@ -28,6 +28,8 @@ public final class ServiceLogsViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final Map<String, String> taskNames = new ConcurrentHashMap<>();
     private volatile Engine.Subscription subscription;
+    /** Set by {@link #close()}: a stream that opens after its window closed is closed at once. */
+    private volatile boolean closed;
 
     public ServiceLogsViewModel(Supplier<Engine> engine, Async async) {
         this.engine = engine;
@@ -45,6 +47,7 @@ public final class ServiceLogsViewModel implements AutoCloseable {
     /** Follows {@code service}'s log from its last {@code tail} lines per task. */
     public void follow(SwarmService service, int tail) {
         close();
+        closed = false;
         lines.clear();
         async.run(() -> {
             for (SwarmTask t : engine.get().swarm().tasks(service.id())) {
@@ -58,7 +61,12 @@ public final class ServiceLogsViewModel implements AutoCloseable {
                     error.set(end.getMessage());
                 }
             }));
-        }, s -> subscription = s, error::set);
+        }, s -> {
+            subscription = s;
+            if (closed) {
+                close();
+            }
+        }, error::set);
     }
 
     private String label(ServiceLogLine line) {
@@ -80,6 +88,7 @@ public final class ServiceLogsViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         Engine.Subscription s = subscription;
         subscription = null;
         if (s != null) {

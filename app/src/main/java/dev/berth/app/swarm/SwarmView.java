@@ -36,11 +36,9 @@ public final class SwarmView implements Page {
     private final ServicesPane services;
     private final NodesPane nodes;
     private final Timeline poll;
-    private final java.util.function.Supplier<ServiceLogsViewModel> newLogs;
 
     public SwarmView(SwarmViewModel vm, java.util.function.Supplier<ServiceLogsViewModel> newLogs) {
         this.vm = vm;
-        this.newLogs = newLogs;
         this.services = new ServicesPane(vm.services());
         this.nodes = new NodesPane(vm.nodes());
         services.setOnLogs(s -> ServiceLogsWindow.open(root, newLogs.get(), s));

@@ -102,7 +102,7 @@ final class ExecStartHandler implements Handler {
                 return; // detached with the detach keys: the process runs on
             }
             try {
-                session.onExit().get(EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
+                e.recordedExit().get(EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
             } catch (Exception ignored) {
                 // a lost conmon: the client sees no exit code; nothing to add on this stream
             }

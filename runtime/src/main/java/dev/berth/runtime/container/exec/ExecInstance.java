@@ -16,6 +16,7 @@ public final class ExecInstance {
     private volatile Integer exitCode;
     private volatile long pid;
     private volatile ExecSession session;
+    private final java.util.concurrent.CompletableFuture<Integer> recorded = new java.util.concurrent.CompletableFuture<>();
 
     ExecInstance(String id, String containerId, ExecConfig config) {
         this.id = id;
@@ -47,6 +48,14 @@ public final class ExecInstance {
         return Optional.ofNullable(session);
     }
 
+    /**
+     * Completes once the exit code is recorded here, which is what inspect reads. Waiting on the session's own exit
+     * is not enough: its waiters may wake before the code is recorded (the soak saw inspect answer Running once).
+     */
+    public java.util.concurrent.CompletableFuture<Integer> recordedExit() {
+        return recorded;
+    }
+
     /** Claims the one start an exec gets; false if it was started before. */
     synchronized boolean claimStart() {
         if (started) {
@@ -66,5 +75,6 @@ public final class ExecInstance {
         this.exitCode = code;
         this.running = false;
         this.pid = 0;
+        recorded.complete(code);
     }
 }
